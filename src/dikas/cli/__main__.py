@@ -1,0 +1,5 @@
+"""``python -m dikas.cli`` runs the command line."""
+
+from dikas.cli.main import main
+
+main()

@@ -1,0 +1,116 @@
+"""``dikas build``, ``dikas info`` and ``dikas export``: make, inspect and share a twin."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import click
+import geopandas as gpd
+
+from dikas.cli.options import city_option, data_dir_option, json_option, twin_argument
+from dikas.errors import ParameterError
+from dikas.settings import load_settings
+from dikas.sources.catalog import load_catalog
+from dikas.twin.build import build_twin
+from dikas.twin.privacy import suppress_small_counts
+from dikas.twin.store import Twin
+
+EXPORT_FORMATS = {"gpkg": "GPKG", "geojson": "GeoJSON", "parquet": None, "csv": None}
+
+
+@click.command()
+@city_option
+@data_dir_option
+@click.option("--catalog", "catalog_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="A catalog YAML file instead of the shipped one for --city.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default="twin.duckdb",
+              show_default=True, help="Twin file to write (replaced only on success).")
+def build(city: str, data_dir: Path | None, catalog_file: Path | None, out: Path) -> None:
+    """Build a city's social digital twin from its data catalog."""
+    settings = load_settings(data_dir=data_dir)
+    summary = build_twin(load_catalog(city, path=catalog_file), settings, out)
+    click.echo(f"Built {summary.path} (build {summary.build_id}) in {summary.seconds:.1f} s:")
+    for layer, rows in summary.rows.items():
+        click.echo(f"  {layer:<22} {rows:>9,}")
+
+
+def describe(twin: Twin) -> dict[str, object]:
+    """Layers, row counts, years, extents and provenance of a twin, as plain data."""
+    provenance = twin.provenance().set_index("layer") if twin.provenance().size else None
+    layers = {}
+    for layer in twin.layers():
+        entry: dict[str, object] = {"rows": twin.count(layer), "years": twin.years(layer),
+                                    "extent": twin.extent(layer)}
+        if provenance is not None and layer in provenance.index:
+            record = provenance.loc[layer]
+            entry.update(datasets=json.loads(record["datasets"]),
+                         sha256=json.loads(record["sha256"]), licence=record["licence"],
+                         attribution=record["attribution"], built_at=record["built_at"],
+                         repaired_geometries=int(record["repaired_geometries"]),
+                         notes=record["notes"])
+        layers[layer] = entry
+    info = {k: str(v) for k, v in twin.build_info().items()}
+    return {"path": str(twin.path), **info, "layers": layers}
+
+
+@click.command()
+@twin_argument
+@json_option
+def info(twin: Path, as_json: bool) -> None:
+    """Print a twin's layers, row counts, years, extent and provenance."""
+    with Twin.open(twin) as opened:
+        description = describe(opened)
+    if as_json:
+        click.echo(json.dumps(description, indent=2, default=str))
+        return
+    click.echo(f"{description['path']}: city {description['city']}, build "
+               f"{description['build_id']} at {description['built_at']}, dikas "
+               f"{description['code_version']}, {description['crs']}")
+    for layer, entry in description["layers"].items():  # type: ignore[union-attr]
+        years = entry["years"]
+        span = f" years {years[0]}–{years[-1]}" if years else ""
+        sources = ", ".join(entry.get("datasets", [])) or "derived"
+        click.echo(f"  {layer:<20} {entry['rows']:>9,} rows{span}  [{sources}]")
+    attributions = {e.get("attribution") for e in description["layers"].values()  # type: ignore[union-attr]
+                    if e.get("attribution")}
+    click.echo("Sources: " + " | ".join(sorted(attributions)))
+
+
+@click.command()
+@twin_argument
+@click.option("--layer", required=True, help="Layer to export.")
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), required=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--year", type=int, default=None, help="Only this year of a yearly layer.")
+def export(twin: Path, layer: str, fmt: str, out: Path, year: int | None) -> None:
+    """Export a layer to a file GDAL/QGIS opens (GeoPackage, GeoJSON, GeoParquet, CSV).
+
+    Person counts below the privacy threshold are blanked for grid and building layers.
+    """
+    settings = load_settings()
+    with Twin.open(twin) as opened:
+        frame = opened.read(layer, year=year)
+    frame = suppress_small_counts(frame, level=layer, min_count=settings.min_count)
+    if fmt in ("gpkg", "geojson") and not isinstance(frame, gpd.GeoDataFrame):
+        raise ParameterError(f"layer {layer!r} has no geometry; use --format parquet or csv")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=f".{fmt}")
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        if fmt == "parquet":
+            frame.to_parquet(tmp)
+        elif fmt == "csv":
+            table = frame.to_wkt() if isinstance(frame, gpd.GeoDataFrame) else frame
+            table.to_csv(tmp, index=False)
+        else:
+            target = frame.to_crs(4326) if fmt == "geojson" else frame
+            target.to_file(tmp, driver=EXPORT_FORMATS[fmt], layer=layer, engine="pyogrio")
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    click.echo(f"Wrote {len(frame):,} features of {layer!r} to {out}")

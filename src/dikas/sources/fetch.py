@@ -1,0 +1,114 @@
+"""Getting catalog files onto disk: mirror first, then cache, then download.
+
+Downloads go to a temporary file that is verified against the catalog's sha256 before it is
+renamed into the cache, so a failed or tampered download never leaves a file behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from dikas.errors import ChecksumError, MissingDataError
+from dikas.settings import Settings
+from dikas.sources.catalog import Dataset
+
+_CHUNK = 1 << 20
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a dataset's file was found and whether it was verified."""
+
+    dataset: Dataset
+    path: Path | None
+    origin: str  # "mirror", "cache" or "missing"
+
+
+def cache_path(dataset: Dataset, settings: Settings) -> Path:
+    """The cache location of a dataset's file (same relative layout as the mirror)."""
+    assert dataset.mirror_path is not None
+    return settings.cache_dir / dataset.mirror_path
+
+
+def locate(dataset: Dataset, settings: Settings) -> Located:
+    """Find a dataset's file in the mirror or the cache without downloading."""
+    if dataset.mirror_path is None:
+        return Located(dataset, None, "missing")
+    if settings.data_dir is not None:
+        mirrored = settings.data_dir / dataset.mirror_path
+        if mirrored.is_file():
+            return Located(dataset, mirrored, "mirror")
+    cached = cache_path(dataset, settings)
+    if cached.is_file():
+        return Located(dataset, cached, "cache")
+    return Located(dataset, None, "missing")
+
+
+def verify(dataset: Dataset, path: Path) -> None:
+    """Raise :class:`ChecksumError` unless ``path`` matches the catalog's sha256."""
+    if dataset.sha256 is None:
+        return
+    actual = sha256_of(path)
+    if actual != dataset.sha256:
+        raise ChecksumError(
+            f"sha256 mismatch: expected {dataset.sha256[:12]}…, got {actual[:12]}… "
+            "(corrupt, truncated or a different version)",
+            dataset=dataset.name, path=path)
+
+
+def _download(url: str, target: Path, *, timeout: float) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+    try:
+        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=timeout) as response:
+            while chunk := response.read(_CHUNK):
+                out.write(chunk)
+        os.replace(tmp_name, target)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+
+
+def fetch(dataset: Dataset, settings: Settings, *, timeout: float = 30.0) -> Path:
+    """Return a verified local path for ``dataset``, downloading into the cache if needed."""
+    found = locate(dataset, settings)
+    if found.path is not None:
+        verify(dataset, found.path)
+        return found.path
+    if not dataset.downloadable:
+        raise MissingDataError(
+            f"dataset {dataset.name!r}: no downloadable file; get it from "
+            f"{dataset.official_service or 'its producer'}")
+    target = cache_path(dataset, settings)
+    errors = []
+    for url in dataset.urls:
+        staging = target.with_name(target.name + ".download")
+        try:
+            _download(url, staging, timeout=timeout)
+            verify(dataset, staging)
+            os.replace(staging, target)
+            return target
+        except (urllib.error.URLError, OSError, TimeoutError) as exc:
+            errors.append(f"{url}: {exc}")
+        finally:
+            if staging.exists():
+                staging.unlink()
+    raise MissingDataError(
+        f"dataset {dataset.name!r}: not in the mirror ({settings.data_dir}) or cache "
+        f"({settings.cache_dir}) and download failed ({'; '.join(errors) or 'no URL'}); "
+        "set DIKAS_DATA_DIR or --data-dir to a mirror")

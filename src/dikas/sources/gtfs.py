@@ -1,0 +1,342 @@
+"""Reader of GTFS public-transport feeds (a zip file or a folder of ``.txt`` files).
+
+The reader validates what a router needs (required files, required columns, numeric
+fields), parses GTFS times into integer seconds after midnight of the service day
+(``25:10:00`` → ``90600``: a trip that runs past midnight stays on its service day), fills
+blank intermediate stop times by linear interpolation between timepoints, and projects the
+stops to EPSG:3067. Optional files that are absent become empty frames with their standard
+columns, so downstream code never has to test for their existence.
+
+Reference: GTFS Schedule reference, https://gtfs.org/schedule/reference/
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from dikas.errors import DataError, MissingColumnError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+CRS = "EPSG:3067"
+
+#: Tables other than ``stops`` kept in :attr:`GtfsFeed.tables`, with the columns that must be
+#: present (``required``) and the standard columns an absent optional file gets (``columns``).
+_TABLES: dict[str, dict[str, tuple[str, ...] | bool]] = {
+    "agency": {"file_required": False, "required": (),
+               "columns": ("agency_id", "agency_name", "agency_url", "agency_timezone")},
+    "routes": {"file_required": True, "required": ("route_id", "route_type"),
+               "columns": ("route_id", "agency_id", "route_short_name", "route_long_name",
+                           "route_type")},
+    "trips": {"file_required": True, "required": ("route_id", "service_id", "trip_id"),
+              "columns": ("route_id", "service_id", "trip_id", "direction_id")},
+    "stop_times": {"file_required": True,
+                   "required": ("trip_id", "arrival_time", "departure_time", "stop_id",
+                                "stop_sequence"),
+                   "columns": ("trip_id", "arrival_time", "departure_time", "stop_id",
+                               "stop_sequence")},
+    "calendar": {"file_required": False,
+                 "required": ("service_id", "monday", "tuesday", "wednesday", "thursday",
+                              "friday", "saturday", "sunday", "start_date", "end_date"),
+                 "columns": ("service_id", "monday", "tuesday", "wednesday", "thursday",
+                             "friday", "saturday", "sunday", "start_date", "end_date")},
+    "calendar_dates": {"file_required": False,
+                       "required": ("service_id", "date", "exception_type"),
+                       "columns": ("service_id", "date", "exception_type")},
+    "frequencies": {"file_required": False,
+                    "required": ("trip_id", "start_time", "end_time", "headway_secs"),
+                    "columns": ("trip_id", "start_time", "end_time", "headway_secs",
+                                "exact_times")},
+    "transfers": {"file_required": False,
+                  "required": ("from_stop_id", "to_stop_id", "transfer_type"),
+                  "columns": ("from_stop_id", "to_stop_id", "transfer_type",
+                              "min_transfer_time")},
+    "feed_info": {"file_required": False, "required": (),
+                  "columns": ("feed_publisher_name", "feed_start_date", "feed_end_date",
+                              "feed_version")},
+}
+
+#: Integer columns per table; a blank optional value becomes ``<NA>`` (pandas ``Int64``).
+_INTEGER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "routes": ("route_type",),
+    "trips": ("direction_id",),
+    "stop_times": ("stop_sequence", "pickup_type", "drop_off_type", "timepoint"),
+    "calendar": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "calendar_dates": ("exception_type",),
+    "frequencies": ("headway_secs", "exact_times"),
+    "transfers": ("transfer_type", "min_transfer_time"),
+    "stops": ("location_type",),
+}
+_DATE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "calendar": ("start_date", "end_date"),
+    "calendar_dates": ("date",),
+    "feed_info": ("feed_start_date", "feed_end_date"),
+}
+_STOP_COLUMNS = ("stop_id", "stop_name", "stop_code", "location_type", "parent_station")
+
+
+class _LayerSource(Protocol):
+    """What :meth:`GtfsFeed.from_twin` needs of a twin: its layer names and a reader."""
+
+    def layers(self) -> list[str]: ...
+
+    def read(self, layer: str) -> pd.DataFrame: ...
+
+
+@dataclass(frozen=True)
+class GtfsFeed:
+    """A validated GTFS feed.
+
+    Attributes
+    ----------
+    stops
+        Stops, stations and entrances in EPSG:3067: ``stop_id``, ``stop_name``, ``stop_code``,
+        ``location_type`` (``Int64``, blank → 0), ``parent_station``, ``geometry``.
+    tables
+        The other GTFS tables by file name without ``.txt``: ``routes``, ``trips``,
+        ``stop_times`` (with integer ``arrival_s`` and ``departure_s``: seconds after
+        midnight of the service day, may exceed 86 400), ``calendar``, ``calendar_dates``
+        (dates as ``datetime64``), ``frequencies`` (with ``start_s``, ``end_s``),
+        ``transfers``, ``agency``, ``feed_info``. Identifiers are strings.
+    """
+
+    stops: gpd.GeoDataFrame
+    tables: Mapping[str, pd.DataFrame]
+
+    @classmethod
+    def from_twin(cls, twin: _LayerSource) -> GtfsFeed:
+        """Read a feed back from a twin: layer ``stops`` and one ``gtfs_<name>`` per table.
+
+        Absent optional tables become empty frames, as in :func:`read_gtfs`.
+        """
+        layers = set(twin.layers())
+        for needed in ("stops", "gtfs_routes", "gtfs_trips", "gtfs_stop_times"):
+            if needed not in layers:
+                raise DataError(f"the twin has no layer {needed!r}; build it with a GTFS feed",
+                                dataset="gtfs")
+        stops = twin.read("stops")
+        if not isinstance(stops, gpd.GeoDataFrame):
+            stops = gpd.GeoDataFrame(stops, geometry="geometry", crs=CRS)
+        tables: dict[str, pd.DataFrame] = {}
+        for name, spec in _TABLES.items():
+            layer = f"gtfs_{name}"
+            if layer in layers:
+                tables[name] = pd.DataFrame(twin.read(layer))
+            else:
+                tables[name] = pd.DataFrame(columns=list(spec["columns"]))  # type: ignore[arg-type]
+        for name, columns in _DATE_COLUMNS.items():
+            for column in columns:
+                if column in tables[name].columns:
+                    tables[name][column] = pd.to_datetime(tables[name][column])
+        return cls(stops=stops, tables=tables)
+
+
+def read_gtfs(path: str | Path, *, dataset: str | None = None) -> GtfsFeed:
+    """Read and validate a GTFS feed.
+
+    Parameters
+    ----------
+    path
+        A GTFS zip file or a folder holding the ``.txt`` files.
+    dataset
+        Catalog name used in error messages.
+
+    Returns
+    -------
+    GtfsFeed
+        Stops in EPSG:3067 and the other tables, with times in integer seconds.
+
+    Raises
+    ------
+    DataError
+        The file is missing, not a zip, truncated; a required file or column is missing;
+        a numeric, time or date field holds text; a trip has no first or last time.
+    """
+    path = Path(path)
+    files = _read_files(path, dataset=dataset)
+
+    def fail(problem: str) -> DataError:
+        return DataError(problem, dataset=dataset, path=path)
+
+    if "stops" not in files:
+        raise fail("required file stops.txt is missing")
+    tables: dict[str, pd.DataFrame] = {}
+    for name, spec in _TABLES.items():
+        frame = files.get(name)
+        if frame is None:
+            if spec["file_required"]:
+                raise fail(f"required file {name}.txt is missing")
+            frame = pd.DataFrame(columns=list(spec["columns"]))  # type: ignore[arg-type]
+        _require_columns(frame, spec["required"], name, dataset=dataset, path=path)  # type: ignore[arg-type]
+        tables[name] = frame
+    if tables["calendar"].empty and tables["calendar_dates"].empty:
+        raise fail("neither calendar.txt nor calendar_dates.txt defines any service")
+
+    for name, columns in _INTEGER_COLUMNS.items():
+        if name == "stops":
+            continue
+        for column in columns:
+            if column in tables[name].columns:
+                tables[name][column] = _integers(tables[name][column], f"{name}.{column}", fail)
+    for name, columns in _DATE_COLUMNS.items():
+        for column in columns:
+            if column in tables[name].columns:
+                tables[name][column] = _dates(tables[name][column], f"{name}.{column}", fail)
+
+    tables["stop_times"] = _timed_stop_times(tables["stop_times"], fail)
+    frequencies = tables["frequencies"]
+    frequencies["start_s"] = _seconds(frequencies["start_time"], "frequencies.start_time", fail)
+    frequencies["end_s"] = _seconds(frequencies["end_time"], "frequencies.end_time", fail)
+    if frequencies["headway_secs"].isna().any() or (frequencies["headway_secs"] <= 0).any():
+        raise fail("frequencies.headway_secs must be a positive number of seconds")
+
+    stops = _stops(files["stops"], fail, dataset=dataset, path=path)
+    return GtfsFeed(stops=stops, tables=tables)
+
+
+def _read_files(path: Path, *, dataset: str | None) -> dict[str, pd.DataFrame]:
+    """Every ``.txt`` file of the feed as a frame of strings (blank → ``NaN``)."""
+    if not path.exists():
+        raise DataError("GTFS feed not found", dataset=dataset, path=path)
+    wanted = {*_TABLES, "stops"}
+    frames: dict[str, pd.DataFrame] = {}
+    try:
+        if path.is_dir():
+            for name in wanted:
+                file = path / f"{name}.txt"
+                if file.exists():
+                    frames[name] = _csv(file.read_bytes())
+            return frames
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                name = Path(member).name.removesuffix(".txt")
+                if member.endswith(".txt") and name in wanted:
+                    frames[name] = _csv(archive.read(member))
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as error:
+        raise DataError(f"not a readable GTFS zip ({error})", dataset=dataset,
+                        path=path) from error
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise DataError(f"malformed CSV in the feed ({error})".replace("\n", " "),
+                        dataset=dataset, path=path) from error
+    return frames
+
+
+def _csv(content: bytes) -> pd.DataFrame:
+    """One GTFS file as strings, with a possible byte-order mark and column padding removed."""
+    if not content.strip():
+        return pd.DataFrame()
+    frame = pd.read_csv(io.BytesIO(content), dtype=str, encoding="utf-8-sig",
+                        keep_default_na=False, na_values=[""])
+    frame.columns = [str(column).strip() for column in frame.columns]
+    return frame
+
+
+def _require_columns(frame: pd.DataFrame, required: Sequence[str], table: str, *,
+                     dataset: str | None, path: Path) -> None:
+    missing = [column for column in required if column not in frame.columns]
+    if missing:
+        raise MissingColumnError(f"{table}.txt lacks required column(s) {', '.join(missing)}",
+                                 dataset=dataset, path=path)
+
+
+def _integers(values: pd.Series, label: str, fail: _Fail) -> pd.Series:
+    numbers = pd.to_numeric(values.str.strip(), errors="coerce")
+    bad = numbers.isna() & values.notna()
+    if bad.any() or (numbers.dropna() % 1 != 0).any():
+        example = values[bad].iloc[0] if bad.any() else numbers[numbers % 1 != 0].iloc[0]
+        raise fail(f"{label} must be an integer, found {example!r}")
+    return numbers.astype("Int64")
+
+
+def _dates(values: pd.Series, label: str, fail: _Fail) -> pd.Series:
+    parsed = pd.to_datetime(values.str.strip(), format="%Y%m%d", errors="coerce")
+    bad = parsed.isna() & values.notna()
+    if bad.any():
+        raise fail(f"{label} must be a YYYYMMDD date, found {values[bad].iloc[0]!r}")
+    return parsed
+
+
+def _seconds(values: pd.Series, label: str, fail: _Fail) -> pd.Series:
+    """``H:MM:SS`` / ``HH:MM:SS`` (hours may exceed 24) → seconds after midnight (``Int64``)."""
+    parts = values.str.strip().str.extract(r"^(\d{1,3}):([0-5]\d):([0-5]\d)$")
+    bad = parts[0].isna() & values.notna()
+    if bad.any():
+        raise fail(f"{label} must be a time HH:MM:SS, found {values[bad].iloc[0]!r}")
+    numbers = parts.astype("float64")
+    seconds = numbers[0] * 3600 + numbers[1] * 60 + numbers[2]
+    return seconds.round().astype("Int64")
+
+
+def _timed_stop_times(stop_times: pd.DataFrame, fail: _Fail) -> pd.DataFrame:
+    """Add ``arrival_s``/``departure_s``, interpolating blank times between timepoints.
+
+    A blank arrival takes the departure of the same row and vice versa; rows blank in both
+    get times linearly interpolated by position between the surrounding timed stops of the
+    trip (GTFS allows this for non-timepoints). First and last stops must be timed.
+    """
+    if stop_times["stop_sequence"].isna().any():
+        raise fail("stop_times.stop_sequence has blank values")
+    frame = stop_times.sort_values(["trip_id", "stop_sequence"], kind="stable")
+    frame = frame.reset_index(drop=True)
+    arrival = _seconds(frame["arrival_time"], "stop_times.arrival_time", fail)
+    departure = _seconds(frame["departure_time"], "stop_times.departure_time", fail)
+    arrival = arrival.fillna(departure)
+    departure = departure.fillna(arrival)
+    if arrival.isna().any():
+        trip = frame["trip_id"]
+        first = ~trip.duplicated(keep="first")
+        last = ~trip.duplicated(keep="last")
+        untimed_end = arrival.isna() & (first | last)
+        if untimed_end.any():
+            raise fail(f"trip {trip[untimed_end].iloc[0]!r} has no time at its first or last stop")
+        position = pd.Series(np.arange(len(frame), dtype="float64"))
+        known = arrival.notna()
+        filled = np.interp(position, position[known], arrival[known].astype("float64"))
+        arrival = pd.Series(np.round(filled), dtype="Int64").where(~known, arrival)
+        departure = departure.fillna(arrival)
+    frame["arrival_s"] = arrival.astype("int64")
+    frame["departure_s"] = departure.astype("int64")
+    if (frame["departure_s"] < frame["arrival_s"]).any():
+        raise fail("stop_times has a departure before its arrival")
+    return frame
+
+
+def _stops(raw: pd.DataFrame, fail: _Fail, *, dataset: str | None,
+           path: Path) -> gpd.GeoDataFrame:
+    """Stops with coordinates, projected to EPSG:3067."""
+    _require_columns(raw, ("stop_id", "stop_lat", "stop_lon"), "stops", dataset=dataset,
+                     path=path)
+    frame = raw.copy()
+    for column in _STOP_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = pd.NA
+    frame["location_type"] = _integers(frame["location_type"], "stops.location_type",
+                                       fail).fillna(0)
+    lat = pd.to_numeric(frame["stop_lat"], errors="coerce")
+    lon = pd.to_numeric(frame["stop_lon"], errors="coerce")
+    bad = (lat.isna() | lon.isna()) & frame["location_type"].isin([0, 1, 2])
+    if bad.any():
+        stop = frame.loc[bad, "stop_id"].iloc[0]
+        raise fail(f"stop {stop!r} has no valid stop_lat/stop_lon")
+    if frame["stop_id"].duplicated().any():
+        raise fail(f"stop_id {frame['stop_id'][frame['stop_id'].duplicated()].iloc[0]!r} "
+                   "is not unique")
+    keep = lat.notna() & lon.notna()
+    points = gpd.points_from_xy(lon[keep], lat[keep], crs="EPSG:4326")
+    stops = gpd.GeoDataFrame(frame.loc[keep, list(_STOP_COLUMNS)].reset_index(drop=True),
+                             geometry=points, crs="EPSG:4326")
+    return stops.to_crs(CRS)
+
+
+class _Fail(Protocol):
+    def __call__(self, problem: str) -> DataError: ...

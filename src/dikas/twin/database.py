@@ -1,0 +1,40 @@
+"""Connecting to a twin's DuckDB file with the spatial extension loaded from its wheel.
+
+``INSTALL spatial`` would download the extension at run time; the project instead depends on
+the ``duckdb-extension-spatial`` wheel of the same version and loads the file it ships.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import duckdb
+
+from dikas.errors import TwinError
+
+
+@cache
+def spatial_extension_path() -> str:
+    """Path of the spatial extension shipped by the ``duckdb-extension-spatial`` wheel."""
+    import duckdb_extension_spatial
+
+    root = Path(duckdb_extension_spatial.__file__).parent / "extensions"
+    version = duckdb.__version__
+    candidates = sorted(root.glob(f"v{version}/*/spatial.duckdb_extension")) or sorted(
+        root.glob(f"v{version}/spatial.duckdb_extension"))
+    if not candidates:
+        raise TwinError(f"the duckdb-extension-spatial wheel has no build for duckdb {version}; "
+                        "install matching versions (see requirements.lock)")
+    return str(candidates[0])
+
+
+def connect(path: Path | str | None = None, *, read_only: bool = False
+            ) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB connection (file or in-memory) with spatial functions available."""
+    try:
+        con = duckdb.connect(str(path) if path is not None else ":memory:", read_only=read_only)
+    except duckdb.Error as exc:
+        raise TwinError(f"twin {str(path)!r}: cannot open ({str(exc).splitlines()[0]})") from exc
+    con.load_extension(spatial_extension_path())
+    return con

@@ -1,0 +1,35 @@
+"""Links between layers: every building and cell knows its postal area, every building its cell.
+
+Links use each feature's representative point (always inside the feature), so a feature is
+linked to exactly one unit even where it straddles a boundary.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+
+
+def link_to_units(features: gpd.GeoDataFrame, units: gpd.GeoDataFrame, *, unit_id: str,
+                  as_column: str | None = None) -> pd.Series:
+    """The id of the unit containing each feature's representative point (NA outside all)."""
+    points = gpd.GeoDataFrame(geometry=features.geometry.representative_point(),
+                              crs=features.crs, index=features.index)
+    joined = gpd.sjoin(points, units[[unit_id, "geometry"]], how="left", predicate="within")
+    joined = joined[~joined.index.duplicated(keep="first")]
+    return joined[unit_id].reindex(features.index).rename(as_column or unit_id)
+
+
+def transfer_attributes(target: gpd.GeoDataFrame, source: gpd.GeoDataFrame,
+                        columns: list[str]) -> tuple[pd.DataFrame, int]:
+    """Attributes of the ``source`` cell whose representative point lies in each target cell.
+
+    Used to merge grids of the same 250 m lattice delivered in different CRSs; returns the
+    attributes aligned to ``target`` and the number of source cells that matched no target.
+    """
+    points = gpd.GeoDataFrame(source[columns], geometry=source.geometry.representative_point(),
+                              crs=source.crs)
+    joined = gpd.sjoin(points, target[["geometry"]], how="inner", predicate="within")
+    joined = joined[~joined["index_right"].duplicated(keep="first")]
+    aligned = joined.set_index("index_right")[columns].reindex(target.index)
+    return aligned, len(source) - len(joined)

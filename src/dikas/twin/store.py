@@ -1,0 +1,348 @@
+"""The twin store: one DuckDB file with every layer in EPSG:3067.
+
+A :class:`Twin` is the only way indicator, scenario and output code touches the database:
+layers come out as (Geo)DataFrames, indicators go in as long tables with provenance.
+Geometry columns are named ``geometry`` and stored as DuckDB ``GEOMETRY``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import geopandas as gpd
+import pandas as pd
+import rasterio
+import shapely
+
+from dikas import __version__
+from dikas.errors import ParameterError, TwinError
+from dikas.settings import TWIN_CRS
+from dikas.sources.paavo import resolve_column
+from dikas.sources.raster import RasterFile, open_raster_bytes
+from dikas.twin.database import connect
+
+INDICATOR_COLUMNS = ("indicator", "level", "unit_id", "year", "population_group", "value",
+                     "method", "parameters", "source_layers", "computed_at", "code_version")
+INTERNAL_TABLES = frozenset({"build_info", "provenance", "rasters"})
+"""Tables that describe the twin rather than the city."""
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+class Twin:
+    """A social digital twin stored in one DuckDB file.
+
+    Open with :func:`dikas.open` (read-only) or ``Twin.open(path, read_only=False)`` to
+    write indicators. Use as a context manager to close the connection.
+    """
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path, *,
+                 read_only: bool) -> None:
+        self._con = connection
+        self.path = path
+        self.read_only = read_only
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = True) -> Twin:
+        """Open an existing twin; a missing file or a non-twin database is a :class:`TwinError`."""
+        path = Path(path)
+        if not path.is_file():
+            raise TwinError(f"twin {str(path)!r}: file not found (build one with `dikas build`)")
+        twin = cls(connect(path, read_only=read_only), path, read_only=read_only)
+        if "build_info" not in twin._tables():
+            twin.close()
+            raise TwinError(f"twin {str(path)!r}: not a DikaS twin (no build_info table)")
+        return twin
+
+    @classmethod
+    def create(cls, path: Path | str, *, city: str, build_id: str) -> Twin:
+        """Create a new, empty twin file (the builder writes to a temporary path)."""
+        path = Path(path)
+        if path.exists():
+            raise TwinError(f"twin {str(path)!r}: already exists")
+        twin = cls(connect(path), path, read_only=False)
+        info = pd.DataFrame([{"build_id": build_id, "city": city,
+                              "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                              "code_version": __version__, "crs": TWIN_CRS}])
+        twin._con.register("_info", info)
+        twin._con.execute("CREATE TABLE build_info AS SELECT * FROM _info")
+        twin._con.unregister("_info")
+        return twin
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._con.close()
+
+    def __enter__(self) -> Twin:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- inspection --------------------------------------------------------------------------
+    def _tables(self) -> list[str]:
+        rows = self._con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+            "ORDER BY table_name").fetchall()
+        return [r[0] for r in rows]
+
+    def layers(self) -> list[str]:
+        """Names of the city layers (tables other than build_info/provenance/rasters)."""
+        return [t for t in self._tables() if t not in INTERNAL_TABLES]
+
+    def has_layer(self, name: str) -> bool:
+        """Whether the twin holds a table of that name."""
+        return name in self._tables()
+
+    def columns(self, layer: str) -> list[str]:
+        """Column names of a layer."""
+        self._require(layer)
+        return [r[0] for r in self._con.execute(f"DESCRIBE {_quote(layer)}").fetchall()]
+
+    def count(self, layer: str) -> int:
+        """Number of rows in a layer."""
+        self._require(layer)
+        return int(self._con.execute(f"SELECT count(*) FROM {_quote(layer)}").fetchone()[0])
+
+    def years(self, layer: str) -> list[int]:
+        """Distinct years of a yearly layer (empty for layers without a ``year`` column)."""
+        if "year" not in self.columns(layer):
+            return []
+        rows = self._con.execute(
+            f"SELECT DISTINCT year FROM {_quote(layer)} WHERE year IS NOT NULL ORDER BY 1")
+        return [int(r[0]) for r in rows.fetchall()]
+
+    def extent(self, layer: str) -> tuple[float, float, float, float] | None:
+        """Bounding box (minx, miny, maxx, maxy) of a layer's geometries in EPSG:3067."""
+        if "geometry" not in self.columns(layer):
+            return None
+        row = self._con.execute(
+            f"SELECT min(ST_XMin(geometry)), min(ST_YMin(geometry)), max(ST_XMax(geometry)), "
+            f"max(ST_YMax(geometry)) FROM {_quote(layer)}").fetchone()
+        return None if row[0] is None else tuple(float(v) for v in row)  # type: ignore[return-value]
+
+    def build_info(self) -> dict[str, Any]:
+        """The twin's build id, city, build time, code version and CRS."""
+        frame = self._con.execute("SELECT * FROM build_info").df()
+        return frame.iloc[0].to_dict()
+
+    def provenance(self) -> pd.DataFrame:
+        """One row per layer: sources, licences, sha256, build time, code version, rows."""
+        if not self.has_layer("provenance"):
+            return pd.DataFrame()
+        return self._con.execute("SELECT * FROM provenance ORDER BY layer").df()
+
+    # -- reading -----------------------------------------------------------------------------
+    def _require(self, layer: str) -> None:
+        if not self.has_layer(layer):
+            raise TwinError(f"twin {str(self.path)!r}: no layer {layer!r}; "
+                            f"layers: {', '.join(self.layers())}")
+
+    def read(self, layer: str, *, year: int | None = None, columns: Sequence[str] | None = None,
+             where: Mapping[str, Any] | None = None,
+             bbox: tuple[float, float, float, float] | None = None,
+             limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+        """Read a layer as a GeoDataFrame (EPSG:3067) or, without geometry, a DataFrame.
+
+        ``columns`` may use Paavo codes (``he_vakiy``) for snake_case names; ``geometry``
+        is always returned when the layer has one. ``where`` filters on equality,
+        ``bbox`` (EPSG:3067) on intersection.
+        """
+        self._require(layer)
+        available = self.columns(layer)
+        has_geometry = "geometry" in available
+        if columns is None:
+            selected = [c for c in available if c != "geometry"]
+        else:
+            selected = [resolve_column(c) for c in columns if c != "geometry"]
+            unknown = [c for c, r in zip([c for c in columns if c != "geometry"], selected,
+                                         strict=True) if r not in available]
+            if unknown:
+                raise ParameterError(f"layer {layer!r} has no column(s) "
+                                     f"{', '.join(map(repr, unknown))}")
+        parts = [_quote(c) for c in dict.fromkeys(selected)]
+        if has_geometry:
+            parts.append("ST_AsWKB(geometry) AS geometry")
+        clauses, params = self._filters(layer, available, year=year, where=where, bbox=bbox)
+        sql = f"SELECT {', '.join(parts) or '*'} FROM {_quote(layer)}"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        frame = self._con.execute(sql, params).df()
+        if not has_geometry:
+            return frame
+        geometry = shapely.from_wkb(frame.pop("geometry").map(bytes).to_numpy())
+        return gpd.GeoDataFrame(frame, geometry=geometry, crs=TWIN_CRS)
+
+    def _filters(self, layer: str, available: list[str], *, year: int | None,
+                 where: Mapping[str, Any] | None,
+                 bbox: tuple[float, float, float, float] | None) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if year is not None:
+            if "year" not in available:
+                raise ParameterError(f"layer {layer!r} has no years")
+            if year not in self.years(layer):
+                raise ParameterError(f"layer {layer!r} has no year {year}; "
+                                     f"years: {self.years(layer)}")
+            clauses.append("year = ?")
+            params.append(int(year))
+        for column, value in (where or {}).items():
+            name = resolve_column(column)
+            if name not in available:
+                raise ParameterError(f"layer {layer!r} has no column {column!r}")
+            clauses.append(f"{_quote(name)} = ?")
+            params.append(value)
+        if bbox is not None:
+            clauses.append("ST_Intersects(geometry, ST_MakeEnvelope(?, ?, ?, ?))")
+            params.extend(float(v) for v in bbox)
+        return clauses, params
+
+    def sql(self, query: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
+        """Run a read query against the twin (spatial functions available)."""
+        return self._con.execute(query, params or []).df()
+
+    @contextmanager
+    def raster(self, name: str) -> Iterator[rasterio.io.DatasetReader]:
+        """Open a raster stored in the twin as a rasterio dataset."""
+        row = None
+        if self.has_layer("rasters"):
+            row = self._con.execute("SELECT content FROM rasters WHERE name = ?",
+                                    [name]).fetchone()
+        if row is None:
+            raise TwinError(f"twin {str(self.path)!r}: no raster {name!r}")
+        with open_raster_bytes(bytes(row[0])) as dataset:
+            yield dataset
+
+    def indicators(self, *, indicator: str | None = None, level: str | None = None,
+                   year: int | None = None) -> pd.DataFrame:
+        """Stored indicator values (long format), optionally filtered."""
+        if not self.has_layer("indicators"):
+            return pd.DataFrame(columns=list(INDICATOR_COLUMNS))
+        clauses, params = [], []
+        for column, value in (("indicator", indicator), ("level", level), ("year", year)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        sql = "SELECT * FROM indicators" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        return self._con.execute(sql, params).df()
+
+    # -- writing -----------------------------------------------------------------------------
+    def _writable(self) -> None:
+        if self.read_only:
+            raise TwinError(f"twin {str(self.path)!r}: opened read-only")
+
+    def write_layer(self, name: str, frame: pd.DataFrame) -> None:
+        """Create or replace a layer from a (Geo)DataFrame; geometries go to EPSG:3067."""
+        self._writable()
+        data = pd.DataFrame(frame).copy()
+        geometry_sql = ""
+        if isinstance(frame, gpd.GeoDataFrame):
+            geoms = frame.geometry
+            if frame.crs is None:
+                raise TwinError(f"layer {name!r}: geometries have no CRS")
+            if frame.crs != TWIN_CRS:
+                geoms = geoms.to_crs(TWIN_CRS)
+            data = data.drop(columns=[frame.geometry.name])
+            data["geometry"] = shapely.to_wkb(geoms.values, output_dimension=2)
+            geometry_sql = ", ST_GeomFromWKB(geometry) AS geometry"
+        for column in data.columns:
+            if data[column].dtype == object and column != "geometry":
+                data[column] = data[column].map(
+                    lambda v: json.dumps(v) if isinstance(v, dict | list) else v)
+        view = f"_incoming_{name}"
+        self._con.register(view, data)
+        exclude = " EXCLUDE (geometry)" if geometry_sql else ""
+        self._con.execute(f"CREATE OR REPLACE TABLE {_quote(name)} AS "
+                          f"SELECT *{exclude}{geometry_sql} FROM {_quote(view)}")
+        self._con.unregister(view)
+
+    def write_raster(self, name: str, raster: RasterFile, *, source: str) -> None:
+        """Store a raster file's bytes in the ``rasters`` table."""
+        self._writable()
+        self._con.execute("CREATE TABLE IF NOT EXISTS rasters (name VARCHAR PRIMARY KEY, "
+                          "crs VARCHAR, width INTEGER, height INTEGER, valid_pixels BIGINT, "
+                          "source VARCHAR, content BLOB)")
+        self._con.execute("INSERT OR REPLACE INTO rasters VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          [name, raster.crs, raster.width, raster.height, raster.valid_pixels,
+                           source, raster.content])
+
+    def write_provenance(self, layer: str, *, datasets: Iterable[Mapping[str, Any]],
+                         row_count: int, repaired_geometries: int = 0, notes: str = "") -> None:
+        """Record where a layer came from (catalog entries, checksums, licences)."""
+        self._writable()
+        entries = list(datasets)
+        info = self.build_info()
+        record = pd.DataFrame([{
+            "layer": layer,
+            "datasets": json.dumps([e["name"] for e in entries]),
+            "sha256": json.dumps({e["name"]: e.get("sha256") for e in entries}),
+            "licence": "; ".join(sorted({e["licence"] for e in entries})),
+            "attribution": "; ".join(dict.fromkeys(e["attribution"] for e in entries)),
+            "build_id": info["build_id"],
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "code_version": __version__,
+            "row_count": int(row_count),
+            "repaired_geometries": int(repaired_geometries),
+            "notes": notes,
+        }])
+        self._con.execute("CREATE TABLE IF NOT EXISTS provenance (layer VARCHAR PRIMARY KEY, "
+                          "datasets VARCHAR, sha256 VARCHAR, licence VARCHAR, "
+                          "attribution VARCHAR, build_id VARCHAR, built_at VARCHAR, "
+                          "code_version VARCHAR, row_count BIGINT, repaired_geometries BIGINT, "
+                          "notes VARCHAR)")
+        self._con.register("_prov", record)
+        self._con.execute("INSERT OR REPLACE INTO provenance SELECT * FROM _prov")
+        self._con.unregister("_prov")
+
+    def write_indicators(self, frame: pd.DataFrame) -> int:
+        """Append indicator values, replacing earlier values with the same key.
+
+        ``frame`` needs ``indicator, level, unit_id, year, value, method`` and may carry
+        ``population_group``, ``parameters`` (dict or JSON) and ``source_layers`` (list or
+        JSON). Returns the number of rows written.
+        """
+        self._writable()
+        required = ["indicator", "level", "unit_id", "year", "value", "method"]
+        missing = [c for c in required if c not in frame.columns]
+        if missing:
+            raise ParameterError(f"indicator frame lacks column(s) {missing}")
+        data = frame.copy()
+        data["unit_id"] = data["unit_id"].astype(str)
+        data["year"] = pd.to_numeric(data["year"]).astype("Int64")
+        data["value"] = pd.to_numeric(data["value"]).astype("float64")
+        data["population_group"] = data.get("population_group", "all")
+        data["population_group"] = data["population_group"].fillna("all").astype(str)
+        for column in ("parameters", "source_layers"):
+            values = data[column] if column in data else pd.Series([{}] * len(data))
+            data[column] = [v if isinstance(v, str) else json.dumps(v, sort_keys=True)
+                            for v in values]
+        data["computed_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+        data["code_version"] = __version__
+        data = data[list(INDICATOR_COLUMNS)]
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS indicators (indicator VARCHAR, level VARCHAR, "
+            "unit_id VARCHAR, year INTEGER, population_group VARCHAR, value DOUBLE, "
+            "method VARCHAR, parameters VARCHAR, source_layers VARCHAR, computed_at VARCHAR, "
+            "code_version VARCHAR)")
+        self._con.register("_ind", data)
+        self._con.execute(
+            "DELETE FROM indicators AS i USING (SELECT DISTINCT indicator, level, unit_id, year, "
+            "population_group FROM _ind) AS n WHERE i.indicator = n.indicator AND "
+            "i.level = n.level AND i.unit_id = n.unit_id AND i.year IS NOT DISTINCT FROM n.year "
+            "AND i.population_group = n.population_group")
+        self._con.execute("INSERT INTO indicators SELECT * FROM _ind")
+        self._con.unregister("_ind")
+        return len(data)

@@ -1,0 +1,39 @@
+"""Shared fixtures: where the real-data mirror is, and a twin built from it once per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+_DEFAULT_MIRROR = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def mirror_dir() -> Path | None:
+    """The data mirror: ``DIKAS_DATA_DIR`` or ``../shared/data`` beside the checkout."""
+    configured = os.environ.get("DIKAS_DATA_DIR")
+    path = Path(configured) if configured else _DEFAULT_MIRROR
+    return path if path.is_dir() else None
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    """The real-data mirror; tests that need it are skipped where it is absent."""
+    path = mirror_dir()
+    if path is None:
+        pytest.skip("no data mirror (set DIKAS_DATA_DIR)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def helsinki_twin(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real Helsinki twin, built once per test session from the mirror."""
+    from dikas.settings import Settings
+    from dikas.sources.catalog import load_catalog
+    from dikas.twin.build import build_twin
+
+    out = tmp_path_factory.mktemp("helsinki") / "twin.duckdb"
+    settings = Settings(data_dir=data_dir, cache_dir=tmp_path_factory.mktemp("cache"))
+    build_twin(load_catalog("helsinki"), settings, out, show_progress=False)
+    return out
