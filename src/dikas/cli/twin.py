@@ -74,9 +74,11 @@ def info(twin: Path, as_json: bool) -> None:
         span = f" years {years[0]}–{years[-1]}" if years else ""
         sources = ", ".join(entry.get("datasets", [])) or "derived"
         click.echo(f"  {layer:<20} {entry['rows']:>9,} rows{span}  [{sources}]")
-    attributions = {e.get("attribution") for e in description["layers"].values()  # type: ignore[union-attr]
-                    if e.get("attribution")}
-    click.echo("Sources: " + " | ".join(sorted(attributions)))
+    pieces = [piece for entry in description["layers"].values()  # type: ignore[union-attr]
+              for piece in str(entry.get("attribution") or "").split("; ") if piece]
+    click.echo("Sources:")
+    for piece in dict.fromkeys(pieces):
+        click.echo(f"  {piece}")
 
 
 @click.command()
