@@ -77,3 +77,51 @@ def test_bad_catalog_is_a_config_error(tmp_path: Path) -> None:
         load_catalog(path=path)
     with pytest.raises(ConfigError, match="no catalog for city"):
         load_catalog("atlantis")
+
+
+@pytest.fixture
+def served_mirror(tmp_path: Path):
+    """The synthetic mirror served over HTTP on 127.0.0.1 (no traffic leaves the machine)."""
+    import functools
+    import http.server
+    import threading
+
+    from tests.synthetic import write_city
+
+    mirror = tmp_path / "served"
+    write_city(mirror)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(mirror))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield mirror, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_fetch_downloads_verifies_and_caches(served_mirror: tuple[Path, str],
+                                             tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    mirror, base_url = served_mirror
+    catalog = load_catalog(path=mirror / "catalog.yaml")
+    dataset = replace(catalog["grid"], urls=(f"{base_url}/missing.gpkg",
+                                             f"{base_url}/grid/grid.gpkg"))
+    settings = Settings(data_dir=None, cache_dir=tmp_path / "cache")
+    path = fetch(dataset, settings)
+    assert path == tmp_path / "cache" / "grid" / "grid.gpkg"
+    assert sha256_of(path) == sha256_of(mirror / "grid" / "grid.gpkg") == dataset.sha256
+    assert locate(dataset, settings).origin == "cache"
+
+
+def test_fetch_rejects_a_download_with_the_wrong_checksum(served_mirror: tuple[Path, str],
+                                                          tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    mirror, base_url = served_mirror
+    catalog = load_catalog(path=mirror / "catalog.yaml")
+    dataset = replace(catalog["grid"], urls=(f"{base_url}/grid/grid.gpkg",), sha256="0" * 64)
+    settings = Settings(data_dir=None, cache_dir=tmp_path / "cache")
+    with pytest.raises(ChecksumError, match="sha256 mismatch"):
+        fetch(dataset, settings)
+    assert not [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
