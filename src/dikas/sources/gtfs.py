@@ -30,40 +30,45 @@ if TYPE_CHECKING:
 
 CRS = "EPSG:3067"
 
-#: Tables other than ``stops`` kept in :attr:`GtfsFeed.tables`, with the columns that must be
-#: present (``required``) and the standard columns an absent optional file gets (``columns``).
-_TABLES: dict[str, dict[str, tuple[str, ...] | bool]] = {
-    "agency": {"file_required": False, "required": (),
-               "columns": ("agency_id", "agency_name", "agency_url", "agency_timezone")},
-    "routes": {"file_required": True, "required": ("route_id", "route_type"),
-               "columns": ("route_id", "agency_id", "route_short_name", "route_long_name",
-                           "route_type")},
-    "trips": {"file_required": True, "required": ("route_id", "service_id", "trip_id"),
-              "columns": ("route_id", "service_id", "trip_id", "direction_id")},
-    "stop_times": {"file_required": True,
-                   "required": ("trip_id", "arrival_time", "departure_time", "stop_id",
-                                "stop_sequence"),
-                   "columns": ("trip_id", "arrival_time", "departure_time", "stop_id",
-                               "stop_sequence")},
-    "calendar": {"file_required": False,
-                 "required": ("service_id", "monday", "tuesday", "wednesday", "thursday",
-                              "friday", "saturday", "sunday", "start_date", "end_date"),
-                 "columns": ("service_id", "monday", "tuesday", "wednesday", "thursday",
-                             "friday", "saturday", "sunday", "start_date", "end_date")},
-    "calendar_dates": {"file_required": False,
-                       "required": ("service_id", "date", "exception_type"),
-                       "columns": ("service_id", "date", "exception_type")},
-    "frequencies": {"file_required": False,
-                    "required": ("trip_id", "start_time", "end_time", "headway_secs"),
-                    "columns": ("trip_id", "start_time", "end_time", "headway_secs",
-                                "exact_times")},
-    "transfers": {"file_required": False,
-                  "required": ("from_stop_id", "to_stop_id", "transfer_type"),
-                  "columns": ("from_stop_id", "to_stop_id", "transfer_type",
-                              "min_transfer_time")},
-    "feed_info": {"file_required": False, "required": (),
-                  "columns": ("feed_publisher_name", "feed_start_date", "feed_end_date",
-                              "feed_version")},
+
+@dataclass(frozen=True)
+class _TableSpec:
+    """How to validate a GTFS file other than ``stops.txt``.
+
+    Whether the file must exist, the columns it must have, and the standard columns an
+    absent optional file gets as an empty frame.
+    """
+
+    file_required: bool
+    required: tuple[str, ...]
+    columns: tuple[str, ...]
+
+
+_WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_TABLES: dict[str, _TableSpec] = {
+    "agency": _TableSpec(False, (), ("agency_id", "agency_name", "agency_url",
+                                     "agency_timezone")),
+    "routes": _TableSpec(True, ("route_id", "route_type"),
+                         ("route_id", "agency_id", "route_short_name", "route_long_name",
+                          "route_type")),
+    "trips": _TableSpec(True, ("route_id", "service_id", "trip_id"),
+                        ("route_id", "service_id", "trip_id", "direction_id")),
+    "stop_times": _TableSpec(True, ("trip_id", "arrival_time", "departure_time", "stop_id",
+                                    "stop_sequence"),
+                             ("trip_id", "arrival_time", "departure_time", "stop_id",
+                              "stop_sequence")),
+    "calendar": _TableSpec(False, ("service_id", *_WEEK, "start_date", "end_date"),
+                           ("service_id", *_WEEK, "start_date", "end_date")),
+    "calendar_dates": _TableSpec(False, ("service_id", "date", "exception_type"),
+                                 ("service_id", "date", "exception_type")),
+    "frequencies": _TableSpec(False, ("trip_id", "start_time", "end_time", "headway_secs"),
+                              ("trip_id", "start_time", "end_time", "headway_secs",
+                               "exact_times")),
+    "transfers": _TableSpec(False, ("from_stop_id", "to_stop_id", "transfer_type"),
+                            ("from_stop_id", "to_stop_id", "transfer_type",
+                             "min_transfer_time")),
+    "feed_info": _TableSpec(False, (), ("feed_publisher_name", "feed_start_date",
+                                        "feed_end_date", "feed_version")),
 }
 
 #: Integer columns per table; a blank optional value becomes ``<NA>`` (pandas ``Int64``).
@@ -71,11 +76,10 @@ _INTEGER_COLUMNS: dict[str, tuple[str, ...]] = {
     "routes": ("route_type",),
     "trips": ("direction_id",),
     "stop_times": ("stop_sequence", "pickup_type", "drop_off_type", "timepoint"),
-    "calendar": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "calendar": _WEEK,
     "calendar_dates": ("exception_type",),
     "frequencies": ("headway_secs", "exact_times"),
     "transfers": ("transfer_type", "min_transfer_time"),
-    "stops": ("location_type",),
 }
 _DATE_COLUMNS: dict[str, tuple[str, ...]] = {
     "calendar": ("start_date", "end_date"),
@@ -83,6 +87,12 @@ _DATE_COLUMNS: dict[str, tuple[str, ...]] = {
     "feed_info": ("feed_start_date", "feed_end_date"),
 }
 _STOP_COLUMNS = ("stop_id", "stop_name", "stop_code", "location_type", "parent_station")
+
+
+class _Fail(Protocol):
+    """Builds the :class:`DataError` of one feed from a problem description."""
+
+    def __call__(self, problem: str) -> DataError: ...
 
 
 class _LayerSource(Protocol):
@@ -133,7 +143,7 @@ class GtfsFeed:
             if layer in layers:
                 tables[name] = pd.DataFrame(twin.read(layer))
             else:
-                tables[name] = pd.DataFrame(columns=list(spec["columns"]))  # type: ignore[arg-type]
+                tables[name] = pd.DataFrame(columns=list(spec.columns))
         for name, columns in _DATE_COLUMNS.items():
             for column in columns:
                 if column in tables[name].columns:
@@ -174,17 +184,15 @@ def read_gtfs(path: str | Path, *, dataset: str | None = None) -> GtfsFeed:
     for name, spec in _TABLES.items():
         frame = files.get(name)
         if frame is None:
-            if spec["file_required"]:
+            if spec.file_required:
                 raise fail(f"required file {name}.txt is missing")
-            frame = pd.DataFrame(columns=list(spec["columns"]))  # type: ignore[arg-type]
-        _require_columns(frame, spec["required"], name, dataset=dataset, path=path)  # type: ignore[arg-type]
+            frame = pd.DataFrame(columns=list(spec.columns))
+        _require_columns(frame, spec.required, name, dataset=dataset, path=path)
         tables[name] = frame
     if tables["calendar"].empty and tables["calendar_dates"].empty:
         raise fail("neither calendar.txt nor calendar_dates.txt defines any service")
 
     for name, columns in _INTEGER_COLUMNS.items():
-        if name == "stops":
-            continue
         for column in columns:
             if column in tables[name].columns:
                 tables[name][column] = _integers(tables[name][column], f"{name}.{column}", fail)
@@ -336,7 +344,3 @@ def _stops(raw: pd.DataFrame, fail: _Fail, *, dataset: str | None,
     stops = gpd.GeoDataFrame(frame.loc[keep, list(_STOP_COLUMNS)].reset_index(drop=True),
                              geometry=points, crs="EPSG:4326")
     return stops.to_crs(CRS)
-
-
-class _Fail(Protocol):
-    def __call__(self, problem: str) -> DataError: ...

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import geopandas as gpd
 import numpy as np
@@ -181,7 +182,8 @@ def _routable_ways(path: Path) -> _Ways:
     lons: list[float] = []
     lats: list[float] = []
     attributes: list[tuple] = []
-    for way in processor:
+    for entity in processor:
+        way = cast("osmium.osm.Way", entity)
         tags = {key: value for key in _TAG_KEYS if (value := way.tags.get(key)) is not None}
         access = way_access(tags)
         if not (access.walk or access.bike):

@@ -1,0 +1,1 @@
+"""Compiled kernels of the accessibility package (numba); no pandas or geometry here."""

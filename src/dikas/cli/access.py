@@ -1,0 +1,280 @@
+"""``dikas access matrix`` and ``dikas access measures``: travel times and accessibility."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+import dikas
+from dikas.accessibility.indicators import to_indicator_rows
+from dikas.accessibility.locations import (
+    TWIN_DESTINATIONS,
+    TWIN_ORIGINS,
+    destinations_from_twin,
+    locations_from_file,
+    near_network,
+    origins_from_twin,
+)
+from dikas.accessibility.matrix import DEFAULT_CHUNK_SIZE, twin_travel_times
+from dikas.accessibility.measures import (
+    DEFAULT_GRAVITY_BETA,
+    capacities,
+    measure_table,
+)
+from dikas.accessibility.network import StreetNetwork
+from dikas.errors import DataError, MissingColumnError, ParameterError
+from dikas.progress import step
+from dikas.twin.store import Twin
+
+DEFAULT_SERVICE_TYPES = ("health_station", "school", "daycare", "library", "grocery", "park")
+"""Service types analysed when none are named."""
+SNAP_MARGIN_M = 500.0
+"""Twin origins farther than this outside the street network's extent are left out."""
+MODES = ("walk", "bike", "transit")
+
+twin_option = click.option("--twin", "twin_path", required=True,
+                           type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                           help="The twin file (built by `dikas build`).")
+mode_option = click.option("--mode", type=click.Choice(MODES), default="walk",
+                           show_default=True, help="Travel mode.")
+departure_option = click.option(
+    "--departure", type=click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]), default=None,
+    help="Transit only: first departure, local time of the feed (2022-02-22T08:00).")
+window_option = click.option("--window", "window_min", type=click.IntRange(1), default=60,
+                             show_default=True,
+                             help="Transit only: departure window in minutes (median time).")
+speed_option = click.option("--speed", "speed_mps", type=float, default=None,
+                            help="Walking or cycling speed in m/s (default walk 1.2, bike 4.2).")
+dask_option = click.option("--dask", "dask_address", default=None, metavar="tcp://HOST:PORT",
+                           help="Run origin chunks on this Dask scheduler (default: locally).")
+chunk_option = click.option("--chunk-size", type=click.IntRange(1),
+                            default=DEFAULT_CHUNK_SIZE, show_default=True,
+                            help="Origins per chunk (one task each on Dask).")
+
+
+@click.group()
+def access() -> None:
+    """Travel-time matrices and accessibility to services (walk, bike, transit)."""
+
+
+def load_origins(twin: Twin, spec: str, id_column: str | None
+                 ) -> tuple[gpd.GeoDataFrame, str]:
+    """``grid``/``buildings`` from the twin (near the street network), or a file."""
+    if spec in TWIN_ORIGINS:
+        origins, column = origins_from_twin(twin, spec)
+        extent = twin.extent("network_edges")
+        if extent is not None:
+            kept = near_network(origins, extent, margin_m=SNAP_MARGIN_M)
+            if len(kept) < len(origins):
+                click.echo(f"· {len(origins) - len(kept)} of {len(origins)} {spec} origins lie "
+                           f"outside the street network's extent and are left out", err=True)
+            origins = kept
+        return origins, column
+    if id_column is None:
+        raise ParameterError("--origin-id is required when --origins is a file")
+    return locations_from_file(spec, id_column=id_column), id_column
+
+
+def load_destinations(twin: Twin, spec: str, id_column: str | None,
+                      service_types: Sequence[str]) -> tuple[gpd.GeoDataFrame, str]:
+    """``services``/``stops`` from the twin, or a file."""
+    if spec in TWIN_DESTINATIONS:
+        return destinations_from_twin(twin, spec, service_types=service_types)
+    if id_column is None:
+        raise ParameterError("--destination-id is required when --destinations is a file")
+    if service_types:
+        raise ParameterError("--service-type applies to --destinations services only")
+    return locations_from_file(spec, id_column=id_column), id_column
+
+
+def write_table(frame: pd.DataFrame, out: Path) -> None:
+    """Write a table as Parquet (``.parquet``) or CSV (anything else)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix == ".parquet":
+        frame.to_parquet(out, index=False)
+    else:
+        frame.to_csv(out, index=False)
+
+
+def read_matrix(path: Path) -> pd.DataFrame:
+    """A travel-time table written by ``dikas access matrix`` (or r5py)."""
+    if not path.is_file():
+        raise DataError("file does not exist", path=path)
+    frame = pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path)
+    missing = [c for c in ("from_id", "to_id", "travel_time") if c not in frame.columns]
+    if missing:
+        raise MissingColumnError(f"travel-time table lacks column(s) {missing}", path=path)
+    return frame
+
+
+def _report(frame: pd.DataFrame) -> None:
+    for role in ("origins", "destinations"):
+        missing = frame.attrs.get(f"unsnapped_{role}", [])
+        if missing:
+            shown = ", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else "")
+            click.echo(f"· {len(missing)} {role} could not be snapped to the network "
+                       f"(no travel times): {shown}", err=True)
+
+
+@access.command("matrix")
+@twin_option
+@mode_option
+@click.option("--origins", "origins_spec", default="grid", show_default=True,
+              help="grid, buildings, or a point/polygon file (polygons use centroids).")
+@click.option("--origin-id", default=None, help="Id column of an --origins file.")
+@click.option("--destinations", "destinations_spec", default="services", show_default=True,
+              help="services, stops, or a point/polygon file.")
+@click.option("--destination-id", default=None, help="Id column of a --destinations file.")
+@click.option("--service-type", "service_types", multiple=True,
+              help="Only services of this type (repeatable).")
+@departure_option
+@window_option
+@click.option("--max-time", "max_time_min", type=float, default=None,
+              help="Longest travel time kept, minutes (longer: empty).")
+@speed_option
+@chunk_option
+@dask_option
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Output table (.parquet, or CSV): from_id, to_id, travel_time (minutes).")
+@click.option("--snap-report", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write where each origin and destination joins the (walk or bike) "
+                   "network: snap distance, walking time, or not snapped.")
+def matrix(twin_path: Path, mode: str, origins_spec: str, origin_id: str | None,
+           destinations_spec: str, destination_id: str | None, service_types: tuple[str, ...],
+           departure: dt.datetime | None, window_min: int, max_time_min: float | None,
+           speed_mps: float | None, chunk_size: int, dask_address: str | None,
+           out: Path, snap_report: Path | None) -> None:
+    """Travel times from every origin to every destination, like r5py's matrix.
+
+    Times are in minutes; pairs not connected (or beyond --max-time) are empty. Origins or
+    destinations farther than 500 m from the network are listed on stderr.
+    """
+    with dikas.open(str(twin_path)) as twin:
+        origins, o_id = load_origins(twin, origins_spec, origin_id)
+        destinations, d_id = load_destinations(twin, destinations_spec, destination_id,
+                                               service_types)
+        street_mode = "walk" if mode == "transit" else mode
+        network = StreetNetwork.from_twin(twin, street_mode, speed_mps=speed_mps)  # type: ignore[arg-type]
+        with step(f"{mode} travel times, {len(origins)} origins × "
+                  f"{len(destinations)} destinations"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # _report lists unsnapped points
+            frame = twin_travel_times(twin, mode, origins, destinations, origin_id=o_id,
+                                      destination_id=d_id, max_time_min=max_time_min,
+                                      departure=departure, window_min=window_min,
+                                      chunk_size=chunk_size, dask_address=dask_address,
+                                      network=network)
+        if snap_report is not None:
+            report = pd.concat([
+                network.snap_report(origins, id_column=o_id).assign(role="origin"),
+                network.snap_report(destinations, id_column=d_id).assign(role="destination"),
+            ], ignore_index=True)
+            write_table(report, snap_report)
+    _report(frame)
+    write_table(frame, out)
+    reached = frame["travel_time"].notna().mean() if len(frame) else 0.0
+    click.echo(f"Wrote {len(frame):,} travel times ({reached:.0%} reached) to {out}")
+
+
+@access.command("measures")
+@twin_option
+@mode_option
+@click.option("--matrix", "matrix_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Use this grid × services travel-time table instead of "
+                                 "computing one.")
+@click.option("--service-type", "service_types", multiple=True,
+              help=f"Service type (repeatable; default {', '.join(DEFAULT_SERVICE_TYPES)}).")
+@click.option("--n", "n_nearest", type=click.IntRange(1), default=3, show_default=True,
+              help="Also report the time to the n-th nearest service.")
+@click.option("--threshold", "threshold_min", type=float, default=15.0, show_default=True,
+              help="Minutes for cumulative opportunities and the 2SFCA catchment.")
+@click.option("--beta", type=float, default=DEFAULT_GRAVITY_BETA, show_default=True,
+              help="Gravity decay per minute (negative exponential).")
+@click.option("--max-time", "max_time_min", type=float, default=60.0, show_default=True,
+              help="Longest travel time searched, minutes.")
+@departure_option
+@window_option
+@speed_option
+@chunk_option
+@dask_option
+@click.option("--write/--no-write", default=True, show_default=True,
+              help="Store the measures in the twin's indicators table (level grid).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the measures as a table (.parquet or CSV).")
+def measures(twin_path: Path, mode: str, matrix_path: Path | None,
+             service_types: tuple[str, ...], n_nearest: int, threshold_min: float,
+             beta: float, max_time_min: float, departure: dt.datetime | None,
+             window_min: int, speed_mps: float | None, chunk_size: int,
+             dask_address: str | None, write: bool, out: Path | None) -> None:
+    """Accessibility of every grid cell to each service type.
+
+    Per cell and type: minutes to the nearest and the n-th nearest service, services within
+    the threshold (capacities where known, else counts), gravity accessibility, and 2SFCA /
+    enhanced 2SFCA with the cells' inhabitants as demand.
+    """
+    types = service_types or DEFAULT_SERVICE_TYPES
+    with dikas.open(str(twin_path)) as twin:
+        origins, _ = load_origins(twin, "grid", None)
+        available = set(twin.read("services", columns=["service_type"])["service_type"])
+        types = tuple(t for t in types if t in available) if not service_types else types
+        services, _ = destinations_from_twin(twin, "services", service_types=types)
+        grid = twin.read("grid", columns=["cell_id", "inhabitants"])
+        if matrix_path is not None:
+            travel_times = read_matrix(matrix_path)
+        else:
+            with step(f"{mode} travel times, {len(origins)} cells × {len(services)} services"
+                      ), warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)  # _report lists them
+                travel_times = twin_travel_times(
+                    twin, mode, origins, services, origin_id="cell_id",
+                    destination_id="service_id", max_time_min=max_time_min,
+                    speed_mps=speed_mps, departure=departure, window_min=window_min,
+                    chunk_size=chunk_size, dask_address=dask_address)
+            _report(travel_times)
+    demand = grid.set_index("cell_id")["inhabitants"].astype(float).fillna(0.0)
+    tables, rows, summary = [], [], []
+    for service_type in types:
+        of_type = services[services["service_type"] == service_type]
+        table = measure_table(
+            travel_times[travel_times["to_id"].isin(of_type["service_id"])],
+            n=n_nearest, threshold_min=threshold_min, beta=beta,
+            supply=capacities(of_type, id_column="service_id"), demand=demand)
+        parameters = {"threshold_min": threshold_min, "beta": beta, "n": n_nearest,
+                      "max_time_min": max_time_min, "speed_mps": speed_mps,
+                      "departure": departure.isoformat() if departure else None,
+                      "window_min": window_min if mode == "transit" else None}
+        rows.append(to_indicator_rows(table, mode=mode, service_type=service_type,
+                                      level="grid", method=f"dikas.accessibility ({mode})",
+                                      parameters=parameters,
+                                      source_layers=["grid", "services", "network_edges"]))
+        tables.append(table.add_prefix(f"{service_type}_"))
+        weights = demand.reindex(table.index).fillna(0.0)
+        within = (table["nearest_1"] <= threshold_min).to_numpy()
+        summary.append({"service_type": service_type, "services": len(of_type),
+                        "median_nearest_min": _weighted_median(table["nearest_1"], weights),
+                        f"inhabitants_within_{threshold_min:g}_min":
+                            weights[within].sum() / max(weights.sum(), 1e-9)})
+    click.echo(pd.DataFrame(summary).to_string(index=False, float_format="{:.2f}".format))
+    if write:
+        with dikas.open(str(twin_path), read_only=False) as twin:
+            written = twin.write_indicators(pd.concat(rows, ignore_index=True))
+        click.echo(f"Stored {written:,} indicator values in {twin_path}")
+    if out is not None:
+        write_table(pd.concat(tables, axis=1).rename_axis("cell_id").reset_index(), out)
+        click.echo(f"Wrote the measures to {out}")
+
+
+def _weighted_median(values: pd.Series, weights: pd.Series) -> float:
+    keep = values.notna() & (weights > 0)
+    if not keep.any():
+        return float("nan")
+    order = np.argsort(values[keep].to_numpy())
+    x = values[keep].to_numpy()[order]
+    cumulative = np.cumsum(weights[keep].to_numpy()[order])
+    return float(x[np.searchsorted(cumulative, cumulative[-1] / 2)])
