@@ -20,6 +20,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "build": ("dikas.cli.twin", "build", "Build a city's social digital twin."),
     "info": ("dikas.cli.twin", "info", "Print a twin's layers, counts, years and provenance."),
     "export": ("dikas.cli.twin", "export", "Export a layer to GeoPackage/GeoJSON/Parquet/CSV."),
+    "access": ("dikas.cli.access", "access",
+               "Walk/bike/transit travel-time matrices and accessibility measures."),
+    "equity": ("dikas.cli.equity", "equity",
+               "Accessibility by population group: coverage, Gini, Theil, Palma."),
 }
 """Command name → (module, attribute, one-line help)."""
 
