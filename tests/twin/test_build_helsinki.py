@@ -40,6 +40,19 @@ def test_known_values(helsinki_twin: Path) -> None:
         assert raster.crs.to_epsg() == 3879
 
 
+def test_heat_sampled_per_building_and_cell(helsinki_twin: Path) -> None:
+    twin = dikas.open(helsinki_twin)
+    heat = twin.read("heat")
+    assert set(heat["unit_level"]) == {"buildings", "grid"}
+    assert (heat["unit_level"] == "grid").sum() == twin.count("grid")
+    cells = heat[heat["unit_level"] == "grid"].dropna(subset=["heat_mean"])
+    assert len(cells) > 2000 and cells["heat_mean"].between(0, 1).all()
+    # the index is 0–0.994 in the raster; no fill value (−DBL_MAX) leaks into statistics
+    assert heat["heat_max"].max() <= 0.994 + 1e-9 and heat["heat_mean"].min() >= 0
+    buildings = heat[heat["unit_level"] == "buildings"]
+    assert buildings["heat_mean"].notna().mean() > 0.9
+
+
 def test_links_building_cell_area(helsinki_twin: Path) -> None:
     twin = dikas.open(helsinki_twin)
     buildings = twin.read("buildings", columns=["building_id", "postal_code", "cell_id"])

@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                "Walk/bike/transit travel-time matrices and accessibility measures."),
     "equity": ("dikas.cli.equity", "equity",
                "Accessibility by population group: coverage, Gini, Theil, Palma."),
+    "climate": ("dikas.cli.climate", "climate",
+                "Heat and flood exposure joined with social vulnerability."),
 }
 """Command name → (module, attribute, one-line help)."""
 

@@ -33,6 +33,7 @@ from dikas.sources.paavo import read_paavo
 from dikas.sources.raster import read_raster
 from dikas.twin.links import link_to_units, transfer_attributes
 from dikas.twin.store import Twin
+from dikas.twin.zonal import RasterBand, zonal_statistics
 
 CELL_AREA_M2 = 250.0 * 250.0
 OVERLAP_SHARE = 0.5
@@ -258,6 +259,38 @@ def _rasters(ctx: _Context) -> None:
         ctx.summary.rows[f"raster:{dataset.role or dataset.name}"] = raster.valid_pixels
 
 
+HEAT_THRESHOLD = 0.5
+"""Pixels of the heat-exposure index above this count in ``heat_share_above``."""
+
+_HEAT_RULES = {"buildings": ("building_id", "coverage"), "grid": ("cell_id", "centre")}
+"""Unit layer → (id column, pixel rule): footprints are small next to the ~30 m pixels, so
+they use exact coverage fractions; 250 m cells use pixel centres (as rasterstats does)."""
+
+
+def _heat(ctx: _Context) -> None:
+    raster = next((d for d in ctx.datasets("raster") if d.role == "heat_exposure"), None)
+    if raster is None:
+        return
+    with ctx.twin.raster("heat_exposure") as dataset:
+        band = RasterBand.from_dataset(dataset)
+    parts = []
+    for layer, (id_column, rule) in _HEAT_RULES.items():
+        if not ctx.twin.has_layer(layer):
+            continue
+        units = ctx.twin.read(layer, columns=[id_column])
+        stats = zonal_statistics(units, band, threshold=HEAT_THRESHOLD, pixel_rule=rule).frame
+        parts.append(pd.DataFrame({
+            "unit_level": layer, "unit_id": units[id_column].to_numpy(),
+            "heat_mean": stats["mean"].to_numpy(), "heat_max": stats["max"].to_numpy(),
+            "heat_share_above": stats["share_above"].to_numpy(),
+            "valid_pixels": stats["valid_pixels"].to_numpy(), "pixel_rule": rule}))
+    if parts:
+        ctx.save("heat", pd.concat(parts, ignore_index=True), [raster],
+                 notes=f"zonal statistics of the heat-exposure raster in its own CRS; "
+                       f"share_above = share of pixels above {HEAT_THRESHOLD}; buildings use "
+                       "exact pixel coverage, cells pixel centres")
+
+
 def _greenery(ctx: _Context) -> None:
     parts, used = [], []
     for dataset in ctx.datasets("landcover_areas"):
@@ -294,5 +327,6 @@ _STEPS: list[tuple[str, Callable[[_Context], None]]] = [
     ("network: walk and bike streets from OSM", _network),
     ("stops and timetables: GTFS", _transit),
     ("rasters: heat exposure", _rasters),
+    ("heat: heat exposure per building and cell", _heat),
     ("greenery: tree canopy, vegetation and NDVI", _greenery),
 ]
