@@ -10,8 +10,8 @@ import rasterio
 import shapely
 from rasterstats import zonal_stats
 
-from dikas.twin.zonal import zonal_statistics
 from dikas.errors import ParameterError
+from dikas.twin.zonal import zonal_statistics
 from tests.climate.conftest import RASTER_CRS, heat_values, pixel_box
 
 

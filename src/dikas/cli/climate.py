@@ -42,10 +42,10 @@ from dikas.climate.twin_io import (
     read_parks,
 )
 from dikas.climate.vulnerability import raw_indicators, vulnerability_index
-from dikas.twin.zonal import PixelRule
 from dikas.errors import MissingColumnError, MissingDataError, ParameterError
 from dikas.settings import TWIN_CRS, load_settings
 from dikas.twin.store import Twin
+from dikas.twin.zonal import PixelRule
 
 TABLE_FORMATS = (".csv", ".parquet", ".gpkg", ".geojson")
 

@@ -18,8 +18,8 @@ import pandas as pd
 from rasterio.io import DatasetReader
 
 from dikas.climate.interpolation import cells_to_areas
-from dikas.twin.zonal import PixelRule, RasterBand, zonal_statistics
 from dikas.errors import MissingColumnError, ParameterError
+from dikas.twin.zonal import PixelRule, RasterBand, zonal_statistics
 
 HEAT_COLUMNS: dict[str, str] = {"mean": "heat_mean", "max": "heat_max",
                                 "share_above": "heat_share_above", "valid_pixels": "valid_pixels"}

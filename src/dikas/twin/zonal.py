@@ -37,9 +37,9 @@ import pandas as pd
 import shapely
 from rasterio.io import DatasetReader
 
-from dikas.twin._coverage import clipped_areas, edge_pixels
 from dikas.errors import CRSError, ParameterError
 from dikas.sources.raster import valid_mask
+from dikas.twin._coverage import clipped_areas, edge_pixels
 
 PixelRule = Literal["centre", "coverage"]
 PIXEL_RULES: tuple[str, ...] = ("centre", "coverage")
