@@ -16,6 +16,8 @@ from dikas import __version__
 from dikas.errors import DikasError
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "run": ("dikas.cli.run", "run",
+            "The main job: build the twin, compute every indicator, serve the map."),
     "data": ("dikas.cli.data", "data", "List and fetch the data catalog's datasets."),
     "build": ("dikas.cli.twin", "build", "Build a city's social digital twin."),
     "info": ("dikas.cli.twin", "info", "Print a twin's layers, counts, years and provenance."),
@@ -26,6 +28,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                "Accessibility by population group: coverage, Gini, Theil, Palma."),
     "climate": ("dikas.cli.climate", "climate",
                 "Heat and flood exposure joined with social vulnerability."),
+    "scenario": ("dikas.cli.scenario", "scenario",
+                 "What-if edits to a copy of the twin, and their diffs."),
+    "optimize": ("dikas.cli.optimize", "optimize",
+                 "Propose sites for new services (coverage, p-median, equity)."),
 }
 """Command name → (module, attribute, one-line help)."""
 
