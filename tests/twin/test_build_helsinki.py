@@ -57,7 +57,8 @@ def test_links_building_cell_area(helsinki_twin: Path) -> None:
     twin = dikas.open(helsinki_twin)
     buildings = twin.read("buildings", columns=["building_id", "postal_code", "cell_id"])
     assert buildings["postal_code"].notna().mean() > 0.95
-    assert buildings["cell_id"].notna().mean() > 0.95
+    # the HSY grid holds populated cells only: offices, parks and islands have no cell
+    assert buildings["cell_id"].notna().mean() > 0.8
     grid = twin.read("grid", columns=["cell_id", "postal_code"]).dropna()
     joined = buildings.dropna().merge(grid, on="cell_id", suffixes=("", "_cell"))
     # a building and its cell lie in the same postal area almost always (cells straddle borders)
