@@ -1,0 +1,68 @@
+// Thin client for the DikaS web API (docs/web-api.md). Every call resolves to parsed JSON or
+// throws an Error whose message is the server's one-line `detail`.
+
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+let bearerToken = null;
+
+/** Remember the signed-in user's bearer token for the requests that need one. */
+export function setToken(token) {
+  bearerToken = token;
+}
+
+async function parse(response, url) {
+  if (response.ok) {
+    if (response.status === 204) return null;
+    return response.json();
+  }
+  let detail = `${response.status} ${response.statusText}`;
+  try {
+    const body = await response.json();
+    if (body && body.detail) {
+      detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail);
+    }
+  } catch (_) {
+    // not JSON: keep the status line
+  }
+  throw new ApiError(`${url}: ${detail}`, response.status);
+}
+
+/** GET a JSON resource under the app's origin. */
+export async function getJson(path, params = {}) {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
+  }
+  const headers = bearerToken ? { Authorization: `Bearer ${bearerToken}` } : {};
+  const response = await fetch(url, { headers });
+  return parse(response, url.pathname);
+}
+
+/** POST a JSON body (or form fields when `form` is true). */
+export async function postJson(path, body, { form = false } = {}) {
+  const headers = {};
+  if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
+  let payload;
+  if (form) {
+    payload = new URLSearchParams(body);
+  } else if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
+  const response = await fetch(new URL(path, window.location.origin), {
+    method: "POST",
+    headers,
+    body: payload,
+  });
+  return parse(response, path);
+}
+
+/** Absolute URL template of a vector-tile layer (MapLibre needs absolute tile URLs). */
+export function tileUrl(layer) {
+  return `${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt`;
+}

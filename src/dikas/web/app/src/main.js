@@ -1,0 +1,427 @@
+// DikaS map app: a 3D map of the twin coloured by any indicator and year, area profiles,
+// what-if scenarios and stakeholder comments, drawn only from the local DikaS server.
+
+import maplibregl from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { MapboxOverlay } from "@deck.gl/mapbox";
+import { PathLayer, PolygonLayer, ScatterplotLayer } from "@deck.gl/layers";
+
+import "./app.css";
+import { getJson } from "./api.js";
+import { esc } from "./charts.js";
+import {
+  DIVERGING, NO_DATA, SEQUENTIAL, classOf, divergingBins, formatNumber, paletteOf, serviceColours,
+} from "./classify.js";
+import { CATEGORY_COLOURS, CommentBoard } from "./comments.js";
+import { renderProfile } from "./profile.js";
+import { ScenarioEditor } from "./scenario.js";
+import { BUILDING_COLOUR, UNIT_KEYS, buildStyle } from "./style.js";
+
+const $ = (selector) => document.querySelector(selector);
+
+const state = {
+  meta: null,
+  map: null,
+  overlay: null,
+  mode: "profile",
+  indicator: null,
+  year: null,
+  classification: "quantiles",
+  painted: { areas: false, grid: false, buildings: false },
+  selectedArea: null,
+  renders: 0,
+};
+
+/** Show a one-line problem in the error bar (the app keeps running). */
+function reportError(message) {
+  const bar = $("#errors");
+  if ([...bar.children].some((li) => li.textContent === message)) return;
+  const item = document.createElement("li");
+  item.textContent = message;
+  bar.appendChild(item);
+  bar.hidden = false;
+  document.body.dataset.errors = String(bar.children.length);
+}
+
+function setBusy(text) {
+  $("#status").textContent = text;
+}
+
+/** Resolve once the map has drawn everything currently requested. */
+function whenIdle(map) {
+  return new Promise((resolve) => {
+    if (map.loaded() && map.areTilesLoaded()) {
+      map.once("idle", resolve);
+      map.triggerRepaint();
+    } else map.once("idle", resolve);
+  });
+}
+
+/** Mark the page as rendered: `body[data-state=ready]`, `data-renders` and `window.dikasReady`. */
+async function markRendered() {
+  await whenIdle(state.map);
+  state.renders += 1;
+  document.body.dataset.renders = String(state.renders);
+  if (!window.dikasReady) {
+    window.dikasTimings = { firstMapMs: performance.now() };
+    window.dikasReady = true;
+    document.body.dataset.state = "ready";
+  }
+}
+
+// ---------------------------------------------------------------- choropleth ---------------
+
+function unitLayerVisibility(level) {
+  const map = state.map;
+  map.setLayoutProperty("areas-fill", "visibility", level === "areas" ? "visible" : "none");
+  map.setLayoutProperty("grid-fill", "visibility", level === "grid" ? "visible" : "none");
+}
+
+function clearPaint(level) {
+  if (state.painted[level]) {
+    state.map.removeFeatureState({ source: level, sourceLayer: level });
+    state.painted[level] = false;
+  }
+}
+
+/**
+ * Colour the units of a level from `{unit_id: value}` with class bounds `bins`; buildings
+ * follow their area/cell colour (or their own at building level).
+ */
+function paintUnits(level, values, bins, palette) {
+  const map = state.map;
+  clearPaint("areas");
+  clearPaint("grid");
+  clearPaint("buildings");
+  const colourOf = {};
+  for (const [id, value] of Object.entries(values)) {
+    const cls = classOf(value, bins);
+    if (cls >= 0) colourOf[id] = palette[cls];
+    map.setFeatureState({ source: level, sourceLayer: level, id }, { colour: cls >= 0 ? palette[cls] : null, value });
+  }
+  state.painted[level] = true;
+  unitLayerVisibility(level);
+  let buildingColour;
+  if (level === "buildings") {
+    buildingColour = ["to-color", ["coalesce", ["feature-state", "colour"], NO_DATA]];
+  } else {
+    const pairs = Object.entries(colourOf).flatMap(([id, colour]) => [id, colour]);
+    // Buildings take their area's or cell's colour; tiles without that key stay neutral.
+    buildingColour = pairs.length
+      ? ["case", ["has", UNIT_KEYS[level]],
+        ["match", ["to-string", ["get", UNIT_KEYS[level]]], ...pairs, NO_DATA], BUILDING_COLOUR]
+      : NO_DATA;
+  }
+  map.setPaintProperty("buildings-3d", "fill-extrusion-color", buildingColour);
+}
+
+function renderLegend({ title, subtitle, bins, palette, attribution, diverging = false }) {
+  const legend = $("#legend");
+  const lows = [null, ...bins.slice(0, -1)];
+  const rows = bins.map((upper, i) => {
+    const low = lows[i];
+    const range = low === null ? `≤ ${formatNumber(upper)}` : `${formatNumber(low)} – ${formatNumber(upper)}`;
+    return `<li><span class="swatch" style="background:${palette[i]}"></span>${range}</li>`;
+  });
+  const minCount = state.meta.min_count;
+  rows.push(`<li><span class="swatch" style="background:${NO_DATA}"></span>no data / suppressed (&lt; ${minCount})</li>`);
+  legend.innerHTML = `<h3>${esc(title)}</h3><p class="muted">${esc(subtitle)}${diverging ? " · blue = decrease, red = increase" : ""}</p>`
+    + `<ul class="legend-rows">${rows.join("")}</ul>`
+    + (attribution && attribution !== state.meta.attribution ? `<p class="attribution">Sources: ${esc(attribution)}</p>` : "");
+}
+
+function indicatorByName(name) {
+  return state.meta.indicators.find((i) => `${i.level}|${i.name}` === name);
+}
+
+/** Nearest year the indicator has to the chosen one (yearly layers may miss some years). */
+function effectiveYear(indicator, year) {
+  const years = indicator.years && indicator.years.length ? indicator.years : [year];
+  return years.reduce((best, y) => (Math.abs(y - year) < Math.abs(best - year) ? y : best), years[0]);
+}
+
+/** The indicator, level and year chosen in the controls, and the request for its values. */
+function chosenIndicator() {
+  const indicator = indicatorByName($("#indicator").value);
+  if (!indicator) return null;
+  const year = Number($("#year").value);
+  const used = effectiveYear(indicator, year);
+  const request = getJson("/api/indicators", { indicator: indicator.name, level: indicator.level, year: used });
+  request.catch(() => {}); // handled where awaited
+  return { indicator, year, used, request };
+}
+
+/** Draw the chosen indicator; `chosen` may carry a request already in flight. */
+async function updateChoropleth(chosen = chosenIndicator()) {
+  if (!chosen || !chosen.indicator) return;
+  const { indicator, year, used } = chosen;
+  const yearly = indicator.years && indicator.years.length;
+  $("#year-label").textContent = !yearly ? `${year} (not a yearly indicator)`
+    : used === year ? String(year) : `${year} (data: ${used})`;
+  state.classification = $("#classification").value;
+  setBusy("Loading indicator…");
+  document.body.dataset.choropleth = "loading";
+  try {
+    const response = await chosen.request;
+    const bins = (response.breaks && response.breaks[state.classification]) || [];
+    const palette = paletteOf(SEQUENTIAL, bins.length);
+    paintUnits(indicator.level, response.values || {}, bins, palette);
+    renderLegend({
+      title: indicator.label || indicator.name,
+      subtitle: `${indicator.level}${yearly ? ` · ${used}` : ""} · ${state.classification.replace("_", " ")}${indicator.unit ? ` · ${indicator.unit}` : ""}`,
+      bins, palette, attribution: response.attribution,
+    });
+    document.body.dataset.choropleth = `${indicator.level}:${indicator.name}:${used}`;
+    setBusy("");
+  } catch (error) {
+    document.body.dataset.choropleth = "error";
+    reportError(`Indicator ${indicator.name}: ${error.message}`);
+    setBusy("");
+  }
+  await markRendered();
+}
+
+// ---------------------------------------------------------------- profile ------------------
+
+async function openProfile(level, id) {
+  const panel = $("#profile");
+  panel.hidden = false;
+  panel.dataset.state = "loading";
+  panel.dataset.unit = id;
+  panel.querySelector(".profile-body").innerHTML = `<p>Loading ${esc(id)}…</p>`;
+  const map = state.map;
+  map.setFilter("selected-outline", ["==", ["to-string", ["get", "postal_code"]], level === "areas" ? id : ""]);
+  map.setFilter("selected-cell", ["==", ["to-string", ["get", "cell_id"]], level === "grid" ? id : ""]);
+  map.setLayoutProperty("selected-cell", "visibility", level === "grid" ? "visible" : "none");
+  if (level === "areas") state.selectedArea = id;
+  const year = Number($("#year").value);
+  try {
+    const profile = level === "areas"
+      ? await getJson(`/api/areas/${encodeURIComponent(id)}/profile`, { year })
+      : await getJson(`/api/cells/${encodeURIComponent(id)}/profile`);
+    renderProfile(panel, profile, { level, minCount: state.meta.min_count });
+    panel.dataset.state = "ready";
+  } catch (error) {
+    panel.querySelector(".profile-body").innerHTML = `<p class="error">${esc(error.message)}</p>`;
+    panel.dataset.state = "error";
+  }
+}
+
+// ---------------------------------------------------------------- scenario maps ------------
+
+function showScenarioMap(name, spec, kind) {
+  const values = spec[kind] || {};
+  const numbers = Object.values(values);
+  let bins;
+  let palette;
+  if (kind === "change") {
+    bins = divergingBins(numbers);
+    palette = DIVERGING;
+  } else {
+    const finite = numbers.filter((v) => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+    const k = Math.min(5, new Set(finite).size);
+    bins = [];
+    for (let i = 1; i <= k; i += 1) bins.push(finite[Math.min(finite.length - 1, Math.ceil((i * finite.length) / k) - 1)]);
+    bins = [...new Set(bins)];
+    palette = paletteOf(SEQUENTIAL, bins.length);
+  }
+  paintUnits(spec.level, values, bins, palette);
+  renderLegend({
+    title: `${spec.label || name} — ${kind === "change" ? "difference" : kind}`,
+    subtitle: `scenario · ${spec.level}`, bins, palette, diverging: kind === "change",
+  });
+  document.body.dataset.choropleth = `scenario:${name}:${kind}`;
+  markRendered();
+}
+
+// ---------------------------------------------------------------- overlay (deck.gl) --------
+
+function refreshOverlay() {
+  if (!state.overlay) return;
+  const edits = state.scenario ? state.scenario.overlayData() : { points: [], moves: [], polygons: [], drawing: [] };
+  const comments = state.comments ? state.comments.features.filter((f) => f.geometry && f.geometry.type === "Point") : [];
+  state.overlay.setProps({
+    layers: [
+      new PolygonLayer({
+        id: "scenario-housing", data: edits.polygons, getPolygon: (d) => d.polygon,
+        getFillColor: [128, 0, 128, 90], getLineColor: [128, 0, 128, 255], lineWidthMinPixels: 2,
+      }),
+      new PathLayer({
+        id: "scenario-drawing", data: edits.drawing.length > 1 ? [{ path: edits.drawing }] : [],
+        getPath: (d) => d.path, getColor: [128, 0, 128, 255], widthMinPixels: 2,
+      }),
+      new PathLayer({
+        id: "scenario-moves", data: edits.moves, getPath: (d) => d.path,
+        getColor: [0, 0, 0, 200], widthMinPixels: 2,
+      }),
+      new ScatterplotLayer({
+        id: "scenario-points", data: [...edits.points, ...edits.drawing.map(([lon, lat]) => ({ lon, lat }))],
+        getPosition: (d) => [d.lon, d.lat], getFillColor: [128, 0, 128, 255], getLineColor: [255, 255, 255, 255],
+        stroked: true, billboard: true, radiusUnits: "pixels", getRadius: 6, lineWidthUnits: "pixels", getLineWidth: 2,
+      }),
+      new ScatterplotLayer({
+        id: "comments", data: comments, pickable: true,
+        getPosition: (f) => f.geometry.coordinates,
+        getFillColor: (f) => [...(CATEGORY_COLOURS[f.properties.category] || [90, 90, 90]), f.properties.hidden ? 90 : 255],
+        getLineColor: [0, 0, 0, 255], stroked: true, billboard: true,
+        radiusUnits: "pixels", getRadius: 7, lineWidthUnits: "pixels", getLineWidth: 1.5,
+      }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------- modes & clicks -----------
+
+const MODE_HINTS = {
+  profile: "",
+  "add-service": "Click the map where the new service goes.",
+  "move-pick": "Click the service point to move.",
+  "move-target": "Click its new location.",
+  "draw-housing": "Click the corners of the development, then ‘Finish polygon’.",
+  comment: "Click the place your comment is about.",
+};
+
+function setMode(mode) {
+  state.mode = mode;
+  document.body.dataset.mode = mode;
+  $("#mode-hint").textContent = MODE_HINTS[mode] || "";
+  state.map.getCanvas().style.cursor = mode === "profile" ? "" : "crosshair";
+}
+
+function onMapClick(event) {
+  const map = state.map;
+  const service = map.queryRenderedFeatures(event.point, { layers: ["services"] })[0];
+  if (state.scenario.handleClick(state.mode, event.lngLat, service)) return;
+  if (state.comments.handleClick(state.mode, event.lngLat)) return;
+  const gridVisible = map.getLayoutProperty("grid-fill", "visibility") === "visible";
+  const layer = gridVisible ? "grid-fill" : "areas-fill";
+  const feature = map.queryRenderedFeatures(event.point, { layers: [layer] })[0];
+  if (!feature) return;
+  const level = gridVisible ? "grid" : "areas";
+  openProfile(level, String(feature.properties[UNIT_KEYS[level]]));
+}
+
+// ---------------------------------------------------------------- controls -----------------
+
+function buildControls(meta) {
+  document.title = meta.title || `DikaS — ${meta.city}`;
+  $("#title").textContent = meta.title || meta.city;
+  const groups = {};
+  for (const ind of meta.indicators) (groups[ind.level] ||= []).push(ind);
+  $("#indicator").innerHTML = Object.entries(groups).map(([level, list]) => `<optgroup label="${esc(level)}">`
+    + list.map((i) => `<option value="${esc(`${i.level}|${i.name}`)}">${esc(i.label || i.name)}</option>`).join("")
+    + "</optgroup>").join("");
+  const preferred = meta.indicators.find((i) => i.level === "areas" && /^share:lowest_income/.test(i.name))
+    || meta.indicators.find((i) => i.level === "areas" && /lowest_income/.test(i.name))
+    || meta.indicators.find((i) => /heat|vulnerab/.test(i.name)) || meta.indicators[0];
+  if (preferred) $("#indicator").value = `${preferred.level}|${preferred.name}`;
+  const years = meta.years.length ? meta.years : [new Date().getFullYear()];
+  const slider = $("#year");
+  slider.min = String(Math.min(...years));
+  slider.max = String(Math.max(...years));
+  slider.value = slider.max;
+  $("#year-label").textContent = slider.value;
+  $("#indicator").addEventListener("change", () => updateChoropleth());
+  $("#year").addEventListener("change", () => updateChoropleth());
+  $("#year").addEventListener("input", () => { $("#year-label").textContent = $("#year").value; });
+  $("#classification").addEventListener("change", () => updateChoropleth());
+  const colours = serviceColours(meta.service_types);
+  $("#services").innerHTML = meta.service_types.map((t) => `<label><input type="checkbox" value="${esc(t)}" checked>`
+    + `<span class="swatch round" style="background:${colours[t]}"></span>${esc(t.replace(/_/g, " "))}</label>`).join("");
+  $("#profile-close").addEventListener("click", () => { $("#profile").hidden = true; });
+  document.querySelectorAll("#tabs button").forEach((button) => button.addEventListener("click", () => {
+    document.querySelectorAll("#tabs button").forEach((b) => b.classList.toggle("active", b === button));
+    document.querySelectorAll(".tab").forEach((tab) => { tab.hidden = tab.id !== button.dataset.tab; });
+  }));
+}
+
+/** The map side of the controls: service colours and filter, building visibility. */
+function styleServices(meta) {
+  const pairs = Object.entries(serviceColours(meta.service_types)).flat();
+  state.map.setPaintProperty("services", "circle-color", pairs.length ? ["match", ["get", "service_type"], ...pairs, "#333333"] : "#333333");
+  $("#services").addEventListener("change", () => {
+    const chosen = [...document.querySelectorAll("#services input:checked")].map((i) => i.value);
+    state.map.setFilter("services", ["in", ["get", "service_type"], ["literal", chosen]]);
+  });
+  $("#show-buildings").addEventListener("change", (event) => {
+    state.map.setLayoutProperty("buildings-3d", "visibility", event.target.checked ? "visible" : "none");
+  });
+}
+
+async function start() {
+  document.body.dataset.state = "loading";
+  let meta;
+  try {
+    meta = await getJson("/api/meta");
+  } catch (error) {
+    reportError(`Cannot reach the DikaS server: ${error.message}`);
+    document.body.dataset.state = "error";
+    return;
+  }
+  // Open the map where the 3D buildings are (the whole city when the twin has none).
+  const buildingsExtent = getJson("/ogc/collections/buildings")
+    .then((c) => c.extent.spatial.bbox[0]).catch(() => null);
+  meta.indicators ||= [];
+  meta.service_types ||= [];
+  meta.years ||= [];
+  state.meta = meta;
+  buildControls(meta);
+  const firstIndicator = chosenIndicator(); // fetched while the map loads
+  // A view in the URL (`#map=zoom/lat/lon/bearing/pitch`, kept up to date) wins.
+  const viewInUrl = new URLSearchParams(window.location.hash.slice(1)).has("map");
+  const focus = (await buildingsExtent) || meta.bbox;
+  const map = new maplibregl.Map({
+    container: "map",
+    style: buildStyle(meta),
+    center: meta.center || [0, 0],
+    zoom: 11,
+    pitch: 45,
+    bearing: -12,
+    attributionControl: false,
+    hash: "map",
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  const styleLoaded = new Promise((resolve) => map.once("style.load", resolve));
+  state.map = map;
+  window.dikas = { map, state };
+  map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: meta.attribution }), "bottom-right");
+  map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), "top-right");
+  map.addControl(new maplibregl.ScaleControl(), "bottom-left");
+  // Set the view before the style loads, so no tile of another view is ever requested.
+  if (focus && !viewInUrl) {
+    const camera = map.cameraForBounds([[focus[0], focus[1]], [focus[2], focus[3]]], { padding: 20 });
+    // Buildings are tiled from zoom 12 on: open close enough to see them in 3D.
+    if (camera) map.jumpTo({ center: camera.center, zoom: Math.max(camera.zoom, 12.5), pitch: 50, bearing: -12 });
+  }
+  map.on("error", (event) => {
+    const url = event.sourceId ? ` (${event.sourceId})` : "";
+    reportError(`Map${url}: ${event.error ? event.error.message : "error"}`);
+  });
+  await styleLoaded;
+  state.overlay = new MapboxOverlay({
+    interleaved: false,
+    layers: [],
+    getTooltip: ({ object }) => object && object.properties
+      && `${object.properties.category}: ${object.properties.text}${object.properties.author ? ` — ${object.properties.author}` : ""}`,
+  });
+  map.addControl(state.overlay);
+  styleServices(meta);
+  state.scenario = new ScenarioEditor($("#scenario"), {
+    serviceTypes: meta.service_types, setMode, refreshOverlay, showScenarioMap,
+    clearScenarioMap: updateChoropleth,
+  });
+  state.comments = new CommentBoard($("#comments"), {
+    setMode, refreshOverlay, get selectedArea() { return state.selectedArea; },
+  });
+  map.on("click", onMapClick);
+  setMode("profile");
+  await updateChoropleth(firstIndicator);
+  state.comments.refresh();
+  const shared = new URLSearchParams(window.location.hash.slice(1)).get("scenario");
+  if (shared) {
+    document.querySelector('#tabs button[data-tab="scenario"]').click();
+    state.scenario.load(shared);
+  }
+}
+
+start();

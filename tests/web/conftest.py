@@ -1,0 +1,146 @@
+"""Fixtures for the map app's browser tests: the real API server on a free port and headless
+Debian Chromium (WebGL through SwiftShader), with screenshots kept under ``test-artifacts/``."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--no-sandbox",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+READY_TIMEOUT_MS = 120_000
+USERS = {"alice": ("alice-secret-pw", "stakeholder"), "moira": ("moira-secret-pw", "moderator")}
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running DikaS server: its base URL, twin and the users created for the tests."""
+
+    url: str
+    twin: Path
+    min_count: int
+    users: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's Chromium; the browser tests skip where it is not installed."""
+    if not CHROMIUM.is_file():
+        pytest.skip("no /usr/bin/chromium (apt-get install chromium) for browser tests")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def server(helsinki_twin: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``dikas.api.app.create_app`` under uvicorn on 127.0.0.1, with a stakeholder and a
+    moderator account in a fresh comments database."""
+    import uvicorn
+
+    from dikas.api.app import create_app
+    from dikas.api.community import Community
+    from dikas.api.settings import ApiSettings
+
+    community_file = tmp_path_factory.mktemp("community") / "community.sqlite"
+    community = Community(community_file)
+    for name, (password, role) in USERS.items():
+        community.add_user(name, password, role=role)
+    settings = ApiSettings(twin_path=helsinki_twin, community_path=community_file)
+    app = create_app(settings)
+    port = _free_port()
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/api/meta", timeout=30).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    else:
+        pytest.fail("the DikaS server did not answer /api/meta within 120 s")
+    yield Server(url=url, twin=helsinki_twin, min_count=settings.min_count, users=USERS)
+    uv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: Path) -> Iterator[Browser]:
+    """One headless Chromium for the session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@dataclass
+class NetworkLog:
+    """Every request the page made, and those that failed or answered with an error."""
+
+    urls: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def foreign_hosts(self) -> set[str]:
+        hosts = {urlsplit(u).hostname for u in self.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")}
+        return hosts - {"127.0.0.1", "localhost"}
+
+
+def attach_network_log(page: Page) -> NetworkLog:
+    """Record the page's requests (data: and blob: URLs never leave the machine)."""
+    log = NetworkLog()
+    page.on("request", lambda request: log.urls.append(request.url))
+    page.on("requestfailed", lambda request: log.failed.append(f"{request.url}: {request.failure}"))
+    page.on("response", lambda response: response.status >= 400
+            and log.failed.append(f"{response.url}: HTTP {response.status}"))
+    return log
+
+
+def open_app(browser: Browser, url: str) -> tuple[BrowserContext, Page, NetworkLog]:
+    """A new browser context and page on the app, after its first map is rendered."""
+    context = browser.new_context(viewport={"width": 1000, "height": 640})
+    page = context.new_page()
+    log = attach_network_log(page)
+    page.goto(url)
+    page.wait_for_function("window.dikasReady === true || document.body.dataset.state === 'error'",
+                           timeout=READY_TIMEOUT_MS)
+    return context, page, log
+
+
+def save_screenshot(page: Page, name: str) -> None:
+    """Keep a screenshot of the page as a test artifact."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+@pytest.fixture(scope="module")
+def app_page(browser: Browser, server: Server) -> Iterator[tuple[Page, NetworkLog]]:
+    """The app loaded once per module (a first render under SwiftShader takes seconds)."""
+    context, page, log = open_app(browser, server.url + "/")
+    yield page, log
+    context.close()

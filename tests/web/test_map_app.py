@@ -1,0 +1,316 @@
+"""The map app in headless Chromium against the real server and the real Helsinki twin.
+
+The tests share one loaded page (module fixture) and run in file order: load, year slider,
+area profile, cell profile (privacy), scenario, comments. Every check compares what the page shows with values
+computed here from the API's JSON or from the twin itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+from typing import TYPE_CHECKING
+
+import httpx
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.web.conftest import READY_TIMEOUT_MS, Server, open_app, save_screenshot
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+pytestmark = [pytest.mark.browser, pytest.mark.integration]
+
+LOW_INCOME = "share:lowest_income_inhabitants/adults_income_total"
+BACKGROUND = np.array([0xF2, 0xEF, 0xE9])
+
+
+def map_pixels(page: Page) -> np.ndarray:
+    """The map element as an RGB array (the WebGL canvas keeps its drawing buffer)."""
+    png = page.locator("#map").screenshot()
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def class_of(value: float, bins: list[float]) -> int:
+    """Class of a value for ascending upper bounds (mapclassify's rule: value <= bin)."""
+    return min(bisect.bisect_left(bins, value), len(bins) - 1)
+
+
+def legend_colours(page: Page) -> list[str]:
+    """Legend swatch colours, in class order (the last swatch is 'no data')."""
+    styles = page.eval_on_selector_all("#legend .swatch", "els => els.map(e => e.style.background)")
+    return styles[:-1]
+
+
+def area_colour(page: Page, postal_code: str) -> str | None:
+    return page.evaluate(
+        "id => (dikas.map.getFeatureState({source: 'areas', sourceLayer: 'areas', id}) || {}).colour",
+        postal_code)
+
+
+def rgb(colour: str) -> str:
+    """``#rrggbb`` as the browser's ``rgb(r, g, b)``."""
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+def wait_renders(page: Page, before: int) -> None:
+    page.wait_for_function(f"Number(document.body.dataset.renders) > {before}",
+                           timeout=READY_TIMEOUT_MS)
+
+
+def renders(page: Page) -> int:
+    return int(page.evaluate("document.body.dataset.renders"))
+
+
+def indicator(server: Server, name: str, year: int) -> dict:
+    response = httpx.get(f"{server.url}/api/indicators",
+                         params={"indicator": name, "level": "areas", "year": year}, timeout=60)
+    response.raise_for_status()
+    return response.json()
+
+
+def indicator_values(server: Server, name: str, level: str) -> dict:
+    response = httpx.get(f"{server.url}/api/indicators",
+                         params={"indicator": name, "level": level}, timeout=60)
+    response.raise_for_status()
+    return response.json()["values"]
+
+
+def check_area_colours(page: Page, values: dict, bins: list[float], *, sample: int = 12) -> None:
+    """Each area's colour is the legend colour of the class computed here."""
+    colours = legend_colours(page)
+    assert len(colours) == len(bins)
+    checked = 0
+    for code, value in sorted(values.items()):
+        if value is None:
+            assert area_colour(page, code) is None
+            continue
+        assert rgb(area_colour(page, code)) == colours[class_of(value, bins)], code
+        checked += 1
+        if checked >= sample:
+            break
+    assert checked == sample
+
+
+def safe_points(page: Page, lonlats: list[tuple[float, float]]) -> list[tuple[int, float, float]]:
+    """Indices and canvas pixels of points drawn well inside the map (off controls/attribution)."""
+    size = page.evaluate("[dikas.map.getCanvas().clientWidth, dikas.map.getCanvas().clientHeight]")
+    pixels = page.evaluate("pts => pts.map(p => { const q = dikas.map.project(p); return [q.x, q.y]; })",
+                           [list(p) for p in lonlats])
+    return [(i, x, y) for i, (x, y) in enumerate(pixels)
+            if 80 < x < size[0] - 420 and 80 < y < size[1] - 140]
+
+
+def click_map(page: Page, x: float, y: float) -> tuple[float, float]:
+    """Click the map canvas at canvas pixel (x, y); returns the clicked lon/lat."""
+    x, y = round(x), round(y)
+    box = page.locator("#map canvas.maplibregl-canvas").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    lon, lat = page.evaluate("p => { const l = dikas.map.unproject(p); return [l.lng, l.lat]; }", [x, y])
+    return lon, lat
+
+
+def test_map_loads_offline_and_draws_the_chosen_indicator(app_page, server: Server) -> None:
+    page, log = app_page
+    save_screenshot(page, "web_map_loaded")
+    assert page.evaluate("document.body.dataset.state") == "ready"
+    assert page.evaluate("document.body.dataset.errors") is None, page.inner_text("#errors")
+    assert log.failed == []
+    assert log.foreign_hosts() == set()
+    assert any("/api/tiles/buildings/" in u for u in log.urls)
+    assert any("/api/tiles/basemap_streets/" in u for u in log.urls)
+
+    meta = httpx.get(f"{server.url}/api/meta", timeout=60).json()
+    assert meta["attribution"] in page.inner_text(".maplibregl-ctrl-attrib")
+
+    pixels = map_pixels(page)
+    drawn = np.abs(pixels - BACKGROUND).sum(axis=2) > 30
+    assert drawn.mean() > 0.5
+    assert len(np.unique(pixels.reshape(-1, 3), axis=0)) > 100
+
+    assert page.evaluate("document.body.dataset.choropleth") == f"areas:{LOW_INCOME}:{max(meta['years'])}"
+    data = indicator(server, LOW_INCOME, max(meta["years"]))
+    check_area_colours(page, data["values"], data["breaks"]["quantiles"])
+
+
+def test_year_slider_recolours_the_map(app_page, server: Server) -> None:
+    page, _ = app_page
+    before_pixels = map_pixels(page)
+    before = renders(page)
+    page.locator("#year").fill("2020")
+    wait_renders(page, before)
+    save_screenshot(page, "web_year_2020")
+    assert page.evaluate("document.body.dataset.choropleth") == f"areas:{LOW_INCOME}:2020"
+    changed = np.abs(map_pixels(page) - before_pixels).sum(axis=2) > 30
+    assert changed.mean() > 0.02
+
+    old, new = indicator(server, LOW_INCOME, 2023), indicator(server, LOW_INCOME, 2020)
+    check_area_colours(page, new["values"], new["breaks"]["quantiles"])
+    moved = [c for c, v in new["values"].items() if v is not None and old["values"].get(c) is not None
+             and class_of(v, new["breaks"]["quantiles"]) != class_of(old["values"][c], old["breaks"]["quantiles"])]
+    assert moved, "no area changes class between 2020 and 2023"
+
+    before = renders(page)
+    page.select_option("#classification", "natural_breaks")
+    wait_renders(page, before)
+    check_area_colours(page, new["values"], new["breaks"]["natural_breaks"])
+
+
+def test_click_opens_the_area_profile(app_page, server: Server) -> None:
+    import dikas
+
+    page, _ = app_page
+    with dikas.open(server.twin) as twin:
+        areas = twin.read("areas", year=2020, columns=["postal_code", "name", "inhabitants_total",
+                                                       "geometry"])
+    areas = areas.assign(size=areas.area).sort_values("size", ascending=False).to_crs(4326)
+    points = [(p.x, p.y) for p in areas.geometry.representative_point()]
+    inside = safe_points(page, points)
+    assert inside, "no area is drawn inside the map view"
+    index, x, y = inside[0]
+    area = areas.iloc[index]
+    click_map(page, x, y)
+    page.wait_for_selector("#profile[data-state=ready]", timeout=READY_TIMEOUT_MS)
+    save_screenshot(page, "web_area_profile")
+    assert page.get_attribute("#profile", "data-unit") == area.postal_code
+    assert area["name"] in page.inner_text("#profile-title")
+    row = page.locator('#profile tr[data-name="inhabitants_total"] td.num').first.inner_text()
+    assert row == f"{round(area.inhabitants_total):,}"
+    assert page.locator("#profile svg.chart").count() >= 2
+    page.click("#profile-close")
+
+
+def test_cell_profile_never_shows_small_counts(app_page, server: Server) -> None:
+    import dikas
+
+    page, _ = app_page
+    before = renders(page)
+    page.select_option("#indicator", "grid|inhabitants")
+    wait_renders(page, before)
+    values = indicator_values(server, "inhabitants", "grid")
+    with dikas.open(server.twin) as twin:
+        grid = twin.read("grid", columns=["cell_id", "inhabitants", "geometry"])
+    small = grid[grid.cell_id.isin([c for c, v in values.items() if v is None])]
+    assert (small.inhabitants.fillna(0) < server.min_count).all()
+    shown = grid[grid.cell_id.isin([c for c, v in values.items() if v is not None])]
+    assert (shown.inhabitants >= server.min_count).all()
+    points = [(p.x, p.y) for p in small.geometry.centroid.to_crs(4326)]
+    inside = safe_points(page, points)
+    assert inside, "no suppressed cell is drawn inside the map view"
+    index, x, y = inside[0]
+    cell = small.iloc[index]
+    state = page.evaluate("id => dikas.map.getFeatureState({source: 'grid', sourceLayer: 'grid', id})",
+                          cell.cell_id)
+    assert state.get("colour") is None
+    click_map(page, x, y)
+    page.wait_for_selector(f"#profile[data-state=ready][data-unit='{cell.cell_id}']",
+                           timeout=READY_TIMEOUT_MS)
+    save_screenshot(page, "web_cell_profile")
+    row = page.locator('#profile tr[data-name="inhabitants"] td.num').first.inner_text()
+    assert row == f"suppressed (< {server.min_count})"
+    page.click("#profile-close")
+
+
+def diverging_bins(values: list[float], k: int = 7) -> list[float]:
+    """Difference-map classes: k equal steps over [-m, m], m = max |change| (1 if all zero)."""
+    extent = max((abs(v) for v in values if v is not None), default=0) or 1
+    step = 2 * extent / k
+    return [-extent + i * step for i in range(1, k)] + [extent]
+
+
+def test_scenario_run_shows_its_difference(app_page, server: Server) -> None:
+    import dikas
+
+    page, _ = app_page
+    page.click('#tabs button[data-tab="scenario"]')
+    page.select_option("#scenario-service-type", "library")
+    page.click("#scenario-add-service")
+    with dikas.open(server.twin) as twin:
+        nodes = twin.read("network_nodes", columns=["node_id", "geometry"]).to_crs(4326)
+    nodes = nodes.sample(n=min(len(nodes), 2000), random_state=7)
+    inside = safe_points(page, [(p.x, p.y) for p in nodes.geometry])
+    assert inside, "no street node is drawn inside the map view"
+    _, x, y = inside[0]
+    with page.expect_response("**/api/scenarios") as answer:
+        lon, lat = click_map(page, x, y)
+        assert page.locator("#scenario-edits li").count() == 1
+        page.click("#scenario-run")
+    response = answer.value
+    sent = response.request.post_data_json
+    assert sent["edits"][0]["add_service"]["service_type"] == "library"
+    assert sent["edits"][0]["add_service"]["lon"] == pytest.approx(lon, abs=1e-9)
+    assert sent["edits"][0]["add_service"]["lat"] == pytest.approx(lat, abs=1e-9)
+    page.wait_for_selector("#scenario[data-state=done], #scenario[data-state=error]",
+                           timeout=READY_TIMEOUT_MS)
+    save_screenshot(page, "web_scenario")
+    if response.status == 501:
+        assert "not available" in page.inner_text(".scenario-status")
+        pytest.skip(f"the server has no scenario runner: {response.json()['detail']}")
+    assert response.status in (200, 201), response.text()
+    result = response.json()
+    shared_id = page.evaluate("new URLSearchParams(window.location.hash.slice(1)).get('scenario')")
+    assert shared_id == result["id"]
+    city_table = page.locator("#scenario-result table.diff").nth(0)
+    assert city_table.locator("tbody tr").count() == len(result["diff"]["city"])
+    groups = {row["population_group"] for row in result["diff"]["city"]}
+    assert len(groups) > 1
+    for group in groups:
+        assert city_table.locator(f"td:text-is('{group}')").count() >= 1
+
+    key = page.input_value("#scenario-map-indicator")
+    page.wait_for_function("document.body.dataset.choropleth.startsWith('scenario:')")
+    change = result["maps"][key]
+    change = change.get("change", change)
+    bins = diverging_bins(list(change.values()))
+    colours = legend_colours(page)
+    for code, value in list(change.items())[:10]:
+        assert rgb(area_colour(page, code)) == colours[class_of(value, bins)], code
+
+    context, shared, _ = open_app(page.context.browser, f"{server.url}/#scenario={result['id']}")
+    try:
+        shared.wait_for_selector("#scenario[data-state=done]", timeout=READY_TIMEOUT_MS)
+        rows = shared.locator("#scenario-result table.diff").nth(0).locator("tbody tr").count()
+        assert rows == len(result["diff"]["city"])
+        save_screenshot(shared, "web_scenario_shared")
+    finally:
+        context.close()
+
+
+def test_comment_round_trip_and_moderation(app_page, server: Server) -> None:
+    page, _ = app_page
+    page.click('#tabs button[data-tab="comments"]')
+    password, _role = server.users["alice"]
+    page.fill("#login-form input[name=username]", "alice")
+    page.fill("#login-form input[name=password]", password)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_selector("#comments[data-state=signed-in]", timeout=READY_TIMEOUT_MS)
+    text = "More benches along the shore, please"
+    page.fill("#comment-text", text)
+    page.select_option("#comment-category", "idea")
+    page.click("#comment-pin")
+    size = page.evaluate("[dikas.map.getCanvas().clientWidth, dikas.map.getCanvas().clientHeight]")
+    lon, lat = click_map(page, size[0] * 0.3, size[1] * 0.45)
+    page.wait_for_selector("#comments[data-state=posted]", timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(f"#comment-list li:has-text('{text}')")
+    save_screenshot(page, "web_comment")
+
+    public = httpx.get(f"{server.url}/api/comments", timeout=60).json()["features"]
+    mine = [f for f in public if f["properties"]["text"] == text]
+    assert len(mine) == 1
+    assert mine[0]["properties"]["category"] == "idea"
+    assert mine[0]["geometry"]["coordinates"][0] == pytest.approx(lon, abs=1e-6)
+    assert mine[0]["geometry"]["coordinates"][1] == pytest.approx(lat, abs=1e-6)
+
+    page.click("#sign-out")
+    password, _role = server.users["moira"]
+    page.fill("#login-form input[name=username]", "moira")
+    page.fill("#login-form input[name=password]", password)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_selector("#comments[data-role=moderator] .hide-comment", timeout=READY_TIMEOUT_MS)
+    page.click(f"#comment-list li[data-id='{mine[0]['id']}'] .hide-comment")
+    page.wait_for_selector("#comments[data-state=hidden]", timeout=READY_TIMEOUT_MS)
+    public = httpx.get(f"{server.url}/api/comments", timeout=60).json()["features"]
+    assert all(f["properties"]["text"] != text for f in public)
