@@ -32,6 +32,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                  "What-if edits to a copy of the twin, and their diffs."),
     "optimize": ("dikas.cli.optimize", "optimize",
                  "Propose sites for new services (coverage, p-median, equity)."),
+    "serve": ("dikas.cli.serve", "serve", "Serve the web API (OGC API – Features) and the map."),
+    "report": ("dikas.cli.report", "report", "Write a self-contained city or area report."),
+    "users": ("dikas.cli.users", "users", "Manage stakeholder and moderator accounts."),
 }
 """Command name → (module, attribute, one-line help)."""
 

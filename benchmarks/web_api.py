@@ -1,0 +1,170 @@
+"""API latency (median, p95) of OGC items pages and vector tiles under concurrent load.
+
+Usage: ``python benchmarks/web_api.py TWIN [--requests 400] [--concurrency 8]``.
+
+Starts ``dikas serve`` on 127.0.0.1 (a free port) in a subprocess, warms each layer once,
+then sends a bounded number of requests from a local thread pool (only 127.0.0.1). As the
+peer, the same pages and tiles are computed in this process the straightforward way:
+items with ``Twin.read(bbox=…, limit=…)`` + GeoPandas ``to_crs(4326).to_json()``, tiles with
+DuckDB ``ST_AsMVT`` transforming geometries per request. Ratios are peer / server latency
+(the server's figures include HTTP and JSON transfer; the peer's do not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import numpy as np
+from pyproj import Transformer
+
+from dikas.twin.store import Twin
+
+ITEM_LAYERS = ("areas", "grid", "buildings")
+TILE_LAYERS = ("buildings", "grid", "areas", "basemap_streets")
+WINDOW_M = 1000.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def tile_of(lon: float, lat: float, z: int) -> tuple[int, int]:
+    n = 2**z
+    return (int((lon + 180.0) / 360.0 * n),
+            int((1.0 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2.0 * n))
+
+
+def workload(twin: Twin, n: int, seed: int = 0) -> tuple[list[tuple], list[tuple]]:
+    """``n`` items requests (layer, bbox in 3067 and CRS84) and ``n`` tile requests inside
+    the street network's extent (where buildings are)."""
+    rng = np.random.default_rng(seed)
+    minx, miny, maxx, maxy = twin.extent("buildings") or twin.extent("areas")
+    to_wgs84 = Transformer.from_crs("EPSG:3067", "EPSG:4326", always_xy=True)
+    items, tiles = [], []
+    for k in range(n):
+        x = rng.uniform(minx, maxx - WINDOW_M)
+        y = rng.uniform(miny, maxy - WINDOW_M)
+        box = (x, y, x + WINDOW_M, y + WINDOW_M)
+        items.append((ITEM_LAYERS[k % len(ITEM_LAYERS)], box, to_wgs84.transform_bounds(*box)))
+        lon, lat = to_wgs84.transform(x, y)
+        z = int(rng.integers(14, 17))
+        tiles.append((TILE_LAYERS[k % len(TILE_LAYERS)], z, *tile_of(lon, lat, z)))
+    return items, tiles
+
+
+def timed_concurrently(urls: list[str], base: str, concurrency: int) -> np.ndarray:
+    """Latency (ms) of each GET, ``concurrency`` requests in flight."""
+    with httpx.Client(base_url=base, timeout=60) as client:
+        def one(url: str) -> float:
+            start = time.perf_counter()
+            response = client.get(url)
+            response.raise_for_status()
+            return (time.perf_counter() - start) * 1000
+        with ThreadPoolExecutor(concurrency) as pool:
+            return np.array(list(pool.map(one, urls)))
+
+
+def timed_in_process(calls: list[Callable[[], object]]) -> np.ndarray:
+    out = []
+    for call in calls:
+        start = time.perf_counter()
+        call()
+        out.append((time.perf_counter() - start) * 1000)
+    return np.array(out)
+
+
+def peer_item(twin: Twin, layer: str, box: tuple) -> Callable[[], object]:
+    def run() -> object:
+        year = twin.years(layer)[-1] if twin.years(layer) else None
+        frame = twin.read(layer, bbox=box, limit=100, year=year)
+        return frame.to_crs(4326).to_json()
+    return run
+
+
+def peer_tile(twin: Twin, layer: str, z: int, x: int, y: int) -> Callable[[], object]:
+    table = {"basemap_streets": "network_edges"}.get(layer, layer)
+    key = {"areas": "postal_code", "grid": "cell_id", "buildings": "building_id",
+           "network_edges": "edge_id"}[table]
+    query = (f"WITH env AS (SELECT ST_TileEnvelope(?, ?, ?) AS e) "
+             f"SELECT ST_AsMVT(t, '{layer}', 4096, 'geom') FROM (SELECT {key}, ST_AsMVTGeom("
+             f"ST_Transform(g.geometry, 'EPSG:3067', 'EPSG:3857', always_xy := true), "
+             f"ST_Extent(env.e), 4096, 64, true) AS geom FROM {table} g, env WHERE "
+             f"ST_Intersects(g.geometry, ST_Transform(env.e, 'EPSG:3857', 'EPSG:3067', "
+             f"always_xy := true))) t WHERE geom IS NOT NULL")
+    return lambda: twin.sql(query, [z, x, y])
+
+
+def summary(name: str, server: np.ndarray, peer: np.ndarray) -> str:
+    return (f"{name:<6} server median {np.median(server):6.1f} ms  p95 "
+            f"{np.percentile(server, 95):6.1f} ms | peer (in-process) median "
+            f"{np.median(peer):6.1f} ms  p95 {np.percentile(peer, 95):6.1f} ms | "
+            f"ratio peer/server median {np.median(peer) / np.median(server):4.1f}×")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("twin", type=Path)
+    parser.add_argument("--requests", type=int, default=400,
+                        help="requests per kind (items, tiles); at most 5000")
+    parser.add_argument("--concurrency", type=int, default=8)
+    args = parser.parse_args()
+    n = min(args.requests, 5000)
+    with tempfile.TemporaryDirectory() as tmp:
+        twin_path = Path(tmp) / "twin.duckdb"
+        shutil.copy(args.twin, twin_path)  # the benchmark never touches the given file
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from dikas.cli.serve import serve; "
+             "serve.main(sys.argv[1:])", str(twin_path), "--host", "127.0.0.1",
+             "--port", str(port)], stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(600):
+                try:
+                    httpx.get(f"{base}/ogc/conformance", timeout=1)
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.1)
+            with Twin.open(twin_path) as twin:
+                items, tiles = workload(twin, n)
+                item_urls = [f"/ogc/collections/{layer}/items?limit=100&bbox="
+                             + ",".join(f"{v:.6f}" for v in wgs)
+                             + ("&datetime=" + str(twin.years(layer)[-1])
+                                if twin.years(layer) else "")
+                             for layer, _, wgs in items]
+                tile_urls = [f"/api/tiles/{layer}/{z}/{x}/{y}.mvt" for layer, z, x, y in tiles]
+                started = time.perf_counter()
+                timed_concurrently(item_urls[:len(ITEM_LAYERS)]
+                                   + tile_urls[:len(TILE_LAYERS)], base, 1)  # load layers
+                warm = time.perf_counter() - started
+                server_items = timed_concurrently(item_urls, base, args.concurrency)
+                server_tiles = timed_concurrently(tile_urls, base, args.concurrency)
+                peer_n = min(n, 60)
+                peer_items = timed_in_process([peer_item(twin, layer, box)
+                                               for layer, box, _ in items[:peer_n]])
+                peer_tiles = timed_in_process([peer_tile(twin, *t) for t in tiles[:peer_n]])
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print(f"{n} items pages and {n} tiles, {args.concurrency} concurrent clients on "
+          f"127.0.0.1 (first load of the layers: {warm:.1f} s); peer: {peer_n} sequential "
+          "calls")
+    print(summary("items", server_items, peer_items))
+    print(summary("tiles", server_tiles, peer_tiles))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,229 @@
+"""Stakeholder accounts, comments and scenario runs, kept in a SQLite file next to the (read-only) twin.
+
+Passwords are stored as scrypt hashes (RFC 7914; ``N=2**14, r=8, p=1``, 16-byte random salt)
+and compared in constant time; they are never logged or returned. Access tokens are
+``base64url(payload).base64url(HMAC-SHA256(secret, payload))`` with the user name, role and
+expiry; a token is only honoured while its user still exists with that role.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from dikas.api.errors import AuthenticationError, NotFoundError
+from dikas.errors import ParameterError
+
+ROLES = ("stakeholder", "moderator")
+CATEGORIES = ("need", "idea", "concern")
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+    username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL,
+    created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS comments (
+    comment_id INTEGER PRIMARY KEY AUTOINCREMENT, author TEXT NOT NULL, category TEXT NOT NULL,
+    text TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, postal_code TEXT,
+    created_at TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, hidden_by TEXT,
+    hidden_at TEXT);
+CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS scenarios (
+    scenario_id TEXT PRIMARY KEY, name TEXT NOT NULL, result TEXT NOT NULL,
+    created_at TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class User:
+    """An account allowed to write comments (``stakeholder``) or also hide them (``moderator``)."""
+
+    username: str
+    role: str
+
+
+def hash_password(password: str, *, salt: bytes | None = None) -> str:
+    """``scrypt$N$r$p$salt$hash`` (hex) of a password."""
+    salt = secrets.token_bytes(16) if salt is None else salt
+    digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT, dklen=32)
+    return "scrypt${n}${r}${p}$".format(**_SCRYPT) + f"{salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """Whether ``password`` matches a :func:`hash_password` string (constant-time compare)."""
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r),
+                               p=int(p), dklen=len(digest) // 2)
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+class Community:
+    """Users and comments in one SQLite file (one short connection per operation)."""
+
+    def __init__(self, path: Path, *, secret: str | None = None) -> None:
+        self.path = Path(path)
+        with self._connect() as con:
+            con.executescript(_SCHEMA)
+        self._secret = (secret or self._stored_secret()).encode()
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        con = sqlite3.connect(self.path, timeout=10)
+        try:
+            with con:
+                yield con
+        finally:
+            con.close()
+
+    def _stored_secret(self) -> str:
+        with self._connect() as con:
+            con.execute("INSERT OR IGNORE INTO secrets VALUES ('token', ?)",
+                        [secrets.token_hex(32)])
+            return con.execute("SELECT value FROM secrets WHERE name = 'token'").fetchone()[0]
+
+    # -- users -------------------------------------------------------------------------------
+    def add_user(self, username: str, password: str, *, role: str) -> User:
+        """Create or update an account (a new password replaces the old one)."""
+        if role not in ROLES:
+            raise ParameterError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+        if not username.strip() or len(username) > 64:
+            raise ParameterError("user name must be 1–64 characters")
+        if len(password) < 8:
+            raise ParameterError("password must have at least 8 characters")
+        with self._connect() as con:
+            con.execute("INSERT OR REPLACE INTO users VALUES (?, ?, ?, ?)",
+                        [username, hash_password(password), role, _now()])
+        return User(username, role)
+
+    def remove_user(self, username: str) -> None:
+        """Delete an account (its tokens stop working; its comments stay)."""
+        with self._connect() as con:
+            if con.execute("DELETE FROM users WHERE username = ?", [username]).rowcount == 0:
+                raise NotFoundError(f"no user {username!r}")
+
+    def users(self) -> list[User]:
+        """All accounts, by name."""
+        with self._connect() as con:
+            rows = con.execute("SELECT username, role FROM users ORDER BY username").fetchall()
+        return [User(*row) for row in rows]
+
+    def _user(self, username: str) -> tuple[User, str] | None:
+        with self._connect() as con:
+            row = con.execute("SELECT username, role, password_hash FROM users "
+                              "WHERE username = ?", [username]).fetchone()
+        return None if row is None else (User(row[0], row[1]), row[2])
+
+    def authenticate(self, username: str, password: str) -> User:
+        """The user whose name and password match; one error for either being wrong."""
+        found = self._user(username)
+        if found is None or not verify_password(password, found[1]):
+            raise AuthenticationError("wrong user name or password")
+        return found[0]
+
+    # -- tokens ------------------------------------------------------------------------------
+    def issue_token(self, user: User, *, ttl_s: int) -> str:
+        """A signed bearer token for ``user`` valid for ``ttl_s`` seconds."""
+        payload = _b64(json.dumps({"sub": user.username, "role": user.role,
+                                   "exp": int(time.time()) + int(ttl_s)}).encode())
+        signature = _b64(hmac.new(self._secret, payload.encode(), hashlib.sha256).digest())
+        return f"{payload}.{signature}"
+
+    def user_for_token(self, token: str) -> User:
+        """The user a valid, unexpired token was issued to."""
+        payload, _, signature = token.partition(".")
+        expected = _b64(hmac.new(self._secret, payload.encode(), hashlib.sha256).digest())
+        if not signature or not hmac.compare_digest(signature, expected):
+            raise AuthenticationError("invalid access token")
+        claims = json.loads(_unb64(payload))
+        if claims.get("exp", 0) < time.time():
+            raise AuthenticationError("access token expired; sign in again")
+        found = self._user(str(claims.get("sub")))
+        if found is None or found[0].role != claims.get("role"):
+            raise AuthenticationError("access token no longer valid; sign in again")
+        return found[0]
+
+    # -- comments ----------------------------------------------------------------------------
+    def add_comment(self, user: User, *, lon: float, lat: float, text: str, category: str,
+                    postal_code: str | None) -> int:
+        """Store a comment pinned at (lon, lat), optionally to an area; returns its id."""
+        if category not in CATEGORIES:
+            raise ParameterError(f"category must be one of {', '.join(CATEGORIES)}, "
+                                 f"not {category!r}")
+        if not text.strip():
+            raise ParameterError("comment text is empty")
+        with self._connect() as con:
+            cursor = con.execute(
+                "INSERT INTO comments (author, category, text, lon, lat, postal_code, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [user.username, category, text.strip(), lon, lat, postal_code, _now()])
+            return int(cursor.lastrowid or 0)
+
+    def hide_comment(self, comment_id: int, *, moderator: User) -> None:
+        """Hide a comment from everyone but moderators."""
+        with self._connect() as con:
+            changed = con.execute("UPDATE comments SET hidden = 1, hidden_by = ?, hidden_at = ? "
+                                  "WHERE comment_id = ?",
+                                  [moderator.username, _now(), comment_id]).rowcount
+        if changed == 0:
+            raise NotFoundError(f"no comment {comment_id}")
+
+    def comments(self, *, include_hidden: bool = False) -> gpd.GeoDataFrame:
+        """Comments as a layer (EPSG:4326 points), hidden ones only when asked."""
+        query = ("SELECT comment_id, author, category, text, postal_code, created_at, hidden, "
+                 "lon, lat FROM comments" + ("" if include_hidden else " WHERE hidden = 0")
+                 + " ORDER BY comment_id")
+        with self._connect() as con:
+            frame = pd.read_sql_query(query, con)
+        frame["hidden"] = frame["hidden"].astype(bool)
+        geometry = shapely.points(frame.pop("lon").to_numpy(float),
+                                  frame.pop("lat").to_numpy(float))
+        return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+    # -- scenario runs ---------------------------------------------------------------------
+    def save_scenario(self, scenario_id: str, name: str, result: dict[str, Any]) -> None:
+        """Keep a scenario run so that its shareable URL works later."""
+        with self._connect() as con:
+            con.execute("INSERT OR REPLACE INTO scenarios VALUES (?, ?, ?, ?)",
+                        [scenario_id, name, json.dumps(result), _now()])
+
+    def scenario(self, scenario_id: str) -> dict[str, Any]:
+        """A kept scenario run."""
+        with self._connect() as con:
+            row = con.execute("SELECT result FROM scenarios WHERE scenario_id = ?",
+                              [scenario_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"no scenario {scenario_id!r}")
+        return json.loads(row[0])  # type: ignore[no-any-return]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

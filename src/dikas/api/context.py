@@ -1,0 +1,187 @@
+"""Everything a request handler needs, built once per app: settings, the twin, the served
+layers, the community database and the street networks for isochrones."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import cached_property, lru_cache
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import Transformer
+
+from dikas.api.community import Community
+from dikas.api.errors import NotFoundError
+from dikas.api.layers import BASEMAP_LAYERS, KNOWN_LAYERS, TILE_LAYERS, LayerSpec, spec_for
+from dikas.api.settings import ApiSettings
+from dikas.api.store import Loader, ServedLayers, TwinStore
+from dikas.api.tiles import render_tile
+from dikas.settings import TWIN_CRS
+from dikas.twin.store import Twin
+
+COMMENTS = "comments"
+TILE_CACHE_SIZE = 4096
+"""Rendered tiles kept in memory (the twin is read-only, so a tile never changes)."""
+CELL_AREA_SHARE = 0.5
+"""Grid cells at least this share water (or vegetation) form the derived base-map layers."""
+
+
+class ApiContext:
+    """Shared, thread-safe state of one running API."""
+
+    def __init__(self, settings: ApiSettings) -> None:
+        self.settings = settings
+        self.store = TwinStore(settings.twin_path)
+        self.served = ServedLayers(min_count=settings.min_count)
+        self.community = Community(settings.community_file, secret=settings.auth_secret)
+        self._lock = threading.Lock()
+        self._networks: dict[str, Any] = {}
+        self._years: dict[str, list[int]] = {}
+        self._specs: dict[str, LayerSpec] = {}
+        self._memo: dict[tuple[object, ...], Any] = {}
+        self.tile = lru_cache(maxsize=TILE_CACHE_SIZE)(self._tile)
+
+    def memo(self, key: tuple[object, ...], compute: Callable[[], Any]) -> Any:
+        """A cached result (the twin is read-only, so results never go stale)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    @cached_property
+    def attribution(self) -> str:
+        """Sources and licences of every layer, de-duplicated."""
+        provenance = self.twin().provenance()
+        if provenance.empty:
+            return ""
+        parts = [p.strip() for text in provenance["attribution"].dropna()
+                 for p in str(text).split(";")]
+        return "; ".join(dict.fromkeys(p for p in parts if p))
+
+    def twin(self) -> Twin:
+        """This thread's read-only twin."""
+        return self.store.twin()
+
+    # -- collections -----------------------------------------------------------------------
+    @cached_property
+    def collection_names(self) -> list[str]:
+        """Twin layers with geometry, plus the stakeholder comments."""
+        twin = self.twin()
+        names = [layer for layer in twin.layers() if "geometry" in twin.columns(layer)]
+        return [*names, COMMENTS]
+
+    def spec(self, name: str) -> LayerSpec:
+        """How a collection or tile layer is published (cached per layer)."""
+        if name not in self._specs:
+            columns = [] if name in KNOWN_LAYERS or name in BASEMAP_LAYERS else [
+                c for c in self.twin().columns(name) if c != "geometry"]
+            self._specs[name] = spec_for(name, columns)
+        return self._specs[name]
+
+    def years(self, name: str) -> list[int]:
+        """Years of a yearly twin layer (cached: the twin is read-only)."""
+        if name not in self._years:
+            self._years[name] = ([] if name == COMMENTS or name in BASEMAP_LAYERS
+                                 else self.twin().years(name))
+        return self._years[name]
+
+    def require_collection(self, name: str) -> None:
+        """Raise 404 for names that are not collections."""
+        if name not in self.collection_names:
+            raise NotFoundError(f"no collection {name!r}; collections: "
+                                f"{', '.join(self.collection_names)}")
+
+    def columns(self, name: str) -> dict[str, str]:
+        """Property columns (→ DuckDB type) of a served layer, loading it on first use."""
+        return self.served.columns(name, self._loader(name), level=self._level(name),
+                                   key=self.spec(name).key)
+
+    def preload(self) -> None:
+        """Load every tile layer the twin has (used at server start-up)."""
+        for name in TILE_LAYERS:
+            if name in BASEMAP_LAYERS or name in self.collection_names:
+                self.columns(name)
+
+    def _level(self, name: str) -> str:
+        return "grid" if name == "basemap_water" or name == "basemap_green" else name
+
+    def _loader(self, name: str) -> Loader:
+        if name == COMMENTS:
+            return self.community.comments
+        if name == "basemap_streets":
+            return lambda: self.twin().read("network_edges",
+                                            columns=["edge_id", "highway", "name"])
+        if name in ("basemap_water", "basemap_green"):
+            return lambda: self._basemap_polygons(name)
+        return lambda: self.twin().read(name)
+
+    def refresh_comments(self) -> None:
+        """Reload the served comments layer after a write."""
+        self.served.replace(COMMENTS, self.community.comments(), level=COMMENTS,
+                            key=self.spec(COMMENTS).key)
+
+    def _basemap_polygons(self, name: str) -> gpd.GeoDataFrame:
+        """Water or green polygons: the twin's own layer when it has one, otherwise the union
+        of grid cells that are mostly water (``water_m2``) or vegetation (``vegetation_m2``)."""
+        twin = self.twin()
+        kind = "water" if name == "basemap_water" else "green"
+        if twin.has_layer(kind) and "geometry" in twin.columns(kind):
+            frame = twin.read(kind, columns=[])
+        else:
+            column = "water_m2" if kind == "water" else "vegetation_m2"
+            if not twin.has_layer("grid") or column not in twin.columns("grid"):
+                return gpd.GeoDataFrame({"part_id": [], "kind": []}, geometry=[], crs=TWIN_CRS)
+            grid = twin.read("grid", columns=[column])
+            share = pd.to_numeric(grid[column], errors="coerce") / grid.geometry.area
+            union = shapely.union_all(grid.geometry[share >= CELL_AREA_SHARE].to_numpy())
+            parts = shapely.get_parts(union) if not union.is_empty else np.array([])
+            frame = gpd.GeoDataFrame(geometry=list(parts), crs=TWIN_CRS)
+        frame = frame[[frame.geometry.name]].reset_index(drop=True)
+        frame.insert(0, "part_id", np.arange(len(frame)))
+        frame.insert(1, "kind", kind)
+        return frame
+
+    def _tile(self, layer: str, z: int, x: int, y: int) -> bytes:
+        """MVT bytes of one tile of a tile layer (empty below the layer's minimum zoom)."""
+        spec = self.spec(layer)
+        if z < spec.min_zoom:
+            return b""
+        columns = self.columns(layer)
+        properties = [p for p in spec.tile_properties if p in columns]
+        years = self.years(layer) if "year" in columns else []
+        return render_tile(self.served.cursor(), layer, properties, z=z, x=x, y=y,
+                           year=years[-1] if years else None)
+
+    # -- geography ---------------------------------------------------------------------------
+    @cached_property
+    def to_wgs84(self) -> Transformer:
+        """EPSG:3067 → lon/lat."""
+        return Transformer.from_crs(TWIN_CRS, "EPSG:4326", always_xy=True)
+
+    @cached_property
+    def from_wgs84(self) -> Transformer:
+        """lon/lat → EPSG:3067."""
+        return Transformer.from_crs("EPSG:4326", TWIN_CRS, always_xy=True)
+
+    def extent_wgs84(self, layer: str) -> list[float] | None:
+        """A twin layer's bounding box in CRS84."""
+        if layer == COMMENTS:
+            comments = self.community.comments()
+            return None if comments.empty else [float(v) for v in comments.total_bounds]
+        box = self.twin().extent(layer)
+        if box is None:
+            return None
+        return [float(v) for v in self.to_wgs84.transform_bounds(*box)]
+
+    # -- street networks -------------------------------------------------------------------
+    def network(self, mode: str) -> Any:
+        """The cached street network of a mode, built from the twin on first use."""
+        from dikas.accessibility.network import StreetNetwork
+
+        with self._lock:
+            if mode not in self._networks:
+                self._networks[mode] = StreetNetwork.from_twin(self.twin(), mode)  # type: ignore[arg-type]
+            return self._networks[mode]

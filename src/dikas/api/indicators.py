@@ -1,0 +1,221 @@
+"""Indicators the map can colour by: Paavo variables and shares of them (areas), grid and
+building attributes, and everything stored in the twin's ``indicators`` table.
+
+Class breaks for the legend come in two flavours: quantiles (equal counts per class) and
+natural breaks (Fisher–Jenks, minimising within-class variance; Jenks 1977). Fisher–Jenks is
+O(n²k), so for more than :data:`JENKS_SAMPLE` values it runs on that many evenly spaced
+order statistics of the data, which keeps the result deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import mapclassify
+import numpy as np
+import pandas as pd
+
+from dikas.errors import ParameterError
+from dikas.report.profile import counts_people
+from dikas.sources.paavo import paavo_variables
+from dikas.twin.privacy import FINE_GRAINED_LEVELS, suppress_small_counts
+from dikas.twin.store import Twin
+
+LEVELS = ("areas", "grid", "buildings")
+N_CLASSES = 5
+JENKS_SAMPLE = 1000
+NOT_INDICATORS = frozenset({"year", "postal_code", "cell_id", "building_id", "in_city",
+                            "age_suppressed", "x_coordinate", "y_coordinate", "permanent_id",
+                            "use_code", "ground_z", "source", "address", "name", "tags", "use",
+                            "roof_type"})
+"""Numeric-looking columns that are identifiers or coordinates, not indicators."""
+
+SHARES: dict[str, str] = {
+    "share:lowest_income_inhabitants/adults_income_total": "Share of adults in the lowest "
+                                                            "income class",
+    "share:highest_income_inhabitants/adults_income_total": "Share of adults in the highest "
+                                                             "income class",
+    "share:unemployed/employed+unemployed": "Unemployment rate",
+    "share:basic_education/adults_education_total": "Share of adults with basic education only",
+    "share:higher_university_degree/adults_education_total": "Share of adults with a higher "
+                                                              "university degree",
+    "share:rented_households/households_total": "Share of rented households",
+    "share:one_person_households/households_total": "Share of one-person households",
+    "share:households_with_children/households_total": "Share of households with children",
+    "share:pensioners/inhabitants_total": "Share of pensioners",
+    "share:children_0_14/inhabitants_total": "Share of children aged 0–14",
+}
+"""Ready-made shares listed in ``/api/meta``; any ``share:A/B[+C…]`` of area columns works."""
+
+_SHARE = re.compile(r"^share:([a-z0-9_]+)/([a-z0-9_+]+)$")
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """One indicator the map can show."""
+
+    name: str
+    level: str
+    years: tuple[int, ...]
+    label: str
+    unit: str
+    population_groups: tuple[str, ...] = ("all",)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"name": self.name, "level": self.level, "years": list(self.years),
+                "label": self.label, "unit": self.unit,
+                "population_groups": list(self.population_groups)}
+
+
+@dataclass(frozen=True)
+class IndicatorValues:
+    """Values of one indicator for every unit of a level (``NaN``: missing or suppressed)."""
+
+    indicator: str
+    level: str
+    year: int | None
+    population_group: str
+    values: pd.Series
+
+
+def _numeric_columns(twin: Twin, layer: str) -> list[str]:
+    if not twin.has_layer(layer):
+        return []
+    rows = twin.sql(f'DESCRIBE "{layer}"')
+    numeric = rows["column_type"].str.contains("INT|DOUBLE|FLOAT|DECIMAL|REAL", regex=True)
+    return [c for c in rows.loc[numeric, "column_name"] if c not in NOT_INDICATORS]
+
+
+def indicator_catalog(twin: Twin) -> list[IndicatorInfo]:
+    """Every indicator available in the twin, by level."""
+    labels = {v.name: v.label for v in paavo_variables()}
+    out: list[IndicatorInfo] = []
+    area_years = tuple(twin.years("areas")) if twin.has_layer("areas") else ()
+    area_columns = _numeric_columns(twin, "areas")
+    for column in area_columns:
+        out.append(IndicatorInfo(column, "areas", area_years, labels.get(column, _label(column)),
+                                 ""))
+    for name, label in SHARES.items():
+        numerator, denominators = _share_parts(name)
+        if all(c in area_columns for c in (numerator, *denominators)):
+            out.append(IndicatorInfo(name, "areas", area_years, label, "share"))
+    for layer in ("grid", "buildings"):
+        for column in _numeric_columns(twin, layer):
+            out.append(IndicatorInfo(column, layer, (), _label(column), ""))
+    stored = twin.indicators()
+    if not stored.empty:
+        stored = stored[stored["level"].isin(LEVELS)]
+        for (name, level), rows in stored.groupby(["indicator", "level"], sort=True):
+            years = tuple(sorted(int(y) for y in rows["year"].dropna().unique()))
+            groups = tuple(sorted(rows["population_group"].fillna("all").unique()))
+            out.append(IndicatorInfo(str(name), str(level), years, _label(str(name)), "",
+                                     groups))
+    return out
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def _share_parts(name: str) -> tuple[str, list[str]]:
+    match = _SHARE.match(name)
+    if match is None:
+        raise ParameterError(f"share indicators look like share:numerator/denominator, "
+                             f"not {name!r}")
+    return match.group(1), match.group(2).split("+")
+
+
+def indicator_values(twin: Twin, *, indicator: str, level: str, year: int | None,
+                     population_group: str = "all", min_count: int) -> IndicatorValues:
+    """Values of ``indicator`` at ``level`` (and ``year`` for yearly indicators).
+
+    Areas default to the latest Paavo year. At grid and building level, person counts in
+    ``(0, min_count)`` come back as ``NaN`` (:func:`dikas.twin.privacy.suppress_small_counts`),
+    as do stored indicators whose name says they count people (``*_residents`` …).
+    """
+    if level not in LEVELS:
+        raise ParameterError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+    stored = twin.indicators(indicator=indicator, level=level)
+    if not stored.empty:
+        return _stored_values(stored, indicator=indicator, level=level, year=year,
+                              population_group=population_group, min_count=min_count)
+    if population_group != "all":
+        raise ParameterError(f"indicator {indicator!r} has no population groups")
+    if level == "areas":
+        return _area_values(twin, indicator, year)
+    key = {"grid": "cell_id", "buildings": "building_id"}[level]
+    if indicator not in _numeric_columns(twin, level):
+        raise ParameterError(f"no indicator {indicator!r} at level {level!r} "
+                             "(see /api/meta for the list)")
+    frame = twin.read(level, columns=[key, indicator])
+    frame = suppress_small_counts(pd.DataFrame(frame.drop(columns="geometry")), level=level,
+                                  min_count=min_count)
+    values = pd.Series(pd.to_numeric(frame[indicator], errors="coerce").to_numpy(float),
+                       index=frame[key].astype(str), name=indicator)
+    return IndicatorValues(indicator, level, None, "all", values)
+
+
+def _area_values(twin: Twin, indicator: str, year: int | None) -> IndicatorValues:
+    years = twin.years("areas")
+    if year is None:
+        year = years[-1] if years else None
+    elif year not in years:
+        raise ParameterError(f"areas have no year {year}; years: {years}")
+    columns = _numeric_columns(twin, "areas")
+    if indicator.startswith("share:"):
+        numerator, denominators = _share_parts(indicator)
+        needed = list(dict.fromkeys([numerator, *denominators]))
+    else:
+        needed = [indicator]
+    unknown = [c for c in needed if c not in columns]
+    if unknown:
+        raise ParameterError(f"no indicator {indicator!r} at level 'areas' (unknown column(s) "
+                             f"{', '.join(unknown)}; see /api/meta)")
+    frame = twin.read("areas", year=year, columns=["postal_code", *needed])
+    data = frame[needed].apply(pd.to_numeric, errors="coerce").astype(float)
+    if indicator.startswith("share:"):
+        denominator = data[denominators].sum(axis=1, min_count=len(denominators))
+        value = data[numerator] / denominator.where(denominator > 0)
+    else:
+        value = data[indicator]
+    values = pd.Series(value.to_numpy(float), index=frame["postal_code"].astype(str),
+                       name=indicator)
+    return IndicatorValues(indicator, "areas", year, "all", values)
+
+
+def _stored_values(stored: pd.DataFrame, *, indicator: str, level: str, year: int | None,
+                   population_group: str, min_count: int) -> IndicatorValues:
+    years = sorted(int(y) for y in stored["year"].dropna().unique())
+    if year is None:
+        year = years[-1] if years else None
+    elif years and year not in years:
+        raise ParameterError(f"indicator {indicator!r} has no year {year}; years: {years}")
+    rows = stored if year is None or not years else stored[stored["year"] == year]
+    groups = sorted(rows["population_group"].fillna("all").unique())
+    if population_group not in groups:
+        raise ParameterError(f"indicator {indicator!r} has no population group "
+                             f"{population_group!r}; groups: {groups}")
+    rows = rows[rows["population_group"].fillna("all") == population_group]
+    values = pd.Series(pd.to_numeric(rows["value"], errors="coerce").to_numpy(float),
+                       index=rows["unit_id"].astype(str), name=indicator)
+    if level in FINE_GRAINED_LEVELS and counts_people(indicator):
+        values = values.mask((values > 0) & (values < min_count))
+    return IndicatorValues(indicator, level, year if years else None, population_group,
+                           values)
+
+
+def class_breaks(values: pd.Series, *, k: int = N_CLASSES) -> dict[str, list[float]]:
+    """Upper bounds of ``k`` quantile classes and ``k`` natural-breaks (Fisher–Jenks) classes."""
+    data = values.to_numpy(float)
+    data = data[np.isfinite(data)]
+    k = min(k, len(np.unique(data)))
+    if k < 2:
+        return {"quantiles": [float(v) for v in np.unique(data)],
+                "natural_breaks": [float(v) for v in np.unique(data)]}
+    quantiles = mapclassify.Quantiles(data, k=k).bins
+    sample = data if len(data) <= JENKS_SAMPLE else np.quantile(
+        data, np.linspace(0, 1, JENKS_SAMPLE))
+    jenks = mapclassify.FisherJenks(sample, k=k).bins
+    return {"quantiles": [float(v) for v in quantiles],
+            "natural_breaks": [float(v) for v in jenks]}

@@ -1,0 +1,67 @@
+"""What the API knows about each twin layer: its key, title, tile properties and zoom range."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """How one layer is published.
+
+    Attributes
+    ----------
+    key
+        Column identifying a feature (with ``year`` for yearly layers).
+    title
+        Human title of the OGC collection.
+    tile_properties
+        Columns carried by vector-tile features (ids and styling attributes only; indicator
+        values are joined client-side from ``/api/indicators``, so tiles never carry counts).
+    min_zoom
+        Below this zoom a tile of the layer is empty (bounds the cost of a tile request).
+    """
+
+    key: str
+    title: str
+    tile_properties: tuple[str, ...] = ()
+    min_zoom: int = 0
+
+
+KNOWN_LAYERS: dict[str, LayerSpec] = {
+    "areas": LayerSpec("postal_code", "Postal code areas (Statistics Finland Paavo)",
+                       ("postal_code", "name"), 0),
+    "grid": LayerSpec("cell_id", "250 m population grid cells", ("cell_id", "postal_code"), 8),
+    "buildings": LayerSpec("building_id", "Buildings",
+                           ("building_id", "height_m", "floors", "use"), 12),
+    "services": LayerSpec("service_id", "Services", ("service_id", "service_type", "name"), 9),
+    "stops": LayerSpec("stop_id", "Public transport stops", ("stop_id", "stop_name"), 11),
+    "network_edges": LayerSpec("edge_id", "Street network edges",
+                               ("edge_id", "highway", "name"), 12),
+    "network_nodes": LayerSpec("node_id", "Street network nodes", ("node_id",), 14),
+    "comments": LayerSpec("comment_id", "Stakeholder comments",
+                          ("comment_id", "category", "postal_code"), 0),
+}
+
+BASEMAP_LAYERS: dict[str, LayerSpec] = {
+    "basemap_streets": LayerSpec("edge_id", "Streets (the twin's OSM network)",
+                                 ("highway", "name"), 10),
+    "basemap_water": LayerSpec("part_id", "Water", ("kind",), 0),
+    "basemap_green": LayerSpec("part_id", "Green areas", ("kind",), 0),
+}
+"""Base-map tile layers built from the twin's own data (no remote tiles)."""
+
+TILE_LAYERS = ("areas", "grid", "buildings", "services", "stops", "basemap_streets",
+               "basemap_water", "basemap_green")
+"""Layers served as vector tiles."""
+
+
+def spec_for(layer: str, columns: list[str]) -> LayerSpec:
+    """The layer's spec; unknown layers use their first ``*_id`` column (or the first one)."""
+    if layer in KNOWN_LAYERS:
+        return KNOWN_LAYERS[layer]
+    if layer in BASEMAP_LAYERS:
+        return BASEMAP_LAYERS[layer]
+    ids = [c for c in columns if c.endswith("_id")]
+    key = ids[0] if ids else columns[0]
+    return LayerSpec(key, layer.replace("_", " ").capitalize(), (key,), 12)

@@ -1,0 +1,139 @@
+"""Stakeholder comments: sign in, pin comments to places or areas, moderate, export."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+import geopandas as gpd
+from fastapi import APIRouter, Depends, Form, Request, Response
+from pydantic import BaseModel, Field, model_validator
+
+from dikas.api.community import CATEGORIES, User
+from dikas.api.context import ApiContext
+from dikas.api.errors import AuthenticationError, ForbiddenError, NotFoundError
+from dikas.api.features import parse_bbox
+from dikas.api.routes.deps import context
+from dikas.errors import ParameterError
+
+router = APIRouter(prefix="/api", tags=["Comments"])
+Context = Annotated[ApiContext, Depends(context)]
+GEOJSON = "application/geo+json"
+
+
+def current_user(request: Request, ctx: Context) -> User:
+    """The signed-in user from an ``Authorization: Bearer <token>`` header (401 otherwise)."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise AuthenticationError("sign in first: send Authorization: Bearer <token> "
+                                  "(POST /api/auth/token)")
+    return ctx.community.user_for_token(token.strip())
+
+
+def optional_user(request: Request, ctx: Context) -> User | None:
+    """The signed-in user, or ``None`` for anonymous readers."""
+    if not request.headers.get("authorization"):
+        return None
+    return current_user(request, ctx)
+
+
+@router.post("/auth/token", summary="Sign in (form fields username, password)")
+def token(ctx: Context, username: Annotated[str, Form(max_length=64)],
+          password: Annotated[str, Form(max_length=256)]) -> dict[str, str]:
+    user = ctx.community.authenticate(username, password)
+    return {"access_token": ctx.community.issue_token(user, ttl_s=ctx.settings.token_ttl_s),
+            "token_type": "bearer", "role": user.role}
+
+
+class NewComment(BaseModel):
+    """A comment pinned to a point (``lon``/``lat``) or to an area (``postal_code``)."""
+
+    text: str = Field(min_length=1, max_length=2000)
+    category: Literal["need", "idea", "concern"]
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    postal_code: str | None = Field(default=None, max_length=20)
+
+    @model_validator(mode="after")
+    def _place(self) -> NewComment:
+        if (self.lon is None) != (self.lat is None):
+            raise ValueError("give both lon and lat")
+        if self.lon is None and self.postal_code is None:
+            raise ValueError("give lon and lat, or a postal_code")
+        return self
+
+
+def _feature_collection(frame: gpd.GeoDataFrame) -> dict[str, Any]:
+    collection = json.loads(frame.to_json(drop_id=True))
+    for feature, comment_id in zip(collection["features"], frame["comment_id"], strict=True):
+        feature["id"] = int(comment_id)
+    return collection
+
+
+def _place(ctx: ApiContext, comment: NewComment) -> tuple[float, float, str | None]:
+    """Where a comment is pinned, and the postal code area it falls in."""
+    twin = ctx.twin()
+    if comment.lon is not None and comment.lat is not None:
+        x, y = ctx.from_wgs84.transform(comment.lon, comment.lat)
+        area = None
+        if twin.has_layer("areas"):
+            rows = twin.sql("SELECT postal_code FROM areas WHERE year = (SELECT max(year) FROM "
+                            "areas) AND ST_Contains(geometry, ST_Point(?, ?)) LIMIT 1", [x, y])
+            area = None if rows.empty else str(rows["postal_code"].iloc[0])
+        if comment.postal_code is not None and comment.postal_code != area:
+            raise ParameterError(f"point is not in area {comment.postal_code!r}")
+        return comment.lon, comment.lat, area
+    if not twin.has_layer("areas"):
+        raise NotFoundError("the twin has no areas to pin a comment to")
+    rows = twin.sql("SELECT ST_X(p) AS x, ST_Y(p) AS y FROM (SELECT ST_PointOnSurface(geometry) "
+                    "AS p FROM areas WHERE postal_code = ? ORDER BY year DESC LIMIT 1)",
+                    [comment.postal_code])
+    if rows.empty:
+        raise NotFoundError(f"no area {comment.postal_code!r}")
+    lon, lat = ctx.to_wgs84.transform(float(rows["x"].iloc[0]), float(rows["y"].iloc[0]))
+    return lon, lat, comment.postal_code
+
+
+@router.get("/comments", summary="Comments as GeoJSON (hidden ones for moderators only)")
+def comments(ctx: Context, user: Annotated[User | None, Depends(optional_user)],
+             bbox: str | None = None, category: str | None = None) -> Response:
+    frame = ctx.community.comments(include_hidden=user is not None
+                                   and user.role == "moderator")
+    if category is not None:
+        if category not in CATEGORIES:
+            raise ParameterError(f"category must be one of {', '.join(CATEGORIES)}")
+        frame = frame[frame["category"] == category]
+    if bbox is not None:
+        minlon, minlat, maxlon, maxlat = parse_bbox(bbox)
+        frame = frame.cx[minlon:maxlon, minlat:maxlat]
+    return Response(json.dumps(_feature_collection(frame)), media_type=GEOJSON)
+
+
+@router.post("/comments", status_code=201, summary="Pin a comment (signed-in stakeholders)")
+def add_comment(comment: NewComment, ctx: Context,
+                user: Annotated[User, Depends(current_user)]) -> Response:
+    lon, lat, area = _place(ctx, comment)
+    comment_id = ctx.community.add_comment(user, lon=lon, lat=lat, text=comment.text,
+                                           category=comment.category, postal_code=area)
+    ctx.refresh_comments()
+    frame = ctx.community.comments(include_hidden=True)
+    feature = _feature_collection(frame[frame["comment_id"] == comment_id])["features"][0]
+    return Response(json.dumps(feature), status_code=201, media_type=GEOJSON)
+
+
+@router.post("/comments/{comment_id}/hide", summary="Hide a comment (moderators)")
+def hide(comment_id: int, ctx: Context,
+         user: Annotated[User, Depends(current_user)]) -> dict[str, Any]:
+    if user.role != "moderator":
+        raise ForbiddenError("only moderators can hide comments")
+    ctx.community.hide_comment(comment_id, moderator=user)
+    ctx.refresh_comments()
+    return {"id": comment_id, "hidden": True}
+
+
+@router.get("/comments/export", summary="All visible comments as a GeoJSON file")
+def export(ctx: Context) -> Response:
+    frame = ctx.community.comments()
+    return Response(json.dumps(_feature_collection(frame)), media_type=GEOJSON,
+                    headers={"Content-Disposition": 'attachment; filename="comments.geojson"'})

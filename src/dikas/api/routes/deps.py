@@ -1,0 +1,12 @@
+"""Dependencies shared by the routes."""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from dikas.api.context import ApiContext
+
+
+def context(request: Request) -> ApiContext:
+    """The app's shared state."""
+    return request.app.state.context  # type: ignore[no-any-return]

@@ -1,0 +1,42 @@
+"""What the map app needs to start: city, years, extent, indicators, service types."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+
+from dikas.api.context import ApiContext
+from dikas.api.indicators import LEVELS, indicator_catalog
+from dikas.api.routes.deps import context
+
+router = APIRouter(prefix="/api", tags=["DikaS"])
+
+
+def _meta(ctx: ApiContext) -> dict[str, Any]:
+    twin = ctx.twin()
+    city = str(twin.build_info().get("city", ""))
+    layer = next((name for name in ("areas", "grid", "buildings") if twin.has_layer(name)), None)
+    bbox = ctx.extent_wgs84(layer) if layer else None
+    center = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2] if bbox else None
+    service_types: list[str] = []
+    if twin.has_layer("services"):
+        service_types = sorted(twin.sql("SELECT DISTINCT service_type FROM services WHERE "
+                                        "service_type IS NOT NULL")["service_type"])
+    return {
+        "city": city,
+        "title": f"DikaS – {city.capitalize()}",
+        "years": ctx.years("areas") if twin.has_layer("areas") else [],
+        "bbox": bbox,
+        "center": center,
+        "levels": [level for level in LEVELS if twin.has_layer(level)],
+        "indicators": [info.as_dict() for info in indicator_catalog(twin)],
+        "service_types": service_types,
+        "attribution": ctx.attribution,
+        "min_count": ctx.settings.min_count,
+    }
+
+
+@router.get("/meta", summary="City, years, extent, indicators and service types")
+def meta(ctx: Annotated[ApiContext, Depends(context)]) -> dict[str, Any]:
+    return ctx.memo(("meta",), lambda: _meta(ctx))  # type: ignore[no-any-return]

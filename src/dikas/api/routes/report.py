@@ -1,0 +1,30 @@
+"""The area or city report as a self-contained HTML page (same as ``dikas report``)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import HTMLResponse
+
+from dikas.api.context import ApiContext
+from dikas.api.errors import NotFoundError
+from dikas.api.routes.deps import context
+from dikas.report.html import build_report
+from dikas.report.profile import ProfileNotFoundError
+
+router = APIRouter(prefix="/api", tags=["DikaS"])
+
+
+@router.get("/report", response_class=HTMLResponse, summary="HTML report of an area or the city")
+def report(ctx: Annotated[ApiContext, Depends(context)],
+           area: Annotated[str | None, Query(max_length=20)] = None,
+           year: Annotated[int | None, Query(ge=1900, le=2100)] = None) -> HTMLResponse:
+    def compute() -> str:
+        try:
+            return build_report(ctx.twin(), area=area, year=year,
+                                min_count=ctx.settings.min_count)
+        except ProfileNotFoundError as exc:
+            raise NotFoundError(str(exc)) from None
+
+    return HTMLResponse(ctx.memo(("report", area, year), compute))

@@ -1,0 +1,63 @@
+"""Settings of the web API: which twin, where comments live, privacy and request limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def community_path_for(twin_path: Path) -> Path:
+    """The comments/users database kept next to a twin (``twin.duckdb`` → ``twin.community.sqlite``).
+
+    The server opens the twin read-only; everything people write goes to this separate file.
+    """
+    return twin_path.with_name(twin_path.stem + ".community.sqlite")
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    """Everything :func:`dikas.api.app.create_app` needs, passed down explicitly.
+
+    Attributes
+    ----------
+    twin_path
+        The twin DuckDB file, opened read-only.
+    community_path
+        SQLite file holding stakeholder comments and user accounts (written by the server and
+        by ``dikas users``); defaults to :func:`community_path_for` the twin.
+    min_count
+        Person counts below this are never served at cell or building level.
+    auth_secret
+        Key that signs access tokens; ``None`` keeps a random key in the community database,
+        so tokens survive restarts.
+    token_ttl_s
+        Lifetime of an access token.
+    default_limit, max_limit
+        Page size of OGC items when none is given, and the largest page accepted.
+    max_isochrone_min
+        Longest travel time an isochrone request may ask for (bounds request cost).
+    max_body_bytes
+        Largest JSON body accepted by write endpoints (comments, scenarios).
+    web_dist
+        Folder of the built map app (``index.html`` and assets); ``None`` uses the bundled one.
+    preload
+        Load (reproject) the map layers in a background thread at start-up, so the first
+        visitor does not wait for them.
+    """
+
+    twin_path: Path
+    community_path: Path | None = None
+    min_count: int = 10
+    auth_secret: str | None = None
+    token_ttl_s: int = 8 * 3600
+    default_limit: int = 100
+    max_limit: int = 1000
+    max_isochrone_min: float = 30.0
+    max_body_bytes: int = 64_000
+    web_dist: Path | None = None
+    preload: bool = False
+
+    @property
+    def community_file(self) -> Path:
+        """The community database actually used."""
+        return self.community_path or community_path_for(Path(self.twin_path))

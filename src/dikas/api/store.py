@@ -1,0 +1,127 @@
+"""Read access for the server: the twin read-only, one DuckDB cursor per thread, and an
+in-memory copy of each served layer with its geometry already in WGS84 and Web Mercator.
+
+Reprojecting polygons costs far more than finding them, so each layer is reprojected once
+(on first use, with PROJ through GeoPandas) and then served from memory: items pages and
+vector tiles filter on precomputed bounding boxes and never transform geometry per request.
+Small person counts are blanked when the copy is made, so nothing served from it can leak
+them (:func:`dikas.twin.privacy.suppress_small_counts`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from dikas.api.features import feature_texts, geojson_texts
+from dikas.twin.database import connect
+from dikas.twin.privacy import suppress_small_counts
+from dikas.twin.store import Twin
+
+Loader = Callable[[], gpd.GeoDataFrame]
+
+GEOMETRY_COLUMNS = ("__geom4326", "__geom3857", "__lon0", "__lat0", "__lon1", "__lat1",
+                    "__x0", "__y0", "__x1", "__y1", "__feature")
+"""Internal columns of a served layer (never shown as properties)."""
+
+
+class TwinStore:
+    """The twin opened read-only, with a :class:`Twin` per thread on one shared database.
+
+    DuckDB connections are not safe to share between threads; cursors of one connection are,
+    each thread using its own.
+    """
+
+    def __init__(self, path: Path) -> None:
+        Twin.open(path, read_only=True).close()  # fails clearly when it is not a twin
+        self.path = Path(path)
+        self._connection = connect(self.path, read_only=True)
+        self._connection.execute("SET enable_progress_bar = false")
+        self._local = threading.local()
+
+    def twin(self) -> Twin:
+        """This thread's view of the twin."""
+        twin = getattr(self._local, "twin", None)
+        if twin is None:
+            twin = Twin(self._connection.cursor(), self.path, read_only=True)
+            self._local.twin = twin
+        return twin
+
+    def close(self) -> None:
+        """Close the shared connection."""
+        self._connection.close()
+
+
+class ServedLayers:
+    """In-memory, reprojected, privacy-filtered copies of the layers the API serves."""
+
+    def __init__(self, *, min_count: int) -> None:
+        self.min_count = min_count
+        self._connection = connect(None)
+        self._connection.execute("SET enable_progress_bar = false")
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._columns: dict[str, dict[str, str]] = {}
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """This thread's cursor on the in-memory layers."""
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._connection.cursor()
+            self._local.cursor = cursor
+        return cursor
+
+    def columns(self, name: str, loader: Loader, *, level: str, key: str) -> dict[str, str]:
+        """Property columns → DuckDB type of a served layer, loading it on first use."""
+        if name not in self._columns:
+            with self._lock:
+                if name not in self._columns:
+                    self._store(name, loader(), level=level, key=key)
+        return self._columns[name]
+
+    def replace(self, name: str, frame: gpd.GeoDataFrame, *, level: str, key: str) -> None:
+        """Load (or reload) a layer, e.g. after a comment was written."""
+        with self._lock:
+            self._store(name, frame, level=level, key=key)
+
+    def _store(self, name: str, frame: gpd.GeoDataFrame, *, level: str, key: str) -> None:
+        """Keep the layer with both projections, their bounding boxes, and each row's
+        finished GeoJSON Feature text (properties never change while the server runs)."""
+        frame = suppress_small_counts(frame, level=level, min_count=self.min_count)
+        data = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+        geometry = frame.geometry
+        wgs84, mercator = geometry.to_crs(4326), geometry.to_crs(3857)
+        valid = ~(geometry.isna().to_numpy() | geometry.is_empty.to_numpy())
+        features = feature_texts(data, geojson_texts(wgs84.to_numpy(), valid), key=key)
+        for column in data.columns:
+            if data[column].dtype == object:
+                data[column] = data[column].astype("string")
+        for prefix, series, names in (("__geom4326", wgs84, ("__lon0", "__lat0", "__lon1",
+                                                               "__lat1")),
+                                      ("__geom3857", mercator, ("__x0", "__y0", "__x1",
+                                                               "__y1"))):
+            data[prefix] = np.where(valid, shapely.to_wkb(series.to_numpy(),
+                                                         output_dimension=2), None)
+            bounds = shapely.bounds(series.to_numpy())
+            for i, column in enumerate(names):
+                data[column] = bounds[:, i]
+        data["__feature"] = features
+        view = f"_incoming_{name}"
+        self._connection.register(view, data)
+        props = [f'"{c}"' for c in data.columns if c not in GEOMETRY_COLUMNS]
+        self._connection.execute(
+            f'CREATE OR REPLACE TABLE "{name}" AS SELECT {", ".join([*props, ""])}'
+            "ST_GeomFromWKB(__geom4326) AS __geom4326, ST_GeomFromWKB(__geom3857) AS __geom3857, "
+            f"__lon0, __lat0, __lon1, __lat1, __x0, __y0, __x1, __y1, __feature "
+            f"FROM \"{view}\"")
+        self._connection.unregister(view)
+        described = self._connection.execute(f'DESCRIBE "{name}"').fetchall()
+        self._columns[name] = {row[0]: str(row[1]) for row in described
+                               if row[0] not in GEOMETRY_COLUMNS}

@@ -1,0 +1,50 @@
+"""``dikas serve``: the web API and the map app for one twin, in one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from dikas.cli.options import twin_argument
+from dikas.errors import ParameterError
+from dikas.settings import load_settings
+
+
+@click.command()
+@twin_argument
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on (127.0.0.1: this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="TCP port.")
+@click.option("--comments", "community", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="SQLite file for comments and users "
+                                 "(default: TWIN.community.sqlite next to the twin).")
+@click.option("--min-count", type=click.IntRange(1), default=None,
+              help="Suppress person counts below this at cell/building level "
+                   "(default: $DIKAS_MIN_COUNT or 10).")
+@click.option("--threads", type=click.IntRange(1, 64), default=8,
+              show_default=True, help="Threads serving requests.")
+def serve(twin: Path, host: str, port: int, community: Path | None, min_count: int | None,
+          threads: int) -> None:
+    """Serve TWIN as a web API (OpenAPI docs at /docs) and the 3D map app at /."""
+    import anyio.to_thread
+    import uvicorn
+
+    from dikas.api.app import create_app
+    from dikas.api.settings import ApiSettings
+
+    if not twin.is_file():
+        raise ParameterError(f"twin {str(twin)!r}: file not found (build one with `dikas build`)")
+    settings = ApiSettings(twin_path=twin, community_path=community,
+                           min_count=load_settings(min_count=min_count).min_count,
+                           preload=True)
+    app = create_app(settings)
+
+    @app.on_event("startup")
+    async def _threads() -> None:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+
+    click.echo(f"DikaS serving {twin} at http://{host}:{port}/ (API docs: "
+               f"http://{host}:{port}/docs); press Ctrl+C to stop", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,58 @@
+"""``dikas users``: accounts of stakeholders and moderators who may comment on the map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from dikas.api.community import Community
+from dikas.api.settings import community_path_for
+from dikas.cli.options import twin_argument
+
+community_option = click.option(
+    "--comments", "community", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="SQLite file for comments and users (default: TWIN.community.sqlite).")
+
+
+def _community(twin: Path, community: Path | None) -> Community:
+
+    return Community(community or community_path_for(twin))
+
+
+@click.group()
+def users() -> None:
+    """Manage who may comment (passwords are stored as scrypt hashes)."""
+
+
+@users.command("add")
+@twin_argument
+@click.argument("name")
+@click.option("--role", type=click.Choice(["stakeholder", "moderator"]), default="stakeholder",
+              show_default=True, help="Moderators may also hide comments.")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="Password (prompted without echo when not given; at least 8 characters).")
+@community_option
+def add(twin: Path, name: str, role: str, password: str, community: Path | None) -> None:
+    """Create account NAME for TWIN's map (or reset its password and role)."""
+    user = _community(twin, community).add_user(name, password, role=role)
+    click.echo(f"user {user.username!r} ({user.role}) saved")
+
+
+@users.command("remove")
+@twin_argument
+@click.argument("name")
+@community_option
+def remove(twin: Path, name: str, community: Path | None) -> None:
+    """Delete account NAME (its comments stay)."""
+    _community(twin, community).remove_user(name)
+    click.echo(f"user {name!r} removed")
+
+
+@users.command("list")
+@twin_argument
+@community_option
+def list_users(twin: Path, community: Path | None) -> None:
+    """List accounts and their roles."""
+    for user in _community(twin, community).users():
+        click.echo(f"{user.username}\t{user.role}")

@@ -1,0 +1,68 @@
+"""The app as a whole: map app at /, report route, scenarios, CLI commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from dikas.api.app import create_app
+from dikas.api.community import Community
+from dikas.api.settings import ApiSettings, community_path_for
+from dikas.cli.serve import serve
+from dikas.cli.users import users
+
+
+def test_map_app_is_served_from_dist(settings: ApiSettings, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "index.html").write_text("<html>map</html>")
+    (dist / "main.js").write_text("console.log(1)")
+    with TestClient(create_app(ApiSettings(twin_path=settings.twin_path,
+                                           community_path=settings.community_path,
+                                           web_dist=dist))) as client:
+        assert client.get("/").text == "<html>map</html>"
+        assert client.get("/app/main.js").text == "console.log(1)"
+        assert client.get("/app/missing.js").status_code == 404
+    with TestClient(create_app(ApiSettings(twin_path=settings.twin_path,
+                                           community_path=settings.community_path,
+                                           web_dist=tmp_path / "none"))) as client:
+        assert client.get("/").status_code == 404
+
+
+def test_report_route(client: TestClient) -> None:
+    response = client.get("/api/report?area=00100")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<h1>Area 1 (00100)</h1>" in response.text
+    assert client.get("/api/report?area=99999").status_code == 404
+
+
+def test_not_a_twin_fails_clearly(tmp_path: Path) -> None:
+    result = CliRunner().invoke(serve, [str(tmp_path / "missing.duckdb")])
+    assert result.exit_code != 0
+    assert "file not found" in str(result.exception)
+
+
+def test_users_command(small_twin: Path, tmp_path: Path) -> None:
+    community = tmp_path / "c.sqlite"
+    runner = CliRunner()
+    result = runner.invoke(users, ["add", str(small_twin), "bob", "--role", "moderator",
+                                   "--password", "long enough", "--comments", str(community)])
+    assert result.exit_code == 0, result.output
+    assert "long enough" not in result.output
+    listed = runner.invoke(users, ["list", str(small_twin), "--comments", str(community)])
+    assert listed.output.strip() == "bob\tmoderator"
+    assert Community(community).authenticate("bob", "long enough").role == "moderator"
+    short = runner.invoke(users, ["add", str(small_twin), "eve", "--password", "short",
+                                  "--comments", str(community)])
+    assert short.exit_code != 0 and "at least 8" in str(short.exception)
+    removed = runner.invoke(users, ["remove", str(small_twin), "bob", "--comments",
+                                    str(community)])
+    assert removed.exit_code == 0 and Community(community).users() == []
+
+
+def test_default_community_file_sits_next_to_the_twin() -> None:
+    assert community_path_for(Path("/x/helsinki.duckdb")) == Path(
+        "/x/helsinki.community.sqlite")
