@@ -116,7 +116,8 @@ def network_frames() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
                 if i + di < NETWORK_N and j + dj < NETWORK_N:
                     edges.append({"edge_id": len(edges), "u": node_id(i, j),
                                   "v": node_id(i + di, j + dj), "length_m": NETWORK_SPACING,
-                                  "highway": "residential", "name": "Street", "walk": True,
+                                  "highway": "footway" if dj else "residential",
+                                  "name": "Street", "walk": True,
                                   "bike": True, "bike_forward": True, "bike_backward": True,
                                   "osm_way_id": 1,
                                   "geometry": shapely.LineString(

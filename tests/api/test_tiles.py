@@ -75,6 +75,16 @@ def test_areas_services_and_basemap_tiles(client: TestClient) -> None:
     assert client.get(f"/api/tiles/basemap_water/15/{x}/{y}.mvt").content == b""
 
 
+def test_overview_tiles_leave_out_footways(client: TestClient) -> None:
+    lon, lat = TO_WGS84.transform(ORIGIN[0] + 500, ORIGIN[1] + 500)
+    overview = client.get("/api/tiles/basemap_streets/13/{}/{}.mvt".format(
+        *tile_of(lon, lat, 13))).content
+    detail = client.get("/api/tiles/basemap_streets/15/{}/{}.mvt".format(
+        *tile_of(lon, lat, 15))).content
+    assert b"residential" in overview and b"footway" not in overview
+    assert b"residential" in detail and b"footway" in detail
+
+
 def test_below_min_zoom_is_empty(client: TestClient) -> None:
     response = client.get("/api/tiles/buildings/5/18/9.mvt")
     assert response.status_code == 200 and response.content == b""

@@ -152,8 +152,9 @@ class ApiContext:
         columns = self.columns(layer)
         properties = [p for p in spec.tile_properties if p in columns]
         years = self.years(layer) if "year" in columns else []
+        only = spec.overview if spec.overview and z < spec.detail_zoom else None
         return render_tile(self.served.cursor(), layer, properties, z=z, x=x, y=y,
-                           year=years[-1] if years else None)
+                           year=years[-1] if years else None, only=only)
 
     # -- geography ---------------------------------------------------------------------------
     @cached_property

@@ -20,20 +20,34 @@ class LayerSpec:
         values are joined client-side from ``/api/indicators``, so tiles never carry counts).
     min_zoom
         Below this zoom a tile of the layer is empty (bounds the cost of a tile request).
+    overview
+        ``(column, values)``: below ``detail_zoom`` a tile carries only features whose
+        ``column`` is one of ``values`` (e.g. main streets only in a city-wide view).
+    detail_zoom
+        From this zoom on, tiles carry every feature.
     """
 
     key: str
     title: str
     tile_properties: tuple[str, ...] = ()
     min_zoom: int = 0
+    overview: tuple[str, tuple[str, ...]] | None = None
+    detail_zoom: int = 0
 
+
+MAIN_STREETS = ("motorway", "trunk", "primary", "secondary", "tertiary", "motorway_link",
+                "trunk_link", "primary_link", "secondary_link", "tertiary_link", "residential",
+                "unclassified", "pedestrian", "living_street")
+"""Street types drawn in overview tiles; footways, paths and service roads appear from
+``detail_zoom`` on (they are most of the network and most of a tile's bytes)."""
 
 KNOWN_LAYERS: dict[str, LayerSpec] = {
     "areas": LayerSpec("postal_code", "Postal code areas (Statistics Finland Paavo)",
                        ("postal_code", "name"), 0),
     "grid": LayerSpec("cell_id", "250 m population grid cells", ("cell_id", "postal_code"), 8),
     "buildings": LayerSpec("building_id", "Buildings",
-                           ("building_id", "height_m", "floors", "use"), 12),
+                           ("building_id", "height_m", "floors", "use", "postal_code",
+                            "cell_id"), 12),
     "services": LayerSpec("service_id", "Services", ("service_id", "service_type", "name"), 9),
     "stops": LayerSpec("stop_id", "Public transport stops", ("stop_id", "stop_name"), 11),
     "network_edges": LayerSpec("edge_id", "Street network edges",
@@ -45,7 +59,8 @@ KNOWN_LAYERS: dict[str, LayerSpec] = {
 
 BASEMAP_LAYERS: dict[str, LayerSpec] = {
     "basemap_streets": LayerSpec("edge_id", "Streets (the twin's OSM network)",
-                                 ("highway", "name"), 10),
+                                 ("highway", "name"), 10, overview=("highway", MAIN_STREETS),
+                                 detail_zoom=15),
     "basemap_water": LayerSpec("part_id", "Water", ("kind",), 0),
     "basemap_green": LayerSpec("part_id", "Green areas", ("kind",), 0),
 }
