@@ -131,7 +131,9 @@ def twin_travel_times(twin: Twin, mode: str, origins: gpd.GeoDataFrame,
     built with ``speed_mps``). Transit runs
     :func:`dikas.accessibility.transit.matrix.transit_travel_time_matrix` on the twin's GTFS
     tables with the walk network (``network``) for access, egress and transfers, for
-    departures in ``[departure, departure + window_min)`` (median travel time).
+    departures in ``[departure, departure + window_min)`` (median travel time); without a
+    ``departure``, 08:00 on the feed's busiest weekday
+    (:func:`dikas.accessibility.transit.schedule.typical_departure`).
     """
     if mode in ("walk", "bike"):
         network = network or StreetNetwork.from_twin(twin, mode, speed_mps=speed_mps)  # type: ignore[arg-type]
@@ -140,15 +142,15 @@ def twin_travel_times(twin: Twin, mode: str, origins: gpd.GeoDataFrame,
                               chunk_size=chunk_size, dask_address=dask_address)
     if mode != "transit":
         raise ParameterError(f"unknown mode {mode!r}; use walk, bike or transit")
-    if departure is None:
-        raise ParameterError("transit needs a departure time (--departure 2022-02-22T08:00)")
     from dikas.accessibility.transit.matrix import transit_travel_time_matrix
+    from dikas.accessibility.transit.schedule import typical_departure
     from dikas.sources.gtfs import GtfsFeed
 
     if network is not None and network.mode != "walk":
         raise ParameterError("transit needs the walk network for access, egress and transfers")
     walk = network or StreetNetwork.from_twin(twin, "walk", speed_mps=speed_mps)
-    run = partial(transit_travel_time_matrix, GtfsFeed.from_twin(twin), walk, origins,
+    feed = GtfsFeed.from_twin(twin)
+    run = partial(transit_travel_time_matrix, feed, walk, origins,
                   destinations, origin_id=origin_id, destination_id=destination_id,
-                  departure=departure, window_min=window_min)
+                  departure=departure or typical_departure(feed), window_min=window_min)
     return run() if max_time_min is None else run(max_time_min=max_time_min)

@@ -46,7 +46,8 @@ mode_option = click.option("--mode", type=click.Choice(MODES), default="walk",
                            show_default=True, help="Travel mode.")
 departure_option = click.option(
     "--departure", type=click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]), default=None,
-    help="Transit only: first departure, local time of the feed (2022-02-22T08:00).")
+    help="Transit only: first departure, local time of the feed (2022-02-22T08:00); "
+    "default 08:00 on the feed's busiest weekday.")
 window_option = click.option("--window", "window_min", type=click.IntRange(1), default=60,
                              show_default=True,
                              help="Transit only: departure window in minutes (median time).")

@@ -99,3 +99,13 @@ def test_raptor_matches_connection_scan_on_hsl(hsl: GtfsFeed) -> None:
                      for o in range(2)])
     assert np.isfinite(fast).sum() > 100
     np.testing.assert_array_equal(fast, slow)
+
+
+def test_default_departure_is_the_feeds_busiest_weekday_morning(data_dir) -> None:
+    import datetime as dt
+
+    from dikas.accessibility.transit.schedule import typical_departure
+    from dikas.sources.gtfs import read_gtfs
+
+    feed = read_gtfs(data_dir / "r5py_docs" / "hsl_gtfs_20220222_inner_helsinki.zip")
+    assert typical_departure(feed) == dt.datetime(2022, 2, 22, 8, 0)

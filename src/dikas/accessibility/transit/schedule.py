@@ -25,6 +25,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from dikas.errors import ParameterError
 from dikas.sources.gtfs import GtfsFeed
 
 SECONDS_PER_DAY = 86_400
@@ -49,6 +50,40 @@ def services_on(feed: GtfsFeed, day: dt.date) -> frozenset[str]:
         running |= set(today.loc[kind == 1, "service_id"].astype(str))
         running -= set(today.loc[kind == 2, "service_id"].astype(str))
     return frozenset(running)
+
+
+DEFAULT_DEPARTURE = dt.time(8, 0)
+"""Start of the default departure window: the morning peak, as in r5py's examples."""
+
+
+def typical_departure(feed: GtfsFeed, *, search_days: int = 28) -> dt.datetime:
+    """08:00 on the feed's busiest weekday (Monday–Friday) among its first ``search_days``.
+
+    Used when a user asks for transit accessibility without naming a departure: the
+    feed's own calendar decides, so the default is right for any city's GTFS.
+    """
+    dates = []
+    for table, columns in (("calendar", ("start_date", "end_date")), ("calendar_dates",
+                                                                       ("date",))):
+        frame = feed.tables.get(table, pd.DataFrame())
+        for column in columns:
+            if column in frame and len(frame):
+                dates.extend(pd.to_datetime(frame[column]).dt.date)
+    if not dates:
+        raise ParameterError("the GTFS feed has no calendar; give --departure")
+    trips = feed.tables["trips"]
+    first = min(dates)
+    best_day, best_trips = None, 0
+    for offset in range(search_days):
+        day = first + dt.timedelta(days=offset)
+        if day > max(dates) or day.weekday() > 4:
+            continue
+        running = int(trips["service_id"].astype(str).isin(services_on(feed, day)).sum())
+        if running > best_trips:
+            best_day, best_trips = day, running
+    if best_day is None:
+        raise ParameterError("no weekday service in the GTFS feed's calendar; give --departure")
+    return dt.datetime.combine(best_day, DEFAULT_DEPARTURE)
 
 
 def stop_events(feed: GtfsFeed, day: dt.date, *, start_s: int, end_s: int) -> pd.DataFrame:
