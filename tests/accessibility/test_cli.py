@@ -17,7 +17,7 @@ from dikas.accessibility.measures import nearest_travel_time
 from dikas.accessibility.network import StreetNetwork
 from dikas.cli.access import access
 from dikas.cli.equity import equity
-from dikas.errors import MissingColumnError, ParameterError
+from dikas.errors import DataError, MissingColumnError, ParameterError
 
 
 def run(command, args: list[str]):
@@ -78,7 +78,8 @@ def test_matrix_errors(lattice_twin: Path, tmp_path: Path) -> None:
     assert isinstance(result.exception, ParameterError) and "opera" in str(result.exception)
     result = run(access, ["matrix", "--twin", str(lattice_twin), "--mode", "transit",
                           "--out", out])
-    assert isinstance(result.exception, ParameterError) and "departure" in str(result.exception)
+    # a twin without a GTFS feed has no transit: the error says what is missing
+    assert isinstance(result.exception, DataError) and "no layer 'stops'" in str(result.exception)
     gpd.GeoDataFrame({"x": [1]}, geometry=gpd.points_from_xy([385_100], [6_672_100]),
                      crs=3067).to_file(tmp_path / "p.gpkg")
     result = run(access, ["matrix", "--twin", str(lattice_twin), "--origins",

@@ -150,6 +150,7 @@ def vulnerability(twin_path: Path, level: str, year: int | None, config_path: Pa
     with Twin.open(twin_path) as twin:
         grid = read_grid(twin)
         areas, used_year = read_areas(twin, year=year)
+        credit = twin.attribution(["areas", "grid", "rasters", "heat"])
     units = grid if level == "grid" else areas
     raw = raw_indicators(grid, areas, config, level=level)
     table = pd.DataFrame({"population": raw["population"]}, index=raw.index)
@@ -180,13 +181,14 @@ def vulnerability(twin_path: Path, level: str, year: int | None, config_path: Pa
                for n in config.index_names]
     if "heat" in config.index_names:
         summary += _heat_overlap(grid, areas, config, normalization=normalization, top=top,
-                                 map_path=map_path)
+                                 map_path=map_path, credit=credit)
     _finish(twin_path, IndicatorBatch(pd.concat([b.frame for b in batches], ignore_index=True)),
             store, table, units, level=level, out=out, as_json=as_json, summary=summary)
 
 
 def _heat_overlap(grid: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, config: VulnerabilityConfig, *,
-                  normalization: str | None, top: int, map_path: Path | None) -> list[str]:
+                  normalization: str | None, top: int, map_path: Path | None,
+                  credit: str) -> list[str]:
     """Cells both hot and heat-vulnerable; the postal areas with most such residents."""
     if "heat_exposure_index" not in grid.columns:
         return ["no heat_exposure_index in the grid: overlap table skipped"]
@@ -196,7 +198,7 @@ def _heat_overlap(grid: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, config: Vulne
                                          index=index.frame["index"],
                                          population=config.population["grid"])
     if map_path is not None:
-        heat_vulnerability_map(grid, areas, overlap, map_path)
+        heat_vulnerability_map(grid, areas, overlap, map_path, credit=credit)
     names = areas["name"] if "name" in areas.columns else pd.Series("", index=areas.index)
     lines = [f"postal areas with the most heat-vulnerable residents (cells in the top "
              f"{1 - overlap.quantile:.0%} of both heat and heat vulnerability):"]

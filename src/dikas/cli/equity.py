@@ -35,6 +35,7 @@ from dikas.cli.access import (
     window_option,
     write_table,
 )
+from dikas.credits import add_credit
 from dikas.errors import ParameterError
 from dikas.progress import step
 from dikas.settings import load_settings
@@ -105,6 +106,7 @@ def equity(twin_path: Path, modes: tuple[str, ...], matrix_specs: tuple[str, ...
             raise ParameterError(f"no postal-area statistics for {year}; years: {years}")
         areas = twin.read("areas", year=year or max(years))
         groups = (groups_per_cell(grid, areas) if units == "grid" else groups_per_area(areas))
+        credit = twin.attribution(["areas", "grid", "services", "network_edges", "stops"])
         for mode in modes:
             if mode in files:
                 travel_times = read_matrix(files[mode])
@@ -128,7 +130,7 @@ def equity(twin_path: Path, modes: tuple[str, ...], matrix_specs: tuple[str, ...
     table = pd.concat(frames).reset_index()
     city = pd.DataFrame(city_rows)
     _print(table, city, threshold_min, as_json)
-    _chart(table, chart, threshold_min)
+    _chart(table, chart, threshold_min, credit=credit)
     click.echo(f"Wrote the chart to {chart}", err=as_json)
     if out is not None:
         write_table(table, out)
@@ -172,7 +174,7 @@ def _print(table: pd.DataFrame, city: pd.DataFrame, threshold_min: float, as_jso
     click.echo(city.to_string(index=False, float_format="{:.3f}".format))
 
 
-def _chart(table: pd.DataFrame, path: Path, threshold_min: float) -> None:
+def _chart(table: pd.DataFrame, path: Path, threshold_min: float, *, credit: str) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -190,6 +192,7 @@ def _chart(table: pd.DataFrame, path: Path, threshold_min: float) -> None:
         ax.set_title(f"{mode}: who reaches each service within {threshold_min:g} minutes")
         ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
+    add_credit(fig, credit)
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=120)
     plt.close(fig)

@@ -31,7 +31,8 @@ def _table(frame: pd.DataFrame) -> str:
 def _draw(result: ScenarioResult, twin: Path, directory: Path) -> list[Path]:
     with Twin.open(twin) as opened:
         areas = opened.read("areas", columns=["postal_code", "geometry"])
-    return difference_maps(result, areas, directory)
+        credit = opened.attribution()
+    return difference_maps(result, areas, directory, credit=credit)
 
 
 @click.group("scenario")

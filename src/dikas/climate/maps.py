@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from dikas.climate.overlap import HeatVulnerabilityOverlap
+from dikas.credits import add_credit
 
 OVERLAP_COLOURS = {"neither": "#e8e8e8", "hot only": "#f4a582", "vulnerable only": "#92c5de",
                    "hot and vulnerable": "#b2182b"}
@@ -21,7 +22,8 @@ OVERLAP_COLOURS = {"neither": "#e8e8e8", "hot only": "#f4a582", "vulnerable only
 
 def heat_vulnerability_map(cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,
                            overlap: HeatVulnerabilityOverlap, path: Path | str, *,
-                           title: str = "Heat exposure and social vulnerability") -> Path:
+                           title: str = "Heat exposure and social vulnerability",
+                           credit: str = "") -> Path:
     """Three panels: cell heat, heat-vulnerability index, and their overlap classes."""
     frame = cells[["geometry"]].join(overlap.cells)
     category = ("neither", "hot only", "vulnerable only", "hot and vulnerable")
@@ -44,6 +46,7 @@ def heat_vulnerability_map(cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,
         areas.boundary.plot(ax=ax, color="#333333", linewidth=0.4)
         ax.set_axis_off()
     fig.suptitle(title)
+    add_credit(fig, credit)
     out = Path(path)
     fig.savefig(out, dpi=120)
     return out

@@ -12,6 +12,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.colors import TwoSlopeNorm
 
+from dikas.credits import add_credit
 from dikas.scenarios.run import ScenarioResult
 
 MAP_MEASURES = {"coverage_15min": "all", "mean_minutes": "all",
@@ -22,7 +23,7 @@ MAP_MEASURES = {"coverage_15min": "all", "mean_minutes": "all",
 
 
 def difference_maps(result: ScenarioResult, areas: gpd.GeoDataFrame, directory: Path, *,
-                    limit: int = 12) -> list[Path]:
+                    limit: int = 12, credit: str = "") -> list[Path]:
     """Draw the per-area change of each mapped measure that moved somewhere.
 
     ``areas`` holds the postal-area polygons (``postal_code``). Blue is a decrease, red an
@@ -49,6 +50,7 @@ def difference_maps(result: ScenarioResult, areas: gpd.GeoDataFrame, directory: 
             linewidth=0.3, norm=TwoSlopeNorm(vcenter=0.0, vmin=-span, vmax=span))
         axis.set_title(f"{result.name}\n{indicator} · {measure} · {group}: change", fontsize=9)
         axis.set_axis_off()
+        add_credit(figure, credit, width=110)
         name = re.sub(r"[^A-Za-z0-9_]+", "_", f"{indicator}_{measure}_{group}") + ".png"
         path = directory / name
         figure.savefig(path, dpi=120, bbox_inches="tight")

@@ -137,6 +137,17 @@ class Twin:
         frame = self._con.execute("SELECT * FROM build_info").df()
         return frame.iloc[0].to_dict()
 
+    def attribution(self, layers: Iterable[str] | None = None) -> str:
+        """The producers' attribution lines of ``layers`` (default: every layer), deduplicated."""
+        provenance = self.provenance()
+        if provenance.empty:
+            return ""
+        if layers is not None:
+            provenance = provenance[provenance["layer"].isin(list(layers))]
+        pieces = [piece for text in provenance["attribution"] for piece in str(text).split("; ")
+                  if piece]
+        return "; ".join(dict.fromkeys(pieces))
+
     def provenance(self) -> pd.DataFrame:
         """One row per layer: sources, licences, sha256, build time, code version, rows."""
         if not self.has_layer("provenance"):
