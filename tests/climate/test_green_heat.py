@@ -82,3 +82,17 @@ def test_area_heat_is_population_weighted(heat_raster) -> None:
     assert result.loc[0, "heat_population_mean"] == pytest.approx((300 * means[0] + 100 * means[1]) / 400)
     both = np.concatenate([b[np.isfinite(b) & (np.abs(b) < 1e300)] for b in block])
     assert result.loc[0, "heat_mean"] == pytest.approx(both.mean())
+
+
+def test_distance_to_green_is_unknown_outside_the_surveyed_area() -> None:
+    import geopandas as gpd
+    import shapely
+
+    from dikas.climate.green import distance_to_green
+
+    origins = gpd.GeoSeries([shapely.Point(0, 0), shapely.Point(300, 0), shapely.Point(5000, 0)],
+                            crs="EPSG:3067")
+    parks = gpd.GeoSeries([shapely.Point(0, 400)], crs="EPSG:3067")
+    distances = distance_to_green(origins, parks, surveyed=shapely.box(-1000, -1000, 1000, 1000))
+    assert distances.iloc[0] == 400 and distances.iloc[1] == 500
+    assert distances.isna().tolist() == [False, False, True]

@@ -40,6 +40,7 @@ from dikas.climate.twin_io import (
     read_buildings,
     read_grid,
     read_parks,
+    surveyed_area,
 )
 from dikas.climate.vulnerability import raw_indicators, vulnerability_index
 from dikas.errors import MissingColumnError, MissingDataError, ParameterError
@@ -291,6 +292,7 @@ def green(twin_path: Path, level: str, year: int | None, config_path: Path | Non
         grid = read_grid(twin)
         areas, used_year = read_areas(twin, year=year)
         parks = read_parks(twin, service_types=settings.park_service_types)
+        surveyed = surveyed_area(twin)
         homes = read_buildings(twin, residential_pattern=settings.residential_use_pattern) \
             if level == "buildings" else None
     population = config.population["grid"]
@@ -299,7 +301,8 @@ def green(twin_path: Path, level: str, year: int | None, config_path: Path | Non
                                  "with the heat-exposure grid)")
     cells = green_shares(grid)
     populated = grid[population].fillna(0) > 0
-    cells["distance_to_green_m"] = distance_to_green(grid.geometry.centroid[populated], parks)
+    cells["distance_to_green_m"] = distance_to_green(grid.geometry.centroid[populated], parks,
+                                                     surveyed=surveyed)
     cells["inhabitants"] = grid[population]
     selected = hot_and_green_poor(grid["heat_exposure_index"], cells["tree_canopy_share"],
                                   grid[population], hot_quantile=settings.hot_quantile,
@@ -310,7 +313,8 @@ def green(twin_path: Path, level: str, year: int | None, config_path: Path | Non
     elif level == "buildings":
         if homes is None or homes.empty:
             raise ParameterError("no residential building in the twin (see green.residential_use_pattern)")
-        table = pd.DataFrame({"distance_to_green_m": distance_to_green(homes, parks)})
+        table = pd.DataFrame({"distance_to_green_m": distance_to_green(homes, parks,
+                                                                       surveyed=surveyed)})
         units = homes
     else:
         table = area_green_shares(grid, areas, population=population)
@@ -330,7 +334,9 @@ def green(twin_path: Path, level: str, year: int | None, config_path: Path | Non
                             source_layers=["grid", "services", level])
     _finish(twin_path, batch, store, table, units, level=level, out=out, as_json=as_json,
             summary=[f"{len(table):,} {level}: median distance to green "
-                     f"{table['distance_to_green_m'].median():,.0f} m",
+                     f"{table['distance_to_green_m'].median():,.0f} m over the "
+                     f"{int(table['distance_to_green_m'].notna().sum()):,} units inside the "
+                     "area the park data covers",
                      f"{int(selected.cells.sum())} populated cells are hot (heat ≥ "
                      f"{selected.heat_cutoff:.3f}) and green-poor (canopy ≤ "
                      f"{selected.canopy_cutoff:.1%}), home to {selected.residents:,.0f} residents"])

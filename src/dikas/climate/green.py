@@ -76,11 +76,14 @@ def area_green_shares(cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, popul
 
 
 def distance_to_green(origins: gpd.GeoSeries | gpd.GeoDataFrame,
-                      green: gpd.GeoSeries | gpd.GeoDataFrame) -> pd.Series:
+                      green: gpd.GeoSeries | gpd.GeoDataFrame, *,
+                      surveyed: shapely.Geometry | None = None) -> pd.Series:
     """Distance (m, in the origins' projected CRS) from each origin to the nearest green.
 
     ``green`` may hold park points (service locations) or park/green-area polygons; the
-    distance to a polygon is to its edge, 0 for origins inside it.
+    distance to a polygon is to its edge, 0 for origins inside it. Origins outside
+    ``surveyed`` (the area the green data covers, in the origins' CRS) get NaN: a park
+    missing from the data is not a park that is far away.
     """
     origin_geoms = origins.geometry if isinstance(origins, gpd.GeoDataFrame) else origins
     green_geoms = green.geometry if isinstance(green, gpd.GeoDataFrame) else green
@@ -95,6 +98,8 @@ def distance_to_green(origins: gpd.GeoSeries | gpd.GeoDataFrame,
     (src, _), dist = tree.query_nearest(sources, return_distance=True, all_matches=False)
     out = np.full(len(sources), np.nan)
     out[src] = dist
+    if surveyed is not None:
+        out[~shapely.within(sources, surveyed)] = np.nan
     return pd.Series(out, index=origin_geoms.index, name="distance_to_green_m")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from dikas.errors import ParameterError, TwinError
 from dikas.twin.store import Twin
@@ -75,6 +76,18 @@ def read_parks(twin: Twin, *, service_types: Sequence[str]) -> gpd.GeoDataFrame:
         raise TwinError(f"twin {str(twin.path)!r}: no service of type "
                         f"{', '.join(service_types)} (parks) in the services layer")
     return parks
+
+
+def surveyed_area(twin: Twin) -> shapely.Geometry | None:
+    """Where the twin's OSM features were surveyed: the bounding box of its street network.
+
+    Services (parks included) come from the same OSM extract as the streets, so distances to
+    the nearest park mean nothing outside this box; ``None`` when the twin has no network.
+    """
+    if not twin.has_layer("network_edges"):
+        return None
+    extent = twin.extent("network_edges")
+    return None if extent is None else shapely.box(*extent)
 
 
 def indicator_batch(frame: pd.DataFrame, columns: Mapping[str, str], *, level: str,
