@@ -98,3 +98,32 @@ def test_bad_tiles(client: TestClient, url: str, status: int) -> None:
     response = client.get(url)
     assert response.status_code == status, response.text
     assert isinstance(response.json()["detail"], str)
+
+
+def test_basemap_uses_the_twins_osm_landcover(small_twin, tmp_path) -> None:
+    import shutil
+
+    import geopandas as gpd
+    import shapely
+
+    from dikas.api.app import create_app
+    from dikas.api.settings import ApiSettings
+    from dikas.twin.store import Twin
+
+    twin_path = tmp_path / "twin.duckdb"
+    shutil.copy(small_twin, twin_path)
+    pond = shapely.box(ORIGIN[0] + 50, ORIGIN[1] + 50, ORIGIN[0] + 200, ORIGIN[1] + 200)
+    with Twin.open(twin_path, read_only=False) as twin:
+        twin.write_layer("landcover", gpd.GeoDataFrame(
+            {"landcover_id": ["osm:w1"], "kind": ["water"], "tag": ["natural=water"],
+             "name": ["Lampi"]}, geometry=[pond], crs="EPSG:3067"))
+    settings = ApiSettings(twin_path=twin_path, community_path=tmp_path / "c.sqlite")
+    with TestClient(create_app(settings)) as client:
+        lon, lat = TO_WGS84.transform(ORIGIN[0] + 100, ORIGIN[1] + 100)
+        x, y = tile_of(lon, lat, 16)
+        # the grid-derived water sat in column 11 only; the OSM pond is here
+        assert b"basemap_water" in client.get(f"/api/tiles/basemap_water/16/{x}/{y}.mvt").content
+        far = client.get("/api/tiles/basemap_water/16/{}/{}.mvt".format(
+            *tile_of(*TO_WGS84.transform(ORIGIN[0] + 2900, ORIGIN[1] + 500), 16))).content
+        assert far == b""
+        assert client.get(f"/api/tiles/basemap_green/16/{x}/{y}.mvt").content == b""

@@ -16,7 +16,7 @@ import pytest
 import shapely
 
 from dikas.errors import DataError
-from dikas.sources.osm_features import read_osm_buildings, read_osm_services
+from dikas.sources.osm_features import read_osm_buildings, read_osm_landcover, read_osm_services
 from dikas.sources.service_types import parse_service_mapping
 
 LON0, LAT0 = 24.94, 60.17
@@ -342,3 +342,22 @@ def test_helsinki_centre_services(data_dir: Path) -> None:
     assert len(our_parks - gdal_parks) == 6
     assert all(outer.get(extra) in our_parks for extra in our_parks - gdal_parks)
     assert (services.loc[services["osm_type"] != "node", "area_m2"] > 0).all()
+
+
+def test_landcover_areas_for_the_base_map(osm_file: Path) -> None:
+    landcover = read_osm_landcover(osm_file)
+    assert landcover["landcover_id"].tolist() == ["osm:w106"]
+    park = landcover.iloc[0]
+    assert (park["kind"], park["tag"], park["name"]) == ("green", "leisure=park", "Testipuisto")
+    assert park.geometry.area == pytest.approx(projected([21, 22, 23, 24, 21]).area, rel=1e-9)
+
+
+@pytest.mark.integration
+def test_helsinki_centre_landcover(data_dir: Path) -> None:
+    path = data_dir / "greenpaths2_osm" / "helsinki_centre_20240815.osm.pbf"
+    landcover = read_osm_landcover(path)
+    kinds = landcover["kind"].value_counts()
+    assert kinds["water"] >= 40 and kinds["green"] > 2000
+    assert (landcover["tag"] == "leisure=park").sum() > 100
+    assert landcover.geometry.is_valid.all() and landcover.crs == "EPSG:3067"
+    assert "Kaivopuisto" in set(landcover["name"].dropna())

@@ -24,6 +24,7 @@ def test_layers_and_row_counts(helsinki_twin: Path) -> None:
     assert (buildings["source"] == "citygml").sum() == 84
     assert (buildings["source"] == "osm").sum() > 3000
     assert twin.count("network_edges") > 20_000 and twin.count("services") > 100
+    assert set(twin.read("landcover", columns=["kind"])["kind"]) == {"water", "green"}
 
 
 def test_known_values(helsinki_twin: Path) -> None:

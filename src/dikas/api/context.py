@@ -124,12 +124,13 @@ class ApiContext:
                             key=self.spec(COMMENTS).key)
 
     def _basemap_polygons(self, name: str) -> gpd.GeoDataFrame:
-        """Water or green polygons: the twin's own layer when it has one, otherwise the union
-        of grid cells that are mostly water (``water_m2``) or vegetation (``vegetation_m2``)."""
+        """Water or green polygons: the twin's OSM ``landcover`` layer when it has one,
+        otherwise the union of grid cells that are mostly water (``water_m2``) or vegetation
+        (``vegetation_m2``)."""
         twin = self.twin()
         kind = "water" if name == "basemap_water" else "green"
-        if twin.has_layer(kind) and "geometry" in twin.columns(kind):
-            frame = twin.read(kind, columns=[])
+        if twin.has_layer("landcover"):
+            frame = twin.read("landcover", columns=[], where={"kind": kind})
         else:
             column = "water_m2" if kind == "water" else "vegetation_m2"
             if not twin.has_layer("grid") or column not in twin.columns("grid"):

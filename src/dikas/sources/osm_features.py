@@ -228,6 +228,64 @@ def read_osm_services(path: str | Path, *, dataset: str | None = None,
     return frame
 
 
+LANDCOVER_COLUMNS = ("landcover_id", "kind", "tag", "name")
+
+LANDCOVER_KINDS: dict[str, dict[str, frozenset[str]]] = {
+    "water": {"natural": frozenset({"water"}), "waterway": frozenset({"riverbank"}),
+              "landuse": frozenset({"reservoir", "basin"})},
+    "green": {"leisure": frozenset({"park", "garden", "nature_reserve", "golf_course",
+                                    "playground", "dog_park"}),
+              "landuse": frozenset({"grass", "forest", "meadow", "recreation_ground",
+                                    "cemetery", "village_green", "allotments"}),
+              "natural": frozenset({"wood", "scrub", "grassland", "heath", "wetland"})},
+}
+"""Land-cover kind → tag key → values. The base map draws these areas; the open sea is not
+an OSM area (coastlines are lines) and is left to the map's background colour."""
+
+
+def _landcover_kind(tags: dict[str, str]) -> tuple[str, str] | None:
+    for kind, keys in LANDCOVER_KINDS.items():
+        for key, values in keys.items():
+            if tags.get(key) in values:
+                return kind, f"{key}={tags[key]}"
+    return None
+
+
+def read_osm_landcover(path: str | Path, *, dataset: str | None = None) -> gpd.GeoDataFrame:
+    """Read water and green areas (parks, woods, grass…) of an OSM file for the base map.
+
+    Returns one row per area: ``landcover_id`` (``osm:w123``), ``kind`` (``water`` or
+    ``green``, see :data:`LANDCOVER_KINDS`), ``tag`` (the deciding ``key=value``), ``name``
+    and the (Multi)Polygon in EPSG:3067; ``attrs`` count repaired and dropped areas.
+    """
+    path = Path(path)
+    counts = _Counts()
+    rows: list[dict[str, object]] = []
+    geometries: list[BaseGeometry | None] = []
+    footprints = _Footprints(counts)
+    keys = sorted({key for kinds in LANDCOVER_KINDS.values() for key in kinds})
+    processor = (osmium.FileProcessor(str(path))
+                 .with_areas(osmium.filter.KeyFilter(*keys))
+                 .with_filter(osmium.filter.KeyFilter(*keys)))
+    with step(f"reading OSM water and green areas from {path.name}"):
+        for obj in _objects(processor, path, dataset):
+            tags = dict(obj.tags)
+            found = _landcover_kind(tags)
+            if found is None:
+                continue
+            if isinstance(obj, osmium.osm.Area):
+                rows.append({"landcover_id": f"osm:{_area_ident(obj)}", "kind": found[0],
+                             "tag": found[1], "name": tags.get("name")})
+                geometries.append(footprints.polygon(obj))
+            elif isinstance(obj, osmium.osm.Way):
+                footprints.remember(obj)
+    frame = _frame(rows, geometries, LANDCOVER_COLUMNS, counts)
+    frame = frame.astype({"landcover_id": "string", "kind": "string", "tag": "string",
+                          "name": "string"})
+    frame.attrs.update(counts.as_attrs())
+    return frame
+
+
 # --- reading ---------------------------------------------------------------------------------
 
 def _objects(processor: osmium.FileProcessor, path: Path,

@@ -27,7 +27,7 @@ from dikas.sources.fetch import fetch
 from dikas.sources.gtfs import read_gtfs
 from dikas.sources.hsy_grid import read_age_grid, read_population_grid
 from dikas.sources.landcover import read_landcover_areas
-from dikas.sources.osm_features import read_osm_buildings, read_osm_services
+from dikas.sources.osm_features import read_osm_buildings, read_osm_landcover, read_osm_services
 from dikas.sources.osm_network import read_street_network
 from dikas.sources.paavo import read_paavo
 from dikas.sources.raster import read_raster
@@ -229,6 +229,19 @@ def _services(ctx: _Context) -> None:
                    "OSM has no capacities")
 
 
+def _landcover(ctx: _Context) -> None:
+    datasets = ctx.datasets("osm_pbf")
+    if not datasets:
+        return
+    parts = [read_osm_landcover(ctx.paths[d.name], dataset=d.name) for d in datasets]
+    landcover = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
+                                 crs=parts[0].crs)
+    ctx.save("landcover", landcover, datasets,
+             repaired=sum(int(p.attrs.get("repaired", 0)) for p in parts),
+             notes="OSM water and green areas (parks, woods, grass…) for the base map; "
+                   "tag rules in sources/osm_features.py LANDCOVER_KINDS")
+
+
 def _network(ctx: _Context) -> None:
     datasets = ctx.datasets("osm_pbf")
     if not datasets:
@@ -324,6 +337,7 @@ _STEPS: list[tuple[str, Callable[[_Context], None]]] = [
     ("grid: HSY 250 m cells with ages, heat and land cover", _grid),
     ("buildings: CityGML LoD2 and OSM footprints", _buildings),
     ("services: OSM points with normalized types", _services),
+    ("landcover: OSM water and green areas", _landcover),
     ("network: walk and bike streets from OSM", _network),
     ("stops and timetables: GTFS", _transit),
     ("rasters: heat exposure", _rasters),
