@@ -314,3 +314,36 @@ def test_comment_round_trip_and_moderation(app_page, server: Server) -> None:
     page.wait_for_selector("#comments[data-state=hidden]", timeout=READY_TIMEOUT_MS)
     public = httpx.get(f"{server.url}/api/comments", timeout=60).json()["features"]
     assert all(f["properties"]["text"] != text for f in public)
+
+
+def test_isochrone_from_a_clicked_point(app_page, server: Server) -> None:
+    import shapely
+
+    import dikas
+
+    page, _ = app_page
+    page.click('#tabs button[data-tab="explore"]')
+    page.fill("#isochrone-minutes", "10")
+    page.click("#isochrone-pick")
+    with dikas.open(server.twin) as twin:
+        nodes = twin.read("network_nodes", columns=["node_id", "geometry"]).to_crs(4326)
+    nodes = nodes.sample(n=min(len(nodes), 2000), random_state=11)
+    inside = safe_points(page, [(p.x, p.y) for p in nodes.geometry])
+    assert inside, "no street node is drawn inside the map view"
+    _, x, y = inside[0]
+    with page.expect_response("**/api/isochrone?*") as answer:
+        lon, lat = click_map(page, x, y)
+    page.wait_for_selector("#isochrone[data-state=ready], #isochrone[data-state=error]",
+                           timeout=READY_TIMEOUT_MS)
+    save_screenshot(page, "web_isochrone")
+    assert page.get_attribute("#isochrone", "data-state") == "ready", page.inner_text("#errors")
+    drawn = answer.value.json()
+    expected = httpx.get(f"{server.url}/api/isochrone", timeout=60,
+                         params={"lon": lon, "lat": lat, "mode": "walk", "minutes": 10}).json()
+    assert drawn["properties"]["reached_nodes"] == expected["properties"]["reached_nodes"] > 0
+    polygon = shapely.geometry.shape(drawn["geometry"])
+    assert polygon.contains(shapely.Point(lon, lat))
+    hit = page.evaluate("p => dikas.map.queryRenderedFeatures(p, {layers: ['isochrone-fill']})"
+                        ".length", [x, y])
+    assert hit >= 1
+    page.click("#isochrone-clear")

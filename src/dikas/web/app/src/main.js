@@ -279,6 +279,7 @@ const MODE_HINTS = {
   "move-target": "Click its new location.",
   "draw-housing": "Click the corners of the development, then ‘Finish polygon’.",
   comment: "Click the place your comment is about.",
+  isochrone: "Click the starting point.",
 };
 
 function setMode(mode) {
@@ -288,8 +289,50 @@ function setMode(mode) {
   state.map.getCanvas().style.cursor = mode === "profile" ? "" : "crosshair";
 }
 
+// ---------------------------------------------------------------- isochrones ---------------
+
+const EMPTY = { type: "FeatureCollection", features: [] };
+
+/** Draw the area reachable from a clicked point (`/api/isochrone`) as a map layer. */
+async function showIsochrone(lngLat) {
+  const panel = $("#isochrone");
+  const mode = $("#isochrone-mode").value;
+  const minutes = Number($("#isochrone-minutes").value) || 15;
+  panel.dataset.state = "loading";
+  setMode("profile");
+  try {
+    const feature = await getJson("/api/isochrone", { lon: lngLat.lng, lat: lngLat.lat, mode, minutes });
+    state.map.getSource("isochrone").setData(feature);
+    const nodes = feature.properties.reached_nodes;
+    $("#isochrone-result").textContent = `${minutes} min by ${mode}: ${nodes.toLocaleString()} street nodes reached.`;
+    panel.dataset.state = "ready";
+  } catch (error) {
+    $("#isochrone-result").textContent = "";
+    reportError(`Isochrone: ${error.message}`);
+    panel.dataset.state = "error";
+  }
+}
+
+function setUpIsochrones(map) {
+  map.addSource("isochrone", { type: "geojson", data: EMPTY });
+  map.addLayer({ id: "isochrone-fill", type: "fill", source: "isochrone",
+    paint: { "fill-color": "#2b8cbe", "fill-opacity": 0.25 } });
+  map.addLayer({ id: "isochrone-line", type: "line", source: "isochrone",
+    paint: { "line-color": "#045a8d", "line-width": 2 } });
+  $("#isochrone-pick").addEventListener("click", () => setMode("isochrone"));
+  $("#isochrone-clear").addEventListener("click", () => {
+    map.getSource("isochrone").setData(EMPTY);
+    $("#isochrone-result").textContent = "";
+    $("#isochrone").dataset.state = "idle";
+  });
+}
+
 function onMapClick(event) {
   const map = state.map;
+  if (state.mode === "isochrone") {
+    showIsochrone(event.lngLat);
+    return;
+  }
   const service = map.queryRenderedFeatures(event.point, { layers: ["services"] })[0];
   if (state.scenario.handleClick(state.mode, event.lngLat, service)) return;
   if (state.comments.handleClick(state.mode, event.lngLat)) return;
@@ -413,6 +456,7 @@ async function start() {
   state.comments = new CommentBoard($("#comments"), {
     setMode, refreshOverlay, get selectedArea() { return state.selectedArea; },
   });
+  setUpIsochrones(map);
   map.on("click", onMapClick);
   setMode("profile");
   await updateChoropleth(firstIndicator);
