@@ -113,6 +113,19 @@ def click_map(page: Page, x: float, y: float) -> tuple[float, float]:
     return lon, lat
 
 
+def street_node_in_view(page: Page, server: Server, *, seed: int) -> tuple[float, float]:
+    """Canvas pixel of a street-network node drawn well inside the map view."""
+    import dikas
+
+    with dikas.open(server.twin) as twin:
+        nodes = twin.read("network_nodes", columns=["node_id", "geometry"]).to_crs(4326)
+    nodes = nodes.sample(n=min(len(nodes), 2000), random_state=seed)
+    inside = safe_points(page, [(p.x, p.y) for p in nodes.geometry])
+    assert inside, "no street node is drawn inside the map view"
+    _, x, y = inside[0]
+    return x, y
+
+
 def test_map_loads_offline_and_draws_the_chosen_indicator(app_page, server: Server) -> None:
     page, log = app_page
     save_screenshot(page, "web_map_loaded")
@@ -222,18 +235,12 @@ def diverging_bins(values: list[float], k: int = 7) -> list[float]:
 
 
 def test_scenario_run_shows_its_difference(app_page, server: Server) -> None:
-    import dikas
 
     page, _ = app_page
     page.click('#tabs button[data-tab="scenario"]')
     page.select_option("#scenario-service-type", "library")
     page.click("#scenario-add-service")
-    with dikas.open(server.twin) as twin:
-        nodes = twin.read("network_nodes", columns=["node_id", "geometry"]).to_crs(4326)
-    nodes = nodes.sample(n=min(len(nodes), 2000), random_state=7)
-    inside = safe_points(page, [(p.x, p.y) for p in nodes.geometry])
-    assert inside, "no street node is drawn inside the map view"
-    _, x, y = inside[0]
+    x, y = street_node_in_view(page, server, seed=7)
     with page.expect_response("**/api/scenarios") as answer:
         lon, lat = click_map(page, x, y)
         assert page.locator("#scenario-edits li").count() == 1
@@ -319,18 +326,12 @@ def test_comment_round_trip_and_moderation(app_page, server: Server) -> None:
 def test_isochrone_from_a_clicked_point(app_page, server: Server) -> None:
     import shapely
 
-    import dikas
 
     page, _ = app_page
     page.click('#tabs button[data-tab="explore"]')
     page.fill("#isochrone-minutes", "10")
     page.click("#isochrone-pick")
-    with dikas.open(server.twin) as twin:
-        nodes = twin.read("network_nodes", columns=["node_id", "geometry"]).to_crs(4326)
-    nodes = nodes.sample(n=min(len(nodes), 2000), random_state=11)
-    inside = safe_points(page, [(p.x, p.y) for p in nodes.geometry])
-    assert inside, "no street node is drawn inside the map view"
-    _, x, y = inside[0]
+    x, y = street_node_in_view(page, server, seed=11)
     with page.expect_response("**/api/isochrone?*") as answer:
         lon, lat = click_map(page, x, y)
     page.wait_for_selector("#isochrone[data-state=ready], #isochrone[data-state=error]",

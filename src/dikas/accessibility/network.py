@@ -360,13 +360,9 @@ class StreetNetwork:
         their rows with ``NaN``; their ids are in ``frame.attrs["unsnapped_origins"]`` and
         ``frame.attrs["unsnapped_destinations"]`` and a warning names how many there are.
         """
-        o_ids = _ids(origins, origin_id, "origins")
-        d_ids = _ids(destinations, destination_id, "destinations")
-        snapped_o = self.snap(origins.geometry.reset_index(drop=True),
-                              max_distance_m=max_snap_distance_m)
-        snapped_d = self.snap(destinations.geometry.reset_index(drop=True),
-                              max_distance_m=max_snap_distance_m)
-        limit = np.inf if max_time_min is None else float(max_time_min) * _MS_PER_MIN
+        o_ids, d_ids, snapped_o, snapped_d, limit = self._prepare(
+            origins, destinations, origin_id=origin_id, destination_id=destination_id,
+            max_time_min=max_time_min, max_snap_distance_m=max_snap_distance_m)
         times = np.full((len(origins), len(destinations)), np.nan)
         if len(snapped_o) and len(snapped_d):
             block = self.travel_times_ms(snapped_o, snapped_d, limit_ms=limit) / _MS_PER_MIN
@@ -380,6 +376,20 @@ class StreetNetwork:
         _report_unsnapped(frame, o_ids, snapped_o, "origins", max_snap_distance_m)
         _report_unsnapped(frame, d_ids, snapped_d, "destinations", max_snap_distance_m)
         return frame
+
+    def _prepare(self, origins: gpd.GeoDataFrame, destinations: gpd.GeoDataFrame, *,
+                 origin_id: str, destination_id: str, max_time_min: float | None,
+                 max_snap_distance_m: float) -> tuple[np.ndarray, np.ndarray, Snapped, Snapped,
+                                                      float]:
+        """Ids of both sides, both sides snapped, and the search limit in milliseconds."""
+        o_ids = _ids(origins, origin_id, "origins")
+        d_ids = _ids(destinations, destination_id, "destinations")
+        snapped_o = self.snap(origins.geometry.reset_index(drop=True),
+                              max_distance_m=max_snap_distance_m)
+        snapped_d = self.snap(destinations.geometry.reset_index(drop=True),
+                              max_distance_m=max_snap_distance_m)
+        limit = np.inf if max_time_min is None else float(max_time_min) * _MS_PER_MIN
+        return o_ids, d_ids, snapped_o, snapped_d, limit
 
     def nearest(self, origins: gpd.GeoDataFrame, destinations: gpd.GeoDataFrame, *,
                 origin_id: str, destination_id: str, n: int = 1,
@@ -396,13 +406,9 @@ class StreetNetwork:
         """
         if n < 1:
             raise ParameterError(f"n must be at least 1, not {n}")
-        o_ids = _ids(origins, origin_id, "origins")
-        d_ids = _ids(destinations, destination_id, "destinations")
-        snapped_o = self.snap(origins.geometry.reset_index(drop=True),
-                              max_distance_m=max_snap_distance_m)
-        snapped_d = self.snap(destinations.geometry.reset_index(drop=True),
-                              max_distance_m=max_snap_distance_m)
-        limit = np.inf if max_time_min is None else float(max_time_min) * _MS_PER_MIN
+        o_ids, d_ids, snapped_o, snapped_d, limit = self._prepare(
+            origins, destinations, origin_id=origin_id, destination_id=destination_id,
+            max_time_min=max_time_min, max_snap_distance_m=max_snap_distance_m)
         costs, sources = self.nearest_ms(snapped_o, snapped_d, n=n, limit_ms=limit)
         reached = sources >= 0
         rows, rank = np.nonzero(reached)

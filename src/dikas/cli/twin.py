@@ -63,6 +63,7 @@ def info(twin: Path, as_json: bool) -> None:
     """Print a twin's layers, row counts, years, extent and provenance."""
     with Twin.open(twin) as opened:
         description = describe(opened)
+        attribution = opened.attribution()
     if as_json:
         click.echo(json.dumps(description, indent=2, default=str))
         return
@@ -74,10 +75,8 @@ def info(twin: Path, as_json: bool) -> None:
         span = f" years {years[0]}–{years[-1]}" if years else ""
         sources = ", ".join(entry.get("datasets", [])) or "derived"
         click.echo(f"  {layer:<20} {entry['rows']:>9,} rows{span}  [{sources}]")
-    pieces = [piece for entry in description["layers"].values()  # type: ignore[union-attr]
-              for piece in str(entry.get("attribution") or "").split("; ") if piece]
     click.echo("Sources:")
-    for piece in dict.fromkeys(pieces):
+    for piece in attribution.split("; "):
         click.echo(f"  {piece}")
 
 
