@@ -10,7 +10,10 @@ Serves a twin with ``dikas.api`` on 127.0.0.1 and opens the map app in Debian's 
 * ``app grid``: the same page, switched to a 250 m grid indicator in a view of the whole
   grid: time from the switch to the map idle again;
 * ``peer``: the naive way, a plain MapLibre page that pages every building and cell out of the
-  OGC API – Features endpoint as GeoJSON and draws them (same browser, same server).
+  OGC API – Features endpoint as GeoJSON and draws them (same browser, same server);
+* ``floor``: the least any MapLibre map with the app's kinds of layers needs in this browser:
+  one polygon, drawn as background, fill, line, 3D extrusion and circle layers. Under software
+  WebGL each kind of layer costs a shader compile on the first frame, whatever the data.
 
 It prints the median of ``--repeat`` cold loads, how many buildings/cells the map holds, and
 the ratio peer / app. The aim is a first map under 2 s.
@@ -48,6 +51,25 @@ CHROMIUM_ARGS = [
 MAPLIBRE_UMD = (Path(__file__).resolve().parents[1] / "src" / "dikas" / "web" / "app" /
                 "node_modules" / "maplibre-gl" / "dist" / "maplibre-gl.js")
 BUILDINGS_MIN_ZOOM = 12
+
+FLOOR_PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<script src="/bench/maplibre-gl.js"></script>
+<style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div><script>
+const view = JSON.parse(decodeURIComponent(location.hash.slice(1)));
+const [x, y] = view.center, d = 0.002;
+const block = {type: "Feature", properties: {kind: "a", h: 20}, geometry: {type: "Polygon",
+  coordinates: [[[x - d, y - d], [x + d, y - d], [x + d, y + d], [x - d, y + d], [x - d, y - d]]]}};
+const colour = ["match", ["get", "kind"], "a", "#b10026", "#ffffb2"];
+const map = new maplibregl.Map({container: "map", center: view.center, zoom: view.zoom,
+  attributionControl: false, style: {version: 8, sources: {block: {type: "geojson", data: block}},
+  layers: [{id: "bg", type: "background", paint: {"background-color": "#f2efe9"}},
+    {id: "fill", type: "fill", source: "block", paint: {"fill-color": colour, "fill-antialias": false}},
+    {id: "line", type: "line", source: "block", paint: {"line-color": "#555555"}},
+    {id: "extrusion", type: "fill-extrusion", source: "block", paint: {
+      "fill-extrusion-color": colour, "fill-extrusion-height": ["get", "h"]}},
+    {id: "circle", type: "circle", source: "block", paint: {"circle-color": colour}}]}});
+map.once("idle", () => { window.peerMs = performance.now(); });
+</script></body></html>"""
 
 PEER_PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <script src="/bench/maplibre-gl.js"></script>
@@ -103,6 +125,10 @@ def _serve(twin: Path, workdir: Path) -> tuple[str, uvicorn.Server, threading.Th
     def peer() -> HTMLResponse:
         return HTMLResponse(PEER_PAGE)
 
+    @app.get("/bench/floor.html", include_in_schema=False)
+    def floor() -> HTMLResponse:
+        return HTMLResponse(FLOOR_PAGE)
+
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -144,7 +170,7 @@ def main() -> None:
         grid_zoom = _fit_zoom(meta["bbox"], args.width - 300, args.height - 36)
         grid_indicator = next((i for i in meta["indicators"] if i["level"] == "grid"
                                and i["name"] == "heat_exposure_index"), None)
-        app_ms, grid_ms, peer_ms = [], [], []
+        app_ms, grid_ms, peer_ms, floor_ms = [], [], [], []
         shown_buildings = shown_cells = 0
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
@@ -157,7 +183,7 @@ def main() -> None:
                 page.wait_for_function("window.dikasReady === true", timeout=300_000)
                 app_ms.append(page.evaluate("window.dikasTimings.firstMapMs"))
                 shown_buildings = page.evaluate(
-                    "new Set(dikas.map.querySourceFeatures('buildings', {sourceLayer: 'buildings'})"
+                    "new Set(dikas.map.querySourceFeatures('twin', {sourceLayer: 'buildings'})"
                     ".map(f => f.properties.building_id)).size")
                 if grid_indicator:
                     page.evaluate(f"dikas.map.jumpTo({{center: {meta['center']}, zoom: {grid_zoom}}})")
@@ -173,13 +199,14 @@ def main() -> None:
                         ".map(f => f.properties.cell_id)).size")
                 context.close()
                 if MAPLIBRE_UMD.is_file():
-                    context = browser.new_context(viewport=viewport)
-                    page = context.new_page()
                     view = f'{{"center": {centre}, "zoom": {zoom}}}'
-                    page.goto(f"{url}/bench/peer.html#{view}")
-                    page.wait_for_function("window.peerMs !== undefined", timeout=600_000)
-                    peer_ms.append(page.evaluate("window.peerMs"))
-                    context.close()
+                    for page_name, times in (("peer", peer_ms), ("floor", floor_ms)):
+                        context = browser.new_context(viewport=viewport)
+                        page = context.new_page()
+                        page.goto(f"{url}/bench/{page_name}.html#{view}")
+                        page.wait_for_function("window.peerMs !== undefined", timeout=600_000)
+                        times.append(page.evaluate("window.peerMs"))
+                        context.close()
             browser.close()
         server.should_exit = True
         thread.join(timeout=10)
@@ -198,6 +225,9 @@ def main() -> None:
         print(f"peer GeoJSON MapLibre : median {peer_median:8.0f} ms  (all: "
               f"{', '.join(f'{t:.0f}' for t in peer_ms)})")
         print(f"ratio peer / app      : {peer_median / app_median:.2f}x")
+        print(f"floor: one polygon    : median {statistics.median(floor_ms):8.0f} ms  (all: "
+              f"{', '.join(f'{t:.0f}' for t in floor_ms)}) — MapLibre with the app's kinds of "
+              "layers and next to no data")
     else:
         print(f"peer skipped: {MAPLIBRE_UMD} missing (npm ci in src/dikas/web/app)")
     print(f"aim: first map under 2000 ms -> {'met' if app_median < 2000 else 'not met'}")

@@ -127,3 +127,31 @@ def test_basemap_uses_the_twins_osm_landcover(small_twin, tmp_path) -> None:
             *tile_of(*TO_WGS84.transform(ORIGIN[0] + 2900, ORIGIN[1] + 500), 16))).content
         assert far == b""
         assert client.get(f"/api/tiles/basemap_green/16/{x}/{y}.mvt").content == b""
+
+
+def test_composite_tile_is_the_single_layer_tiles_concatenated(client: TestClient) -> None:
+    """An MVT is a list of layers, so ``a,b`` is the tile of ``a`` followed by that of ``b``."""
+    lon, lat = TO_WGS84.transform(ORIGIN[0] + 110, ORIGIN[1] + 110)
+    x, y = tile_of(lon, lat, 15)
+    parts = [client.get(f"/api/tiles/{layer}/15/{x}/{y}.mvt").content
+             for layer in ("areas", "buildings", "basemap_streets")]
+    assert all(parts)
+    composite = client.get(f"/api/tiles/areas,buildings,basemap_streets/15/{x}/{y}.mvt")
+    assert composite.status_code == 200 and composite.headers["content-type"] == MVT
+    assert composite.content == b"".join(parts)
+    # a repeated layer is sent once; an unknown one is a 404 naming it
+    again = client.get(f"/api/tiles/areas,areas/15/{x}/{y}.mvt").content
+    assert again == parts[0]
+    missing = client.get(f"/api/tiles/areas,nope/15/{x}/{y}.mvt")
+    assert missing.status_code == 404 and "'nope'" in missing.json()["detail"]
+
+
+def test_street_tiers_by_zoom() -> None:
+    from dikas.api.layers import BASEMAP_LAYERS
+
+    streets = BASEMAP_LAYERS["basemap_streets"]
+    city, district, detail = (streets.overview_filter(z) for z in (12, 14, 15))
+    assert city is not None and district is not None and detail is None
+    assert "residential" in city[1] and "pedestrian" not in city[1]
+    assert set(city[1]) < set(district[1]) and "footway" not in district[1]
+

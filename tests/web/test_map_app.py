@@ -46,7 +46,7 @@ def legend_colours(page: Page) -> list[str]:
 
 def area_colour(page: Page, postal_code: str) -> str | None:
     return page.evaluate(
-        "id => (dikas.map.getFeatureState({source: 'areas', sourceLayer: 'areas', id}) || {}).colour",
+        "id => (dikas.map.getFeatureState({source: 'twin', sourceLayer: 'areas', id}) || {}).colour",
         postal_code)
 
 
@@ -133,8 +133,10 @@ def test_map_loads_offline_and_draws_the_chosen_indicator(app_page, server: Serv
     assert page.evaluate("document.body.dataset.errors") is None, page.inner_text("#errors")
     assert log.failed == []
     assert log.foreign_hosts() == set()
-    assert any("/api/tiles/buildings/" in u for u in log.urls)
-    assert any("/api/tiles/basemap_streets/" in u for u in log.urls)
+    # One composite tile per z/x/y carries the buildings, the base map and the areas.
+    tile_layers = {layer for u in log.urls if "/api/tiles/" in u
+                   for layer in u.split("/api/tiles/")[1].split("/")[0].split(",")}
+    assert {"buildings", "basemap_streets", "areas", "services"} <= tile_layers
 
     meta = httpx.get(f"{server.url}/api/meta", timeout=60).json()
     assert meta["attribution"] in page.inner_text(".maplibregl-ctrl-attrib")

@@ -7,13 +7,14 @@ app is ``docs/web-api.md``.
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from dikas import __version__
 from dikas.api.context import ApiContext
@@ -53,20 +54,34 @@ def create_app(settings: ApiSettings) -> FastAPI:
     app.state.context = context
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def limit_body(request: Request,
-                         call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and length.isdigit() and int(length) > settings.max_body_bytes:
-            return JSONResponse({"detail": f"request body larger than "
-                                           f"{settings.max_body_bytes} bytes"}, status_code=413)
-        return await call_next(request)
-
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     for module in (ogc, meta, indicators, tiles, profiles, isochrones, scenarios, comments,
                    report):
         app.include_router(module.router)
     _mount_web_app(app, settings.web_dist or BUNDLED_DIST)
     return app
+
+
+class BodyLimit:
+    """Refuse request bodies declared larger than ``max_bytes`` (413) before reading them.
+
+    A plain ASGI middleware: Starlette's ``BaseHTTPMiddleware`` would wrap every response in
+    a stream and a task group, which costs more than serving a cached tile.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            length = dict(scope["headers"]).get(b"content-length", b"")
+            if length.isdigit() and int(length) > self.max_bytes:
+                response = JSONResponse({"detail": f"request body larger than "
+                                                   f"{self.max_bytes} bytes"}, status_code=413)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _mount_web_app(app: FastAPI, dist: Path) -> None:

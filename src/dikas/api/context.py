@@ -4,8 +4,9 @@ layers, the community database and the street networks for isochrones."""
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 import geopandas as gpd
@@ -30,6 +31,34 @@ CELL_AREA_SHARE = 0.5
 """Grid cells at least this share water (or vegetation) form the derived base-map layers."""
 
 
+class TileCache:
+    """Rendered tiles by ``(layer, z, x, y)``; the least recently used go first (thread-safe).
+
+    The twin is read-only, so a tile never changes while the server runs.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._tiles: OrderedDict[tuple[str, int, int, int], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, int, int, int]) -> bytes | None:
+        """The cached tile, or ``None``."""
+        with self._lock:
+            tile = self._tiles.get(key)
+            if tile is not None:
+                self._tiles.move_to_end(key)
+            return tile
+
+    def put(self, key: tuple[str, int, int, int], tile: bytes) -> None:
+        """Keep a rendered tile."""
+        with self._lock:
+            self._tiles[key] = tile
+            self._tiles.move_to_end(key)
+            if len(self._tiles) > self._size:
+                self._tiles.popitem(last=False)
+
+
 class ApiContext:
     """Shared, thread-safe state of one running API."""
 
@@ -43,7 +72,7 @@ class ApiContext:
         self._years: dict[str, list[int]] = {}
         self._specs: dict[str, LayerSpec] = {}
         self._memo: dict[tuple[object, ...], Any] = {}
-        self.tile = lru_cache(maxsize=TILE_CACHE_SIZE)(self._tile)
+        self.tiles = TileCache(TILE_CACHE_SIZE)
 
     def memo(self, key: tuple[object, ...], compute: Callable[[], Any]) -> Any:
         """A cached result (the twin is read-only, so results never go stale)."""
@@ -73,6 +102,12 @@ class ApiContext:
         names = [layer for layer in twin.layers() if "geometry" in twin.columns(layer)]
         return [*names, COMMENTS]
 
+    @cached_property
+    def tile_layers(self) -> list[str]:
+        """Tile layers this twin can serve: the base map and the map layers it has."""
+        return [name for name in TILE_LAYERS
+                if name in BASEMAP_LAYERS or name in self.collection_names]
+
     def spec(self, name: str) -> LayerSpec:
         """How a collection or tile layer is published (cached per layer)."""
         if name not in self._specs:
@@ -101,9 +136,8 @@ class ApiContext:
 
     def preload(self) -> None:
         """Load every tile layer the twin has (used at server start-up)."""
-        for name in TILE_LAYERS:
-            if name in BASEMAP_LAYERS or name in self.collection_names:
-                self.columns(name)
+        for name in self.tile_layers:
+            self.columns(name)
 
     def _level(self, name: str) -> str:
         return "grid" if name == "basemap_water" or name == "basemap_green" else name
@@ -145,17 +179,23 @@ class ApiContext:
         frame.insert(1, "kind", kind)
         return frame
 
-    def _tile(self, layer: str, z: int, x: int, y: int) -> bytes:
-        """MVT bytes of one tile of a tile layer (empty below the layer's minimum zoom)."""
+    def tile(self, layer: str, z: int, x: int, y: int) -> bytes:
+        """MVT bytes of one tile of a tile layer (empty below the layer's minimum zoom),
+        rendered once and then served from :attr:`tiles`."""
+        cached = self.tiles.get((layer, z, x, y))
+        if cached is not None:
+            return cached
         spec = self.spec(layer)
-        if z < spec.min_zoom:
-            return b""
-        columns = self.columns(layer)
-        properties = [p for p in spec.tile_properties if p in columns]
-        years = self.years(layer) if "year" in columns else []
-        only = spec.overview if spec.overview and z < spec.detail_zoom else None
-        return render_tile(self.served.cursor(), layer, properties, z=z, x=x, y=y,
-                           year=years[-1] if years else None, only=only)
+        tile = b""
+        if z >= spec.min_zoom:
+            columns = self.columns(layer)
+            properties = [p for p in spec.tile_properties if p in columns]
+            years = self.years(layer) if "year" in columns else []
+            only = spec.overview_filter(z)
+            tile = render_tile(self.served.cursor(), layer, properties, z=z, x=x, y=y,
+                               year=years[-1] if years else None, only=only)
+        self.tiles.put((layer, z, x, y), tile)
+        return tile
 
     # -- geography ---------------------------------------------------------------------------
     @cached_property

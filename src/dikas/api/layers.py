@@ -21,25 +21,32 @@ class LayerSpec:
     min_zoom
         Below this zoom a tile of the layer is empty (bounds the cost of a tile request).
     overview
-        ``(column, values)``: below ``detail_zoom`` a tile carries only features whose
-        ``column`` is one of ``values`` (e.g. main streets only in a city-wide view).
-    detail_zoom
-        From this zoom on, tiles carry every feature.
+        ``(column, ((below_zoom, values), ...))``: a tile of zoom below ``below_zoom`` carries
+        only features whose ``column`` is one of ``values`` (the first tier whose
+        ``below_zoom`` is above the tile's zoom applies; e.g. main streets only in a
+        city-wide view). From the last tier's ``below_zoom`` on, tiles carry every feature.
     """
 
     key: str
     title: str
     tile_properties: tuple[str, ...] = ()
     min_zoom: int = 0
-    overview: tuple[str, tuple[str, ...]] | None = None
-    detail_zoom: int = 0
+    overview: tuple[str, tuple[tuple[int, tuple[str, ...]], ...]] | None = None
+
+    def overview_filter(self, z: int) -> tuple[str, tuple[str, ...]] | None:
+        """``(column, values)`` that a tile of zoom ``z`` keeps, or ``None`` for all."""
+        if self.overview is None:
+            return None
+        column, tiers = self.overview
+        return next(((column, values) for below, values in tiers if z < below), None)
 
 
-MAIN_STREETS = ("motorway", "trunk", "primary", "secondary", "tertiary", "motorway_link",
-                "trunk_link", "primary_link", "secondary_link", "tertiary_link", "residential",
-                "unclassified", "pedestrian", "living_street")
-"""Street types drawn in overview tiles; footways, paths and service roads appear from
-``detail_zoom`` on (they are most of the network and most of a tile's bytes)."""
+CITY_STREETS = ("motorway", "trunk", "primary", "secondary", "tertiary", "residential")
+"""Street types in city-wide tiles (below zoom 13)."""
+MAIN_STREETS = (*CITY_STREETS, "motorway_link", "trunk_link", "primary_link", "secondary_link",
+                "tertiary_link", "unclassified", "pedestrian", "living_street")
+"""Street types in district tiles (zoom 13–14); footways, paths and service roads appear from
+zoom 15 on (they are most of the network and most of a tile's bytes)."""
 
 KNOWN_LAYERS: dict[str, LayerSpec] = {
     "areas": LayerSpec("postal_code", "Postal code areas (Statistics Finland Paavo)",
@@ -59,8 +66,8 @@ KNOWN_LAYERS: dict[str, LayerSpec] = {
 
 BASEMAP_LAYERS: dict[str, LayerSpec] = {
     "basemap_streets": LayerSpec("edge_id", "Streets (the twin's OSM network)",
-                                 ("highway", "name"), 10, overview=("highway", MAIN_STREETS),
-                                 detail_zoom=15),
+                                 ("highway", "name"), 10,
+                                 overview=("highway", ((13, CITY_STREETS), (15, MAIN_STREETS)))),
     "basemap_water": LayerSpec("part_id", "Water", ("kind",), 0),
     "basemap_green": LayerSpec("part_id", "Green areas", ("kind",), 0),
 }

@@ -7,6 +7,6 @@ from fastapi import Request
 from dikas.api.context import ApiContext
 
 
-def context(request: Request) -> ApiContext:
-    """The app's shared state."""
+async def context(request: Request) -> ApiContext:
+    """The app's shared state (async: a plain lookup needs no worker thread)."""
     return request.app.state.context  # type: ignore[no-any-return]

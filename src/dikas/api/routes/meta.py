@@ -19,6 +19,8 @@ def _meta(ctx: ApiContext) -> dict[str, Any]:
     layer = next((name for name in ("areas", "grid", "buildings") if twin.has_layer(name)), None)
     bbox = ctx.extent_wgs84(layer) if layer else None
     center = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2] if bbox else None
+    # Where the map opens: the 3D buildings when there are any, else the whole city.
+    focus = ctx.extent_wgs84("buildings") if twin.has_layer("buildings") else None
     service_types: list[str] = []
     if twin.has_layer("services"):
         service_types = sorted(twin.sql("SELECT DISTINCT service_type FROM services WHERE "
@@ -29,9 +31,11 @@ def _meta(ctx: ApiContext) -> dict[str, Any]:
         "years": ctx.years("areas") if twin.has_layer("areas") else [],
         "bbox": bbox,
         "center": center,
+        "focus_bbox": focus or bbox,
         "levels": [level for level in LEVELS if twin.has_layer(level)],
         "indicators": [info.as_dict() for info in indicator_catalog(twin)],
         "service_types": service_types,
+        "tile_layers": ctx.tile_layers,
         "attribution": ctx.attribution,
         "min_count": ctx.settings.min_count,
     }

@@ -3,8 +3,6 @@
 
 import maplibregl from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { MapboxOverlay } from "@deck.gl/mapbox";
-import { PathLayer, PolygonLayer, ScatterplotLayer } from "@deck.gl/layers";
 
 import "./app.css";
 import { getJson } from "./api.js";
@@ -12,10 +10,10 @@ import { esc } from "./charts.js";
 import {
   DIVERGING, NO_DATA, SEQUENTIAL, classOf, divergingBins, formatNumber, paletteOf, serviceColours,
 } from "./classify.js";
-import { CATEGORY_COLOURS, CommentBoard } from "./comments.js";
+import { CommentBoard } from "./comments.js";
 import { renderProfile } from "./profile.js";
 import { ScenarioEditor } from "./scenario.js";
-import { BUILDING_COLOUR, UNIT_KEYS, buildStyle } from "./style.js";
+import { SOURCE_OF, UNIT_KEYS, buildStyle, buildingColour } from "./style.js";
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -79,9 +77,19 @@ function unitLayerVisibility(level) {
 
 function clearPaint(level) {
   if (state.painted[level]) {
-    state.map.removeFeatureState({ source: level, sourceLayer: level });
+    state.map.removeFeatureState({ source: SOURCE_OF[level], sourceLayer: level });
     state.painted[level] = false;
   }
+}
+
+/** `{unit_id: colour}` of the units that have a value in one of the classes `bins`. */
+function unitColours(values, bins, palette) {
+  const colourOf = {};
+  for (const [id, value] of Object.entries(values)) {
+    const cls = classOf(value, bins);
+    if (cls >= 0) colourOf[id] = palette[cls];
+  }
+  return colourOf;
 }
 
 /**
@@ -93,26 +101,14 @@ function paintUnits(level, values, bins, palette) {
   clearPaint("areas");
   clearPaint("grid");
   clearPaint("buildings");
-  const colourOf = {};
+  const colourOf = unitColours(values, bins, palette);
   for (const [id, value] of Object.entries(values)) {
-    const cls = classOf(value, bins);
-    if (cls >= 0) colourOf[id] = palette[cls];
-    map.setFeatureState({ source: level, sourceLayer: level, id }, { colour: cls >= 0 ? palette[cls] : null, value });
+    map.setFeatureState({ source: SOURCE_OF[level], sourceLayer: level, id }, { colour: colourOf[id] || null, value });
   }
   state.painted[level] = true;
   unitLayerVisibility(level);
-  let buildingColour;
-  if (level === "buildings") {
-    buildingColour = ["to-color", ["coalesce", ["feature-state", "colour"], NO_DATA]];
-  } else {
-    const pairs = Object.entries(colourOf).flatMap(([id, colour]) => [id, colour]);
-    // Buildings take their area's or cell's colour; tiles without that key stay neutral.
-    buildingColour = pairs.length
-      ? ["case", ["has", UNIT_KEYS[level]],
-        ["match", ["to-string", ["get", UNIT_KEYS[level]]], ...pairs, NO_DATA], BUILDING_COLOUR]
-      : NO_DATA;
-  }
-  map.setPaintProperty("buildings-3d", "fill-extrusion-color", buildingColour);
+  // Unchanged (e.g. the colours the style opened with) → MapLibre keeps its building tiles.
+  map.setPaintProperty("buildings-3d", "fill-extrusion-color", buildingColour(level, colourOf));
 }
 
 function renderLegend({ title, subtitle, bins, palette, attribution, diverging = false }) {
@@ -236,38 +232,27 @@ function showScenarioMap(name, spec, kind) {
 
 // ---------------------------------------------------------------- overlay (deck.gl) --------
 
-function refreshOverlay() {
-  if (!state.overlay) return;
+/** The deck.gl overlay, created (and deck.gl loaded) the first time there is something to draw. */
+function overlay() {
+  state.overlay ||= import("./overlay.js").then(({ createOverlay, overlayLayers }) => {
+    const deck = createOverlay();
+    state.map.addControl(deck);
+    return { deck, overlayLayers };
+  });
+  return state.overlay;
+}
+
+async function refreshOverlay() {
   const edits = state.scenario ? state.scenario.overlayData() : { points: [], moves: [], polygons: [], drawing: [] };
   const comments = state.comments ? state.comments.features.filter((f) => f.geometry && f.geometry.type === "Point") : [];
-  state.overlay.setProps({
-    layers: [
-      new PolygonLayer({
-        id: "scenario-housing", data: edits.polygons, getPolygon: (d) => d.polygon,
-        getFillColor: [128, 0, 128, 90], getLineColor: [128, 0, 128, 255], lineWidthMinPixels: 2,
-      }),
-      new PathLayer({
-        id: "scenario-drawing", data: edits.drawing.length > 1 ? [{ path: edits.drawing }] : [],
-        getPath: (d) => d.path, getColor: [128, 0, 128, 255], widthMinPixels: 2,
-      }),
-      new PathLayer({
-        id: "scenario-moves", data: edits.moves, getPath: (d) => d.path,
-        getColor: [0, 0, 0, 200], widthMinPixels: 2,
-      }),
-      new ScatterplotLayer({
-        id: "scenario-points", data: [...edits.points, ...edits.drawing.map(([lon, lat]) => ({ lon, lat }))],
-        getPosition: (d) => [d.lon, d.lat], getFillColor: [128, 0, 128, 255], getLineColor: [255, 255, 255, 255],
-        stroked: true, billboard: true, radiusUnits: "pixels", getRadius: 6, lineWidthUnits: "pixels", getLineWidth: 2,
-      }),
-      new ScatterplotLayer({
-        id: "comments", data: comments, pickable: true,
-        getPosition: (f) => f.geometry.coordinates,
-        getFillColor: (f) => [...(CATEGORY_COLOURS[f.properties.category] || [90, 90, 90]), f.properties.hidden ? 90 : 255],
-        getLineColor: [0, 0, 0, 255], stroked: true, billboard: true,
-        radiusUnits: "pixels", getRadius: 7, lineWidthUnits: "pixels", getLineWidth: 1.5,
-      }),
-    ],
-  });
+  const empty = !comments.length && Object.values(edits).every((list) => !list.length);
+  if (empty && !state.overlay) return;
+  try {
+    const { deck, overlayLayers } = await overlay();
+    deck.setProps({ layers: overlayLayers(edits, comments) });
+  } catch (error) {
+    reportError(`Overlay: ${error.message}`);
+  }
 }
 
 // ---------------------------------------------------------------- modes & clicks -----------
@@ -302,7 +287,7 @@ async function showIsochrone(lngLat) {
   setMode("profile");
   try {
     const feature = await getJson("/api/isochrone", { lon: lngLat.lng, lat: lngLat.lat, mode, minutes });
-    state.map.getSource("isochrone").setData(feature);
+    isochroneSource(state.map).setData(feature);
     const nodes = feature.properties.reached_nodes;
     $("#isochrone-result").textContent = `${minutes} min by ${mode}: ${nodes.toLocaleString()} street nodes reached.`;
     panel.dataset.state = "ready";
@@ -313,15 +298,22 @@ async function showIsochrone(lngLat) {
   }
 }
 
+/** The isochrone's GeoJSON source and layers, added the first time one is drawn. */
+function isochroneSource(map) {
+  if (!map.getSource("isochrone")) {
+    map.addSource("isochrone", { type: "geojson", data: EMPTY });
+    map.addLayer({ id: "isochrone-fill", type: "fill", source: "isochrone",
+      paint: { "fill-color": "#2b8cbe", "fill-opacity": 0.25, "fill-antialias": false } });
+    map.addLayer({ id: "isochrone-line", type: "line", source: "isochrone",
+      paint: { "line-color": "#045a8d", "line-width": 2 } });
+  }
+  return map.getSource("isochrone");
+}
+
 function setUpIsochrones(map) {
-  map.addSource("isochrone", { type: "geojson", data: EMPTY });
-  map.addLayer({ id: "isochrone-fill", type: "fill", source: "isochrone",
-    paint: { "fill-color": "#2b8cbe", "fill-opacity": 0.25 } });
-  map.addLayer({ id: "isochrone-line", type: "line", source: "isochrone",
-    paint: { "line-color": "#045a8d", "line-width": 2 } });
   $("#isochrone-pick").addEventListener("click", () => setMode("isochrone"));
   $("#isochrone-clear").addEventListener("click", () => {
-    map.getSource("isochrone").setData(EMPTY);
+    if (map.getSource("isochrone")) map.getSource("isochrone").setData(EMPTY);
     $("#isochrone-result").textContent = "";
     $("#isochrone").dataset.state = "idle";
   });
@@ -393,6 +385,7 @@ function styleServices(meta) {
 
 async function start() {
   document.body.dataset.state = "loading";
+  maplibregl.prewarm(); // start the tile worker while /api/meta (preloaded by index.html) arrives
   let meta;
   try {
     meta = await getJson("/api/meta");
@@ -401,28 +394,26 @@ async function start() {
     document.body.dataset.state = "error";
     return;
   }
-  // Open the map where the 3D buildings are (the whole city when the twin has none).
-  const buildingsExtent = getJson("/ogc/collections/buildings")
-    .then((c) => c.extent.spatial.bbox[0]).catch(() => null);
   meta.indicators ||= [];
   meta.service_types ||= [];
   meta.years ||= [];
   state.meta = meta;
   buildControls(meta);
-  const firstIndicator = chosenIndicator(); // fetched while the map loads
-  // A view in the URL (`#map=zoom/lat/lon/bearing/pitch`, kept up to date) wins.
-  const viewInUrl = new URLSearchParams(window.location.hash.slice(1)).has("map");
-  const focus = (await buildingsExtent) || meta.bbox;
+  const firstIndicator = chosenIndicator();
+  // The style opens with the buildings already in the first indicator's colours: changing a
+  // data-driven paint property later makes MapLibre lay out every building tile again.
+  const first = firstIndicator && await firstIndicator.request.catch(() => null);
+  const bins = (first && first.breaks && first.breaks[state.classification]) || [];
+  const colours = first ? unitColours(first.values || {}, bins, paletteOf(SEQUENTIAL, bins.length)) : {};
   const map = new maplibregl.Map({
     container: "map",
-    style: buildStyle(meta),
+    style: buildStyle(meta, buildingColour(firstIndicator ? firstIndicator.indicator.level : "areas", colours)),
     center: meta.center || [0, 0],
     zoom: 11,
     pitch: 45,
     bearing: -12,
     attributionControl: false,
     hash: "map",
-    canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   const styleLoaded = new Promise((resolve) => map.once("style.load", resolve));
   state.map = map;
@@ -430,7 +421,11 @@ async function start() {
   map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: meta.attribution }), "bottom-right");
   map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), "top-right");
   map.addControl(new maplibregl.ScaleControl(), "bottom-left");
-  // Set the view before the style loads, so no tile of another view is ever requested.
+  // Open where the 3D buildings are (`focus_bbox`), unless the URL has a view
+  // (`#map=zoom/lat/lon/bearing/pitch`, kept up to date). The view is set before the style
+  // loads, so no tile of another view is ever requested.
+  const viewInUrl = new URLSearchParams(window.location.hash.slice(1)).has("map");
+  const focus = meta.focus_bbox || meta.bbox;
   if (focus && !viewInUrl) {
     const camera = map.cameraForBounds([[focus[0], focus[1]], [focus[2], focus[3]]], { padding: 20 });
     // Buildings are tiled from zoom 12 on: open close enough to see them in 3D.
@@ -441,13 +436,6 @@ async function start() {
     reportError(`Map${url}: ${event.error ? event.error.message : "error"}`);
   });
   await styleLoaded;
-  state.overlay = new MapboxOverlay({
-    interleaved: false,
-    layers: [],
-    getTooltip: ({ object }) => object && object.properties
-      && `${object.properties.category}: ${object.properties.text}${object.properties.author ? ` — ${object.properties.author}` : ""}`,
-  });
-  map.addControl(state.overlay);
   styleServices(meta);
   state.scenario = new ScenarioEditor($("#scenario"), {
     serviceTypes: meta.service_types, setMode, refreshOverlay, showScenarioMap,

@@ -10,24 +10,69 @@ export const BUILDING_COLOUR = "#d9d4cc";
 /** Feature properties that identify units in each tile layer (MapLibre promoteId). */
 export const UNIT_KEYS = { areas: "postal_code", grid: "cell_id", buildings: "building_id" };
 
-function vectorSource(layer, attribution, maxzoom = 16) {
+/**
+ * Tile layers drawn from the start, fetched as one composite tile per z/x/y (one request and
+ * one worker job per tile instead of one per layer). The grid has its own source: MapLibre
+ * fetches a source's tiles only while one of its style layers is visible.
+ */
+const TWIN_LAYERS = ["basemap_water", "basemap_green", "basemap_streets", "areas", "buildings", "services"];
+
+/** The style source holding each tile layer. */
+export const SOURCE_OF = Object.fromEntries([...TWIN_LAYERS.map((l) => [l, "twin"]), ["grid", "grid"]]);
+
+function vectorSource(layers, attribution) {
+  const promoteId = Object.fromEntries(layers.filter((l) => UNIT_KEYS[l]).map((l) => [l, UNIT_KEYS[l]]));
   return {
     type: "vector",
-    tiles: [tileUrl(layer)],
+    tiles: [tileUrl(layers.join(","))],
     minzoom: 0,
-    maxzoom,
-    promoteId: UNIT_KEYS[layer] ? { [layer]: UNIT_KEYS[layer] } : undefined,
+    maxzoom: 16,
+    promoteId,
     attribution,
   };
 }
 
-const STREET_WIDTH = [
-  "match", ["get", "highway"],
-  ["motorway", "trunk", "primary"], 3,
-  ["secondary", "tertiary", "primary_link", "secondary_link", "tertiary_link"], 2,
-  ["residential", "unclassified", "living_street", "service"], 1.2,
-  0.6,
+/**
+ * Street classes, drawn as one line layer each with a constant width: layers whose paint is all
+ * constant share one shader program (with the area outlines), and each program costs a
+ * compile on the first frame — the dearest part of a first map under software WebGL.
+ */
+const STREET_CLASSES = [
+  ["major", ["motorway", "trunk", "primary"], 3],
+  ["medium", ["secondary", "tertiary", "primary_link", "secondary_link", "tertiary_link"], 2],
+  ["minor", ["residential", "unclassified", "living_street", "service"], 1.2],
 ];
+
+function streetLayers() {
+  const named = STREET_CLASSES.flatMap(([, types]) => types);
+  const classes = [...STREET_CLASSES, ["path", null, 0.6]];
+  return classes.map(([name, types, width]) => ({
+    id: `basemap-streets-${name}`, type: "line", source: "twin", "source-layer": "basemap_streets",
+    minzoom: 11,
+    filter: types ? ["in", ["get", "highway"], ["literal", types]]
+      : ["!", ["in", ["get", "highway"], ["literal", named]]],
+    paint: { "line-color": "#ffffff", "line-width": width, "line-opacity": 0.85 },
+  }));
+}
+
+/**
+ * Water and green colour by the feature's `kind`: data-driven like the choropleth's colour, so
+ * the base map and the choropleth share one fill shader program.
+ */
+const LAND_COLOUR = ["match", ["get", "kind"], "water", "#a9cfe8", "#c8e6b0"];
+
+/**
+ * The buildings' `fill-extrusion-color`: their own colour (feature-state) at building level,
+ * otherwise the colour of their area or cell from `colourOf` (`{unit_id: colour}`).
+ */
+export function buildingColour(level, colourOf) {
+  if (level === "buildings") return ["to-color", ["coalesce", ["feature-state", "colour"], NO_DATA]];
+  const pairs = Object.entries(colourOf).flat();
+  // Buildings take their area's or cell's colour; tiles without that key stay neutral.
+  return pairs.length
+    ? ["case", ["has", UNIT_KEYS[level]], ["match", ["to-string", ["get", UNIT_KEYS[level]]], ...pairs, NO_DATA], BUILDING_COLOUR]
+    : NO_DATA;
+}
 
 /** Colour from the unit's feature-state `colour`, or grey when it has no value. */
 const STATE_COLOUR = ["to-color", ["coalesce", ["feature-state", "colour"], NO_DATA]];
@@ -36,52 +81,44 @@ const STATE_COLOUR = ["to-color", ["coalesce", ["feature-state", "colour"], NO_D
  * A complete MapLibre style for a twin.
  *
  * @param {object} meta `/api/meta`
+ * @param {*} buildingsColour the buildings' colour expression ({@link buildingColour})
  * @returns {object} style JSON
  */
-export function buildStyle(meta) {
+export function buildStyle(meta, buildingsColour = BUILDING_COLOUR) {
   const osm = "© OpenStreetMap contributors";
   return {
     version: 8,
     name: "DikaS",
     sources: {
-      basemap_water: vectorSource("basemap_water", osm),
-      basemap_green: vectorSource("basemap_green", osm),
-      basemap_streets: vectorSource("basemap_streets", osm),
-      areas: vectorSource("areas"),
-      grid: vectorSource("grid"),
-      buildings: vectorSource("buildings"),
-      services: vectorSource("services"),
+      twin: vectorSource(TWIN_LAYERS.filter((l) => (meta.tile_layers || TWIN_LAYERS).includes(l)), osm),
+      grid: vectorSource(["grid"]),
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#f2efe9" } },
       {
-        id: "basemap-green", type: "fill", source: "basemap_green", "source-layer": "basemap_green",
-        paint: { "fill-color": "#c8e6b0", "fill-opacity": 0.9 },
+        id: "basemap-green", type: "fill", source: "twin", "source-layer": "basemap_green",
+        paint: { "fill-color": LAND_COLOUR, "fill-opacity": 0.9, "fill-antialias": false },
       },
       {
-        id: "basemap-water", type: "fill", source: "basemap_water", "source-layer": "basemap_water",
-        paint: { "fill-color": "#a9cfe8" },
+        id: "basemap-water", type: "fill", source: "twin", "source-layer": "basemap_water",
+        paint: { "fill-color": LAND_COLOUR, "fill-antialias": false },
       },
       {
-        id: "areas-fill", type: "fill", source: "areas", "source-layer": "areas",
-        paint: { "fill-color": STATE_COLOUR, "fill-opacity": 0.72 },
+        id: "areas-fill", type: "fill", source: "twin", "source-layer": "areas",
+        paint: { "fill-color": STATE_COLOUR, "fill-opacity": 0.72, "fill-antialias": false },
       },
       {
         id: "grid-fill", type: "fill", source: "grid", "source-layer": "grid",
         layout: { visibility: "none" },
-        paint: { "fill-color": STATE_COLOUR, "fill-opacity": 0.72 },
+        paint: { "fill-color": STATE_COLOUR, "fill-opacity": 0.72, "fill-antialias": false },
       },
+      ...streetLayers(),
       {
-        id: "basemap-streets", type: "line", source: "basemap_streets", "source-layer": "basemap_streets",
-        minzoom: 11,
-        paint: { "line-color": "#ffffff", "line-width": STREET_WIDTH, "line-opacity": 0.85 },
-      },
-      {
-        id: "areas-outline", type: "line", source: "areas", "source-layer": "areas",
+        id: "areas-outline", type: "line", source: "twin", "source-layer": "areas",
         paint: { "line-color": "#555555", "line-width": 0.6 },
       },
       {
-        id: "selected-outline", type: "line", source: "areas", "source-layer": "areas",
+        id: "selected-outline", type: "line", source: "twin", "source-layer": "areas",
         filter: ["==", ["get", "postal_code"], ""],
         paint: { "line-color": "#000000", "line-width": 3 },
       },
@@ -92,16 +129,16 @@ export function buildStyle(meta) {
         paint: { "line-color": "#000000", "line-width": 3 },
       },
       {
-        id: "buildings-3d", type: "fill-extrusion", source: "buildings", "source-layer": "buildings",
+        id: "buildings-3d", type: "fill-extrusion", source: "twin", "source-layer": "buildings",
         minzoom: 12,
         paint: {
-          "fill-extrusion-color": BUILDING_COLOUR,
+          "fill-extrusion-color": buildingsColour,
           "fill-extrusion-height": ["coalesce", ["get", "height_m"], 6],
           "fill-extrusion-opacity": 0.92,
         },
       },
       {
-        id: "services", type: "circle", source: "services", "source-layer": "services",
+        id: "services", type: "circle", source: "twin", "source-layer": "services",
         paint: {
           "circle-radius": ["interpolate", ["linear"], ["zoom"], 10, 3, 16, 7],
           "circle-color": "#333333",

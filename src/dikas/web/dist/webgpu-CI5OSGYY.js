@@ -1,0 +1,1 @@
+import{a,b,c,d,e,f,g,h,i,j,k,l}from"./chunk-5Z62QG6I.js";import"./chunk-P5NYRA2M.js";import"./chunk-KPHL42VG.js";import"./chunk-GINGPXMU.js";export{a as arithmetic,b as dot,c as equalAll,d as extent,e as fround,f as gather,h as interleave,i as length,g as segmentedMap,j as select,k as sequence,l as swizzle};
