@@ -3,8 +3,8 @@ layers, the community database and the street networks for isochrones."""
 
 from __future__ import annotations
 
+import os
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any
@@ -20,43 +20,18 @@ from dikas.api.errors import NotFoundError
 from dikas.api.layers import BASEMAP_LAYERS, KNOWN_LAYERS, TILE_LAYERS, LayerSpec, spec_for
 from dikas.api.settings import ApiSettings
 from dikas.api.store import Loader, ServedLayers, TwinStore
+from dikas.api.tilecache import TileCache, seed
 from dikas.api.tiles import render_tile
 from dikas.settings import TWIN_CRS
 from dikas.twin.store import Twin
 
 COMMENTS = "comments"
-TILE_CACHE_SIZE = 4096
-"""Rendered tiles kept in memory (the twin is read-only, so a tile never changes)."""
+TILE_CACHE_BYTES = 256 * 2**20
+"""Memory for rendered tiles (the twin is read-only, so a tile never changes)."""
+SEED_MAX_ZOOM = 16
+"""Seeding renders the opening area's tiles up to this zoom (street level)."""
 CELL_AREA_SHARE = 0.5
 """Grid cells at least this share water (or vegetation) form the derived base-map layers."""
-
-
-class TileCache:
-    """Rendered tiles by ``(layer, z, x, y)``; the least recently used go first (thread-safe).
-
-    The twin is read-only, so a tile never changes while the server runs.
-    """
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._tiles: OrderedDict[tuple[str, int, int, int], bytes] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, int, int, int]) -> bytes | None:
-        """The cached tile, or ``None``."""
-        with self._lock:
-            tile = self._tiles.get(key)
-            if tile is not None:
-                self._tiles.move_to_end(key)
-            return tile
-
-    def put(self, key: tuple[str, int, int, int], tile: bytes) -> None:
-        """Keep a rendered tile."""
-        with self._lock:
-            self._tiles[key] = tile
-            self._tiles.move_to_end(key)
-            if len(self._tiles) > self._size:
-                self._tiles.popitem(last=False)
 
 
 class ApiContext:
@@ -72,7 +47,11 @@ class ApiContext:
         self._years: dict[str, list[int]] = {}
         self._specs: dict[str, LayerSpec] = {}
         self._memo: dict[tuple[object, ...], Any] = {}
-        self.tiles = TileCache(TILE_CACHE_SIZE)
+        self.tiles = TileCache(TILE_CACHE_BYTES)
+        # seeding is pending from the start, so readiness checks never see a gap
+        self.status: dict[str, Any] = {
+            "layers_loaded": False, "tiles_seeded": 0,
+            "seeding": bool(settings.preload and settings.seed_tiles)}
 
     def memo(self, key: tuple[object, ...], compute: Callable[[], Any]) -> Any:
         """A cached result (the twin is read-only, so results never go stale)."""
@@ -135,9 +114,27 @@ class ApiContext:
                                    key=self.spec(name).key)
 
     def preload(self) -> None:
-        """Load every tile layer the twin has (used at server start-up)."""
-        for name in self.tile_layers:
-            self.columns(name)
+        """Load every tile layer the twin has, then seed the tile cache with up to
+        ``settings.seed_tiles`` tiles of the map's opening area (server start-up)."""
+        try:
+            for name in self.tile_layers:
+                self.columns(name)
+            self.status["layers_loaded"] = True
+            bbox = self.opening_bbox()
+            if self.settings.seed_tiles and bbox is not None:
+                _lower_thread_priority()  # requests go first
+                seed(self.tile, {name: self.spec(name).min_zoom for name in self.tile_layers},
+                     bbox, max_zoom=SEED_MAX_ZOOM, budget=self.settings.seed_tiles,
+                     progress=lambda n: self.status.update(tiles_seeded=n))
+        finally:
+            self.status["seeding"] = False
+
+    def opening_bbox(self) -> list[float] | None:
+        """Where the map opens (CRS84): the 3D buildings, else the whole city."""
+        twin = self.twin()
+        layer = next((name for name in ("buildings", "areas", "grid") if twin.has_layer(name)),
+                     None)
+        return self.extent_wgs84(layer) if layer else None
 
     def _level(self, name: str) -> str:
         return "grid" if name == "basemap_water" or name == "basemap_green" else name
@@ -227,3 +224,11 @@ class ApiContext:
             if mode not in self._networks:
                 self._networks[mode] = StreetNetwork.from_twin(self.twin(), mode)  # type: ignore[arg-type]
             return self._networks[mode]
+
+
+def _lower_thread_priority() -> None:
+    """Run the calling thread at a lower CPU priority (Linux gives threads their own)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError):
+        return  # other systems: the thread keeps the process's priority

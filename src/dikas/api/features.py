@@ -184,6 +184,8 @@ def select_features(cursor: duckdb.DuckDBPyConnection, layer: str, columns: list
         f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, query.limit, query.offset]).fetchall()
     if rows:
         return int(rows[0][1]), [row[0] for row in rows]
+    if query.offset == 0:
+        return 0, []  # nothing matched at all: no need to count
     matched = cursor.execute(f'SELECT count(*) FROM "{layer}" WHERE {where}', params).fetchone()
     return int(matched[0]) if matched else 0, []
 

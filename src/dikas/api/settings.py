@@ -43,6 +43,10 @@ class ApiSettings:
     preload
         Load (reproject) the map layers in a background thread at start-up, so the first
         visitor does not wait for them.
+    seed_tiles
+        After the preload, render up to this many vector tiles of the map's opening area
+        (city-wide zooms first, up to street level) into the tile cache; 0 renders tiles only
+        when asked for.
     """
 
     twin_path: Path
@@ -56,6 +60,7 @@ class ApiSettings:
     max_body_bytes: int = 64_000
     web_dist: Path | None = None
     preload: bool = False
+    seed_tiles: int = 0
 
     @property
     def community_file(self) -> Path:

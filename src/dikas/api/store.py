@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from dikas.api.features import feature_texts, geojson_texts
+from dikas.api.feature_index import FeatureIndex
+from dikas.api.features import ItemsQuery, feature_texts, geojson_texts, select_features
 from dikas.twin.database import connect
 from dikas.twin.privacy import suppress_small_counts
 from dikas.twin.store import Twin
@@ -71,6 +72,7 @@ class ServedLayers:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._columns: dict[str, dict[str, str]] = {}
+        self._indexes: dict[str, FeatureIndex] = {}
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """This thread's cursor on the in-memory layers."""
@@ -102,6 +104,8 @@ class ServedLayers:
         wgs84, mercator = geometry.to_crs(4326), geometry.to_crs(3857)
         valid = ~(geometry.isna().to_numpy() | geometry.is_empty.to_numpy())
         features = feature_texts(data, geojson_texts(wgs84.to_numpy(), valid), key=key)
+        index = FeatureIndex.build(data, np.where(valid, wgs84.to_numpy(), None), features,
+                                   key=key)
         for column in data.columns:
             if data[column].dtype == object:
                 data[column] = data[column].astype("string")
@@ -124,6 +128,19 @@ class ServedLayers:
             f"__lon0, __lat0, __lon1, __lat1, __x0, __y0, __x1, __y1, __feature "
             f"FROM \"{view}\"")
         self._connection.unregister(view)
+        self._indexes[name] = index
         described = self._connection.execute(f'DESCRIBE "{name}"').fetchall()
         self._columns[name] = {row[0]: str(row[1]) for row in described
                                if row[0] not in GEOMETRY_COLUMNS}
+
+    def index(self, name: str) -> FeatureIndex:
+        """The feature index of a loaded layer."""
+        return self._indexes[name]
+
+    def select(self, name: str, query: ItemsQuery, *, key: str) -> tuple[int, list[str]]:
+        """``(numberMatched, GeoJSON texts)`` of one items page of a loaded layer: from its
+        :class:`FeatureIndex`, or from DuckDB when the page filters on properties."""
+        if query.properties:
+            return select_features(self.cursor(), name, list(self._columns[name]), key=key,
+                                   query=query)
+        return self.index(name).select(query)

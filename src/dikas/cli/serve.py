@@ -25,8 +25,12 @@ from dikas.settings import load_settings
                    "(default: $DIKAS_MIN_COUNT or 10).")
 @click.option("--threads", type=click.IntRange(1, 64), default=8,
               show_default=True, help="Threads serving requests.")
+@click.option("--seed-tiles", type=click.IntRange(0), default=10_000,
+              show_default=True,
+              help="Vector tiles of the opening area rendered in the background at start-up "
+                   "(0: render tiles only when asked for).")
 def serve(twin: Path, host: str, port: int, community: Path | None, min_count: int | None,
-          threads: int) -> None:
+          threads: int, seed_tiles: int) -> None:
     """Serve TWIN as a web API (OpenAPI docs at /docs) and the 3D map app at /."""
     import anyio.to_thread
     import uvicorn
@@ -38,7 +42,7 @@ def serve(twin: Path, host: str, port: int, community: Path | None, min_count: i
         raise ParameterError(f"twin {str(twin)!r}: file not found (build one with `dikas build`)")
     settings = ApiSettings(twin_path=twin, community_path=community,
                            min_count=load_settings(min_count=min_count).min_count,
-                           preload=True)
+                           preload=True, seed_tiles=seed_tiles)
     app = create_app(settings)
 
     @app.on_event("startup")

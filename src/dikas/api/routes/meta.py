@@ -19,8 +19,6 @@ def _meta(ctx: ApiContext) -> dict[str, Any]:
     layer = next((name for name in ("areas", "grid", "buildings") if twin.has_layer(name)), None)
     bbox = ctx.extent_wgs84(layer) if layer else None
     center = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2] if bbox else None
-    # Where the map opens: the 3D buildings when there are any, else the whole city.
-    focus = ctx.extent_wgs84("buildings") if twin.has_layer("buildings") else None
     service_types: list[str] = []
     if twin.has_layer("services"):
         service_types = sorted(twin.sql("SELECT DISTINCT service_type FROM services WHERE "
@@ -31,7 +29,7 @@ def _meta(ctx: ApiContext) -> dict[str, Any]:
         "years": ctx.years("areas") if twin.has_layer("areas") else [],
         "bbox": bbox,
         "center": center,
-        "focus_bbox": focus or bbox,
+        "focus_bbox": ctx.opening_bbox(),
         "levels": [level for level in LEVELS if twin.has_layer(level)],
         "indicators": [info.as_dict() for info in indicator_catalog(twin)],
         "service_types": service_types,
@@ -44,3 +42,10 @@ def _meta(ctx: ApiContext) -> dict[str, Any]:
 @router.get("/meta", summary="City, years, extent, indicators and service types")
 def meta(ctx: Annotated[ApiContext, Depends(context)]) -> dict[str, Any]:
     return ctx.memo(("meta",), lambda: _meta(ctx))  # type: ignore[no-any-return]
+
+
+@router.get("/status", summary="Start-up progress: layers loaded, tiles seeded")
+def status(ctx: Annotated[ApiContext, Depends(context)]) -> dict[str, Any]:
+    """For readiness checks: ``layers_loaded`` turns true once the map layers are in memory;
+    ``seeding`` is true while the tile cache is being filled."""
+    return {**ctx.status, "tiles_cached": len(ctx.tiles), "tile_cache_bytes": ctx.tiles.nbytes}

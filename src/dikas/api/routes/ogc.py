@@ -21,7 +21,6 @@ from dikas.api.features import (
     parse_offset,
     parse_property,
     select_feature,
-    select_features,
 )
 from dikas.api.routes.deps import context
 from dikas.errors import ParameterError
@@ -155,8 +154,8 @@ def items(collection_id: str, request: Request, ctx: Context) -> Response:
     ctx.require_collection(collection_id)
     columns = ctx.columns(collection_id)
     query = items_query(request, ctx, collection_id, columns)
-    matched, features = select_features(ctx.served.cursor(), collection_id, list(columns),
-                                        key=ctx.spec(collection_id).key, query=query)
+    matched, features = ctx.served.select(collection_id, query,
+                                          key=ctx.spec(collection_id).key)
     links = [{"href": str(request.url), "rel": "self", "type": GEOJSON},
              {"href": f"{_base(request)}/ogc/collections/{collection_id}", "rel": "collection",
               "type": "application/json"}]
