@@ -89,6 +89,9 @@ export function buildStyle(meta, buildingsColour = BUILDING_COLOUR) {
   return {
     version: 8,
     name: "DikaS",
+    // No animated paint changes: each animation frame is a full redraw, dear under software
+    // WebGL, and a data map should show the new colours at once.
+    transition: { duration: 0, delay: 0 },
     sources: {
       twin: vectorSource(TWIN_LAYERS.filter((l) => (meta.tile_layers || TWIN_LAYERS).includes(l)), osm),
       grid: vectorSource(["grid"]),
