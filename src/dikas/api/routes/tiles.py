@@ -24,7 +24,8 @@ MVT = "application/vnd.mapbox-vector-tile"
                         "one per layer). Tiles below a layer's minimum zoom carry nothing of "
                         "it (bounds request cost).")
 async def tile(layers: str, z: Annotated[int, Path()], x: Annotated[int, Path()],
-         y: Annotated[int, Path()], ctx: Annotated[ApiContext, Depends(context)]) -> Response:
+               y: Annotated[int, Path()], ctx: Annotated[ApiContext, Depends(context)]
+               ) -> Response:
     available = ctx.tile_layers
     names = list(dict.fromkeys(layers.split(",")))
     unknown = [name for name in names if name not in available]

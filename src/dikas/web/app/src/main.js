@@ -370,10 +370,8 @@ function buildControls(meta) {
   }));
 }
 
-/** The map side of the controls: service colours and filter, building visibility. */
+/** The map side of the controls: the service filter and building visibility. */
 function styleServices(meta) {
-  const pairs = Object.entries(serviceColours(meta.service_types)).flat();
-  state.map.setPaintProperty("services", "circle-color", pairs.length ? ["match", ["get", "service_type"], ...pairs, "#333333"] : "#333333");
   $("#services").addEventListener("change", () => {
     const chosen = [...document.querySelectorAll("#services input:checked")].map((i) => i.value);
     state.map.setFilter("services", ["in", ["get", "service_type"], ["literal", chosen]]);

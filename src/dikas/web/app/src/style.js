@@ -1,7 +1,7 @@
 // The MapLibre style, built in code from the twin's own vector tiles only: no remote tiles,
 // no glyphs, no sprites (so there are no symbol layers).
 
-import { NO_DATA } from "./classify.js";
+import { NO_DATA, serviceColours } from "./classify.js";
 import { tileUrl } from "./api.js";
 
 /** Colour of buildings not joined to any indicator value. */
@@ -74,6 +74,12 @@ export function buildingColour(level, colourOf) {
     : NO_DATA;
 }
 
+/** Service points coloured by `service_type` (the legend's colours). */
+function serviceColour(types) {
+  const pairs = Object.entries(serviceColours(types)).flat();
+  return pairs.length ? ["match", ["get", "service_type"], ...pairs, "#333333"] : "#333333";
+}
+
 /** Colour from the unit's feature-state `colour`, or grey when it has no value. */
 const STATE_COLOUR = ["to-color", ["coalesce", ["feature-state", "colour"], NO_DATA]];
 
@@ -144,7 +150,9 @@ export function buildStyle(meta, buildingsColour = BUILDING_COLOUR) {
         id: "services", type: "circle", source: "twin", "source-layer": "services",
         paint: {
           "circle-radius": ["interpolate", ["linear"], ["zoom"], 10, 3, 16, 7],
-          "circle-color": "#333333",
+          // in the style from the start: changing a data-driven colour later would make
+          // MapLibre lay out every tile of the source again
+          "circle-color": serviceColour(meta.service_types || []),
           "circle-stroke-color": "#ffffff",
           "circle-stroke-width": 1,
         },
