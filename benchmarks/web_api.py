@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import math
 import shutil
 import socket
 import subprocess
@@ -35,6 +34,7 @@ import httpx
 import numpy as np
 from pyproj import Transformer
 
+from dikas.api.tilecache import tile_of
 from dikas.twin.store import Twin
 
 ITEM_LAYERS = ("areas", "grid", "buildings")
@@ -48,12 +48,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def tile_of(lon: float, lat: float, z: int) -> tuple[int, int]:
-    n = 2**z
-    return (int((lon + 180.0) / 360.0 * n),
-            int((1.0 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2.0 * n))
 
 
 def workload(twin: Twin, n: int, seed: int = 0) -> tuple[list[tuple], list[tuple]]:
