@@ -237,7 +237,6 @@ def diverging_bins(values: list[float], k: int = 7) -> list[float]:
 
 
 def test_scenario_run_shows_its_difference(app_page, server: Server) -> None:
-
     page, _ = app_page
     page.click('#tabs button[data-tab="scenario"]')
     page.select_option("#scenario-service-type", "library")
@@ -327,7 +326,6 @@ def test_comment_round_trip_and_moderation(app_page, server: Server) -> None:
 
 def test_isochrone_from_a_clicked_point(app_page, server: Server) -> None:
     import shapely
-
 
     page, _ = app_page
     page.click('#tabs button[data-tab="explore"]')

@@ -96,16 +96,17 @@ class ServedLayers:
             self._store(name, frame, level=level, key=key)
 
     def _store(self, name: str, frame: gpd.GeoDataFrame, *, level: str, key: str) -> None:
-        """Keep the layer with both projections, their bounding boxes, and each row's
-        finished GeoJSON Feature text (properties never change while the server runs)."""
+        """Keep the layer with both projections, their bounding boxes, each row's finished
+        GeoJSON Feature text (properties never change while the server runs) and the
+        :class:`FeatureIndex` that answers items pages."""
         frame = suppress_small_counts(frame, level=level, min_count=self.min_count)
         data = pd.DataFrame(frame.drop(columns=frame.geometry.name))
         geometry = frame.geometry
         wgs84, mercator = geometry.to_crs(4326), geometry.to_crs(3857)
         valid = ~(geometry.isna().to_numpy() | geometry.is_empty.to_numpy())
-        features = feature_texts(data, geojson_texts(wgs84.to_numpy(), valid), key=key)
-        index = FeatureIndex.build(data, np.where(valid, wgs84.to_numpy(), None), features,
-                                   key=key)
+        shapes = np.where(valid, wgs84.to_numpy(), None)
+        features = feature_texts(data, geojson_texts(shapes, valid), key=key)
+        index = FeatureIndex.build(data, shapes, features, key=key)
         for column in data.columns:
             if data[column].dtype == object:
                 data[column] = data[column].astype("string")
