@@ -152,6 +152,7 @@ def test_street_tiers_by_zoom() -> None:
     streets = BASEMAP_LAYERS["basemap_streets"]
     city, district, detail = (streets.overview_filter(z) for z in (12, 14, 15))
     assert city is not None and district is not None and detail is None
-    assert "residential" in city[1] and "pedestrian" not in city[1]
-    assert set(city[1]) < set(district[1]) and "footway" not in district[1]
+    assert "primary" in city[1] and "residential" not in city[1]
+    assert "residential" in district[1] and "footway" not in district[1]
+    assert set(city[1]) < set(district[1])
 

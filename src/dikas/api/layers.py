@@ -41,10 +41,11 @@ class LayerSpec:
         return next(((column, values) for below, values in tiers if z < below), None)
 
 
-CITY_STREETS = ("motorway", "trunk", "primary", "secondary", "tertiary", "residential")
-"""Street types in city-wide tiles (below zoom 13)."""
-MAIN_STREETS = (*CITY_STREETS, "motorway_link", "trunk_link", "primary_link", "secondary_link",
-                "tertiary_link", "unclassified", "pedestrian", "living_street")
+CITY_STREETS = ("motorway", "trunk", "primary", "secondary", "tertiary")
+"""Street types in city-wide tiles (below zoom 13): the main roads. Residential streets are
+drawn about a pixel wide there and were half of a central tile's street bytes."""
+MAIN_STREETS = (*CITY_STREETS, "residential", "motorway_link", "trunk_link", "primary_link",
+                "secondary_link", "tertiary_link", "unclassified", "pedestrian", "living_street")
 """Street types in district tiles (zoom 13–14); footways, paths and service roads appear from
 zoom 15 on (they are most of the network and most of a tile's bytes)."""
 

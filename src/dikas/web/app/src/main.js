@@ -138,9 +138,12 @@ function effectiveYear(indicator, year) {
 
 /** The indicator, level and year chosen in the controls, and the request for its values. */
 function chosenIndicator() {
-  const indicator = indicatorByName($("#indicator").value);
+  return requestIndicator(indicatorByName($("#indicator").value), Number($("#year").value));
+}
+
+/** The request for an indicator's values in `year` (or the nearest year it has). */
+function requestIndicator(indicator, year) {
   if (!indicator) return null;
-  const year = Number($("#year").value);
   const used = effectiveYear(indicator, year);
   const request = getJson("/api/indicators", { indicator: indicator.name, level: indicator.level, year: used });
   request.catch(() => {}); // handled where awaited
@@ -338,7 +341,19 @@ function onMapClick(event) {
 
 // ---------------------------------------------------------------- controls -----------------
 
-function buildControls(meta) {
+/** The indicator the map opens with: the low-income share of areas where there is one. */
+function openingIndicator(meta) {
+  return meta.indicators.find((i) => i.level === "areas" && /^share:lowest_income/.test(i.name))
+    || meta.indicators.find((i) => i.level === "areas" && /lowest_income/.test(i.name))
+    || meta.indicators.find((i) => /heat|vulnerab/.test(i.name)) || meta.indicators[0];
+}
+
+/** The years of the year slider: the twin's, or this year when it has none. */
+function sliderYears(meta) {
+  return meta.years.length ? meta.years : [new Date().getFullYear()];
+}
+
+function buildControls(meta, opening) {
   document.title = meta.title || `DikaS — ${meta.city}`;
   $("#title").textContent = meta.title || meta.city;
   const groups = {};
@@ -346,11 +361,8 @@ function buildControls(meta) {
   $("#indicator").innerHTML = Object.entries(groups).map(([level, list]) => `<optgroup label="${esc(level)}">`
     + list.map((i) => `<option value="${esc(`${i.level}|${i.name}`)}">${esc(i.label || i.name)}</option>`).join("")
     + "</optgroup>").join("");
-  const preferred = meta.indicators.find((i) => i.level === "areas" && /^share:lowest_income/.test(i.name))
-    || meta.indicators.find((i) => i.level === "areas" && /lowest_income/.test(i.name))
-    || meta.indicators.find((i) => /heat|vulnerab/.test(i.name)) || meta.indicators[0];
-  if (preferred) $("#indicator").value = `${preferred.level}|${preferred.name}`;
-  const years = meta.years.length ? meta.years : [new Date().getFullYear()];
+  if (opening) $("#indicator").value = `${opening.level}|${opening.name}`;
+  const years = sliderYears(meta);
   const slider = $("#year");
   slider.min = String(Math.min(...years));
   slider.max = String(Math.max(...years));
@@ -396,11 +408,14 @@ async function start() {
   meta.service_types ||= [];
   meta.years ||= [];
   state.meta = meta;
-  buildControls(meta);
-  const firstIndicator = chosenIndicator();
+  const opening = openingIndicator(meta);
+  const firstIndicator = requestIndicator(opening, Math.max(...sliderYears(meta)));
   // The style opens with the buildings already in the first indicator's colours: changing a
   // data-driven paint property later makes MapLibre lay out every building tile again.
   const first = firstIndicator && await firstIndicator.request.catch(() => null);
+  // The controls and the map are set up in one task: one page redraw instead of two (each
+  // is a full-window composite under software WebGL, which the map's WebGL setup waits for).
+  buildControls(meta, opening);
   const bins = (first && first.breaks && first.breaks[state.classification]) || [];
   const colours = first ? unitColours(first.values || {}, bins, paletteOf(SEQUENTIAL, bins.length)) : {};
   const map = new maplibregl.Map({

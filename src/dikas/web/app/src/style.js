@@ -142,8 +142,8 @@ export function buildStyle(meta, buildingsColour = BUILDING_COLOUR) {
         minzoom: 12,
         paint: {
           "fill-extrusion-color": buildingsColour,
+          // opaque: translucent extrusions take two passes (depth, then colour) per frame
           "fill-extrusion-height": ["coalesce", ["get", "height_m"], 6],
-          "fill-extrusion-opacity": 0.92,
         },
       },
       {
