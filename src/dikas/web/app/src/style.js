@@ -142,8 +142,9 @@ export function buildStyle(meta, buildingsColour = BUILDING_COLOUR) {
         minzoom: 12,
         paint: {
           "fill-extrusion-color": buildingsColour,
-          // opaque: translucent extrusions take two passes (depth, then colour) per frame
           "fill-extrusion-height": ["coalesce", ["get", "height_m"], 6],
+          // no fill-extrusion-opacity: below 1, MapLibre draws the extrusions in two passes
+          // (depth, then colour) on every frame
         },
       },
       {
