@@ -6,9 +6,9 @@ Starts ``dikas serve`` on 127.0.0.1 (a free port) in a subprocess twice: with
 ``--seed-tiles 0`` (every tile cut by DuckDB when first asked for) and seeded (the opening
 area's tiles rendered in the background first, as ``dikas serve`` does by default). Each time
 it waits for ``/api/status`` to report the layers loaded and seeding done, sends an untimed
-burst, then a bounded number of requests from a local thread pool (only 127.0.0.1), one
-keep-alive ``http.client`` connection per client. As the
-peer, the same pages and tiles are computed in this process the straightforward way:
+burst (requests of its own), then a bounded number of requests from a local thread pool
+(only 127.0.0.1), one keep-alive ``http.client`` connection per client. As the peer, the
+same pages and tiles are computed in this process the straightforward way:
 items with ``Twin.read(bbox=…, limit=…)`` + GeoPandas ``to_crs(4326).to_json()``, tiles with
 DuckDB ``ST_AsMVT`` transforming geometries per request. Ratios are peer / server latency
 (the server's figures include HTTP and JSON transfer; the peer's do not).
@@ -41,7 +41,7 @@ ITEM_LAYERS = ("areas", "grid", "buildings")
 TILE_LAYERS = ("buildings", "grid", "areas", "basemap_streets")
 WINDOW_M = 1000.0
 WARM_UP = 40
-"""Requests of each kind sent, untimed, before the timed runs."""
+"""Requests of each kind sent, untimed, before the timed runs (a workload of its own)."""
 
 
 def free_port() -> int:
@@ -66,6 +66,17 @@ def workload(twin: Twin, n: int, seed: int = 0) -> tuple[list[tuple], list[tuple
         z = int(rng.integers(14, 17))
         tiles.append((TILE_LAYERS[k % len(TILE_LAYERS)], z, *tile_of(lon, lat, z)))
     return items, tiles
+
+
+def urls(twin: Twin, items: list[tuple], tiles: list[tuple]) -> tuple[list[str], list[str]]:
+    """Request paths of a :func:`workload`: items pages (the latest year of yearly layers)
+    and tiles."""
+    item_urls = [f"/ogc/collections/{layer}/items?limit=100&bbox="
+                 + ",".join(f"{v:.6f}" for v in wgs)
+                 + ("&datetime=" + str(twin.years(layer)[-1]) if twin.years(layer) else "")
+                 for layer, _, wgs in items]
+    tile_urls = [f"/api/tiles/{layer}/{z}/{x}/{y}.mvt" for layer, z, x, y in tiles]
+    return item_urls, tile_urls
 
 
 def timed_concurrently(urls: list[str], base: str, concurrency: int) -> np.ndarray:
@@ -177,12 +188,10 @@ def main() -> None:
         shutil.copy(args.twin, twin_path)  # the benchmark never touches the given file
         with Twin.open(twin_path) as twin:
             items, tiles = workload(twin, n)
-            item_urls = [f"/ogc/collections/{layer}/items?limit=100&bbox="
-                         + ",".join(f"{v:.6f}" for v in wgs)
-                         + ("&datetime=" + str(twin.years(layer)[-1])
-                            if twin.years(layer) else "")
-                         for layer, _, wgs in items]
-            tile_urls = [f"/api/tiles/{layer}/{z}/{x}/{y}.mvt" for layer, z, x, y in tiles]
+            item_urls, tile_urls = urls(twin, items, tiles)
+            # the warm-up draws its own requests: a tile it renders is not timed as a cache hit
+            warm_up = [url for kind in urls(twin, *workload(twin, WARM_UP, seed=1))
+                       for url in kind]
             peer_n = min(n, 60)
             peer_items = timed_in_process([peer_item(twin, layer, box)
                                            for layer, box, _ in items[:peer_n]])
@@ -193,9 +202,7 @@ def main() -> None:
             server, base = start_server(twin_path, seed_tiles)
             try:
                 ready = wait_until_ready(base)
-                # an unmeasured burst of the workload's first requests
-                timed_concurrently(item_urls[:WARM_UP] + tile_urls[:WARM_UP], base,
-                                   args.concurrency)
+                timed_concurrently(warm_up, base, args.concurrency)  # an unmeasured burst
                 results[label] = (ready, timed_concurrently(item_urls, base, args.concurrency),
                                   timed_concurrently(tile_urls, base, args.concurrency))
             finally:

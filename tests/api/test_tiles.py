@@ -155,4 +155,3 @@ def test_street_tiers_by_zoom() -> None:
     assert "primary" in city[1] and "residential" not in city[1]
     assert "residential" in district[1] and "footway" not in district[1]
     assert set(city[1]) < set(district[1])
-

@@ -76,7 +76,7 @@ def info(twin: Path, as_json: bool) -> None:
         sources = ", ".join(entry.get("datasets", [])) or "derived"
         click.echo(f"  {layer:<20} {entry['rows']:>9,} rows{span}  [{sources}]")
     click.echo("Sources:")
-    for piece in attribution.split("; "):
+    for piece in filter(None, attribution.split("; ")):
         click.echo(f"  {piece}")
 
 

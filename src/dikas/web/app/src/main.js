@@ -420,7 +420,7 @@ async function start() {
   const colours = first ? unitColours(first.values || {}, bins, paletteOf(SEQUENTIAL, bins.length)) : {};
   const map = new maplibregl.Map({
     container: "map",
-    style: buildStyle(meta, buildingColour(firstIndicator ? firstIndicator.indicator.level : "areas", colours)),
+    style: buildStyle(meta, buildingColour(opening ? opening.level : "areas", colours)),
     center: meta.center || [0, 0],
     zoom: 11,
     pitch: 45,
