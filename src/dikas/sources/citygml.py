@@ -58,6 +58,7 @@ from shapely.geometry.base import BaseGeometry
 
 from dikas.errors import CRSError, DataError
 from dikas.progress import step
+from dikas.sources.values import year_built
 
 TARGET_CRS = "EPSG:3067"
 
@@ -70,7 +71,6 @@ _XAL = "urn:oasis:names:tc:ciq:xsdschema:xAL:2.0"
 _GML_ID = f"{{{_GML}}}id"
 _GENERIC_KINDS = frozenset({"stringAttribute", "doubleAttribute", "intAttribute",
                             "dateAttribute", "uriAttribute", "measureAttribute"})
-_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _EPSG_CODE = re.compile(r"EPSG(?:/\d+(?:\.\d+)*/|:+\d*:*|/0/)(\d+)", re.IGNORECASE)
 _MIN_PROJECTED_AREA_M2 = 1e-4
 
@@ -238,9 +238,9 @@ def _attributes(building: etree._Element, counts: _Counts) -> dict[str, object]:
         floors = _floors(merged.get(key), counts)
         if floors is not None:
             break
-    year = _year(merged.get("Valmistunut"), counts)
+    year = year_built(merged.get("Valmistunut"), counts.invalid_values)
     if year is None:
-        year = _year(merged.get("yearOfConstruction"), counts)
+        year = year_built(merged.get("yearOfConstruction"), counts.invalid_values)
     return {
         "building_id": building_id,
         "source": "citygml",
@@ -316,15 +316,6 @@ def _floors(value: str | None, counts: _Counts) -> int | None:
         return None
     return int(number)
 
-
-def _year(value: str | None, counts: _Counts) -> int | None:
-    if value is None:
-        return None
-    match = _YEAR.search(value)
-    if match is None:
-        counts.invalid_values["year_built"] += 1
-        return None
-    return int(match.group(1))
 
 
 # --- geometry --------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ from shapely.geometry.base import BaseGeometry
 from dikas.errors import DataError
 from dikas.progress import step
 from dikas.sources.service_types import ServiceMapping, load_service_mapping
+from dikas.sources.values import year_built
 
 TARGET_CRS = "EPSG:3067"
 OSM_CRS = "EPSG:4326"
@@ -74,7 +75,6 @@ _AREA_RELATION_TYPES = frozenset({"multipolygon", "boundary"})
 _HEIGHT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(m|meters?|metres?|ft|feet|')?\s*$",
                      re.IGNORECASE)
 _FEET = 0.3048
-_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _WHOLE = re.compile(r"^\s*(\d+)(?:\.0+)?\s*$")
 _LEVELS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
 
@@ -398,7 +398,7 @@ def _building_row(ident: str, tags: dict[str, str], counts: _Counts) -> dict[str
         "height_m": _height(tags.get("height"), counts),
         "floors": _levels(tags.get("building:levels"), counts),
         "use": tags["building"],
-        "year_built": _year(tags.get("start_date"), counts),
+        "year_built": year_built(tags.get("start_date"), counts.invalid_values),
         "floor_area_m2": np.nan,
         "address": f"{street} {number}".strip() if street else None,
         "tags": _json(tags),
@@ -458,12 +458,3 @@ def _whole(value: str | None, column: str, counts: _Counts) -> int | None:
         return None
     return int(match.group(1))
 
-
-def _year(value: str | None, counts: _Counts) -> int | None:
-    if value is None:
-        return None
-    match = _YEAR.search(value)
-    if match is None:
-        counts.invalid_values["year_built"] += 1
-        return None
-    return int(match.group(1))
