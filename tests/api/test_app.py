@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -66,3 +68,36 @@ def test_users_command(small_twin: Path, tmp_path: Path) -> None:
 def test_default_community_file_sits_next_to_the_twin() -> None:
     assert community_path_for(Path("/x/helsinki.duckdb")) == Path(
         "/x/helsinki.community.sqlite")
+
+
+def test_api_docs_work_offline(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "https://" not in page.text and "http://" not in page.text  # no CDN, no fonts
+    assert "/app/docs/swagger-ui-bundle.js" in page.text
+    assert client.get("/app/docs/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/app/docs/swagger-ui.css").status_code == 200
+    assert client.get("/redoc").status_code == 404  # ReDoc would load from a CDN
+
+
+def test_body_without_length_is_counted(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b"{"
+        for _ in range(70):
+            yield b" " * 1000
+        yield b"}"
+
+    response = client.post("/api/scenarios", content=chunks(),
+                           headers={"Content-Type": "application/json"})
+    assert response.status_code == 413
+    assert response.json()["detail"] == "request body larger than 64000 bytes"
+
+
+def test_thread_limit_is_applied_at_start_up(settings: ApiSettings) -> None:
+    import anyio.to_thread
+
+    app = create_app(replace(settings, threads=3))
+    with TestClient(app) as client:
+        tokens = client.portal.call(
+            lambda: anyio.to_thread.current_default_thread_limiter().total_tokens)
+    assert tokens == 3

@@ -139,3 +139,73 @@ def test_removed_user_token_stops_working(client: TestClient,
     assert response.status_code == 401
     with sqlite3.connect(settings.community_file) as con:
         assert con.execute("SELECT count(*) FROM users WHERE username = 'temp'").fetchone() == (0,)
+
+
+def test_non_ascii_token_is_401_not_500(client: TestClient) -> None:
+    body = {"postal_code": "00100", "text": "x", "category": "need"}
+    response = client.post("/api/comments", json=body,
+                           headers={"Authorization": "Bearer abc.d\u00e9f".encode()})
+    assert response.status_code == 401
+
+
+def test_public_reads_ignore_stale_credentials(client: TestClient) -> None:
+    anonymous = client.get("/api/comments").json()
+    for header in ("Bearer abc.def", "Basic YWxpY2U6c2VjcmV0"):
+        response = client.get("/api/comments", headers={"Authorization": header})
+        assert response.status_code == 200
+        assert response.json() == anonymous
+
+
+def test_points_outside_the_twin_are_refused(client: TestClient) -> None:
+    alice = token_for(client, "alice")
+    response = client.post("/api/comments", headers=alice, json={
+        "lon": 0.0, "lat": 0.0, "text": "x", "category": "need"})
+    assert response.status_code == 400
+    assert "outside the twin's areas" in response.json()["detail"]
+
+
+def test_failed_sign_ins_are_throttled(settings: ApiSettings) -> None:
+    from dataclasses import replace
+
+    from dikas.api.app import create_app
+
+    with TestClient(create_app(replace(settings, sign_in_attempts=3))) as fresh:
+        def sign_in(password: str) -> int:
+            return fresh.post("/api/auth/token", data={"username": "mod",
+                                                       "password": password}).status_code
+
+        assert [sign_in("wrong-one") for _ in range(3)] == [401, 401, 401]
+        assert sign_in(PASSWORD) == 429  # even the right password waits out the window
+        other = fresh.post("/api/auth/token", data={"username": "alice", "password": PASSWORD})
+        assert other.status_code == 200  # per user name
+
+
+def test_sign_in_throttle_window() -> None:
+    from dikas.api.errors import TooManyAttemptsError
+    from dikas.api.throttle import SignInThrottle
+
+    now = [0.0]
+    throttle = SignInThrottle(2, 60.0, clock=lambda: now[0])
+    throttle.failed("a")
+    now[0] = 30.0
+    throttle.failed("a")
+    with pytest.raises(TooManyAttemptsError, match="try again in 30 s"):
+        throttle.check("a")
+    throttle.check("b")
+    now[0] = 60.0  # the first failure leaves the window
+    throttle.check("a")
+    throttle.failed("a")
+    with pytest.raises(TooManyAttemptsError):
+        throttle.check("a")
+    throttle.succeeded("a")
+    throttle.check("a")
+
+
+def test_only_the_newest_scenario_runs_are_kept(tmp_path) -> None:
+    community = Community(tmp_path / "c.sqlite")
+    for i in range(5):
+        community.save_scenario(f"s{i}", f"run {i}", {"i": i}, keep=3)
+    assert community.scenario("s4") == {"i": 4}
+    assert community.scenario("s2") == {"i": 2}
+    with pytest.raises(LookupError):
+        community.scenario("s1")

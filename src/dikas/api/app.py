@@ -11,10 +11,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi import FastAPI, HTTPException
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dikas import __version__
 from dikas.api.context import ApiContext
@@ -42,12 +43,19 @@ def create_app(settings: ApiSettings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.threads is not None:
+            import anyio.to_thread
+
+            anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         if settings.preload:
             threading.Thread(target=context.preload, name="dikas-preload", daemon=True).start()
         yield
         context.store.close()
 
-    app = FastAPI(title="DikaS", version=__version__, lifespan=lifespan,
+    # The interactive docs are served from the bundled Swagger UI (no CDN): the API must
+    # be explorable on a machine without internet.
+    app = FastAPI(title="DikaS", version=__version__, lifespan=lifespan, docs_url=None,
+                  redoc_url=None,
                   description="The social digital twin of a city: OGC API – Features for "
                               "every layer, indicators, area profiles, isochrones, scenarios "
                               "and stakeholder comments.")
@@ -59,12 +67,28 @@ def create_app(settings: ApiSettings) -> FastAPI:
                    report):
         app.include_router(module.router)
     _mount_web_app(app, settings.web_dist or BUNDLED_DIST)
+    _add_docs(app)
     return app
 
 
-class BodyLimit:
-    """Refuse request bodies declared larger than ``max_bytes`` (413) before reading them.
+def _add_docs(app: FastAPI) -> None:
+    """Swagger UI at ``/docs`` from the map app's assets (``/app/docs/``), nothing remote."""
 
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title=f"{app.title} API",
+            swagger_js_url="/app/docs/swagger-ui-bundle.js",
+            swagger_css_url="/app/docs/swagger-ui.css", swagger_favicon_url="data:,",
+            # no validator badge: it is an image from validator.swagger.io
+            swagger_ui_parameters={"validatorUrl": None})
+
+
+class BodyLimit:
+    """Refuse request bodies larger than ``max_bytes`` with 413.
+
+    A declared ``Content-Length`` is refused before reading; a body sent without one
+    (chunked) is counted as it is read and refused as soon as it passes the limit.
     A plain ASGI middleware: Starlette's ``BaseHTTPMiddleware`` would wrap every response in
     a stream and a task group, which costs more than serving a cached tile.
     """
@@ -74,14 +98,27 @@ class BodyLimit:
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            length = dict(scope["headers"]).get(b"content-length", b"")
-            if length.isdigit() and int(length) > self.max_bytes:
-                response = JSONResponse({"detail": f"request body larger than "
-                                                   f"{self.max_bytes} bytes"}, status_code=413)
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        detail = f"request body larger than {self.max_bytes} bytes"
+        length = dict(scope["headers"]).get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.max_bytes:
+            await JSONResponse({"detail": detail}, status_code=413)(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    # FastAPI passes HTTPExceptions from reading the body through unchanged
+                    raise HTTPException(status_code=413, detail=detail)
+            return message
+
+        await self.app(scope, counted, send)
 
 
 def _mount_web_app(app: FastAPI, dist: Path) -> None:

@@ -160,7 +160,8 @@ class Community:
         """The user a valid, unexpired token was issued to."""
         payload, _, signature = token.partition(".")
         expected = _b64(hmac.new(self._secret, payload.encode(), hashlib.sha256).digest())
-        if not signature or not hmac.compare_digest(signature, expected):
+        # bytes: compare_digest refuses non-ASCII str, and a token is client input
+        if not signature or not hmac.compare_digest(signature.encode(), expected.encode()):
             raise AuthenticationError("invalid access token")
         claims = json.loads(_unb64(payload))
         if claims.get("exp", 0) < time.time():
@@ -209,11 +210,17 @@ class Community:
 
 
     # -- scenario runs ---------------------------------------------------------------------
-    def save_scenario(self, scenario_id: str, name: str, result: dict[str, Any]) -> None:
-        """Keep a scenario run so that its shareable URL works later."""
+    def save_scenario(self, scenario_id: str, name: str, result: dict[str, Any], *,
+                      keep: int | None = None) -> None:
+        """Keep a scenario run so that its shareable URL works later; with ``keep``, only
+        the ``keep`` newest runs stay (anyone may run scenarios, so storage is bounded)."""
         with self._connect() as con:
             con.execute("INSERT OR REPLACE INTO scenarios VALUES (?, ?, ?, ?)",
                         [scenario_id, name, json.dumps(result), _now()])
+            if keep is not None:
+                con.execute("DELETE FROM scenarios WHERE scenario_id NOT IN (SELECT scenario_id "
+                            "FROM scenarios ORDER BY created_at DESC, rowid DESC LIMIT ?)",
+                            [keep])
 
     def scenario(self, scenario_id: str) -> dict[str, Any]:
         """A kept scenario run."""

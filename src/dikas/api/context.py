@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any
@@ -20,6 +21,7 @@ from dikas.api.errors import NotFoundError
 from dikas.api.layers import BASEMAP_LAYERS, KNOWN_LAYERS, TILE_LAYERS, LayerSpec, spec_for
 from dikas.api.settings import ApiSettings
 from dikas.api.store import Loader, ServedLayers, TwinStore
+from dikas.api.throttle import SignInThrottle
 from dikas.api.tilecache import TileCache, seed
 from dikas.api.tiles import render_tile
 from dikas.settings import TWIN_CRS
@@ -27,6 +29,8 @@ from dikas.twin.store import Twin
 
 COMMENTS = "comments"
 TILE_CACHE_BYTES = 256 * 2**20
+MEMO_ENTRIES = 512
+"""Computed results (indicator tables, profiles, reports) kept by :meth:`ApiContext.memo`."""
 """Memory for rendered tiles (the twin is read-only, so a tile never changes)."""
 SEED_MAX_ZOOM = 16
 """Seeding renders the opening area's tiles up to this zoom (street level)."""
@@ -46,18 +50,30 @@ class ApiContext:
         self._networks: dict[str, Any] = {}
         self._years: dict[str, list[int]] = {}
         self._specs: dict[str, LayerSpec] = {}
-        self._memo: dict[tuple[object, ...], Any] = {}
+        self._memo: OrderedDict[tuple[object, ...], Any] = OrderedDict()
         self.tiles = TileCache(TILE_CACHE_BYTES)
+        self.sign_ins = SignInThrottle(settings.sign_in_attempts, settings.sign_in_window_s)
         # seeding is pending from the start, so readiness checks never see a gap
         self.status: dict[str, Any] = {
             "layers_loaded": False, "tiles_seeded": 0,
             "seeding": bool(settings.preload and settings.seed_tiles)}
 
     def memo(self, key: tuple[object, ...], compute: Callable[[], Any]) -> Any:
-        """A cached result (the twin is read-only, so results never go stale)."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        """A cached result (the twin is read-only, so results never go stale).
+
+        At most :data:`MEMO_ENTRIES` results are kept, least recently used dropped first:
+        requests can name endless variants (indicator formulas, area × year reports).
+        """
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = compute()
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > MEMO_ENTRIES:
+                self._memo.popitem(last=False)
+        return value
 
     @cached_property
     def attribution(self) -> str:

@@ -32,6 +32,10 @@ class BusyError(RuntimeError, DikasError):
     """The server is already running as many costly requests as it allows."""
 
 
+class TooManyAttemptsError(PermissionError, DikasError):
+    """Too many failed sign-ins for one user name in a short time."""
+
+
 class NotImplementedFeatureError(NotImplementedError, DikasError):
     """The twin or the installed modules cannot serve this endpoint."""
 
@@ -39,6 +43,7 @@ class NotImplementedFeatureError(NotImplementedError, DikasError):
 STATUS: tuple[tuple[type[Exception], int], ...] = (
     (NotFoundError, 404),
     (TooLargeError, 413),
+    (TooManyAttemptsError, 429),
     (AuthenticationError, 401),
     (ForbiddenError, 403),
     (BusyError, 429),

@@ -47,6 +47,14 @@ class ApiSettings:
         After the preload, render up to this many vector tiles of the map's opening area
         (city-wide zooms first, up to street level) into the tile cache; 0 renders tiles only
         when asked for.
+    max_scenarios
+        Scenario runs kept for their shareable URLs (newest first); older ones answer 404.
+    sign_in_attempts
+        Failed sign-ins allowed per user name within ``sign_in_window_s`` before further
+        attempts are refused with 429 (each attempt costs a deliberately slow password hash).
+    threads
+        Worker threads for blocking work (tile rendering, queries); ``None`` keeps AnyIO's
+        default (40).
     """
 
     twin_path: Path
@@ -61,6 +69,10 @@ class ApiSettings:
     web_dist: Path | None = None
     preload: bool = False
     seed_tiles: int = 0
+    max_scenarios: int = 1000
+    sign_in_attempts: int = 5
+    sign_in_window_s: float = 300.0
+    threads: int | None = None
 
     @property
     def community_file(self) -> Path:

@@ -32,7 +32,6 @@ from dikas.settings import load_settings
 def serve(twin: Path, host: str, port: int, community: Path | None, min_count: int | None,
           threads: int, seed_tiles: int) -> None:
     """Serve TWIN as a web API (OpenAPI docs at /docs) and the 3D map app at /."""
-    import anyio.to_thread
     import uvicorn
 
     from dikas.api.app import create_app
@@ -42,13 +41,8 @@ def serve(twin: Path, host: str, port: int, community: Path | None, min_count: i
         raise ParameterError(f"twin {str(twin)!r}: file not found (build one with `dikas build`)")
     settings = ApiSettings(twin_path=twin, community_path=community,
                            min_count=load_settings(min_count=min_count).min_count,
-                           preload=True, seed_tiles=seed_tiles)
+                           preload=True, seed_tiles=seed_tiles, threads=threads)
     app = create_app(settings)
-
-    @app.on_event("startup")
-    async def _threads() -> None:
-        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
-
     click.echo(f"DikaS serving {twin} at http://{host}:{port}/ (API docs: "
                f"http://{host}:{port}/docs); press Ctrl+C to stop", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

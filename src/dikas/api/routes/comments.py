@@ -32,16 +32,24 @@ def current_user(request: Request, ctx: Context) -> User:
 
 
 def optional_user(request: Request, ctx: Context) -> User | None:
-    """The signed-in user, or ``None`` for anonymous readers."""
-    if not request.headers.get("authorization"):
+    """The signed-in user, or ``None`` for anonymous readers: a missing, stale or foreign
+    ``Authorization`` header reads public data as anyone would, not a 401."""
+    try:
+        return current_user(request, ctx)
+    except AuthenticationError:
         return None
-    return current_user(request, ctx)
 
 
 @router.post("/auth/token", summary="Sign in (form fields username, password)")
 def token(ctx: Context, username: Annotated[str, Form(max_length=64)],
           password: Annotated[str, Form(max_length=256)]) -> dict[str, str]:
-    user = ctx.community.authenticate(username, password)
+    ctx.sign_ins.check(username)
+    try:
+        user = ctx.community.authenticate(username, password)
+    except AuthenticationError:
+        ctx.sign_ins.failed(username)
+        raise
+    ctx.sign_ins.succeeded(username)
     return {"access_token": ctx.community.issue_token(user, ttl_s=ctx.settings.token_ttl_s),
             "token_type": "bearer", "role": user.role}
 
@@ -81,6 +89,9 @@ def _place(ctx: ApiContext, comment: NewComment) -> tuple[float, float, str | No
             rows = twin.sql("SELECT postal_code FROM areas WHERE year = (SELECT max(year) FROM "
                             "areas) AND ST_Contains(geometry, ST_Point(?, ?)) LIMIT 1", [x, y])
             area = None if rows.empty else str(rows["postal_code"].iloc[0])
+        if twin.has_layer("areas") and area is None:
+            raise ParameterError(f"point {comment.lon}, {comment.lat} is outside the twin's "
+                                 "areas")
         if comment.postal_code is not None and comment.postal_code != area:
             raise ParameterError(f"point is not in area {comment.postal_code!r}")
         return comment.lon, comment.lat, area

@@ -3,7 +3,8 @@
 The body is a scenario as in ``dikas scenario run`` YAML, as JSON. Requests may not name
 files on the server (``base_twin``, ``polygon_file``: give polygons inline), may hold at most
 :data:`MAX_EDITS` edits, and only one scenario runs at a time (429 while busy). A run's id is
-the first 16 hex digits of the scenario's sha256, so the same scenario is computed once.
+the first 16 hex digits of the scenario's sha256, so the same scenario is computed once; the
+newest ``ApiSettings.max_scenarios`` runs are kept for their shareable URLs.
 """
 
 from __future__ import annotations
@@ -97,7 +98,8 @@ def run(ctx: Annotated[ApiContext, Depends(context)],
             "maps": _maps(result["diff"]), "edits": result["edits"],
             "recomputed": result["recomputed"],
             "provenance": {k: v for k, v in result["provenance"].items() if k != "base_twin"}}
-    ctx.community.save_scenario(scenario_id, body["name"], body)
+    ctx.community.save_scenario(scenario_id, body["name"], body,
+                                keep=ctx.settings.max_scenarios)
     response.headers["Location"] = f"/api/scenarios/{scenario_id}"
     return body
 
