@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 import dikas
+from dikas.accessibility.areas import area_measures
 from dikas.accessibility.indicators import to_indicator_rows
 from dikas.accessibility.locations import (
     TWIN_DESTINATIONS,
@@ -205,7 +206,8 @@ def matrix(twin_path: Path, mode: str, origins_spec: str, origin_id: str | None,
 @chunk_option
 @dask_option
 @click.option("--write/--no-write", default=True, show_default=True,
-              help="Store the measures in the twin's indicators table (level grid).")
+              help="Store the measures in the twin's indicators table (level grid, and "
+                   "level areas as inhabitant-weighted means of the cells).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the measures as a table (.parquet or CSV).")
 def measures(twin_path: Path, mode: str, matrix_path: Path | None,
@@ -217,7 +219,8 @@ def measures(twin_path: Path, mode: str, matrix_path: Path | None,
 
     Per cell and type: minutes to the nearest and the n-th nearest service, services within
     the threshold (capacities where known, else counts), gravity accessibility, and 2SFCA /
-    enhanced 2SFCA with the cells' inhabitants as demand.
+    enhanced 2SFCA with the cells' inhabitants as demand. Each postal area also gets the
+    inhabitant-weighted mean of its cells' values.
     """
     types = service_types or DEFAULT_SERVICE_TYPES
     with dikas.open(str(twin_path)) as twin:
@@ -225,7 +228,9 @@ def measures(twin_path: Path, mode: str, matrix_path: Path | None,
         available = set(twin.read("services", columns=["service_type"])["service_type"])
         types = tuple(t for t in types if t in available) if not service_types else types
         services, _ = destinations_from_twin(twin, "services", service_types=types)
-        grid = twin.read("grid", columns=["cell_id", "inhabitants"])
+        linked = "postal_code" in twin.columns("grid")
+        grid = twin.read("grid", columns=["cell_id", "inhabitants"]
+                         + (["postal_code"] if linked else []))
         if matrix_path is not None:
             travel_times = read_matrix(matrix_path)
         else:
@@ -250,10 +255,8 @@ def measures(twin_path: Path, mode: str, matrix_path: Path | None,
                       "max_time_min": max_time_min, "speed_mps": speed_mps,
                       "departure": departure.isoformat() if departure else None,
                       "window_min": window_min if mode == "transit" else None}
-        rows.append(to_indicator_rows(table, mode=mode, service_type=service_type,
-                                      level="grid", method=f"dikas.accessibility ({mode})",
-                                      parameters=parameters,
-                                      source_layers=["grid", "services", "network_edges"]))
+        rows.append(_indicator_rows(table, grid if linked else None, mode=mode,
+                                    service_type=service_type, parameters=parameters))
         tables.append(table.add_prefix(f"{service_type}_"))
         weights = demand.reindex(table.index).fillna(0.0)
         within = (table["nearest_1"] <= threshold_min).to_numpy()
@@ -262,6 +265,9 @@ def measures(twin_path: Path, mode: str, matrix_path: Path | None,
                         f"inhabitants_within_{threshold_min:g}_min":
                             weights[within].sum() / max(weights.sum(), 1e-9)})
     click.echo(pd.DataFrame(summary).to_string(index=False, float_format="{:.2f}".format))
+    if not linked:
+        click.echo("· the grid has no postal_code links: measures stored for cells only",
+                   err=True)
     if write:
         with dikas.open(str(twin_path), read_only=False) as twin:
             written = twin.write_indicators(pd.concat(rows, ignore_index=True))
@@ -269,6 +275,29 @@ def measures(twin_path: Path, mode: str, matrix_path: Path | None,
     if out is not None:
         write_table(pd.concat(tables, axis=1).rename_axis("cell_id").reset_index(), out)
         click.echo(f"Wrote the measures to {out}")
+
+
+def _indicator_rows(table: pd.DataFrame, grid: pd.DataFrame | None, *, mode: str,
+                    service_type: str, parameters: dict[str, object]) -> pd.DataFrame:
+    """Indicator rows of one service type: every cell, and (when ``grid`` links cells to
+    postal areas) every area as the inhabitant-weighted mean of its cells.
+
+    Cells keep rows without a value ("not reached"); areas without a valued, inhabited cell
+    get no row (:func:`dikas.accessibility.areas.area_measures`).
+    """
+    method = f"dikas.accessibility ({mode})"
+    sources = ["grid", "services", "network_edges"]
+    cells = to_indicator_rows(table, mode=mode, service_type=service_type, level="grid",
+                              method=method, parameters=parameters, source_layers=sources)
+    if grid is None:
+        return cells
+    areas = to_indicator_rows(
+        area_measures(table, grid), mode=mode, service_type=service_type, level="areas",
+        method=f"{method}, inhabitant-weighted mean of grid cells",
+        parameters=dict(parameters, aggregation="inhabitant_weighted_mean",
+                        weight="grid.inhabitants", link="grid.postal_code"),
+        source_layers=sources)
+    return pd.concat([cells, areas.dropna(subset=["value"])], ignore_index=True)
 
 
 def _weighted_median(values: pd.Series, weights: pd.Series) -> float:

@@ -64,15 +64,33 @@ def _key_figures(profile: Profile) -> str:
     return _table(["Figure", profile.name, "City"], rows)
 
 
-def _accessibility(profile: Profile) -> str:
+def _accessibility(profile: Profile, twin: Twin) -> str:
     rows = [[escape(e["service_type"].replace("_", " "))]
             + [format_value("min", e.get(f"{m}_min")) for m in ("walk", "bike", "transit")]
             for e in profile.accessibility
             if any(e.get(f"{m}_min") is not None for m in ("walk", "bike", "transit"))]
     if not rows:
-        return ("<p class='muted'>No accessibility indicators in this twin yet "
-                "(run <code>dikas access</code>).</p>")
+        return f"<p class='muted'>{_no_accessibility(twin)}</p>"
     return _table(["Service", "Walk (min)", "Bike (min)", "Transit (min)"], rows)
+
+
+def _no_accessibility(twin: Twin) -> str:
+    """Why an area shows no accessibility, from the levels the twin stores ``access_*``
+    indicators at: none (never computed), cells only (computed before area values were
+    stored), or areas too (then no inhabited cell of this area was routed and reached a
+    service)."""
+    levels: set[str] = set()
+    if twin.has_layer("indicators"):
+        levels = set(twin.sql("SELECT DISTINCT level FROM indicators "
+                              "WHERE starts_with(indicator, 'access_')")["level"])
+    if "areas" in levels:
+        return ("No accessibility values for this area: none of its inhabited cells lies "
+                "within the street network's extent and reaches a service.")
+    if "grid" in levels:
+        return ("Accessibility is stored for grid cells only; rerun "
+                "<code>dikas access measures</code> to add postal-area values.")
+    return ("No accessibility indicators in this twin yet (run "
+            "<code>dikas access measures</code>).")
 
 
 def _named_values(values: dict[str, Any] | None, empty: str) -> str:
@@ -151,7 +169,7 @@ def build_report(twin: Twin, *, area: str | None = None, year: int | None = None
                      charts.share_bars(profile.education, EDUCATION_LABELS,
                                        unit_label=unit_label)]
     if area:
-        sections += ["<h2>Access to services</h2>", _accessibility(profile),
+        sections += ["<h2>Access to services</h2>", _accessibility(profile, twin),
                      "<h2>Heat</h2>", _named_values(profile.heat, "No heat data."),
                      "<h2>Vulnerability</h2>",
                      _named_values(profile.vulnerability, "No vulnerability indicators yet "
