@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import httpx
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
@@ -45,6 +51,40 @@ def test_not_a_twin_fails_clearly(tmp_path: Path) -> None:
     result = CliRunner().invoke(serve, [str(tmp_path / "missing.duckdb")])
     assert result.exit_code != 0
     assert "file not found" in str(result.exception)
+
+
+def test_serve_command_end_to_end(small_twin: Path, tmp_path: Path) -> None:
+    """`dikas serve` as users run it: its own process, layers preloaded, tiles seeded."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    twin = tmp_path / "twin.duckdb"
+    shutil.copy(small_twin, twin)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dikas.cli", "serve", str(twin), "--port", str(port),
+         "--seed-tiles", "10", "--threads", "4"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        status = {}
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                status = httpx.get(f"{base}/api/status", timeout=5).json()
+            except httpx.TransportError:
+                status = {}
+            if status.get("layers_loaded") and not status.get("seeding"):
+                break
+            time.sleep(0.3)
+        assert status.get("layers_loaded") and status["tiles_seeded"] > 0, status
+        assert httpx.get(f"{base}/").status_code == 200
+        assert httpx.get(f"{base}/docs").status_code == 200
+        areas = httpx.get(f"{base}/ogc/collections/areas/items?limit=1").json()
+        assert areas["numberReturned"] == 1
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}/" in output  # the URL is printed for the user
 
 
 def test_users_command(small_twin: Path, tmp_path: Path) -> None:
