@@ -49,14 +49,7 @@ def test_no_small_counts_in_grid_items(helsinki: TestClient, helsinki_twin: Path
         grid = twin.read("grid", columns=["cell_id", "inhabitants"])
     small = grid[(grid["inhabitants"] > 0) & (grid["inhabitants"] < 10)]
     assert len(small) > 0  # the real grid does hold such cells
-    served: list[float | None] = []
-    offset = 0
-    while True:
-        page = helsinki.get(f"/ogc/collections/grid/items?limit=1000&offset={offset}").json()
-        served += [f["properties"]["inhabitants"] for f in page["features"]]
-        offset += 1000
-        if offset >= page["numberMatched"]:
-            break
+    served = _grid_items(helsinki)["inhabitants"].tolist()
     assert len(served) == len(grid)
     assert not any(v is not None and 0 < v < 10 for v in served)
     values = helsinki.get("/api/indicators?indicator=inhabitants&level=grid").json()["values"]
@@ -64,6 +57,33 @@ def test_no_small_counts_in_grid_items(helsinki: TestClient, helsinki_twin: Path
     expected = pd.Series(values).notna().sum()
     assert expected == (grid["inhabitants"].notna() & ~grid["cell_id"].isin(
         small["cell_id"])).sum()
+
+
+def _grid_items(helsinki: TestClient) -> pd.DataFrame:
+    """Properties of every served grid cell, paged through OGC items."""
+    pages, offset = [], 0
+    while True:
+        page = helsinki.get(f"/ogc/collections/grid/items?limit=1000&offset={offset}").json()
+        pages += [f["properties"] for f in page["features"]]
+        offset += 1000
+        if offset >= page["numberMatched"]:
+            return pd.DataFrame(pages)
+
+
+def test_no_blanked_age_band_is_derivable(helsinki: TestClient) -> None:
+    """Before complementary suppression 874 cells showed their total and all bands but one."""
+    cells = _grid_items(helsinki)
+    bands = [c for c in cells.columns if c.startswith("age_") and c != "age_suppressed"]
+    assert len(bands) == 9
+    shown = cells[bands].apply(pd.to_numeric)
+    hidden = shown.isna().sum(axis=1)
+    total = pd.to_numeric(cells["attribute_grid_inhabitants"])
+    held = total - shown.sum(axis=1)
+    exposed = total.notna() & ((hidden == 1) | ((hidden > 1) & (hidden < 9) & (held < 10)))
+    assert not exposed.any(), cells.loc[exposed, ["cell_id", "attribute_grid_inhabitants", *bands]]
+    values = helsinki.get("/api/indicators?indicator=age_80_plus&level=grid").json()["values"]
+    served = pd.Series(values, dtype=float)
+    assert served.reindex(cells["cell_id"]).isna().tolist() == shown["age_80_plus"].isna().tolist()
 
 
 def test_central_tiles_and_isochrone(helsinki: TestClient) -> None:

@@ -19,7 +19,7 @@ import pandas as pd
 from dikas.errors import ParameterError
 from dikas.report.profile import counts_people
 from dikas.sources.paavo import paavo_variables
-from dikas.twin.privacy import FINE_GRAINED_LEVELS, suppress_small_counts
+from dikas.twin.privacy import FINE_GRAINED_LEVELS, suppress_small_counts, with_person_counts
 from dikas.twin.store import Twin
 
 LEVELS = ("areas", "grid", "buildings")
@@ -131,8 +131,9 @@ def indicator_values(twin: Twin, *, indicator: str, level: str, year: int | None
     """Values of ``indicator`` at ``level`` (and ``year`` for yearly indicators).
 
     Areas default to the latest Paavo year. At grid and building level, person counts in
-    ``(0, min_count)`` come back as ``NaN`` (:func:`dikas.twin.privacy.suppress_small_counts`),
-    as do stored indicators whose name says they count people (``*_residents`` …).
+    ``(0, min_count)`` and the counts that would reveal them come back as ``NaN``, decided on
+    the unit's whole row as everywhere else (:func:`dikas.twin.privacy.suppress_small_counts`),
+    as do small stored indicators whose name says they count people (``*_residents`` …).
     """
     if level not in LEVELS:
         raise ParameterError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
@@ -148,7 +149,8 @@ def indicator_values(twin: Twin, *, indicator: str, level: str, year: int | None
     if indicator not in _numeric_columns(twin, level):
         raise ParameterError(f"no indicator {indicator!r} at level {level!r} "
                              "(see /api/meta for the list)")
-    frame = twin.read(level, columns=[key, indicator])
+    # The whole row's counts decide what is blanked, whichever one column is asked for.
+    frame = twin.read(level, columns=with_person_counts([key, indicator], twin.columns(level)))
     frame = suppress_small_counts(pd.DataFrame(frame.drop(columns="geometry")), level=level,
                                   min_count=min_count)
     values = pd.Series(pd.to_numeric(frame[indicator], errors="coerce").to_numpy(float),

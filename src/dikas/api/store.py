@@ -4,8 +4,9 @@ in-memory copy of each served layer with its geometry already in WGS84 and Web M
 Reprojecting polygons costs far more than finding them, so each layer is reprojected once
 (on first use, with PROJ through GeoPandas) and then served from memory: items pages and
 vector tiles filter on precomputed bounding boxes and never transform geometry per request.
-Small person counts are blanked when the copy is made, so nothing served from it can leak
-them (:func:`dikas.twin.privacy.suppress_small_counts`).
+Small person counts, and the counts that would reveal them, are blanked on whole rows when the
+copy is made, so nothing served from it can leak them, whichever columns a request selects
+(:func:`dikas.twin.privacy.suppress_small_counts`).
 """
 
 from __future__ import annotations

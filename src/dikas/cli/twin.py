@@ -89,7 +89,8 @@ def info(twin: Path, as_json: bool) -> None:
 def export(twin: Path, layer: str, fmt: str, out: Path, year: int | None) -> None:
     """Export a layer to a file GDAL/QGIS opens (GeoPackage, GeoJSON, GeoParquet, CSV).
 
-    Person counts below the privacy threshold are blanked for grid and building layers.
+    Person counts below the privacy threshold, and the age bands (or totals) that would reveal
+    them, are blanked for grid and building layers.
     """
     settings = load_settings()
     with Twin.open(twin) as opened:

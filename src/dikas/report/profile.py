@@ -320,7 +320,8 @@ def _greenery(twin: Twin, level: str, unit_id: str) -> list[dict[str, Any]]:
 
 
 def cell_profile(twin: Twin, cell_id: str, *, min_count: int) -> Profile:
-    """The profile of one grid cell; person counts below ``min_count`` are null."""
+    """The profile of one grid cell; person counts below ``min_count``, and those that would
+    reveal them, are null (decided on the cell's whole row)."""
     grid = pd.DataFrame(twin.read("grid").drop(columns="geometry"))
     row = grid[grid["cell_id"].astype(str) == cell_id]
     if row.empty:
