@@ -1,7 +1,8 @@
 """The map app in headless Chromium against the real server and the real Helsinki twin.
 
 The tests share one loaded page (module fixture) and run in file order: load, year slider,
-area profile, cell profile (privacy), scenario, comments. Every check compares what the page shows with values
+area profile, cell profile (privacy), a click at building level, scenario (and its shared URL),
+comments, isochrone. Every check compares what the page shows with values
 computed here from the API's JSON or from the twin itself.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import time
 from typing import TYPE_CHECKING
 
 import httpx
@@ -126,6 +128,55 @@ def street_node_in_view(page: Page, server: Server, *, seed: int) -> tuple[float
     return x, y
 
 
+def bar_charts(page: Page) -> list[dict]:
+    """The profile's bar charts: unit, section, and per bar its name, value and city tick."""
+    return page.eval_on_selector_all("#profile svg.chart.bars", """svgs => svgs.map(svg => ({
+        unit: svg.dataset.unit,
+        section: (svg.closest('section[data-section]') || {dataset: {}}).dataset.section || null,
+        ticks: svg.querySelectorAll('line').length,
+        bars: [...svg.querySelectorAll('rect[data-value]')].map(r => ({
+            name: r.dataset.name, value: Number(r.dataset.value),
+            ref: r.dataset.ref === undefined ? null : Number(r.dataset.ref)}))}))""")
+
+
+def check_one_unit_per_chart(page: Page) -> list[dict]:
+    """No profile chart puts values of different units on one scale; returns the charts."""
+    charts = bar_charts(page)
+    for chart in charts:
+        numbers = [v for bar in chart["bars"] for v in (bar["value"], bar["ref"]) if v is not None]
+        assert chart["unit"], chart
+        assert not (max(numbers) > 1000 and min(numbers) < 1), chart
+        if chart["unit"] in ("share", "probability", "index"):
+            assert all(0 <= v <= 1 for v in numbers), chart
+        # the city's values are ticks on the area's bars, not bars of their own
+        assert chart["ticks"] == sum(bar["ref"] is not None for bar in chart["bars"])
+    return charts
+
+
+def section_names(page: Page, section: str) -> set[str]:
+    """The names of the values a profile section shows, as bars or as table rows."""
+    return set(page.eval_on_selector_all(f"#profile section[data-section='{section}'] [data-name]",
+                                         "els => els.map(e => e.dataset.name)"))
+
+
+def check_profile_sections(page: Page, profile: dict) -> None:
+    """Income bars are the area's values with the city's as ticks, euros and shares apart;
+    heat does not repeat the vulnerability rows; every value is shown once."""
+    charts = check_one_unit_per_chart(page)
+    income = {k: v for k, v in profile["income"].items() if k != "city"}
+    bars = {bar["name"]: bar for chart in charts if chart["section"] == "income" for bar in chart["bars"]}
+    assert bars, "no income chart"
+    for name, bar in bars.items():
+        assert bar["value"] == pytest.approx(income[name])
+        assert bar["ref"] == pytest.approx(profile["income"]["city"][name])
+    units = {chart["unit"] for chart in charts if chart["section"] == "income"}
+    assert units == {"share", "euro"}
+    assert section_names(page, "income") == set(income)
+    vulnerability = set(profile["vulnerability"] or {})
+    assert section_names(page, "vulnerability") == vulnerability
+    assert section_names(page, "heat") == set(profile["heat"] or {}) - vulnerability
+
+
 def test_map_loads_offline_and_draws_the_chosen_indicator(app_page, server: Server) -> None:
     page, log = app_page
     save_screenshot(page, "web_map_loaded")
@@ -195,6 +246,11 @@ def test_click_opens_the_area_profile(app_page, server: Server) -> None:
     row = page.locator('#profile tr[data-name="inhabitants_total"] td.num').first.inner_text()
     assert row == f"{round(area.inhabitants_total):,}"
     assert page.locator("#profile svg.chart").count() >= 2
+    profile = httpx.get(f"{server.url}/api/areas/{area.postal_code}/profile", timeout=60,
+                        params={"year": page.input_value("#year")}).json()
+    check_profile_sections(page, profile)
+    page.locator("#profile section[data-section='heat']").scroll_into_view_if_needed()
+    save_screenshot(page, "web_area_profile_charts")
     page.click("#profile-close")
 
 
@@ -226,7 +282,92 @@ def test_cell_profile_never_shows_small_counts(app_page, server: Server) -> None
     save_screenshot(page, "web_cell_profile")
     row = page.locator('#profile tr[data-name="inhabitants"] td.num').first.inner_text()
     assert row == f"suppressed (< {server.min_count})"
+    check_one_unit_per_chart(page)
     page.click("#profile-close")
+
+
+def wait_idle(page: Page, script: str, arg: object = None) -> None:
+    """Run `script` (a function of `arg` that changes the view) and wait for the map's idle."""
+    page.evaluate(f"""arg => new Promise(resolve => {{
+        dikas.map.once('idle', resolve);
+        ({script})(arg);
+        dikas.map.triggerRepaint();
+    }})""", arg)
+
+
+def test_click_at_building_level_opens_the_area_profile(app_page, server: Server) -> None:
+    import geopandas as gpd
+
+    import dikas
+
+    page, _ = app_page
+    meta = httpx.get(f"{server.url}/api/meta", timeout=60).json()
+    level = next(i for i in meta["indicators"] if i["level"] == "buildings")
+    previous = page.input_value("#indicator")
+    view = page.evaluate("({center: dikas.map.getCenter().toArray(), zoom: dikas.map.getZoom()})")
+    with dikas.open(server.twin) as twin:
+        buildings = twin.read("buildings", columns=["building_id", "postal_code", "geometry"])
+        areas = twin.read("areas", year=max(meta["years"]), columns=["postal_code", "geometry"])
+    buildings = buildings.assign(size=buildings.area).sort_values("size", ascending=False)
+    target = buildings.geometry.to_crs(4326).representative_point().iloc[0]
+    before = renders(page)
+    page.select_option("#indicator", f"buildings|{level['name']}")
+    wait_renders(page, before)
+    # Buildings are drawn from zoom 12: zoom in on one, left of where the profile panel opens.
+    wait_idle(page, "c => { dikas.map.jumpTo({center: c, zoom: 16}); dikas.map.panBy([170, 0], {duration: 0}); }",
+              [target.x, target.y])
+    assert page.evaluate("dikas.map.getPaintProperty('areas-fill', 'fill-opacity')") == 0
+    # Pixels on a building, and pixels of open ground (lon/lat of the ground under them).
+    hits = page.evaluate("""() => {
+        const size = [dikas.map.getCanvas().clientWidth, dikas.map.getCanvas().clientHeight];
+        const found = {buildings: [], ground: []};
+        for (let y = 80; y < size[1] - 140; y += 6) for (let x = 80; x < size[0] - 420; x += 6) {
+            const building = dikas.map.queryRenderedFeatures([x, y], {layers: ['buildings-3d']})[0];
+            if (building) found.buildings.push([x, y, building.properties.building_id]);
+            else found.ground.push([x, y, ...dikas.map.unproject([x, y]).toArray()]);
+        }
+        return found;
+    }""")
+    assert hits["buildings"] and hits["ground"], "no building and open ground side by side"
+    x, y, building_id = hits["buildings"][0]
+    click_map(page, x, y)
+    expected = buildings.set_index("building_id").at[building_id, "postal_code"]
+    page.wait_for_selector(f"#profile[data-state=ready][data-unit='{expected}']", timeout=READY_TIMEOUT_MS)
+    save_screenshot(page, "web_building_level_click")
+    page.click("#profile-close")  # a hidden panel never matches the wait below
+    # Off the buildings: the postal area under the ground clicked, the one farthest from a border.
+    points = gpd.GeoSeries(gpd.points_from_xy([g[2] for g in hits["ground"]], [g[3] for g in hits["ground"]]),
+                           crs=4326).to_crs(areas.crs)
+    inside = gpd.sjoin(gpd.GeoDataFrame(geometry=points), areas, predicate="within")
+    assert not inside.empty, "no open ground inside a postal area"
+    margins = [areas.geometry.loc[i].boundary.distance(p)
+               for i, p in zip(inside.index_right, inside.geometry, strict=True)]
+    best = inside.iloc[int(np.argmax(margins))]
+    x, y = hits["ground"][best.name][:2]
+    click_map(page, x, y)
+    page.wait_for_selector(f"#profile[data-state=ready][data-unit='{best.postal_code}']",
+                           timeout=READY_TIMEOUT_MS)
+    page.click("#profile-close")
+    before = renders(page)
+    page.select_option("#indicator", previous)
+    wait_renders(page, before)
+    wait_idle(page, "v => dikas.map.jumpTo(v)", view)
+
+
+OVERLAY_POINT = np.array([128, 0, 128])
+"""The colour of the scenario overlay's points (deck.gl, ``overlay.js``)."""
+
+
+def wait_for_colour(page: Page, x: int, y: int, colour: np.ndarray, *, timeout_s: float = 30) -> None:
+    """Wait until the map shows `colour` within 2 pixels of (x, y) (deck.gl draws on its own
+    canvas, in its own frame)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        patch = map_pixels(page)[y - 2:y + 3, x - 2:x + 3]
+        if (np.abs(patch - colour).sum(axis=2) < 40).any():
+            return
+        assert time.monotonic() < deadline, f"no {colour} at {x}, {y}: {patch.reshape(-1, 3).tolist()}"
+        page.wait_for_timeout(500)
 
 
 def diverging_bins(values: list[float], k: int = 7) -> list[float]:
@@ -282,12 +423,26 @@ def test_scenario_run_shows_its_difference(app_page, server: Server) -> None:
         shared.wait_for_selector("#scenario[data-state=done]", timeout=READY_TIMEOUT_MS)
         rows = shared.locator("#scenario-result table.diff").nth(0).locator("tbody tr").count()
         assert rows == len(result["diff"]["city"])
+        # The what-if itself comes back: in the editor, on the map, and ready to re-run.
+        assert shared.input_value("#scenario-name") == result["name"]
+        assert shared.locator("#scenario-edits li").count() == 1
+        assert "library" in shared.inner_text("#scenario-edits li")
+        assert shared.is_enabled("#scenario-run")
+        place = {"service_type": "library", "lon": pytest.approx(lon, abs=1e-6),
+                 "lat": pytest.approx(lat, abs=1e-6)}
+        assert shared.evaluate("dikas.state.scenario.body().edits") == [{"add_service": place}]
+        wait_idle(shared, "p => dikas.map.jumpTo({center: p, zoom: 14})", [lon, lat])
+        x, y = shared.evaluate("p => { const q = dikas.map.project(p); return [q.x, q.y]; }", [lon, lat])
+        wait_for_colour(shared, round(x), round(y), OVERLAY_POINT)
+        shared.locator("#scenario-edits").scroll_into_view_if_needed()
         save_screenshot(shared, "web_scenario_shared")
     finally:
         context.close()
 
 
 def test_comment_round_trip_and_moderation(app_page, server: Server) -> None:
+    import dikas
+
     page, _ = app_page
     page.click('#tabs button[data-tab="comments"]')
     password, _role = server.users["alice"]
@@ -299,9 +454,18 @@ def test_comment_round_trip_and_moderation(app_page, server: Server) -> None:
     page.fill("#comment-text", text)
     page.select_option("#comment-category", "idea")
     page.click("#comment-pin")
-    size = page.evaluate("[dikas.map.getCanvas().clientWidth, dikas.map.getCanvas().clientHeight]")
-    lon, lat = click_map(page, size[0] * 0.3, size[1] * 0.45)
-    page.wait_for_selector("#comments[data-state=posted]", timeout=READY_TIMEOUT_MS)
+    # The server pins comments inside the twin's postal areas only (a point on water → 400).
+    meta = httpx.get(f"{server.url}/api/meta", timeout=60).json()
+    with dikas.open(server.twin) as twin:
+        areas = twin.read("areas", year=max(meta["years"]), columns=["postal_code", "geometry"])
+    areas = areas.assign(size=areas.area).sort_values("size", ascending=False).to_crs(4326)
+    inside = safe_points(page, [(p.x, p.y) for p in areas.geometry.representative_point()])
+    assert inside, "no area is drawn inside the map view"
+    index, x, y = inside[0]
+    lon, lat = click_map(page, x, y)
+    page.wait_for_selector("#comments[data-state=posted], #comments[data-state=error]",
+                           timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute("#comments", "data-state") == "posted", page.inner_text(".comment-status")
     page.wait_for_selector(f"#comment-list li:has-text('{text}')")
     save_screenshot(page, "web_comment")
 
@@ -309,6 +473,7 @@ def test_comment_round_trip_and_moderation(app_page, server: Server) -> None:
     mine = [f for f in public if f["properties"]["text"] == text]
     assert len(mine) == 1
     assert mine[0]["properties"]["category"] == "idea"
+    assert mine[0]["properties"]["postal_code"] == areas.iloc[index].postal_code
     assert mine[0]["geometry"]["coordinates"][0] == pytest.approx(lon, abs=1e-6)
     assert mine[0]["geometry"]["coordinates"][1] == pytest.approx(lat, abs=1e-6)
 

@@ -35,6 +35,8 @@ MEMO_ENTRIES = 512
 SEED_MAX_ZOOM = 16
 """Seeding renders the opening area's tiles up to this zoom (street level)."""
 CELL_AREA_SHARE = 0.5
+OPENING_TRIM = 0.02
+"""Share of building centroids left out on each side of the opening view's box."""
 """Grid cells at least this share water (or vegetation) form the derived base-map layers."""
 
 
@@ -131,12 +133,12 @@ class ApiContext:
 
     def preload(self) -> None:
         """Load every tile layer the twin has, then seed the tile cache with up to
-        ``settings.seed_tiles`` tiles of the map's opening area (server start-up)."""
+        ``settings.seed_tiles`` tiles of where the map's buildings are (server start-up)."""
         try:
             for name in self.tile_layers:
                 self.columns(name)
             self.status["layers_loaded"] = True
-            bbox = self.opening_bbox()
+            bbox = self.map_extent()
             if self.settings.seed_tiles and bbox is not None:
                 _lower_thread_priority()  # requests go first
                 seed(self.tile, {name: self.spec(name).min_zoom for name in self.tile_layers},
@@ -145,12 +147,29 @@ class ApiContext:
         finally:
             self.status["seeding"] = False
 
-    def opening_bbox(self) -> list[float] | None:
-        """Where the map opens (CRS84): the 3D buildings, else the whole city."""
+    def map_extent(self) -> list[float] | None:
+        """The extent (CRS84) of the 3D buildings, else of the whole city."""
         twin = self.twin()
         layer = next((name for name in ("buildings", "areas", "grid") if twin.has_layer(name)),
                      None)
         return self.extent_wgs84(layer) if layer else None
+
+    def opening_bbox(self) -> list[float] | None:
+        """Where the map opens (CRS84): where the mass of the 3D buildings is.
+
+        The buildings' box leaves out the outer 2 % of their centroids on each side: a few
+        outlying buildings would otherwise pull the opening view off the mass of them.
+        """
+        twin = self.twin()
+        if twin.has_layer("buildings"):
+            points = twin.sql("SELECT ST_X(c) AS x, ST_Y(c) AS y FROM (SELECT "
+                              "ST_Centroid(geometry) AS c FROM buildings "
+                              "WHERE geometry IS NOT NULL)").dropna()
+            if len(points):
+                low = points.quantile(OPENING_TRIM).to_numpy()
+                high = points.quantile(1 - OPENING_TRIM).to_numpy()
+                return [float(v) for v in self.to_wgs84.transform_bounds(*low, *high)]
+        return self.map_extent()
 
     def _level(self, name: str) -> str:
         return "grid" if name == "basemap_water" or name == "basemap_green" else name

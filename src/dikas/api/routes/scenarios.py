@@ -97,7 +97,9 @@ def run(ctx: Annotated[ApiContext, Depends(context)],
     body = {"id": scenario_id, "name": result["name"], "diff": result["diff"],
             "maps": _maps(result["diff"]), "edits": result["edits"],
             "recomputed": result["recomputed"],
-            "provenance": {k: v for k, v in result["provenance"].items() if k != "base_twin"}}
+            "provenance": {k: v for k, v in result["provenance"].items() if k != "base_twin"},
+            # as posted (outlines, capacities): what a shared URL restores into the editor
+            "submitted": scenario}
     ctx.community.save_scenario(scenario_id, body["name"], body,
                                 keep=ctx.settings.max_scenarios)
     response.headers["Location"] = f"/api/scenarios/{scenario_id}"

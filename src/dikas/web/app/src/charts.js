@@ -1,30 +1,35 @@
 // Small SVG charts for the profile panel, generated as strings (no chart library, no CDN).
 
-import { formatNumber } from "./classify.js";
+import { formatNumber, formatPercent } from "./classify.js";
 
 const esc = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * Horizontal bars, one per row; an optional reference value per row is drawn as a tick
- * (the city average).
+ * Horizontal bars, one per row, all on one scale (so all rows must share one unit); an
+ * optional reference value per row (the city's) is drawn as a tick, not as a bar of its own.
+ * `unit` names that unit on the chart (`data-unit`), `format` writes its values.
  */
-export function barChart(rows, { width = 300, colour = "#3182bd", refColour = "#000" } = {}) {
+export function barChart(rows, { width = 300, colour = "#3182bd", refColour = "#000", unit = "", format = formatNumber } = {}) {
   const data = rows.filter((r) => typeof r.value === "number");
   if (!data.length) return '<p class="muted">No data.</p>';
   const rowH = 18;
   const labelW = 120;
   const max = Math.max(...data.map((r) => Math.max(r.value, r.ref ?? 0)), 1e-9);
-  const scale = (v) => ((width - labelW - 50) * v) / max;
+  const scale = (v) => ((width - labelW - 50) * Math.max(v, 0)) / max;
   const bars = data.map((r, i) => {
     const y = i * rowH;
-    const ref = typeof r.ref === "number"
-      ? `<line x1="${labelW + scale(r.ref)}" x2="${labelW + scale(r.ref)}" y1="${y}" y2="${y + rowH - 3}" stroke="${refColour}" stroke-width="2"><title>city: ${formatNumber(r.ref)}</title></line>`
+    const hasRef = typeof r.ref === "number";
+    // the bar carries its row's figures (`data-name`, `data-value`, `data-ref`) for tests
+    const attrs = `${r.name === undefined ? "" : ` data-name="${esc(r.name)}"`} data-value="${r.value}"${hasRef ? ` data-ref="${r.ref}"` : ""}`;
+    const ref = hasRef
+      ? `<line x1="${labelW + scale(r.ref)}" x2="${labelW + scale(r.ref)}" y1="${y}" y2="${y + rowH - 3}" stroke="${refColour}" stroke-width="2"><title>city: ${format(r.ref)}</title></line>`
       : "";
     return `<text x="${labelW - 4}" y="${y + 12}" text-anchor="end">${esc(r.label)}</text>`
-      + `<rect x="${labelW}" y="${y + 2}" width="${Math.max(scale(r.value), 0)}" height="${rowH - 6}" fill="${colour}"><title>${esc(r.label)}: ${formatNumber(r.value)}</title></rect>`
-      + `<text x="${labelW + Math.max(scale(r.value), 0) + 3}" y="${y + 12}">${formatNumber(r.value)}</text>${ref}`;
+      + `<rect x="${labelW}" y="${y + 2}" width="${scale(r.value)}" height="${rowH - 6}" fill="${colour}"${attrs}><title>${esc(r.label)}: ${format(r.value)}</title></rect>`
+      // the figure goes right of the bar and of the tick, so the tick never crosses it
+      + `<text x="${labelW + Math.max(scale(r.value), scale(r.ref ?? 0)) + 4}" y="${y + 12}">${format(r.value)}</text>${ref}`;
   });
-  return `<svg class="chart" width="${width}" height="${data.length * rowH}" role="img">${bars.join("")}</svg>`;
+  return `<svg class="chart bars" data-unit="${esc(unit)}" width="${width}" height="${data.length * rowH}" role="img">${bars.join("")}</svg>`;
 }
 
 /** Age pyramid as a single-sided bar chart from youngest (bottom) to oldest (top). */
@@ -33,10 +38,11 @@ export function agePyramid(bands, { width = 300 } = {}) {
     && bands.some((b) => typeof b.share === "number");
   const rows = bands.filter((b) => b && b.band !== undefined).slice().reverse()
     .map((b) => (shares
-      ? { label: `${b.band} (${formatNumber(b.value)})`, value: b.share, ref: b.city_share }
-      : { label: b.band, value: b.value }));
+      ? { name: b.band, label: `${b.band} (${formatNumber(b.value)})`, value: b.share, ref: b.city_share }
+      : { name: b.band, label: b.band, value: b.value }));
   const suppressed = bands.filter((b) => b && b.value === null).length;
-  const chart = barChart(rows, { width, colour: "#756bb1" });
+  const unit = shares ? { unit: "share", format: formatPercent } : { unit: "persons" };
+  const chart = barChart(rows, { width, colour: "#756bb1", ...unit });
   return suppressed ? `${chart}<p class="muted">${suppressed} age band(s) suppressed.</p>` : chart;
 }
 

@@ -67,3 +67,9 @@ export function formatNumber(value) {
   if (abs < 100) return value.toFixed(1).replace(/\.0$/, "");
   return Math.round(value).toLocaleString("en-US");
 }
+
+/** A share (0–1) as a percentage, e.g. `0.1925` → `19.3 %` (null → em dash). */
+export function formatPercent(value) {
+  if (value === null || value === undefined || Number.isNaN(value)) return "—";
+  return `${(100 * value).toFixed(1)} %`;
+}

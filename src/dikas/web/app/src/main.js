@@ -13,7 +13,7 @@ import {
 import { CommentBoard } from "./comments.js";
 import { renderProfile } from "./profile.js";
 import { ScenarioEditor } from "./scenario.js";
-import { SOURCE_OF, UNIT_KEYS, buildStyle, buildingColour } from "./style.js";
+import { FILL_OPACITY, SOURCE_OF, UNIT_KEYS, buildStyle, buildingColour } from "./style.js";
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -26,6 +26,7 @@ const state = {
   year: null,
   classification: "quantiles",
   painted: { areas: false, grid: false, buildings: false },
+  level: "areas",
   selectedArea: null,
   renders: 0,
 };
@@ -69,10 +70,18 @@ async function markRendered() {
 
 // ---------------------------------------------------------------- choropleth ---------------
 
+/**
+ * Show the fill of the level drawn. At building level the areas' fill stays, transparent, so
+ * that a click anywhere still finds its postal area (`queryRenderedFeatures` skips hidden
+ * layers; MapLibre draws nothing for a fill of opacity 0). At area level the opacity is the
+ * style's own, so the opening map's paint is unchanged.
+ */
 function unitLayerVisibility(level) {
   const map = state.map;
-  map.setLayoutProperty("areas-fill", "visibility", level === "areas" ? "visible" : "none");
+  state.level = level;
+  map.setLayoutProperty("areas-fill", "visibility", level === "grid" ? "none" : "visible");
   map.setLayoutProperty("grid-fill", "visibility", level === "grid" ? "visible" : "none");
+  map.setPaintProperty("areas-fill", "fill-opacity", level === "buildings" ? 0 : FILL_OPACITY);
 }
 
 function clearPaint(level) {
@@ -331,12 +340,23 @@ function onMapClick(event) {
   const service = map.queryRenderedFeatures(event.point, { layers: ["services"] })[0];
   if (state.scenario.handleClick(state.mode, event.lngLat, service)) return;
   if (state.comments.handleClick(state.mode, event.lngLat)) return;
-  const gridVisible = map.getLayoutProperty("grid-fill", "visibility") === "visible";
-  const layer = gridVisible ? "grid-fill" : "areas-fill";
-  const feature = map.queryRenderedFeatures(event.point, { layers: [layer] })[0];
-  if (!feature) return;
-  const level = gridVisible ? "grid" : "areas";
-  openProfile(level, String(feature.properties[UNIT_KEYS[level]]));
+  const unit = clickedUnit(event.point);
+  if (unit) openProfile(unit.level, unit.id);
+}
+
+/**
+ * The unit whose profile a click opens: the grid cell or postal area under it. At building
+ * level that is the postal area of the clicked building (in a tilted view the ground under a
+ * roof may lie in the next area), else the area under the ground clicked.
+ */
+function clickedUnit(point) {
+  const map = state.map;
+  const level = state.level === "grid" ? "grid" : "areas";
+  const key = UNIT_KEYS[level];
+  const building = state.level === "buildings"
+    && map.queryRenderedFeatures(point, { layers: ["buildings-3d"] }).find((f) => f.properties[key] !== undefined);
+  const feature = building || map.queryRenderedFeatures(point, { layers: [`${level}-fill`] })[0];
+  return feature ? { level, id: String(feature.properties[key]) } : null;
 }
 
 // ---------------------------------------------------------------- controls -----------------
@@ -418,6 +438,8 @@ async function start() {
   buildControls(meta, opening);
   const bins = (first && first.breaks && first.breaks[state.classification]) || [];
   const colours = first ? unitColours(first.values || {}, bins, paletteOf(SEQUENTIAL, bins.length)) : {};
+  // Read before the map exists: with `hash` set, MapLibre writes its own view into the URL.
+  const viewInUrl = new URLSearchParams(window.location.hash.slice(1)).has("map");
   const map = new maplibregl.Map({
     container: "map",
     style: buildStyle(meta, buildingColour(opening ? opening.level : "areas", colours)),
@@ -437,7 +459,6 @@ async function start() {
   // Open where the 3D buildings are (`focus_bbox`), unless the URL has a view
   // (`#map=zoom/lat/lon/bearing/pitch`, kept up to date). The view is set before the style
   // loads, so no tile of another view is ever requested.
-  const viewInUrl = new URLSearchParams(window.location.hash.slice(1)).has("map");
   const focus = meta.focus_bbox || meta.bbox;
   if (focus && !viewInUrl) {
     const camera = map.cameraForBounds([[focus[0], focus[1]], [focus[2], focus[3]]], { padding: 20 });

@@ -68,6 +68,40 @@ function table(rows, maxRows = 200) {
 }
 
 /**
+ * Editor edits rebuilt from a stored run's edit records (`edits` of `GET /api/scenarios/{id}`:
+ * `{edit, service_id, service_type, lon, lat, …}`, `{edit: "add_housing", lon, lat,
+ * residents, dwellings, …}`): where each service or development went. A run keeps a housing
+ * development's point, not its outline, and no service capacity. Records of edits this editor
+ * does not make (removals, greening, transit) are counted in `skipped`.
+ */
+export function editsFromRecords(records) {
+  const edits = [];
+  let skipped = 0;
+  for (const record of records || []) {
+    const { edit: kind, lon, lat } = record;
+    if (kind === "add_service") edits.push({ add_service: { service_type: record.service_type, lon, lat } });
+    else if (kind === "move_service") edits.push({ move_service: { service_id: record.service_id, lon, lat } });
+    else if (kind === "add_housing") {
+      edits.push({ add_housing: { lon, lat, dwellings: record.dwellings, residents: record.residents } });
+    } else skipped += 1;
+  }
+  return { edits, skipped };
+}
+
+/** Moves with where each service stood (`_from`, from the twin's services), for the overlay's arrow. */
+async function withMoveOrigins(edits) {
+  return Promise.all(edits.map(async (edit) => {
+    if (!edit.move_service) return edit;
+    try {
+      const service = await getJson(`/ogc/collections/services/items/${encodeURIComponent(edit.move_service.service_id)}`);
+      return { ...edit, _from: service.geometry.coordinates };
+    } catch (_) {
+      return edit; // drawn as its new point only
+    }
+  }));
+}
+
+/**
  * The scenario editor. `app` gives access to the map state: `setMode(mode)`, `refreshOverlay()`,
  * `showScenarioMap(map, kind)`, `clearScenarioMap()`, `serviceTypes`.
  */
@@ -108,6 +142,7 @@ export class ScenarioEditor {
       if (spec.service_id !== undefined) text += ` ${spec.service_id}`;
       if (spec.residents) text += `: ${spec.residents} residents, ${spec.dwellings} dwellings`;
       text += ` @ ${spec.lon.toFixed(4)}, ${spec.lat.toFixed(4)}`;
+      if (kind === "add_housing" && !spec.polygon) text += " (outline not saved)";
       return `<li>${esc(text)} <button data-index="${i}" class="link">remove</button></li>`;
     }).join("");
     list.querySelectorAll("button").forEach((button) => button.addEventListener("click", () => {
@@ -195,17 +230,30 @@ export class ScenarioEditor {
     }
   }
 
-  /** Load a saved scenario (shared URL `#scenario=<id>`). */
+  /**
+   * Load a saved scenario (shared URL `#scenario=<id>`): its edits back into the editor and
+   * onto the map, so that whoever opens the link sees the what-if and can change and re-run it,
+   * then its results.
+   */
   async load(id) {
     this.setStatus("running", `Loading scenario ${id}…`);
     try {
-      this.show(await getJson(`/api/scenarios/${encodeURIComponent(id)}`));
+      const result = await getJson(`/api/scenarios/${encodeURIComponent(id)}`);
+      // the scenario as it was posted (outlines, capacities); runs stored before it was kept
+      // give their edit records
+      const submitted = result.submitted && Array.isArray(result.submitted.edits) ? result.submitted.edits : null;
+      const { edits, skipped } = submitted ? { edits: submitted, skipped: 0 } : editsFromRecords(result.edits);
+      this.edits = await withMoveOrigins(edits);
+      this.root.querySelector("#scenario-name").value = result.name || "";
+      this.renderEdits();
+      this.show(result, skipped ? ` ${skipped} edit(s) of other kinds are not in the editor.` : "");
     } catch (error) {
       this.setStatus("error", `Scenario ${id}: ${error.message}`);
     }
   }
 
-  show(result) {
+  /** Show a run's results and its first difference map; `note` is added to the status line. */
+  show(result, note = "") {
     this.result = { ...result, maps: normalizeMaps(result) };
     const diff = result.diff || {};
     this.root.querySelector("#scenario-result").innerHTML = `<h3>${esc(result.name || result.id)}</h3>`
@@ -218,7 +266,7 @@ export class ScenarioEditor {
     select.innerHTML = names.map((n) => `<option value="${esc(n)}">${esc(maps[n].label || n)}</option>`).join("");
     this.root.querySelector(".scenario-maps").hidden = names.length === 0;
     this.drawMap();
-    this.setStatus("done", names.length ? "Scenario ready: showing its difference map." : "Scenario ready (no maps returned).");
+    this.setStatus("done", `${names.length ? "Scenario ready: showing its difference map." : "Scenario ready (no maps returned)."}${note}`);
   }
 
   drawMap() {
@@ -251,9 +299,11 @@ export class ScenarioEditor {
       if (edit.add_service) points.push(edit.add_service);
       if (edit.move_service) {
         points.push(edit.move_service);
-        moves.push({ path: [edit._from, [edit.move_service.lon, edit.move_service.lat]] });
+        if (edit._from) moves.push({ path: [edit._from, [edit.move_service.lon, edit.move_service.lat]] });
       }
-      if (edit.add_housing) polygons.push({ polygon: edit.add_housing.polygon.coordinates[0] });
+      // a development restored from a shared run has its point only
+      if (edit.add_housing && edit.add_housing.polygon) polygons.push({ polygon: edit.add_housing.polygon.coordinates[0] });
+      else if (edit.add_housing) points.push(edit.add_housing);
     }
     return { points, moves, polygons, drawing: this.drawing };
   }

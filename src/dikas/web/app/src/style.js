@@ -80,6 +80,9 @@ function serviceColour(types) {
   return pairs.length ? ["match", ["get", "service_type"], ...pairs, "#333333"] : "#333333";
 }
 
+/** Opacity of the area and cell fills (the choropleth). */
+export const FILL_OPACITY = 0.72;
+
 /** Colour from the unit's feature-state `colour`, or grey when it has no value. */
 const STATE_COLOUR = ["to-color", ["coalesce", ["feature-state", "colour"], NO_DATA]];
 
@@ -114,12 +117,12 @@ export function buildStyle(meta, buildingsColour = BUILDING_COLOUR) {
       },
       {
         id: "areas-fill", type: "fill", source: "twin", "source-layer": "areas",
-        paint: { "fill-color": STATE_COLOUR, "fill-opacity": 0.72, "fill-antialias": false },
+        paint: { "fill-color": STATE_COLOUR, "fill-opacity": FILL_OPACITY, "fill-antialias": false },
       },
       {
         id: "grid-fill", type: "fill", source: "grid", "source-layer": "grid",
         layout: { visibility: "none" },
-        paint: { "fill-color": STATE_COLOUR, "fill-opacity": 0.72, "fill-antialias": false },
+        paint: { "fill-color": STATE_COLOUR, "fill-opacity": FILL_OPACITY, "fill-antialias": false },
       },
       ...streetLayers(),
       {
