@@ -49,7 +49,7 @@ def test_area_profile_sections(client: TestClient) -> None:
     assert school == {"service_type": "school", "walk_min": 5.0, "bike_min": None,
                       "transit_min": None}
     assert profile["vulnerability"]["vulnerability_index"] == {
-        "value": 0.2, "city_value": pytest.approx(0.5)}
+        "value": 0.2, "city_value": pytest.approx(0.5), "year": 2023}
     # Heat: population-weighted mean of the area's cells (columns 0–3 of the grid).
     heat = profile["heat"]["heat_exposure_index"]
     weights = {i: ([0, 5, 9, 10][i] + 300) for i in range(4)}

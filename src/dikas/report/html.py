@@ -96,9 +96,10 @@ def _no_accessibility(twin: Twin) -> str:
 def _named_values(values: dict[str, Any] | None, empty: str) -> str:
     if not values:
         return f"<p class='muted'>{escape(empty)}</p>"
-    rows = [[escape(name.replace("_", " ")), format_value(name, v.get("value")),
-             format_value(name, v.get("city_value"))] for name, v in values.items()]
-    return _table(["Indicator", "Value", "City"], rows)
+    rows = [[escape(name.replace("_", " ")), format_value("year", v.get("year")),
+             format_value(name, v.get("value")), format_value(name, v.get("city_value"))]
+            for name, v in values.items()]
+    return _table(["Indicator", "Data year", "Value", "City"], rows)
 
 
 def _stored_indicators(twin: Twin, *, level: str, unit_id: str) -> str:

@@ -258,7 +258,9 @@ def _matching(stored: pd.DataFrame, pattern: str) -> dict[str, Any] | None:
     rows = stored[stored["indicator"].str.contains(pattern, regex=False)]
     if rows.empty:
         return None
-    return {str(r.indicator): {"value": r.value, "city_value": r.city_value}
+    # the year says which data a value is (heat and vulnerability have their own vintages)
+    return {str(r.indicator): {"value": r.value, "city_value": r.city_value,
+                               "year": None if pd.isna(r.year) else int(r.year)}
             for r in rows.itertuples()}
 
 

@@ -103,6 +103,7 @@ function section(title, body, id = "") {
  */
 function dictSection(title, object, options, prefix = "") {
   const id = title.toLowerCase();
+  title += dataYears(object);
   if (!object || typeof object !== "object" || !Object.keys(object).length) {
     return section(title, '<p class="muted">Not in this twin.</p>', id);
   }
@@ -115,6 +116,16 @@ function dictSection(title, object, options, prefix = "") {
     figures.push(...rows.filter((r) => !drawn.includes(r)).map((r) => ({ ...r, unit })));
   }
   return section(title, charts.join("") + (figures.length ? figuresTable(figures, options) : ""), id);
+}
+
+/**
+ * The data years of a section's `{value, city_value, year}` entries, e.g. " (2023 data)":
+ * heat and vulnerability come from their own vintages, whatever year the profile shows.
+ */
+function dataYears(object) {
+  const years = [...new Set(Object.values(object || {}).map((entry) => entry && entry.year)
+    .filter((year) => typeof year === "number"))].sort();
+  return years.length ? ` (${years.join(", ")} data)` : "";
 }
 
 /** `object` without the keys `shown` has (the server lists `vulnerability_heat…` under heat too). */
