@@ -440,6 +440,47 @@ def test_scenario_run_shows_its_difference(app_page, server: Server) -> None:
         context.close()
 
 
+def test_drawn_housing_development_runs_and_is_shared_with_its_outline(
+        app_page, server: Server) -> None:
+    page, _ = app_page
+    page.click('#tabs button[data-tab="scenario"]')
+    page.click("#scenario-clear")  # the page is shared: an earlier test's edits go
+    assert page.locator("#scenario-edits li").count() == 0
+    page.fill("#scenario-residents", "900")
+    page.click("#scenario-draw-housing")
+    x, y = street_node_in_view(page, server, seed=11)
+    corners = [click_map(page, x + dx, y + dy) for dx, dy in ((0, 0), (40, 0), (20, 30))]
+    page.click("#scenario-finish-housing")
+    assert page.locator("#scenario-edits li").count() == 1
+    with page.expect_response("**/api/scenarios") as answer:
+        page.click("#scenario-run")
+    response = answer.value
+    housing = response.request.post_data_json["edits"][0]["add_housing"]
+    ring = housing["polygon"]["coordinates"][0]
+    assert ring[:3] == [[pytest.approx(lon, abs=1e-9), pytest.approx(lat, abs=1e-9)]
+                        for lon, lat in corners] and ring[3] == ring[0]
+    assert housing["residents"] == 900
+    page.wait_for_selector("#scenario[data-state=done], #scenario[data-state=error]",
+                           timeout=READY_TIMEOUT_MS)
+    if response.status == 501:
+        pytest.skip(f"the server has no scenario runner: {response.json()['detail']}")
+    assert response.status in (200, 201), response.text()
+    result = response.json()
+    record = next(e for e in result["edits"] if e["edit"] == "add_housing")
+    assert record["residents"] == 900
+    assert result["diff"]["city"], "a development changes city indicators"
+
+    context, shared, _ = open_app(page.context.browser, f"{server.url}/#scenario={result['id']}")
+    try:
+        shared.wait_for_selector("#scenario[data-state=done]", timeout=READY_TIMEOUT_MS)
+        restored = shared.evaluate("dikas.state.scenario.body().edits")
+        assert restored == [{"add_housing": housing}]  # outline and all, as it was drawn
+        assert "outline not saved" not in shared.inner_text("#scenario-edits li")
+        save_screenshot(shared, "web_scenario_housing_shared")
+    finally:
+        context.close()
+
+
 def test_comment_round_trip_and_moderation(app_page, server: Server) -> None:
     import dikas
 
