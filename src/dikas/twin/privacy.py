@@ -6,11 +6,14 @@ passes frames through :func:`suppress_small_counts` which blanks such counts (pr
 suppression), on top of the producers' own suppression (already NULL in the twin).
 
 Blanking each count on its own is not enough where counts add up: a cell's age bands sum to
-its resident total, so a single blanked band is the total minus the shown bands. Within such
-a group the function therefore also blanks the smallest shown bands (complementary, or
-secondary, suppression) until the blanked bands cannot be derived from the published values
-by addition and subtraction. That decision depends on the whole row, so callers publishing
-only some columns read them together with :func:`with_person_counts` and select afterwards.
+its resident total, so a single blanked band is the total minus the shown bands, and several
+blanked bands holding few people bound each other. Within such a group the function therefore
+blanks further bands (complementary, or secondary, suppression) until what is published, read
+by someone who knows this rule, narrows no blanked band below the whole range ``1 ..
+min_count - 1`` it could have had anyway. Which band is blanked next depends only on which bands
+are zero or blank, never on their sizes, so the choice itself tells nothing. The decision
+depends on the whole row, so callers publishing only some columns read them together with
+:func:`with_person_counts` and select afterwards.
 """
 
 from __future__ import annotations
@@ -54,8 +57,8 @@ def suppress_small_counts(frame: pd.DataFrame, *, level: str, min_count: int) ->
 
     Zero stays zero (no one lives there, nobody is identified); any positive count below
     ``min_count`` becomes NULL, and so do the age bands (or, failing those, the total) that
-    would let a blanked band be recovered (:func:`_complementary`). ``frame`` must hold whole
-    rows: all person counts of the layer, not just those the caller publishes.
+    would let a blanked band be recovered or narrowed (:func:`_complementary`). ``frame``
+    must hold whole rows: all person counts of the layer, not just those the caller publishes.
     """
     if level not in FINE_GRAINED_LEVELS:
         return frame
@@ -75,48 +78,79 @@ def suppress_small_counts(frame: pd.DataFrame, *, level: str, min_count: int) ->
 
 
 def _age_bands(columns: Iterable[object]) -> list[str]:
-    """Age-band columns youngest first: the order that breaks ties between equal bands, so
-    the same row gets the same cells blanked whatever order a caller's columns come in."""
+    """Age-band columns youngest first: the order complementary bands are picked in, so the
+    same row gets the same cells blanked whatever order a caller's columns come in."""
     bands = [str(c) for c in columns if _AGE_BAND.match(str(c))]
     return sorted(bands, key=lambda c: int(_AGE_BAND.match(c).group(1)))  # type: ignore[union-attr]
 
 
 def _complementary(values: np.ndarray, hidden: np.ndarray, total: np.ndarray, min_count: int
                    ) -> tuple[np.ndarray, np.ndarray]:
-    """Cells to hide so that no row's hidden bands can be derived: ``(bands, total)`` masks.
+    """Cells to hide so that no row's blanked bands can be narrowed: ``(bands, total)`` masks.
 
     ``values`` are each row's bands as stored (NaN: NULL at the source), ``hidden`` those
-    blanked so far and ``total`` the published total they add up to (NaN: blanked). While a
-    row is :func:`_exposed`, its smallest shown positive band is hidden too; shown bands are
-    at least ``min_count``, so one more lifts the hidden bands' sum to the threshold. A row
-    with no positive band left to hide (its bands do not add up to its total) hides the total.
+    blanked so far (the primary ones and the source NULLs) and ``total`` the published total
+    they add up to (NaN: blanked). While a row is :func:`_exposed`, the band
+    :func:`_next_complement` names is hidden too; a row with no positive band left to hide hides
+    its total, which leaves nothing to subtract from.
     """
+    primary = hidden & ~np.isnan(values)
     hidden, total = hidden.copy(), total.copy()
-    while (exposed := _exposed(values, hidden, total, min_count)).any():
-        candidates = np.where(hidden | ~(values > 0), np.inf, values)
-        smallest = candidates.argmin(axis=1)
-        has_band = np.isfinite(candidates.min(axis=1))
+    while (exposed := _exposed(values, primary, hidden, total, min_count)).any():
+        band, has_band = _next_complement(values, primary, hidden)
         rows = np.flatnonzero(exposed & has_band)
-        hidden[rows, smallest[rows]] = True
+        hidden[rows, band[rows]] = True
         total[exposed & ~has_band] = np.nan
     return hidden, np.isnan(total)
 
 
-def _exposed(values: np.ndarray, hidden: np.ndarray, total: np.ndarray, min_count: int
-             ) -> np.ndarray:
-    """Rows whose hidden bands the published total and bands give away.
+def _exposed(values: np.ndarray, primary: np.ndarray, hidden: np.ndarray, total: np.ndarray,
+             min_count: int) -> np.ndarray:
+    """Rows where what is shown, and the rule, narrow a primary band below ``1 .. min_count-1``.
 
-    With the total shown, the hidden bands together hold the total minus the shown bands.
-    That pins a band when it is the only one hidden, is itself a small count below
-    ``min_count``, and pins them all when it is no more than their number (hidden bands are
-    positive, so ``k`` of them holding ``k`` people are 1 each). Where the source's bands do
-    not add up to its total, the difference still estimates the hidden bands, so it counts
-    as exact, and the smaller of it and their true sum decides. A blanked total is never
-    exposed: each shown band is 0 or at least ``min_count``, and so is their sum; a total
-    NULL at the source was not hidden for being small.
+    An onlooker who knows the rule knows that a primary band holds ``1 .. m-1`` people (``m`` =
+    ``min_count``), a complementary one at least ``m`` (it was positive and not small) and a
+    band NULL at the source at least 0, and that the hidden bands hold ``S`` = the total minus
+    the shown bands. With ``L`` and ``U`` the sums of all hidden bands' lower and upper bounds
+    (``U`` unbounded once a complementary or NULL band is hidden), every primary band lies in
+    ``[max(1, S - U + m-1), min(m-1, S - L + 1)]``: the whole range while ``S - L >= m-2`` and
+    ``U - S >= m-2``. The rule asks one person more, ``S - L >= m-1``, because the onlooker
+    also knows that a row given a further complement was exposed before it. At the bar
+    ``m-2`` a primary band of ``m-1`` would clear it alone (the other hidden bands at their
+    minimums), so a further complement would rule that value out; at ``m-1`` any value of the
+    band, the others at their minimums, leaves the row exposed until its last complement, so
+    every value stays possible (the tests check this by brute force).
+
+    Where the stored bands do not add up to the total (HSY's grid falls 1-7 persons short in
+    a few cells), ``S`` lies somewhere between the hidden bands' stored sum (NULL bands counted
+    as empty) and the total minus the shown bands, depending on what an onlooker assumes; both
+    conditions are checked at their unfavourable end, so they hold for every ``S`` in between.
+    A blanked total is never exposed: each shown band is 0 or at least ``m``, and so is their
+    sum; a total NULL at the source was not hidden for being small.
     """
-    count = hidden.sum(axis=1)
-    derived = total - np.where(hidden, 0.0, values).sum(axis=1)
-    held = np.fmin(derived, np.where(hidden, values, 0.0).sum(axis=1))
-    return ~np.isnan(total) & (count > 0) & ((count == 1)
-                                             | (held < np.maximum(min_count, count + 1)))
+    shown_sum = np.where(hidden, 0.0, values).sum(axis=1)
+    stored = np.where(hidden & ~np.isnan(values), values, 0.0).sum(axis=1)
+    low, high = np.fmin(stored, total - shown_sum), np.fmax(stored, total - shown_sum)
+    complements = hidden & ~primary & ~np.isnan(values)
+    least = primary.sum(axis=1) + complements.sum(axis=1) * min_count
+    most = np.where((hidden & ~primary).any(axis=1), np.inf,
+                    primary.sum(axis=1) * (min_count - 1.0))
+    narrowed = (low - least < min_count - 1) | (most - high < min_count - 2)
+    return ~np.isnan(total) & primary.any(axis=1) & narrowed
+
+
+def _next_complement(values: np.ndarray, primary: np.ndarray, hidden: np.ndarray
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's next band to hide and whether it has one: ``(column, found)``.
+
+    The shown positive band nearest in age to the row's youngest primary band, the younger of
+    two equally near. Only which bands are zero or hidden enters, never their sizes, so seeing
+    which band was hidden tells nothing about how many people it or its neighbours hold
+    (picking the smallest band, say, would tell that it is no larger than any shown one).
+    """
+    position = np.arange(values.shape[1])
+    first = primary.argmax(axis=1)[:, None]
+    distance = 2 * np.abs(position - first) + (position > first)
+    candidates = ~hidden & (values > 0)
+    ranked = np.where(candidates, distance, np.iinfo(distance.dtype).max)
+    return ranked.argmin(axis=1), candidates.any(axis=1)

@@ -29,7 +29,9 @@ def _compute(ctx: ApiContext, indicator: str, level: str, year: int | None,
 @router.get("/indicators", summary="Values of one indicator for every unit of a level",
             description="Areas default to the latest year; grid and building attributes are "
                         "undated and ignore `year`. Person counts below min_count are null "
-                        "at grid and building level.")
+                        "at grid and building level, and so are the age bands nearest in age "
+                        "to a blanked one (or, with none left, the total) until the total and "
+                        "shown bands no longer narrow any blanked band below 1 .. min_count-1.")
 def indicators(ctx: Annotated[ApiContext, Depends(context)],
                indicator: Annotated[str, Query(min_length=1, max_length=200)],
                level: Annotated[str, Query()] = "areas",
