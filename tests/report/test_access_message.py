@@ -47,3 +47,23 @@ def test_access_for_other_areas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_access_for_this_area(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     html = _report(tmp_path, monkeypatch, [_row("areas", "00200")])
     assert "<td>7.00</td>" in html and "No accessibility" not in html
+
+
+def test_partial_coverage_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [_row("areas", "00200"), _row("grid", "c0_4"), _row("grid", "c0_5")]
+    html = _report(tmp_path, monkeypatch, rows)
+    grid = small_twin.grid_frame()
+    area = grid[grid["postal_code"] == "00200"]
+    share = area.loc[area["cell_id"].isin(["c0_4", "c0_5"]), "inhabitants"].sum() \
+        / area["inhabitants"].sum()
+    assert 0 < share < 1
+    assert (f"the street network reaches: {share:.0%} (walk) of the area's inhabitants"
+            in html)
+
+
+def test_full_coverage_says_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    grid = small_twin.grid_frame()
+    cells = grid.loc[grid["postal_code"] == "00200", "cell_id"]
+    html = _report(tmp_path, monkeypatch, [_row("areas", "00200")]
+                   + [_row("grid", cell) for cell in cells])
+    assert "street network reaches" not in html

@@ -71,7 +71,19 @@ def _accessibility(profile: Profile, twin: Twin) -> str:
             if any(e.get(f"{m}_min") is not None for m in ("walk", "bike", "transit"))]
     if not rows:
         return f"<p class='muted'>{_no_accessibility(twin)}</p>"
-    return _table(["Service", "Walk (min)", "Bike (min)", "Transit (min)"], rows)
+    return (_table(["Service", "Walk (min)", "Bike (min)", "Transit (min)"], rows)
+            + _coverage_note(profile.accessibility_coverage))
+
+
+def _coverage_note(coverage: dict[str, float]) -> str:
+    """Which share of the area's inhabitants its accessibility values stand for, where the
+    street network does not reach all of them."""
+    partial = {mode: share for mode, share in coverage.items() if share < 0.995}
+    if not partial:
+        return ""
+    shares = ", ".join(f"{share:.0%} ({mode})" for mode, share in partial.items())
+    return (f"<p class='muted'>These values average the cells the street network reaches: "
+            f"{shares} of the area's inhabitants.</p>")
 
 
 def _no_accessibility(twin: Twin) -> str:

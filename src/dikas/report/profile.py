@@ -113,6 +113,7 @@ class Profile:
     vulnerability: dict[str, Any] | None
     trends: list[dict[str, Any]]
     greenery: list[dict[str, Any]] = field(default_factory=list)
+    accessibility_coverage: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form (``NaN`` → ``None``)."""
@@ -217,7 +218,8 @@ def area_profile(twin: Twin, postal_code: str, *, year: int | None = None) -> Pr
         accessibility=_accessibility(twin, stored, "areas"),
         heat=_area_heat(twin, postal_code, stored),
         vulnerability=_matching(stored, "vulnerab"), trends=trends,
-        greenery=_greenery(twin, "areas", postal_code))
+        greenery=_greenery(twin, "areas", postal_code),
+        accessibility_coverage=_accessibility_coverage(twin, postal_code))
 
 
 def _age_pyramid(row: pd.DataFrame, city: pd.DataFrame) -> list[dict[str, Any]]:
@@ -286,6 +288,30 @@ def _accessibility(twin: Twin, stored: pd.DataFrame, level: str) -> list[dict[st
             entry[f"{mode}_min"] = measures[chosen] if chosen else None
         out.append(entry)
     return out
+
+
+def _accessibility_coverage(twin: Twin, postal_code: str) -> dict[str, float]:
+    """Per mode, the share of an area's inhabitants whose cell has accessibility values.
+
+    An area's accessibility is the inhabitant-weighted mean of its cells that the street
+    network reaches (:mod:`dikas.accessibility.areas`); where the network data stops short of
+    the area, this says how many of its residents the value stands for.
+    """
+    if not (twin.has_layer("indicators") and twin.has_layer("grid")
+            and "postal_code" in twin.columns("grid")):
+        return {}
+    rows = twin.sql(
+        "SELECT mode, sum(inhabitants) AS covered FROM (SELECT DISTINCT "
+        "split_part(indicator, '_', 2) AS mode, unit_id FROM indicators WHERE level = 'grid' "
+        "AND starts_with(indicator, 'access_') AND contains(indicator, '_nearest_1_') "
+        "AND value IS NOT NULL) AS valued JOIN grid ON grid.cell_id = valued.unit_id "
+        "WHERE grid.postal_code = ? GROUP BY mode", [postal_code])
+    total = twin.sql("SELECT sum(inhabitants) AS n FROM grid WHERE postal_code = ?",
+                     [postal_code])["n"].iloc[0]
+    if rows.empty or pd.isna(total) or total <= 0:
+        return {}
+    return {str(r.mode): float(r.covered) / float(total) for r in rows.itertuples()
+            if r.mode in MODES and pd.notna(r.covered)}
 
 
 def _weighted_heat(cells: pd.DataFrame) -> float | None:

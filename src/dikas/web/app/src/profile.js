@@ -144,14 +144,26 @@ function keyFigures(figures, options) {
 
 const minutesOf = (row) => [row.walk_min, row.bike_min, row.transit_min];
 
-function accessibility(rows) {
+function accessibility(rows, coverage = {}) {
   if (!rows || !rows.some((r) => minutesOf(r).some((m) => typeof m === "number"))) {
     return section("Accessibility", '<p class="muted">Not computed in this twin.</p>');
   }
   const body = rows.map((r) => `<tr><td>${esc(pretty(r.service_type))}</td><td class="num">${formatNumber(r.walk_min)}</td>`
     + `<td class="num">${formatNumber(r.bike_min)}</td><td class="num">${formatNumber(r.transit_min)}</td></tr>`);
   return section("Accessibility (minutes to nearest)",
-    `<table class="figures"><thead><tr><th></th><th>walk</th><th>bike</th><th>transit</th></tr></thead><tbody>${body.join("")}</tbody></table>`);
+    `<table class="figures"><thead><tr><th></th><th>walk</th><th>bike</th><th>transit</th></tr></thead><tbody>${body.join("")}</tbody></table>`
+    + coverageNote(coverage));
+}
+
+/**
+ * Which share of the area's inhabitants its accessibility stands for (`{mode: share}`), where
+ * the street network does not reach them all: the values average the cells it reaches.
+ */
+function coverageNote(coverage) {
+  const partial = Object.entries(coverage || {}).filter(([, share]) => share < 0.995);
+  if (!partial.length) return "";
+  const shares = partial.map(([mode, share]) => `${formatPercent(share)} (${mode})`).join(", ");
+  return `<p class="muted coverage">These values average the cells the street network reaches: ${esc(shares)} of the area's inhabitants.</p>`;
 }
 
 function trends(rows) {
@@ -179,7 +191,7 @@ export function renderProfile(panel, profile, { level, minCount }) {
     section("Age structure (% of inhabitants; tick = city)", pyramid),
     dictSection("Income", profile.income, options),
     dictSection("Education", profile.education, options),
-    accessibility(profile.accessibility),
+    accessibility(profile.accessibility, profile.accessibility_coverage),
     dictSection("Heat", withoutKeysOf(profile.heat, profile.vulnerability), options, "heat_"),
     dictSection("Vulnerability", profile.vulnerability, options, "vulnerability_"),
     trends(profile.trends),
