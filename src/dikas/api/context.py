@@ -29,15 +29,15 @@ from dikas.twin.store import Twin
 
 COMMENTS = "comments"
 TILE_CACHE_BYTES = 256 * 2**20
+"""Memory for rendered tiles (the twin is read-only, so a tile never changes)."""
 MEMO_ENTRIES = 512
 """Computed results (indicator tables, profiles, reports) kept by :meth:`ApiContext.memo`."""
-"""Memory for rendered tiles (the twin is read-only, so a tile never changes)."""
 SEED_MAX_ZOOM = 16
 """Seeding renders the opening area's tiles up to this zoom (street level)."""
 CELL_AREA_SHARE = 0.5
+"""Grid cells at least this share water (or vegetation) form the derived base-map layers."""
 OPENING_TRIM = 0.02
 """Share of building centroids left out on each side of the opening view's box."""
-"""Grid cells at least this share water (or vegetation) form the derived base-map layers."""
 
 
 class ApiContext:

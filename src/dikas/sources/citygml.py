@@ -317,7 +317,6 @@ def _floors(value: str | None, counts: _Counts) -> int | None:
     return int(number)
 
 
-
 # --- geometry --------------------------------------------------------------------------------
 
 def _footprint(building: etree._Element, counts: _Counts) -> tuple[BaseGeometry | None, float]:

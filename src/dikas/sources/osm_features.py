@@ -457,4 +457,3 @@ def _whole(value: str | None, column: str, counts: _Counts) -> int | None:
         counts.invalid_values[column] += 1
         return None
     return int(match.group(1))
-

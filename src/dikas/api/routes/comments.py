@@ -88,10 +88,10 @@ def _place(ctx: ApiContext, comment: NewComment) -> tuple[float, float, str | No
         if twin.has_layer("areas"):
             rows = twin.sql("SELECT postal_code FROM areas WHERE year = (SELECT max(year) FROM "
                             "areas) AND ST_Contains(geometry, ST_Point(?, ?)) LIMIT 1", [x, y])
-            area = None if rows.empty else str(rows["postal_code"].iloc[0])
-        if twin.has_layer("areas") and area is None:
-            raise ParameterError(f"point {comment.lon}, {comment.lat} is outside the twin's "
-                                 "areas")
+            if rows.empty:
+                raise ParameterError(f"point {comment.lon}, {comment.lat} is outside the "
+                                     "twin's areas")
+            area = str(rows["postal_code"].iloc[0])
         if comment.postal_code is not None and comment.postal_code != area:
             raise ParameterError(f"point is not in area {comment.postal_code!r}")
         return comment.lon, comment.lat, area

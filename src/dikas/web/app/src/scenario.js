@@ -67,25 +67,12 @@ function table(rows, maxRows = 200) {
   return `<div class="table-wrap"><table class="diff"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}`;
 }
 
-/**
- * Editor edits rebuilt from a stored run's edit records (`edits` of `GET /api/scenarios/{id}`:
- * `{edit, service_id, service_type, lon, lat, …}`, `{edit: "add_housing", lon, lat,
- * residents, dwellings, …}`): where each service or development went. A run keeps a housing
- * development's point, not its outline, and no service capacity. Records of edits this editor
- * does not make (removals, greening, transit) are counted in `skipped`.
- */
-export function editsFromRecords(records) {
-  const edits = [];
-  let skipped = 0;
-  for (const record of records || []) {
-    const { edit: kind, lon, lat } = record;
-    if (kind === "add_service") edits.push({ add_service: { service_type: record.service_type, lon, lat } });
-    else if (kind === "move_service") edits.push({ move_service: { service_id: record.service_id, lon, lat } });
-    else if (kind === "add_housing") {
-      edits.push({ add_housing: { lon, lat, dwellings: record.dwellings, residents: record.residents } });
-    } else skipped += 1;
-  }
-  return { edits, skipped };
+/** The editor's own kinds of edit, placed at lon/lat: the ones a shared run brings back into it. */
+const EDITABLE = ["add_service", "move_service", "add_housing"];
+
+function editable(edit) {
+  const [kind, spec] = (edit && typeof edit === "object" && Object.entries(edit)[0]) || [];
+  return EDITABLE.includes(kind) && typeof spec.lon === "number" && typeof spec.lat === "number";
 }
 
 /** Moves with where each service stood (`_from`, from the twin's services), for the overlay's arrow. */
@@ -142,7 +129,6 @@ export class ScenarioEditor {
       if (spec.service_id !== undefined) text += ` ${spec.service_id}`;
       if (spec.residents) text += `: ${spec.residents} residents, ${spec.dwellings} dwellings`;
       text += ` @ ${spec.lon.toFixed(4)}, ${spec.lat.toFixed(4)}`;
-      if (kind === "add_housing" && !spec.polygon) text += " (outline not saved)";
       return `<li>${esc(text)} <button data-index="${i}" class="link">remove</button></li>`;
     }).join("");
     list.querySelectorAll("button").forEach((button) => button.addEventListener("click", () => {
@@ -239,10 +225,10 @@ export class ScenarioEditor {
     this.setStatus("running", `Loading scenario ${id}…`);
     try {
       const result = await getJson(`/api/scenarios/${encodeURIComponent(id)}`);
-      // the scenario as it was posted (outlines, capacities); runs stored before it was kept
-      // give their edit records
-      const submitted = result.submitted && Array.isArray(result.submitted.edits) ? result.submitted.edits : null;
-      const { edits, skipped } = submitted ? { edits: submitted, skipped: 0 } : editsFromRecords(result.edits);
+      // the scenario as it was posted (outlines, capacities), as far as this editor makes it
+      const submitted = (result.submitted && Array.isArray(result.submitted.edits)) ? result.submitted.edits : [];
+      const edits = submitted.filter(editable);
+      const skipped = submitted.length - edits.length;
       this.edits = await withMoveOrigins(edits);
       this.root.querySelector("#scenario-name").value = result.name || "";
       this.renderEdits();
@@ -301,7 +287,7 @@ export class ScenarioEditor {
         points.push(edit.move_service);
         if (edit._from) moves.push({ path: [edit._from, [edit.move_service.lon, edit.move_service.lat]] });
       }
-      // a development restored from a shared run has its point only
+      // a development posted without an outline (through the API) is drawn as its point
       if (edit.add_housing && edit.add_housing.polygon) polygons.push({ polygon: edit.add_housing.polygon.coordinates[0] });
       else if (edit.add_housing) points.push(edit.add_housing);
     }
