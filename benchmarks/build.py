@@ -27,7 +27,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(args.data_dir), cache_dir=Path(tmp) / "cache")
         started = time.perf_counter()
-        summary = build_twin(load_catalog("helsinki"), settings, Path(tmp) / "twin.duckdb",
+        summary = build_twin(load_catalog("helsinki-demo"), settings, Path(tmp) / "twin.duckdb",
                              show_progress=True)
         wall = time.perf_counter() - started
         size_mb = (Path(tmp) / "twin.duckdb").stat().st_size / 1e6

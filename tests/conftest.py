@@ -35,5 +35,5 @@ def helsinki_twin(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
     out = tmp_path_factory.mktemp("helsinki") / "twin.duckdb"
     settings = Settings(data_dir=data_dir, cache_dir=tmp_path_factory.mktemp("cache"))
-    build_twin(load_catalog("helsinki"), settings, out, show_progress=False)
+    build_twin(load_catalog("helsinki-demo"), settings, out, show_progress=False)
     return out

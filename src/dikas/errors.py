@@ -48,6 +48,23 @@ class MissingDataError(FileNotFoundError, DikasError):
     """A dataset is neither in the mirror nor in the cache and cannot be downloaded."""
 
 
+class FetchError(ConnectionError, DikasError):
+    """A live service failed or answered something that is not the dataset.
+
+    The message names the dataset, the URL and the problem.
+    """
+
+    def __init__(self, problem: str, *, dataset: str | None = None, url: str | None = None
+                 ) -> None:
+        parts = [p for p in (f"dataset {dataset!r}" if dataset else None,
+                             f"URL {url}" if url else None) if p]
+        prefix = ", ".join(parts)
+        super().__init__(f"{prefix}: {problem}" if prefix else problem)
+        self.dataset = dataset
+        self.url = url
+        self.problem = problem
+
+
 class TwinError(ValueError, DikasError):
     """A twin file is missing, not a twin, or lacks a requested layer."""
 

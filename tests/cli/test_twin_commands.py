@@ -85,7 +85,7 @@ def test_export_bad_layer_and_no_partial_file(built: tuple[Path, Path], tmp_path
 def test_data_list_shows_mirror_status(built: tuple[Path, Path],
                                        capsys: pytest.CaptureFixture[str]) -> None:
     catalog, _ = built
-    result = run_dikas(capsys, "data", "list", "--city", "helsinki", "--data-dir",
+    result = run_dikas(capsys, "data", "list", "--city", "helsinki-demo", "--data-dir",
                        str(catalog.parent))
     assert result.returncode == 0
     assert "paavo_2023" in result.stdout and "missing" in result.stdout

@@ -13,7 +13,7 @@ from dikas.sources.fetch import fetch, locate, sha256_of
 
 
 def test_helsinki_catalog_names_source_licence_and_checksum_for_every_file() -> None:
-    catalog = load_catalog("helsinki")
+    catalog = load_catalog("helsinki-demo")
     assert catalog.crs == "EPSG:3067"
     files = [d for d in catalog.datasets if d.downloadable]
     assert len(files) == 13
@@ -29,7 +29,7 @@ def test_helsinki_catalog_names_source_licence_and_checksum_for_every_file() -> 
 
 @pytest.mark.integration
 def test_mirror_files_match_catalog_checksums(data_dir: Path) -> None:
-    catalog = load_catalog("helsinki")
+    catalog = load_catalog("helsinki-demo")
     settings = Settings(data_dir=data_dir, cache_dir=Path("/nonexistent"))
     for dataset in (d for d in catalog.datasets if d.downloadable):
         found = locate(dataset, settings)

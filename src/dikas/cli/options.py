@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-city_option = click.option("--city", default="helsinki", show_default=True,
+city_option = click.option("--city", default="helsinki-demo", show_default=True,
                            help="City whose data catalog to use.")
 data_dir_option = click.option(
     "--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,

@@ -1,23 +1,89 @@
 """The declarative data catalog: which datasets a city's twin is built from.
 
 A catalog is a YAML file shipped in ``dikas/sources/catalogs/<city>.yaml``; everything
-city-specific lives there, so adding a city means adding a catalog, not code.
+city-specific (municipality codes, the area's bounding box, service URLs, layer names)
+lives there, so adding a city means adding a catalog, not code.
+
+Each dataset names a *format* (which reader turns its files into twin layers) and a
+*source* (how its files are obtained). Source kinds:
+
+``file``
+    A pinned file: ``urls`` + ``sha256`` + ``mirror_path`` (the offline demo).
+``wfs``
+    WFS 2.0 GetFeature, paged with ``count``/``startIndex`` until a short page; a yearly
+    layer's ``type_name`` holds ``{year}`` and its years come from GetCapabilities.
+``ogcapi``
+    OGC API – Features ``/collections/{id}/items`` following ``next`` links.
+``rest``
+    A JSON API whose pages carry a ``next`` URL (e.g. a city's service register).
+``osm_extract``
+    A large OpenStreetMap PBF, streamed and clipped to the catalog's area.
+``gtfs``
+    A GTFS feed; the build keeps the service day chosen by the user.
+``raster``
+    A GeoTIFF / COG over HTTP.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from dikas.errors import ConfigError
 
+SOURCE_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "file": ((), ()),
+    "wfs": (("url", "type_name"),
+            ("years", "filter", "bbox", "srs_name", "page_size", "output_format", "sort_by",
+             "version")),
+    "ogcapi": (("url", "collection"), ("years", "bbox", "limit", "crs", "params")),
+    "rest": (("url",), ("params", "results_key", "next_key", "count_key", "filter")),
+    "osm_extract": (("url",), ("clip", "buffer_m")),
+    "gtfs": (("url",), ("service_date",)),
+    "raster": (("url",), ()),
+}
+"""Source kind → (required keys, optional keys) of its ``source:`` mapping."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """How a dataset's files are obtained: the kind and its kind-specific options.
+
+    ``options`` holds the validated keys of the catalog's ``source:`` mapping other than
+    ``kind`` and ``url`` (e.g. ``type_name``, ``years``, ``filter`` for ``wfs``).
+    """
+
+    kind: str = "file"
+    url: str | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def option(self, key: str, default: Any = None) -> Any:
+        """One kind-specific option, or ``default`` when the catalog leaves it out."""
+        return self.options.get(key, default)
+
+    @property
+    def live(self) -> bool:
+        """Whether the dataset comes from a live service (no pinned checksum)."""
+        return self.kind != "file"
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """A municipality the catalog covers: its official code and names per language."""
+
+    code: str
+    name: str
+    names: Mapping[str, str] = field(default_factory=dict)
+
 
 @dataclass(frozen=True)
 class Dataset:
-    """One catalog entry: where a file comes from, what it is, and who must be credited."""
+    """One catalog entry: where its data comes from, what it is, and who must be credited."""
 
     name: str
     title: str
@@ -34,22 +100,35 @@ class Dataset:
     required: bool = True
     role: str | None = None
     notes: str | None = None
+    source: Source = field(default_factory=Source)
+    layers: tuple[str, ...] = ()
+    """Twin layers this dataset feeds (``dikas build --layers`` uses it)."""
 
     @property
     def downloadable(self) -> bool:
-        """Whether the catalog names a file (not only a web service) for this dataset."""
-        return bool(self.urls) and self.mirror_path is not None
+        """Whether the catalog names a pinned file (not only a web service) for this dataset."""
+        return self.source.kind == "file" and bool(self.urls) and self.mirror_path is not None
+
+    @property
+    def obtainable(self) -> bool:
+        """Whether DikaS can get this dataset's data: a pinned file or a declared service."""
+        return self.downloadable or self.source.live
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """A city's datasets plus its name, CRS and combined attribution line."""
+    """A city's datasets plus its name, CRS, municipalities, area and attribution line."""
 
     city: str
     title: str
     crs: str
     attribution: str
     datasets: tuple[Dataset, ...] = field(default_factory=tuple)
+    municipalities: tuple[Municipality, ...] = ()
+    bbox: tuple[float, float, float, float] | None = None
+    """The catalog's area in the twin CRS (minx, miny, maxx, maxy): WFS/OGC bbox filters
+    and the OSM clip use it."""
+    source_file: str = ""
 
     def __getitem__(self, name: str) -> Dataset:
         for dataset in self.datasets:
@@ -60,6 +139,11 @@ class Catalog:
     def by_format(self, fmt: str) -> list[Dataset]:
         """Datasets of one format (``paavo``, ``citygml``...), in catalog order."""
         return [d for d in self.datasets if d.format == fmt]
+
+    @property
+    def municipality_codes(self) -> tuple[str, ...]:
+        """Official codes of the catalog's municipalities, in catalog order."""
+        return tuple(m.code for m in self.municipalities)
 
 
 _REQUIRED_KEYS = ("name", "title", "producer", "licence", "attribution", "format", "crs")
@@ -72,7 +156,54 @@ def available_cities() -> list[str]:
                   if p.name.endswith(".yaml"))
 
 
-def load_catalog(city: str = "helsinki", *, path: Path | None = None) -> Catalog:
+def _source(entry: Mapping[str, Any], where: str) -> Source:
+    raw = entry.get("source")
+    if raw is None:
+        return Source()
+    if not isinstance(raw, Mapping) or "kind" not in raw:
+        raise ConfigError(f"{where}: 'source' must be a mapping with a 'kind'")
+    kind = raw["kind"]
+    if kind not in SOURCE_KINDS:
+        raise ConfigError(f"{where}: unknown source kind {kind!r}; known: "
+                          f"{', '.join(SOURCE_KINDS)}")
+    required, optional = SOURCE_KINDS[kind]
+    missing = [k for k in required if not raw.get(k)]
+    if missing:
+        raise ConfigError(f"{where}: source kind {kind!r} needs {', '.join(missing)}")
+    unknown = sorted(set(raw) - {"kind", *required, *optional})
+    if unknown:
+        raise ConfigError(f"{where}: source kind {kind!r} does not take {', '.join(unknown)}")
+    options = {k: v for k, v in raw.items() if k not in ("kind", "url")}
+    return Source(kind=kind, url=raw.get("url"), options=options)
+
+
+def _municipalities(raw: object, source: str) -> tuple[Municipality, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ConfigError(f"catalog {source}: 'city.municipalities' must be a list")
+    result = []
+    for item in raw:
+        if not isinstance(item, Mapping) or "code" not in item or "name" not in item:
+            raise ConfigError(f"catalog {source}: every municipality needs 'code' and 'name'")
+        result.append(Municipality(code=str(item["code"]), name=str(item["name"]),
+                                   names=dict(item.get("names") or {})))
+    return tuple(result)
+
+
+def _bbox(raw: object, source: str) -> tuple[float, float, float, float] | None:
+    if raw is None:
+        return None
+    try:
+        values = tuple(float(v) for v in raw)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        values = ()
+    if len(values) != 4 or values[0] >= values[2] or values[1] >= values[3]:
+        raise ConfigError(f"catalog {source}: 'city.bbox' must be [minx, miny, maxx, maxy]")
+    return values  # type: ignore[return-value]
+
+
+def load_catalog(city: str = "helsinki-demo", *, path: Path | None = None) -> Catalog:
     """Load and validate a city's catalog (a shipped one, or any YAML file at ``path``)."""
     if path is None:
         if city not in available_cities():
@@ -80,7 +211,10 @@ def load_catalog(city: str = "helsinki", *, path: Path | None = None) -> Catalog
         text = (resources.files("dikas.sources") / "catalogs" / f"{city}.yaml").read_text("utf-8")
         source = f"catalogs/{city}.yaml"
     else:
-        text, source = Path(path).read_text("utf-8"), str(path)
+        try:
+            text, source = Path(path).read_text("utf-8"), str(path)
+        except OSError as exc:
+            raise ConfigError(f"catalog {path}: cannot be read ({exc.strerror})") from exc
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -92,6 +226,7 @@ def load_catalog(city: str = "helsinki", *, path: Path | None = None) -> Catalog
         missing = [k for k in _REQUIRED_KEYS if k not in entry]
         if missing:
             raise ConfigError(f"catalog {source}: dataset {entry.get('name', '?')!r} lacks {missing}")
+        where = f"catalog {source}: dataset {entry['name']!r}"
         datasets.append(Dataset(
             name=entry["name"], title=entry["title"], producer=entry["producer"],
             licence=entry["licence"], attribution=entry["attribution"], format=entry["format"],
@@ -99,7 +234,8 @@ def load_catalog(city: str = "helsinki", *, path: Path | None = None) -> Catalog
             urls=tuple(entry.get("urls") or ()), sha256=entry.get("sha256"),
             mirror_path=entry.get("mirror_path"), official_service=entry.get("official_service"),
             required=bool(entry.get("required", True)), role=entry.get("role"),
-            notes=entry.get("notes"),
+            notes=entry.get("notes"), source=_source(entry, where),
+            layers=tuple(entry.get("layers") or ()),
         ))
     names = [d.name for d in datasets]
     if len(set(names)) != len(names):
@@ -107,4 +243,6 @@ def load_catalog(city: str = "helsinki", *, path: Path | None = None) -> Catalog
     city_info = raw["city"]
     return Catalog(city=city_info["name"], title=city_info.get("title", city_info["name"]),
                    crs=city_info.get("crs", "EPSG:3067"), attribution=raw.get("attribution", ""),
-                   datasets=tuple(datasets))
+                   datasets=tuple(datasets),
+                   municipalities=_municipalities(city_info.get("municipalities"), source),
+                   bbox=_bbox(city_info.get("bbox"), source), source_file=source)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dikas.errors import ChecksumError, MissingDataError
 from dikas.settings import Settings
+from dikas.sources.acquire import FetchContext, Part
 from dikas.sources.catalog import Dataset
 
 _CHUNK = 1 << 20
@@ -112,3 +113,20 @@ def fetch(dataset: Dataset, settings: Settings, *, timeout: float = 30.0) -> Pat
         f"dataset {dataset.name!r}: not in the mirror ({settings.data_dir}) or cache "
         f"({settings.cache_dir}) and download failed ({'; '.join(errors) or 'no URL'}); "
         "set DIKAS_DATA_DIR or --data-dir to a mirror")
+
+
+def fetch_file(dataset: Dataset, ctx: FetchContext) -> list[Part]:
+    """The ``file`` source kind: the pinned, sha256-verified file as one part per dataset.
+
+    ``--frozen`` never downloads: the file must be in the mirror or the cache already.
+    """
+    if ctx.frozen:
+        found = locate(dataset, ctx.settings)
+        if found.path is None:
+            raise MissingDataError(f"dataset {dataset.name!r}: --frozen and the pinned file "
+                                   "is neither in the mirror nor in the cache")
+        verify(dataset, found.path)
+        return [Part(dataset.name, None, found.path, found.origin)]
+    before = locate(dataset, ctx.settings).origin
+    path = fetch(dataset, ctx.settings)
+    return [Part(dataset.name, None, path, before if before != "missing" else "fetched")]

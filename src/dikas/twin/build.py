@@ -21,9 +21,9 @@ import pandas as pd
 from dikas.errors import MissingDataError
 from dikas.progress import step
 from dikas.settings import Settings
+from dikas.sources.acquire import acquire
 from dikas.sources.catalog import Catalog, Dataset
 from dikas.sources.citygml import read_citygml
-from dikas.sources.fetch import fetch
 from dikas.sources.gtfs import read_gtfs
 from dikas.sources.hsy_grid import read_age_grid, read_population_grid
 from dikas.sources.landcover import read_landcover_areas
@@ -72,20 +72,9 @@ class _Context:
 
 
 def resolve_inputs(catalog: Catalog, settings: Settings) -> dict[str, Path]:
-    """Verified local paths of every downloadable dataset; missing required ones fail first."""
-    paths, missing = {}, []
-    for dataset in catalog.datasets:
-        if not dataset.downloadable:
-            continue
-        try:
-            paths[dataset.name] = fetch(dataset, settings)
-        except MissingDataError as exc:
-            if dataset.required:
-                missing.append(str(exc))
-    if missing:
-        raise MissingDataError(missing[0] if len(missing) == 1 else
-                               f"{len(missing)} datasets missing; first: {missing[0]}")
-    return paths
+    """Verified local paths of every obtainable dataset (single-part datasets)."""
+    return {name: parts[0].path for name, parts in acquire(catalog, settings).items()
+            if parts}
 
 
 def build_twin(catalog: Catalog, settings: Settings, out: Path | str, *,
