@@ -12,7 +12,6 @@ from pathlib import Path
 TWIN_CRS = "EPSG:3067"
 """Every geometry in a twin is stored in ETRS-TM35FIN."""
 
-DEFAULT_CITY = "helsinki-demo"
 
 
 def _default_cache() -> Path:

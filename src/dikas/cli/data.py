@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from dikas.cli.options import city_option, data_dir_option
+from dikas.cli.options import city_option, data_dir_option, resolve_city
 from dikas.progress import track
 from dikas.settings import load_settings
 from dikas.sources.catalog import load_catalog
@@ -21,10 +21,10 @@ def data() -> None:
 @data.command("list")
 @city_option
 @data_dir_option
-def list_datasets(city: str, data_dir: Path | None) -> None:
+def list_datasets(city: str | None, data_dir: Path | None) -> None:
     """Show every dataset, its licence and whether it is in the mirror, cached or missing."""
     settings = load_settings(data_dir=data_dir)
-    catalog = load_catalog(city)
+    catalog = load_catalog(resolve_city(city, settings))
     click.echo(f"{catalog.title}: {len(catalog.datasets)} datasets "
                f"(mirror: {settings.data_dir or '-'}, cache: {settings.cache_dir})")
     for dataset in catalog.datasets:
@@ -37,10 +37,10 @@ def list_datasets(city: str, data_dir: Path | None) -> None:
 @data.command("fetch")
 @city_option
 @data_dir_option
-def fetch_datasets(city: str, data_dir: Path | None) -> None:
+def fetch_datasets(city: str | None, data_dir: Path | None) -> None:
     """Download every missing dataset into the cache and verify all sha256 checksums."""
     settings = load_settings(data_dir=data_dir)
-    catalog = load_catalog(city)
+    catalog = load_catalog(resolve_city(city, settings))
     downloadable = [d for d in catalog.datasets if d.downloadable]
     for dataset in track(downloadable, "fetching"):
         path = fetch(dataset, settings)

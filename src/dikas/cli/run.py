@@ -16,7 +16,8 @@ from pathlib import Path
 
 import click
 
-from dikas.cli.options import city_option, data_dir_option
+from dikas.cli.options import city_option, data_dir_option, resolve_city
+from dikas.settings import load_settings
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,10 @@ def run_step(step: Step, out: Path) -> float:
               help="Serve the API and the map when the indicators are done.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
-def run(city: str, data_dir: Path | None, out: Path, rebuild: bool, serve: bool, host: str,
-        port: int) -> None:
+def run(city: str | None, data_dir: Path | None, out: Path, rebuild: bool, serve: bool,
+        host: str, port: int) -> None:
     """Build the city's twin, compute every indicator, then serve the map."""
+    city = resolve_city(city, load_settings(data_dir=data_dir))
     out.mkdir(parents=True, exist_ok=True)
     twin = out / f"{city}.duckdb"
     steps = indicator_steps(twin, out)

@@ -10,11 +10,17 @@ from pathlib import Path
 import click
 import geopandas as gpd
 
-from dikas.cli.options import city_option, data_dir_option, json_option, twin_argument
+from dikas.cli.options import (
+    city_option,
+    data_dir_option,
+    json_option,
+    resolve_city,
+    twin_argument,
+)
 from dikas.errors import ParameterError
 from dikas.settings import load_settings
 from dikas.sources.catalog import load_catalog
-from dikas.twin.build import build_twin
+from dikas.twin.build import LAYERS, build_twin
 from dikas.twin.privacy import suppress_small_counts
 from dikas.twin.store import Twin
 
@@ -28,10 +34,17 @@ EXPORT_FORMATS = {"gpkg": "GPKG", "geojson": "GeoJSON", "parquet": None, "csv": 
               default=None, help="A catalog YAML file instead of the shipped one for --city.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default="twin.duckdb",
               show_default=True, help="Twin file to write (replaced only on success).")
-def build(city: str, data_dir: Path | None, catalog_file: Path | None, out: Path) -> None:
+@click.option("--layers", default=None, metavar="LAYER,...",
+              help="Build only these layers and what they need (e.g. areas,grid; areas needs "
+                   f"only the Paavo data). Known: {', '.join(LAYERS)}.")
+def build(city: str | None, data_dir: Path | None, catalog_file: Path | None, out: Path,
+          layers: str | None) -> None:
     """Build a city's social digital twin from its data catalog."""
     settings = load_settings(data_dir=data_dir)
-    summary = build_twin(load_catalog(city, path=catalog_file), settings, out)
+    catalog = (load_catalog(path=catalog_file) if catalog_file else
+               load_catalog(resolve_city(city, settings)))
+    chosen = [name.strip() for name in layers.split(",") if name.strip()] if layers else None
+    summary = build_twin(catalog, settings, out, layers=chosen)
     click.echo(f"Built {summary.path} (build {summary.build_id}) in {summary.seconds:.1f} s:")
     for layer, rows in summary.rows.items():
         click.echo(f"  {layer:<22} {rows:>9,}")

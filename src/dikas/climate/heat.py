@@ -1,6 +1,6 @@
 """Heat exposure of buildings, grid cells and postal areas from a heat-exposure raster.
 
-Hazard × exposure: the raster (e.g. Helsinki's urban heat exposure index, 0–1 from
+Hazard × exposure: the raster (e.g. an urban heat exposure index, 0–1 from
 Landsat surface temperature) is summarized per unit with :mod:`dikas.twin.zonal`;
 for postal areas the *population-weighted* mean tells the heat residents actually live
 in, ``H_a = Σ_c P_c f_ac h_c / Σ_c P_c f_ac`` (``f_ac`` the share of cell ``c`` in area

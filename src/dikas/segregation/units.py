@@ -5,7 +5,7 @@ a :class:`MultiGroupCounts` (several group columns). Both are built from a (Geo)
 :func:`two_group_counts` / :func:`multigroup_counts`, which check the columns and values and
 **exclude units whose total is zero or missing**, listing them in ``excluded`` with the reason
 instead of letting them turn an index into NaN further down. Postal area 00230 (no
-inhabitants) is such a unit in Helsinki's Paavo data.
+inhabitants) is such a unit in Paavo data.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ Each dataset names a *format* (which reader turns its files into twin layers) an
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -203,12 +204,42 @@ def _bbox(raw: object, source: str) -> tuple[float, float, float, float] | None:
     return values  # type: ignore[return-value]
 
 
-def load_catalog(city: str = "helsinki-demo", *, path: Path | None = None) -> Catalog:
-    """Load and validate a city's catalog (a shipped one, or any YAML file at ``path``)."""
+def _shipped_text(city: str) -> str:
+    return (resources.files("dikas.sources") / "catalogs" / f"{city}.yaml").read_text("utf-8")
+
+
+def default_city(*, offline: bool) -> tuple[str, str]:
+    """The catalog to use when the user names none, and why.
+
+    ``DIKAS_CITY`` wins; otherwise the shipped catalog marked ``default: offline`` when a
+    local data mirror is configured (the pinned demo), else the one marked
+    ``default: online`` (the whole city from the producers' services).
+    """
+    configured = os.environ.get("DIKAS_CITY")
+    if configured:
+        return configured, "DIKAS_CITY"
+    wanted = "offline" if offline else "online"
+    for city in available_cities():
+        raw = yaml.safe_load(_shipped_text(city)) or {}
+        if isinstance(raw, dict) and (raw.get("city") or {}).get("default") == wanted:
+            reason = ("a local data mirror is configured (DIKAS_DATA_DIR / --data-dir)"
+                      if offline else "no local data mirror is configured")
+            return city, reason
+    raise ConfigError(f"no shipped catalog is marked 'default: {wanted}'; name one with --city")
+
+
+def load_catalog(city: str | None = None, *, path: Path | None = None) -> Catalog:
+    """Load and validate a city's catalog (a shipped one, or any YAML file at ``path``).
+
+    Without ``city`` and ``path``: :func:`default_city` for a machine without a mirror.
+    """
+    if path is None and city is None:
+        city, _ = default_city(offline=False)
     if path is None:
+        assert city is not None
         if city not in available_cities():
             raise ConfigError(f"no catalog for city {city!r}; known: {', '.join(available_cities())}")
-        text = (resources.files("dikas.sources") / "catalogs" / f"{city}.yaml").read_text("utf-8")
+        text = _shipped_text(city)
         source = f"catalogs/{city}.yaml"
     else:
         try:

@@ -1,6 +1,6 @@
 """Building footprints and register attributes from CityGML 2.0 LoD2 files.
 
-GDAL cannot read the Helsinki 3D city model (its LoD2 solids are ``PolyhedralSurfaceZ``), so
+GDAL cannot read city models exported this way (its LoD2 solids are ``PolyhedralSurfaceZ``), so
 this module parses the XML itself with :mod:`lxml`, one ``bldg:Building`` at a time
 (``iterparse``), which keeps memory flat for large tiles.
 
@@ -14,7 +14,7 @@ height being the tallest part's). Columns and where they come from:
 ``permanent_id``          generic attribute ``Rakennustunnus_(VTJ-PRT)``, else ``VTJ_PRT``
 ``height_m``              ``bldg:measuredHeight``, else ``HighestRoof − GroundLevel``
 ``floors``                ``Kerroksia``, else ``I_KERRLKM``, else ``bldg:storeysAboveGround``;
-                          ``0`` means "not recorded" in the Helsinki export and becomes NA
+                          ``0`` means "not recorded" in the register-derived exports and becomes NA
 ``use``                   ``Kayttotarkoitus``
 ``use_code``              ``C_KAYTTARK``, else ``bldg:function`` (same code list)
 ``year_built``            first four-digit year in ``Valmistunut``, else ``bldg:yearOfConstruction``
@@ -31,7 +31,7 @@ Caveats
 -------
 * The CRS comes from the nearest ``srsName`` (the building's envelope or geometry, else the
   city model's envelope). A building without one, or with one pyproj does not know, raises
-  :class:`~dikas.errors.CRSError`. Coordinates are read easting first, as the Helsinki export
+  :class:`~dikas.errors.CRSError`. Coordinates are read easting first, as the city exports
   writes them (EPSG:3879 officially lists northing first); the vertical part of a compound CRS
   is ignored.
 * Text where a number belongs (``"abc"`` floors) becomes NA and is counted in
@@ -303,7 +303,7 @@ def _number(value: str | None, column: str, counts: _Counts) -> float:
 
 
 def _positive(number: float) -> float:
-    """Zero stands for "not recorded" in the Helsinki register fields."""
+    """Zero stands for "not recorded" in the exported register fields."""
     return np.nan if number == 0 else number
 
 

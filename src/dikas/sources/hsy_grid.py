@@ -4,7 +4,7 @@ Three flavours share one cell geometry:
 
 * the population grid proper (``inhabitants``, ``occupancy_rate``),
 * grids with age bands (``ika0_9`` … ``ika_yli80``) and a heat-exposure mean
-  (``averageheatexposure``, added by Forum Virium Helsinki),
+  (``averageheatexposure``, added by the city's innovation company, FVH),
 * the same with HSY land-cover areas per cell (``water_m2``, ``vegetation_m2``,
   ``tree_cover_m2``).
 

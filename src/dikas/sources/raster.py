@@ -3,7 +3,7 @@
 The twin stores rasters whole (a BLOB plus CRS) so that the one database file is
 self-contained; indicator code opens them again with :func:`open_raster_bytes`.
 Nodata handling: a raster's declared nodata value, NaN, and the ``±DBL_MAX`` fill that some
-producers write (the Helsinki heat index uses ``-1.797e308``) all count as missing.
+producers write (a heat index of the demo catalog uses ``-1.797e308``) all count as missing.
 """
 
 from __future__ import annotations

@@ -3,14 +3,17 @@
 The build writes to a temporary file beside the target and renames it into place only when
 every step succeeded, so an existing twin is never touched by a failed build. Each layer is
 produced by the reader its catalog entries' ``format`` names; nothing here is city-specific.
+``layers=`` builds only some layers and the ones they need (``areas`` needs only the Paavo
+datasets); only the datasets those layers read are fetched.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -18,20 +21,22 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from dikas.errors import MissingDataError
+from dikas.errors import MissingDataError, ParameterError
 from dikas.progress import step
 from dikas.settings import Settings
-from dikas.sources.acquire import acquire
+from dikas.sources.acquire import Part, acquire
 from dikas.sources.catalog import Catalog, Dataset
 from dikas.sources.citygml import read_citygml
 from dikas.sources.gtfs import read_gtfs
 from dikas.sources.hsy_grid import read_age_grid, read_population_grid
+from dikas.sources.http import HttpClient
 from dikas.sources.landcover import read_landcover_areas
 from dikas.sources.osm_features import read_osm_buildings, read_osm_landcover, read_osm_services
 from dikas.sources.osm_network import read_street_network
 from dikas.sources.paavo import read_paavo
 from dikas.sources.raster import read_raster
-from dikas.twin.links import link_to_units, transfer_attributes
+from dikas.twin.links import link_by_largest_overlap, link_to_units, transfer_attributes
+from dikas.twin.source_coverage import coverage_layer
 from dikas.twin.store import Twin
 from dikas.twin.zonal import RasterBand, zonal_statistics
 
@@ -55,19 +60,36 @@ class _Context:
     catalog: Catalog
     settings: Settings
     twin: Twin
-    paths: dict[str, Path]
+    parts: dict[str, list[Part]]
     show_progress: bool
     summary: BuildSummary
+    service_date: dt.date | None = None
 
     def datasets(self, fmt: str) -> list[Dataset]:
-        return [d for d in self.catalog.by_format(fmt) if d.name in self.paths]
+        return [d for d in self.catalog.by_format(fmt) if self.parts.get(d.name)]
+
+    def path(self, dataset: Dataset) -> Path:
+        """The one local file of a single-part dataset."""
+        return self.parts[dataset.name][0].path
+
+    def yearly(self, dataset: Dataset) -> list[tuple[int, Path]]:
+        """(year, file) pairs: a service's yearly parts, or a pinned file's catalog years."""
+        pairs = []
+        for part in self.parts[dataset.name]:
+            if part.year is not None:
+                pairs.append((part.year, part.path))
+            else:
+                pairs.extend((year, part.path) for year in dataset.years)
+        return sorted(pairs)
 
     def save(self, layer: str, frame: pd.DataFrame, datasets: list[Dataset], *,
              repaired: int = 0, notes: str = "") -> None:
         self.twin.write_layer(layer, frame)
+        fetches = [asdict(part.lock) for d in datasets for part in self.parts.get(d.name, [])
+                   if part.lock is not None]
         self.twin.write_provenance(layer, datasets=[asdict(d) for d in datasets],
                                    row_count=len(frame), repaired_geometries=repaired,
-                                   notes=notes)
+                                   notes=notes, fetches=fetches)
         self.summary.rows[layer] = len(frame)
 
 
@@ -78,22 +100,51 @@ def resolve_inputs(catalog: Catalog, settings: Settings) -> dict[str, Path]:
 
 
 def build_twin(catalog: Catalog, settings: Settings, out: Path | str, *,
-               show_progress: bool = True) -> BuildSummary:
-    """Build the twin of ``catalog``'s city into ``out`` (atomically replaced on success)."""
+               show_progress: bool = True, layers: Iterable[str] | None = None,
+               endpoints: Mapping[str, str] | None = None, years: Sequence[int] | None = None,
+               frozen: bool = False, refresh: bool = False,
+               service_date: dt.date | None = None,
+               client: HttpClient | None = None) -> BuildSummary:
+    """Build the twin of ``catalog``'s city into ``out`` (atomically replaced on success).
+
+    Parameters
+    ----------
+    layers
+        Build only these layers and the layers they need (default: every layer the
+        catalog's datasets can make). See :data:`LAYERS`.
+    endpoints
+        ``dataset name → base URL`` replacing the catalog's service URL (a proxy, a mirror,
+        a test server); the request stays the same.
+    years
+        Only these years of yearly service layers (default: every year the service offers).
+    frozen
+        Use only files already fetched and locked (or pinned files in the mirror/cache): no
+        network, so the build can be reproduced byte for byte.
+    service_date
+        The GTFS service day to keep (default: the next weekday).
+    """
     started = time.perf_counter()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with step("checking data files (mirror / cache / download, sha256)", enabled=show_progress):
-        paths = resolve_inputs(catalog, settings)
+    steps = _select_steps(layers)
+    formats = {fmt for _, _, _, fmts in steps for fmt in fmts}
+    wanted = [d.name for d in catalog.datasets if d.format in formats]
+    with step("data: mirror / cache / services (sha256 or lock file)", enabled=show_progress):
+        parts = acquire(catalog, settings, names=wanted, endpoints=endpoints, years=years,
+                        frozen=frozen, refresh=refresh, show_progress=show_progress,
+                        service_date=service_date, client=client)
     build_id = uuid.uuid4().hex[:12]
     tmp = out.with_name(f".{out.name}.{build_id}.tmp")
     summary = BuildSummary(path=out, build_id=build_id)
     try:
         with Twin.create(tmp, city=catalog.city, build_id=build_id) as twin:
-            ctx = _Context(catalog, settings, twin, paths, show_progress, summary)
-            for description, builder in _STEPS:
+            ctx = _Context(catalog, settings, twin, parts, show_progress, summary,
+                           service_date=service_date)
+            for _, description, builder, _ in steps:
                 with step(description, enabled=show_progress):
                     builder(ctx)
+            with step("coverage: where each source reaches", enabled=show_progress):
+                _coverage(ctx)
         os.replace(tmp, out)
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
@@ -103,6 +154,26 @@ def build_twin(catalog: Catalog, settings: Settings, out: Path | str, *,
     return summary
 
 
+def _select_steps(layers: Iterable[str] | None
+                  ) -> list[tuple[str, str, Callable[[_Context], None], tuple[str, ...]]]:
+    """The build steps for ``layers`` and everything they need, in build order."""
+    if layers is None:
+        return [(name, *LAYERS[name]) for name in LAYERS]
+    requested = list(layers)
+    unknown = [name for name in requested if name not in LAYERS]
+    if unknown:
+        raise ParameterError(f"unknown layer {unknown[0]!r} for --layers; known: "
+                             f"{', '.join(LAYERS)}")
+    chosen: set[str] = set()
+    pending = list(requested)
+    while pending:
+        name = pending.pop()
+        if name not in chosen:
+            chosen.add(name)
+            pending.extend(NEEDS.get(name, ()))
+    return [(name, *LAYERS[name]) for name in LAYERS if name in chosen]
+
+
 # -- layer builders ----------------------------------------------------------------------------
 def _areas(ctx: _Context) -> None:
     if not ctx.datasets("paavo"):
@@ -110,12 +181,14 @@ def _areas(ctx: _Context) -> None:
                                "areas layer is required")
     frames, repaired, used = [], 0, []
     for dataset in ctx.datasets("paavo"):
-        for year in dataset.years:
-            frame, report = read_paavo(ctx.paths[dataset.name], year=year, dataset=dataset.name)
+        for year, path in ctx.yearly(dataset):
+            frame, report = read_paavo(path, year=year, dataset=dataset.name)
             frames.append(frame)
             repaired += report.repaired
         used.append(dataset)
     areas = pd.concat(frames, ignore_index=True)
+    if "municipality" not in areas and len(ctx.catalog.municipalities) == 1:
+        areas["municipality"] = ctx.catalog.municipalities[0].code
     ctx.save("areas", gpd.GeoDataFrame(areas, geometry="geometry", crs=frames[0].crs), used,
              repaired=repaired, notes="year taken from the catalog entry, not the file's "
                                       "'year' column; Paavo -1 (protected) stored as NULL")
@@ -131,14 +204,14 @@ def _grid(ctx: _Context) -> None:
     base = next((d for d in datasets if d.role == "base"), None)
     if base is None:
         return
-    grid, report = read_population_grid(ctx.paths[base.name], dataset=base.name,
+    grid, report = read_population_grid(ctx.path(base), dataset=base.name,
                                         assumed_crs=base.crs)
     grid = grid.reset_index(drop=True)
     notes = [f"cells and inhabitants from {base.name} ({base.years[0] if base.years else '?'})"]
     repaired = report.repaired
     # Attribute grids in catalog order; the later (more specific) one wins where both cover.
     for dataset in [d for d in datasets if d.role == "attributes"]:
-        extra, rep = read_age_grid(ctx.paths[dataset.name], dataset=dataset.name,
+        extra, rep = read_age_grid(ctx.path(dataset), dataset=dataset.name,
                                    assumed_crs=dataset.crs)
         repaired += rep.repaired
         extra = extra.rename(columns={"inhabitants": "attribute_grid_inhabitants"})
@@ -162,15 +235,20 @@ def _grid(ctx: _Context) -> None:
 
 def _buildings(ctx: _Context) -> None:
     parts, used, repaired = [], [], 0
+    if ctx.datasets("building_register"):
+        from dikas.sources.building_register import read_building_register
+        for dataset in ctx.datasets("building_register"):
+            parts.append(read_building_register(ctx.path(dataset), dataset=dataset.name))
+            used.append(dataset)
     for dataset in ctx.datasets("citygml"):
-        parts.append(read_citygml(ctx.paths[dataset.name], dataset=dataset.name))
+        parts.append(read_citygml(ctx.path(dataset), dataset=dataset.name))
         used.append(dataset)
-    citygml = pd.concat(parts, ignore_index=True) if parts else None
+    official = pd.concat(parts, ignore_index=True) if parts else None
     for dataset in ctx.datasets("osm_pbf"):
-        osm = read_osm_buildings(ctx.paths[dataset.name], dataset=dataset.name)
+        osm = read_osm_buildings(ctx.path(dataset), dataset=dataset.name)
         repaired += int(osm.attrs.get("repaired", 0))
-        if citygml is not None and len(osm):
-            osm = _drop_duplicates_of(osm, citygml)
+        if official is not None and len(osm):
+            osm = _drop_duplicates_of(osm, official)
         parts.append(osm)
         used.append(dataset)
     if not parts:
@@ -205,24 +283,43 @@ def _link(ctx: _Context, features: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def _services(ctx: _Context) -> None:
-    parts, used = [], []
+    osm_parts, used = [], []
     for dataset in ctx.datasets("osm_pbf"):
-        parts.append(read_osm_services(ctx.paths[dataset.name], dataset=dataset.name))
+        osm_parts.append(read_osm_services(ctx.path(dataset), dataset=dataset.name))
         used.append(dataset)
-    if not parts:
+    osm = (gpd.GeoDataFrame(pd.concat(osm_parts, ignore_index=True), geometry="geometry",
+                            crs=osm_parts[0].crs) if osm_parts else None)
+    registers = ctx.datasets("service_register")
+    notes = "OSM points of interest; service_type from sources/service_types.yaml; OSM has no "\
+            "capacities"
+    if registers:
+        from dikas.sources.service_register import merge_services, read_service_register
+        frames = [read_service_register(ctx.path(d), dataset=d.name,
+                                        service_types=d.source.option("service_types") or {})
+                  for d in registers]
+        register = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry",
+                                    crs=frames[0].crs)
+        covered = sorted({str(code) for d in registers
+                          for code in (d.source.option("municipalities") or
+                                       ctx.catalog.municipality_codes)})
+        services = merge_services(register, osm, register_municipalities=covered,
+                                  areas=_latest_areas(ctx))
+        used = [*registers, *used]
+        notes = (f"register units ({', '.join(d.name for d in registers)}) where the register "
+                 f"covers the municipality ({', '.join(covered)}) and type; OSM points of "
+                 "interest elsewhere; `source` says which")
+    elif osm is not None:
+        services = osm
+    else:
         return
-    services = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
-                                crs=parts[0].crs)
-    ctx.save("services", _link(ctx, services), used,
-             notes="OSM points of interest; service_type from sources/service_types.yaml; "
-                   "OSM has no capacities")
+    ctx.save("services", _link(ctx, services), used, notes=notes)
 
 
 def _landcover(ctx: _Context) -> None:
     datasets = ctx.datasets("osm_pbf")
     if not datasets:
         return
-    parts = [read_osm_landcover(ctx.paths[d.name], dataset=d.name) for d in datasets]
+    parts = [read_osm_landcover(ctx.path(d), dataset=d.name) for d in datasets]
     landcover = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
                                  crs=parts[0].crs)
     ctx.save("landcover", landcover, datasets,
@@ -237,7 +334,7 @@ def _network(ctx: _Context) -> None:
         return
     nodes, edges = [], []
     for dataset in datasets:
-        n, e = read_street_network(ctx.paths[dataset.name], dataset=dataset.name)
+        n, e = read_street_network(ctx.path(dataset), dataset=dataset.name)
         nodes.append(n)
         edges.append(e)
     ctx.save("network_nodes", pd.concat(nodes, ignore_index=True), datasets)
@@ -248,15 +345,21 @@ def _network(ctx: _Context) -> None:
 
 def _transit(ctx: _Context) -> None:
     for dataset in ctx.datasets("gtfs"):
-        feed = read_gtfs(ctx.paths[dataset.name], dataset=dataset.name)
-        ctx.save("stops", feed.stops, [dataset])
+        feed = read_gtfs(ctx.path(dataset), dataset=dataset.name)
+        notes = "the feed as published"
+        if dataset.source.live:
+            from dikas.sources.gtfs import next_weekday, restrict_to_service_date
+            day = ctx.service_date or next_weekday(dt.date.today())
+            feed = restrict_to_service_date(feed, day)
+            notes = f"trips running on the service day {day.isoformat()} only"
+        ctx.save("stops", feed.stops, [dataset], notes=notes)
         for name, table in feed.tables.items():
-            ctx.save(f"gtfs_{name}", table, [dataset])
+            ctx.save(f"gtfs_{name}", table, [dataset], notes=notes)
 
 
 def _rasters(ctx: _Context) -> None:
     for dataset in ctx.datasets("raster"):
-        raster = read_raster(ctx.paths[dataset.name], dataset=dataset.name)
+        raster = read_raster(ctx.path(dataset), dataset=dataset.name)
         ctx.twin.write_raster(dataset.role or dataset.name, raster, source=dataset.name)
         ctx.summary.rows[f"raster:{dataset.role or dataset.name}"] = raster.valid_pixels
 
@@ -296,7 +399,7 @@ def _heat(ctx: _Context) -> None:
 def _greenery(ctx: _Context) -> None:
     parts, used = [], []
     for dataset in ctx.datasets("landcover_areas"):
-        areas = read_landcover_areas(ctx.paths[dataset.name], dataset=dataset.name)
+        areas = read_landcover_areas(ctx.path(dataset), dataset=dataset.name)
         known = set(ctx.twin.read("areas", columns=["postal_code"])["postal_code"])
         areas = areas[areas["postal_code"].isin(known)]
         parts.append(pd.DataFrame({
@@ -321,15 +424,104 @@ def _greenery(ctx: _Context) -> None:
                        "cell (grid); NDVI is the mean of a summer Sentinel-2 scene")
 
 
-_STEPS: list[tuple[str, Callable[[_Context], None]]] = [
-    ("areas: Paavo postal-code statistics", _areas),
-    ("grid: HSY 250 m cells with ages, heat and land cover", _grid),
-    ("buildings: CityGML LoD2 and OSM footprints", _buildings),
-    ("services: OSM points with normalized types", _services),
-    ("landcover: OSM water and green areas", _landcover),
-    ("network: walk and bike streets from OSM", _network),
-    ("stops and timetables: GTFS", _transit),
-    ("rasters: heat exposure", _rasters),
-    ("heat: heat exposure per building and cell", _heat),
-    ("greenery: tree canopy, vegetation and NDVI", _greenery),
-]
+def _districts(ctx: _Context) -> None:
+    datasets = ctx.datasets("districts")
+    if not datasets:
+        return
+    from dikas.sources.districts import read_districts
+    parts = [read_districts(ctx.path(d), dataset=d.name, division=d.role or d.name)
+             for d in datasets]
+    districts = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
+                                 crs=parts[0].crs)
+    notes = "district polygons as published"
+    if ctx.twin.has_layer("grid"):
+        districts, notes = _district_population(ctx, districts)
+    ctx.save("districts", districts, datasets, notes=notes)
+
+
+_DISTRICT_COUNTS = ("inhabitants", "age_0_9", "age_10_19", "age_20_29", "age_30_39",
+                    "age_40_49", "age_50_59", "age_60_69", "age_70_79", "age_80_plus")
+
+
+def _district_population(ctx: _Context, districts: gpd.GeoDataFrame
+                         ) -> tuple[gpd.GeoDataFrame, str]:
+    """Sum the grid's counts into districts, each cell to the district it overlaps most."""
+    grid = ctx.twin.read("grid")
+    counts = [c for c in _DISTRICT_COUNTS if c in grid]
+    districts = districts.reset_index(drop=True)
+    owner = link_by_largest_overlap(grid, districts, unit_id="district_id")
+    sums = grid[counts].groupby(owner.to_numpy()).sum(min_count=1)
+    for column in counts:
+        districts[column] = districts["district_id"].map(sums[column]) if len(sums) else np.nan
+    ages = [c for c in counts if c != "inhabitants"]
+    if ages:
+        suppressed = grid["age_suppressed"].fillna(False).astype(bool) if (
+            "age_suppressed" in grid) else pd.Series(False, index=grid.index)
+        hidden = grid.loc[suppressed, "inhabitants"].groupby(owner[suppressed].to_numpy()).sum()
+        districts["age_unknown_inhabitants"] = (
+            districts["district_id"].map(hidden).fillna(0).astype("Int64"))
+    return districts, ("inhabitants and age bands: sums of the HSY grid cells, each cell in "
+                       "the district it overlaps most; age_unknown_inhabitants live in cells "
+                       "whose age bands HSY suppressed")
+
+
+def _flood_zones(ctx: _Context) -> None:
+    datasets = ctx.datasets("flood_hazard")
+    if not datasets:
+        return
+    from dikas.sources.flood_zones import read_flood_zones
+    parts = [read_flood_zones(ctx.path(d), dataset=d.name, hazard=d.role or d.name)
+             for d in datasets]
+    zones = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
+                             crs=parts[0].crs)
+    ctx.save("flood_zones", zones, datasets,
+             notes="flood hazard zones per hazard and return period as published")
+
+
+def _coverage(ctx: _Context) -> None:
+    frame = coverage_layer(ctx.twin, datasets=ctx.catalog.datasets)
+    if len(frame):
+        layers = set(frame["layer"])
+        used = [d for d in ctx.catalog.datasets if ctx.parts.get(d.name) and
+                set(d.layers or _FORMAT_LAYERS.get(d.format, ())) & layers]
+        ctx.save("coverage", frame, used,
+                 notes="where each source reaches; indicators outside are NULL with the "
+                       "reason 'outside coverage'")
+
+
+LAYERS: dict[str, tuple[str, Callable[[_Context], None], tuple[str, ...]]] = {
+    "areas": ("areas: Paavo postal-code statistics", _areas, ("paavo",)),
+    "grid": ("grid: HSY 250 m cells with ages, heat and land cover", _grid, ("hsy_grid",)),
+    "districts": ("districts: the city's statistical districts", _districts, ("districts",)),
+    "buildings": ("buildings: register, CityGML LoD2 and OSM footprints", _buildings,
+                  ("building_register", "citygml", "osm_pbf")),
+    "services": ("services: register units and OSM points with normalized types", _services,
+                 ("service_register", "osm_pbf")),
+    "landcover": ("landcover: OSM water and green areas", _landcover, ("osm_pbf",)),
+    "network": ("network: walk and bike streets from OSM", _network, ("osm_pbf",)),
+    "transit": ("stops and timetables: GTFS", _transit, ("gtfs",)),
+    "rasters": ("rasters: heat exposure", _rasters, ("raster",)),
+    "heat": ("heat: heat exposure per building and cell", _heat, ("raster",)),
+    "greenery": ("greenery: tree canopy, vegetation and NDVI", _greenery,
+                 ("landcover_areas", "hsy_grid")),
+    "flood_zones": ("flood zones: hazard areas per return period", _flood_zones,
+                    ("flood_hazard",)),
+}
+"""Twin layer → (progress text, builder, the dataset formats it reads), in build order."""
+
+NEEDS: dict[str, tuple[str, ...]] = {
+    "grid": ("areas",),
+    "districts": ("grid",),
+    "buildings": ("areas", "grid"),
+    "services": ("areas", "grid"),
+    "heat": ("rasters", "grid"),
+    "greenery": ("areas", "grid"),
+}
+"""Layers each layer reads while it is built (linked ids, zonal statistics, sums)."""
+
+_FORMAT_LAYERS: dict[str, tuple[str, ...]] = {
+    "paavo": ("areas",), "hsy_grid": ("grid",), "osm_pbf": ("network_edges", "services"),
+    "gtfs": ("stops",), "service_register": ("services",), "citygml": ("buildings",),
+    "building_register": ("buildings",), "raster": ("rasters",), "districts": ("districts",),
+}
+"""Which coverage rows a dataset of each format stands behind (for the layer's provenance)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 import pandas as pd
+import shapely
 
 
 def link_to_units(features: gpd.GeoDataFrame, units: gpd.GeoDataFrame, *, unit_id: str,
@@ -33,3 +34,22 @@ def transfer_attributes(target: gpd.GeoDataFrame, source: gpd.GeoDataFrame,
     joined = joined[~joined["index_right"].duplicated(keep="first")]
     aligned = joined.set_index("index_right")[columns].reindex(target.index)
     return aligned, len(source) - len(joined)
+
+
+def link_by_largest_overlap(features: gpd.GeoDataFrame, units: gpd.GeoDataFrame, *,
+                            unit_id: str) -> pd.Series:
+    """The id of the unit each polygon overlaps most (NA where it overlaps none).
+
+    Unlike :func:`link_to_units` this keeps a cell that straddles a boundary, or whose
+    centre lies in the sea or outside the unit layer, with the unit that holds most of it.
+    """
+    pairs = gpd.sjoin(features[["geometry"]], units[[unit_id, "geometry"]], how="inner",
+                      predicate="intersects")
+    if pairs.empty:
+        return pd.Series(pd.NA, index=features.index, name=unit_id, dtype="object")
+    left = features.geometry.loc[pairs.index].to_numpy()
+    right = units.geometry.iloc[pairs["index_right"].to_numpy()].to_numpy()
+    pairs = pairs.assign(_overlap=shapely.area(shapely.intersection(left, right)))
+    pairs = pairs[pairs["_overlap"] > 0].sort_values("_overlap", ascending=False, kind="stable")
+    best = pairs[~pairs.index.duplicated(keep="first")][unit_id]
+    return best.reindex(features.index).rename(unit_id)

@@ -291,15 +291,23 @@ class Twin:
                            source, raster.content])
 
     def write_provenance(self, layer: str, *, datasets: Iterable[Mapping[str, Any]],
-                         row_count: int, repaired_geometries: int = 0, notes: str = "") -> None:
-        """Record where a layer came from (catalog entries, checksums, licences)."""
+                         row_count: int, repaired_geometries: int = 0, notes: str = "",
+                         fetches: Sequence[Mapping[str, Any]] = ()) -> None:
+        """Record where a layer came from (catalog entries, checksums, licences).
+
+        ``fetches`` are the lock-file entries of live datasets (URL, request, time, bytes,
+        sha256, ETag / Last-Modified), so a layer built from a service can be traced to the
+        exact response it was built from.
+        """
         self._writable()
         entries = list(datasets)
         info = self.build_info()
         record = pd.DataFrame([{
             "layer": layer,
             "datasets": json.dumps([e["name"] for e in entries]),
-            "sha256": json.dumps({e["name"]: e.get("sha256") for e in entries}),
+            "sha256": json.dumps({e["name"]: e.get("sha256") or {
+                f["part"]: f["sha256"] for f in fetches if f["dataset"] == e["name"]} or None
+                for e in entries}),
             "licence": "; ".join(sorted({e["licence"] for e in entries})),
             "attribution": "; ".join(dict.fromkeys(e["attribution"] for e in entries)),
             "build_id": info["build_id"],
@@ -308,12 +316,13 @@ class Twin:
             "row_count": int(row_count),
             "repaired_geometries": int(repaired_geometries),
             "notes": notes,
+            "fetches": json.dumps(list(fetches), default=str),
         }])
         self._con.execute("CREATE TABLE IF NOT EXISTS provenance (layer VARCHAR PRIMARY KEY, "
                           "datasets VARCHAR, sha256 VARCHAR, licence VARCHAR, "
                           "attribution VARCHAR, build_id VARCHAR, built_at VARCHAR, "
                           "code_version VARCHAR, row_count BIGINT, repaired_geometries BIGINT, "
-                          "notes VARCHAR)")
+                          "notes VARCHAR, fetches VARCHAR)")
         self._con.register("_prov", record)
         self._con.execute("INSERT OR REPLACE INTO provenance SELECT * FROM _prov")
         self._con.unregister("_prov")

@@ -19,7 +19,7 @@ Two pixel semantics are offered, named after what they reproduce:
     ``valid_pixels = Σ f``; ``max``/``min`` range over pixels with ``f > 0``.
 
 Nodata is every pixel equal to the raster's nodata value, every non-finite pixel (NaN,
-±inf) and every ±DBL_MAX-like fill (|v| > 1e300; the Helsinki heat raster uses −DBL_MAX
+±inf) and every ±DBL_MAX-like fill (|v| > 1e300; one heat raster of the demo catalog uses −DBL_MAX
 and NaN); such pixels are ignored (:func:`dikas.sources.raster.valid_mask`).
 
 The raster is never warped: polygons are transformed to the raster CRS instead, so pixel
