@@ -20,6 +20,7 @@ from dikas.errors import ParameterError
 from dikas.report.profile import counts_people
 from dikas.sources.paavo import paavo_variables
 from dikas.twin.privacy import FINE_GRAINED_LEVELS, suppress_small_counts, with_person_counts
+from dikas.twin.source_coverage import coverage_kind, units_outside
 from dikas.twin.store import Twin
 
 LEVELS = ("areas", "grid", "buildings")
@@ -77,6 +78,31 @@ class IndicatorValues:
     year: int | None
     population_group: str
     values: pd.Series
+    suppressed: frozenset[str] = frozenset()
+    """Units blanked under the privacy threshold (not merely missing)."""
+
+    @property
+    def coverage(self) -> str | None:
+        """The coverage kind the values need (see :mod:`dikas.twin.source_coverage`)."""
+        return coverage_kind(self.indicator)
+
+
+def no_data_reasons(twin: Twin, result: IndicatorValues) -> dict[str, str]:
+    """Why each unit without a value has none: suppressed, outside coverage, or no data."""
+    missing = result.values.index[~np.isfinite(result.values.to_numpy(float))]
+    if len(missing) == 0:
+        return {}
+    kind = result.coverage
+    outside = units_outside(twin, level=result.level, kind=kind) if kind else set()
+    reasons = {}
+    for unit in missing.astype(str):
+        if unit in result.suppressed:
+            reasons[unit] = "suppressed"
+        elif unit in outside:
+            reasons[unit] = "outside_coverage"
+        else:
+            reasons[unit] = "no_data"
+    return reasons
 
 
 def _numeric_columns(twin: Twin, layer: str) -> list[str]:
@@ -151,11 +177,13 @@ def indicator_values(twin: Twin, *, indicator: str, level: str, year: int | None
                              "(see /api/meta for the list)")
     # The whole row's counts decide what is blanked, whichever one column is asked for.
     frame = twin.read(level, columns=with_person_counts([key, indicator], twin.columns(level)))
-    frame = suppress_small_counts(pd.DataFrame(frame.drop(columns="geometry")), level=level,
-                                  min_count=min_count)
+    raw = pd.DataFrame(frame.drop(columns="geometry"))
+    frame = suppress_small_counts(raw, level=level, min_count=min_count)
     values = pd.Series(pd.to_numeric(frame[indicator], errors="coerce").to_numpy(float),
                        index=frame[key].astype(str), name=indicator)
-    return IndicatorValues(indicator, level, None, "all", values)
+    blanked = frame[indicator].isna().to_numpy() & raw[indicator].notna().to_numpy()
+    return IndicatorValues(indicator, level, None, "all", values,
+                           frozenset(frame.loc[blanked, key].astype(str)))
 
 
 def _area_values(twin: Twin, indicator: str, year: int | None) -> IndicatorValues:
@@ -201,10 +229,13 @@ def _stored_values(stored: pd.DataFrame, *, indicator: str, level: str, year: in
     rows = rows[rows["population_group"].fillna("all") == population_group]
     values = pd.Series(pd.to_numeric(rows["value"], errors="coerce").to_numpy(float),
                        index=rows["unit_id"].astype(str), name=indicator)
+    blanked: frozenset[str] = frozenset()
     if level in FINE_GRAINED_LEVELS and counts_people(indicator):
-        values = values.mask((values > 0) & (values < min_count))
+        small = (values > 0) & (values < min_count)
+        blanked = frozenset(values.index[small.to_numpy()])
+        values = values.mask(small)
     return IndicatorValues(indicator, level, year if years else None, population_group,
-                           values)
+                           values, blanked)
 
 
 def class_breaks(values: pd.Series, *, k: int = N_CLASSES) -> dict[str, list[float]]:

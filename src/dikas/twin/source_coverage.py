@@ -146,3 +146,47 @@ def _frame(rows: list[dict[str, object]]) -> gpd.GeoDataFrame:
     frame = pd.DataFrame(rows)
     frame.insert(0, "coverage_id", [f"{r['kind']}:{r['source']}" for r in rows])
     return gpd.GeoDataFrame(frame[columns], geometry="geometry", crs=TWIN_CRS)
+
+
+_INDICATOR_COVERAGE = (("access_walk_", "street_network"), ("access_bike_", "street_network"),
+                       ("access_transit_", "transit"), ("heat", "heat"))
+"""Indicator name prefix → the coverage kind its values need."""
+
+NO_DATA_REASONS = ("suppressed", "outside_coverage", "no_data")
+"""Why a unit has no value: blanked under the privacy threshold, outside the reach of the
+indicator's source, or missing in the source itself."""
+
+
+def coverage_kind(indicator: str) -> str | None:
+    """The coverage kind an indicator's values depend on (``None``: the unit layer itself)."""
+    return next((kind for prefix, kind in _INDICATOR_COVERAGE if indicator.startswith(prefix)),
+                None)
+
+
+def units_outside(twin: Twin, *, level: str, kind: str) -> set[str]:
+    """Ids of the ``level`` units outside the reach of ``kind`` (empty without coverage).
+
+    Grid cells and buildings are outside when their centre is; postal areas and districts
+    when they do not touch the reach at all (their accessibility values average the cells
+    inside, and profiles say which share of the inhabitants that is).
+    """
+    if not twin.has_layer("coverage") or not twin.has_layer(level):
+        return set()
+    coverage = twin.read("coverage")
+    reach = coverage.loc[coverage["kind"] == kind, "geometry"]
+    if reach.empty:
+        return set()
+    region = shapely.union_all(reach.to_numpy())
+    key = {"grid": "cell_id", "buildings": "building_id", "areas": "postal_code",
+           "districts": "district_id"}.get(level)
+    if key is None:
+        return set()
+    years = twin.years(level)
+    units = twin.read(level, year=years[-1] if years else None, columns=[key, "geometry"])
+    shapely.prepare(region)
+    if level in ("grid", "buildings"):
+        centres = units.geometry.centroid
+        inside = shapely.contains_xy(region, centres.x.to_numpy(), centres.y.to_numpy())
+    else:
+        inside = shapely.intersects(region, units.geometry.to_numpy())
+    return set(units.loc[~inside, key].astype(str))

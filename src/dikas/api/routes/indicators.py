@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from dikas.api.context import ApiContext
-from dikas.api.indicators import class_breaks, indicator_values
+from dikas.api.indicators import class_breaks, indicator_values, no_data_reasons
 from dikas.api.routes.deps import context
 
 router = APIRouter(prefix="/api", tags=["DikaS"])
@@ -23,6 +23,7 @@ def _compute(ctx: ApiContext, indicator: str, level: str, year: int | None,
               for unit, v in result.values.items()}
     return {"indicator": result.indicator, "level": result.level, "year": result.year,
             "population_group": result.population_group, "values": values,
+            "missing": no_data_reasons(ctx.twin(), result), "coverage": result.coverage,
             "breaks": class_breaks(result.values), "attribution": ctx.attribution}
 
 
@@ -31,7 +32,10 @@ def _compute(ctx: ApiContext, indicator: str, level: str, year: int | None,
                         "undated and ignore `year`. Person counts below min_count are null "
                         "at grid and building level, and so are the age bands nearest in age "
                         "to a blanked one (or, with none left, the total) until the total and "
-                        "shown bands no longer narrow any blanked band below 1 .. min_count-1.")
+                        "shown bands no longer narrow any blanked band below 1 .. min_count-1. "
+                        "`missing` says why each null unit has no value: `suppressed`, "
+                        "`outside_coverage` (outside the reach of the indicator's source, "
+                        "named in `coverage`; see the `coverage` collection) or `no_data`.")
 def indicators(ctx: Annotated[ApiContext, Depends(context)],
                indicator: Annotated[str, Query(min_length=1, max_length=200)],
                level: Annotated[str, Query()] = "areas",
