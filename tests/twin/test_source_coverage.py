@@ -62,3 +62,19 @@ def test_missing_values_say_outside_coverage_suppressed_or_no_data(helsinki_twin
     assert coverage_kind("inhabitants") is None
     assert reasons == {inside_id: "suppressed", outside_id: "outside_coverage",
                        other: "no_data"}
+
+
+def test_area_reach_is_the_inhabitant_share_of_cells_inside(helsinki_twin: Path) -> None:
+    from dikas.twin.source_coverage import reach_of_area
+
+    with Twin.open(helsinki_twin) as twin:
+        reach = {r["kind"]: r["inhabitant_share"]
+                 for r in reach_of_area(twin, column="postal_code", unit_id="00530")}
+        grid = twin.read("grid", columns=["cell_id", "postal_code", "inhabitants"])
+        outside = units_outside(twin, level="grid", kind="street_network")
+    cells = grid[grid["postal_code"] == "00530"]
+    inside = cells[~cells["cell_id"].isin(outside)]
+    expected = inside["inhabitants"].sum() / cells["inhabitants"].sum()
+    assert reach["street_network"] == pytest.approx(expected)
+    assert 0.4 < reach["street_network"] < 0.7   # the OSM extract stops inside 00530
+    assert reach["heat"] == pytest.approx(1.0)

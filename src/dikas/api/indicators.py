@@ -23,7 +23,7 @@ from dikas.twin.privacy import FINE_GRAINED_LEVELS, suppress_small_counts, with_
 from dikas.twin.source_coverage import coverage_kind, units_outside
 from dikas.twin.store import Twin
 
-LEVELS = ("areas", "grid", "buildings")
+LEVELS = ("areas", "districts", "grid", "buildings")
 N_CLASSES = 5
 JENKS_SAMPLE = 1000
 NOT_INDICATORS = frozenset({"year", "postal_code", "cell_id", "building_id", "in_city",
@@ -126,7 +126,7 @@ def indicator_catalog(twin: Twin) -> list[IndicatorInfo]:
         numerator, denominators = _share_parts(name)
         if all(c in area_columns for c in (numerator, *denominators)):
             out.append(IndicatorInfo(name, "areas", area_years, label, "share"))
-    for layer in ("grid", "buildings"):
+    for layer in ("districts", "grid", "buildings"):
         for column in _numeric_columns(twin, layer):
             out.append(IndicatorInfo(column, layer, (), _label(column), ""))
     stored = twin.indicators()
@@ -171,7 +171,7 @@ def indicator_values(twin: Twin, *, indicator: str, level: str, year: int | None
         raise ParameterError(f"indicator {indicator!r} has no population groups")
     if level == "areas":
         return _area_values(twin, indicator, year)
-    key = {"grid": "cell_id", "buildings": "building_id"}[level]
+    key = {"districts": "district_id", "grid": "cell_id", "buildings": "building_id"}[level]
     if indicator not in _numeric_columns(twin, level):
         raise ParameterError(f"no indicator {indicator!r} at level {level!r} "
                              "(see /api/meta for the list)")

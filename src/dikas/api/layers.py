@@ -52,6 +52,7 @@ zoom 15 on (they are most of the network and most of a tile's bytes)."""
 KNOWN_LAYERS: dict[str, LayerSpec] = {
     "areas": LayerSpec("postal_code", "Postal code areas (Statistics Finland Paavo)",
                        ("postal_code", "name"), 0),
+    "districts": LayerSpec("district_id", "Statistical districts", ("district_id", "name"), 0),
     "grid": LayerSpec("cell_id", "250 m population grid cells", ("cell_id", "postal_code"), 8),
     "buildings": LayerSpec("building_id", "Buildings",
                            ("building_id", "height_m", "floors", "use", "postal_code",
@@ -61,6 +62,8 @@ KNOWN_LAYERS: dict[str, LayerSpec] = {
     "network_edges": LayerSpec("edge_id", "Street network edges",
                                ("edge_id", "highway", "name"), 12),
     "network_nodes": LayerSpec("node_id", "Street network nodes", ("node_id",), 14),
+    "coverage": LayerSpec("coverage_id", "Where each source reaches (coverage)",
+                          ("coverage_id", "kind", "source"), 0),
     "comments": LayerSpec("comment_id", "Stakeholder comments",
                           ("comment_id", "category", "postal_code"), 0),
 }
@@ -74,8 +77,8 @@ BASEMAP_LAYERS: dict[str, LayerSpec] = {
 }
 """Base-map tile layers built from the twin's own data (no remote tiles)."""
 
-TILE_LAYERS = ("areas", "grid", "buildings", "services", "stops", "basemap_streets",
-               "basemap_water", "basemap_green")
+TILE_LAYERS = ("areas", "districts", "grid", "buildings", "services", "stops", "coverage",
+               "basemap_streets", "basemap_water", "basemap_green")
 """Layers served as vector tiles."""
 
 

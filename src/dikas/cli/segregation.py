@@ -36,7 +36,7 @@ from dikas.segregation.units import (
 from dikas.settings import TWIN_CRS, load_settings
 from dikas.sources.paavo import resolve_column
 
-UNIT_IDS = {"areas": "postal_code", "grid": "cell_id"}
+UNIT_IDS = {"areas": "postal_code", "districts": "district_id", "grid": "cell_id"}
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,10 @@ def _source_options(function):
     options = [
         click.option("--twin", type=click.Path(dir_okay=False, path_type=Path),
                      help="Twin file to read units from (results are stored in it)."),
-        click.option("--level", type=click.Choice(["areas", "grid"]), default="areas",
-                     show_default=True, help="Units in the twin: postal areas or 250 m cells."),
+        click.option("--level", type=click.Choice(list(UNIT_IDS)), default="areas",
+                     show_default=True,
+                     help="Units in the twin: postal areas, the city's statistical districts "
+                          "(where the catalog has them) or 250 m cells."),
         click.option("--year", type=int, default=None,
                      help="Year of the postal-area data (default: the latest)."),
         click.option("--input", "input_path", type=click.Path(dir_okay=False, path_type=Path),

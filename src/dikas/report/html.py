@@ -75,6 +75,18 @@ def _accessibility(profile: Profile, twin: Twin) -> str:
             + _coverage_note(profile.accessibility_coverage))
 
 
+def _data_reach(profile: Profile) -> str:
+    """Per source, the share of the area's inhabitants its data reaches (the twin's
+    ``coverage`` layer): values outside a source's reach are missing, not suppressed."""
+    if not profile.data_reach:
+        return "<p class='muted'>The twin has no coverage layer (built before coverage).</p>"
+    rows = [[escape(str(r["description"])), escape(str(r["source"])),
+             f"{float(r['inhabitant_share']):.0%}"] for r in profile.data_reach]
+    return (_table(["Source reach", "Dataset", "Inhabitants inside"], rows)
+            + "<p class='muted'>Indicators of units outside a source's reach are left out "
+              "(\"outside coverage\"), never shown as zero.</p>")
+
+
 def _coverage_note(coverage: dict[str, float]) -> str:
     """Which share of the area's inhabitants its accessibility values stand for, where the
     street network does not reach all of them."""
@@ -186,7 +198,8 @@ def build_report(twin: Twin, *, area: str | None = None, year: int | None = None
                      "<h2>Heat</h2>", _named_values(profile.heat, "No heat data."),
                      "<h2>Vulnerability</h2>",
                      _named_values(profile.vulnerability, "No vulnerability indicators yet "
-                                                          "(run `dikas climate`).")]
+                                                          "(run `dikas climate`)."),
+                     "<h2>Where the data reaches</h2>", _data_reach(profile)]
     trend_rows = [[str(t["year"])] + [format_value(k, t.get(k)) for k in TREND_LABELS]
                   for t in profile.trends]
     sections += ["<h2>Trends</h2>", charts.trend_lines(profile.trends, TREND_LABELS),

@@ -22,6 +22,7 @@ from dikas.twin.privacy import (
     person_count_columns,
     suppress_small_counts,
 )
+from dikas.twin.source_coverage import reach_of_area
 from dikas.twin.store import Twin
 
 
@@ -114,6 +115,9 @@ class Profile:
     trends: list[dict[str, Any]]
     greenery: list[dict[str, Any]] = field(default_factory=list)
     accessibility_coverage: dict[str, float] = field(default_factory=dict)
+    data_reach: list[dict[str, Any]] = field(default_factory=list)
+    """Per source (street network, timetable, heat raster, services…): the share of the
+    area's inhabitants inside its reach (:func:`dikas.twin.source_coverage.reach_of_area`)."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form (``NaN`` → ``None``)."""
@@ -219,7 +223,8 @@ def area_profile(twin: Twin, postal_code: str, *, year: int | None = None) -> Pr
         heat=_area_heat(twin, postal_code, stored),
         vulnerability=_matching(stored, "vulnerab"), trends=trends,
         greenery=_greenery(twin, "areas", postal_code),
-        accessibility_coverage=_accessibility_coverage(twin, postal_code))
+        accessibility_coverage=_accessibility_coverage(twin, postal_code),
+        data_reach=reach_of_area(twin, column="postal_code", unit_id=postal_code))
 
 
 def _age_pyramid(row: pd.DataFrame, city: pd.DataFrame) -> list[dict[str, Any]]:

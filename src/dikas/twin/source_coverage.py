@@ -190,3 +190,29 @@ def units_outside(twin: Twin, *, level: str, kind: str) -> set[str]:
     else:
         inside = shapely.intersects(region, units.geometry.to_numpy())
     return set(units.loc[~inside, key].astype(str))
+
+
+def reach_of_area(twin: Twin, *, column: str, unit_id: str) -> list[dict[str, object]]:
+    """For one area, the share of its inhabitants inside each source's reach.
+
+    ``column`` is the grid's link column (``postal_code``); the shares are the inhabitants
+    of the area's cells whose centre lies inside each coverage row, over all its cells'
+    inhabitants. Reports and profiles state these so a reader knows what a value stands for.
+    """
+    if not (twin.has_layer("coverage") and twin.has_layer("grid")
+            and column in twin.columns("grid")):
+        return []
+    grid = twin.read("grid", columns=[column, "inhabitants", "geometry"])
+    cells = grid[grid[column].astype(str) == str(unit_id)]
+    people = cells["inhabitants"].fillna(0).to_numpy(float)
+    if cells.empty or people.sum() <= 0:
+        return []
+    centres = cells.geometry.centroid
+    rows = []
+    for row in twin.read("coverage").itertuples():
+        if row.kind in ("areas", "grid"):
+            continue
+        inside = shapely.contains_xy(row.geometry, centres.x.to_numpy(), centres.y.to_numpy())
+        rows.append({"kind": row.kind, "source": row.source, "description": row.description,
+                     "inhabitant_share": float(people[inside].sum() / people.sum())})
+    return rows

@@ -9,6 +9,9 @@ export const DIVERGING = ["#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7",
 /** Colour of units whose value is missing or suppressed. */
 export const NO_DATA = "#bdbdbd";
 
+/** Colour of units outside the reach of the indicator's source (see the dashed outline). */
+export const OUTSIDE_COVERAGE = "#eeeeee";
+
 /** Categorical colours for service types (ColorBrewer Paired + Set1 extras). */
 const CATEGORICAL = [
   "#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928",

@@ -8,7 +8,7 @@ import "./app.css";
 import { getJson } from "./api.js";
 import { esc } from "./charts.js";
 import {
-  DIVERGING, NO_DATA, SEQUENTIAL, classOf, divergingBins, formatNumber, paletteOf, serviceColours,
+  DIVERGING, NO_DATA, OUTSIDE_COVERAGE, SEQUENTIAL, classOf, divergingBins, formatNumber, paletteOf, serviceColours,
 } from "./classify.js";
 import { CommentBoard } from "./comments.js";
 import { renderProfile } from "./profile.js";
@@ -105,12 +105,15 @@ function unitColours(values, bins, palette) {
  * Colour the units of a level from `{unit_id: value}` with class bounds `bins`; buildings
  * follow their area/cell colour (or their own at building level).
  */
-function paintUnits(level, values, bins, palette) {
+function paintUnits(level, values, bins, palette, missing = {}) {
   const map = state.map;
   clearPaint("areas");
   clearPaint("grid");
   clearPaint("buildings");
   const colourOf = unitColours(values, bins, palette);
+  for (const [id, reason] of Object.entries(missing)) {
+    if (reason === "outside_coverage") colourOf[id] = OUTSIDE_COVERAGE;
+  }
   for (const [id, value] of Object.entries(values)) {
     map.setFeatureState({ source: SOURCE_OF[level], sourceLayer: level, id }, { colour: colourOf[id] || null, value });
   }
@@ -120,7 +123,33 @@ function paintUnits(level, values, bins, palette) {
   map.setPaintProperty("buildings-3d", "fill-extrusion-color", buildingColour(level, colourOf));
 }
 
-function renderLegend({ title, subtitle, bins, palette, attribution, diverging = false }) {
+/** Legend rows for units without a value, one per reason, with how many units have it. */
+function missingRows(missing, coverage) {
+  const counts = { suppressed: 0, outside_coverage: 0, no_data: 0 };
+  for (const reason of Object.values(missing || {})) counts[reason] = (counts[reason] || 0) + 1;
+  const minCount = state.meta.min_count;
+  const rows = [];
+  if (counts.suppressed) {
+    rows.push(`<li><span class="swatch" style="background:${NO_DATA}"></span>suppressed: fewer than ${minCount} people (${counts.suppressed})</li>`);
+  }
+  if (counts.outside_coverage) {
+    const what = COVERAGE_TEXT[coverage] || "the source";
+    rows.push(`<li><span class="swatch" style="background:${OUTSIDE_COVERAGE}"></span>outside coverage: ${what} reaches only the dashed outline (${counts.outside_coverage})</li>`);
+  }
+  if (counts.no_data || !missing) {
+    rows.push(`<li><span class="swatch" style="background:${NO_DATA}"></span>no data${missing ? ` (${counts.no_data})` : ` / suppressed (&lt; ${minCount})`}</li>`);
+  }
+  return rows;
+}
+
+/** What each coverage kind stands for, in the legend. */
+const COVERAGE_TEXT = {
+  street_network: "the street network",
+  transit: "the timetable (stops and the street network)",
+  heat: "the heat raster",
+};
+
+function renderLegend({ title, subtitle, bins, palette, attribution, diverging = false, missing = null, coverage = null }) {
   const legend = $("#legend");
   const lows = [null, ...bins.slice(0, -1)];
   const rows = bins.map((upper, i) => {
@@ -128,8 +157,7 @@ function renderLegend({ title, subtitle, bins, palette, attribution, diverging =
     const range = low === null ? `≤ ${formatNumber(upper)}` : `${formatNumber(low)} – ${formatNumber(upper)}`;
     return `<li><span class="swatch" style="background:${palette[i]}"></span>${range}</li>`;
   });
-  const minCount = state.meta.min_count;
-  rows.push(`<li><span class="swatch" style="background:${NO_DATA}"></span>no data / suppressed (&lt; ${minCount})</li>`);
+  rows.push(...missingRows(missing, coverage));
   legend.innerHTML = `<h3>${esc(title)}</h3><p class="muted">${esc(subtitle)}${diverging ? " · blue = decrease, red = increase" : ""}</p>`
     + `<ul class="legend-rows">${rows.join("")}</ul>`
     + (attribution && attribution !== state.meta.attribution ? `<p class="attribution">Sources: ${esc(attribution)}</p>` : "");
@@ -173,11 +201,15 @@ async function updateChoropleth(chosen = chosenIndicator()) {
     const response = await chosen.request;
     const bins = (response.breaks && response.breaks[state.classification]) || [];
     const palette = paletteOf(SEQUENTIAL, bins.length);
-    paintUnits(indicator.level, response.values || {}, bins, palette);
+    paintUnits(indicator.level, response.values || {}, bins, palette, response.missing || {});
+    if (state.map.getLayer("coverage-outline")) {
+      state.map.setFilter("coverage-outline", ["==", ["get", "kind"], response.coverage || ""]);
+    }
     renderLegend({
       title: indicator.label || indicator.name,
       subtitle: `${indicator.level}${yearly ? ` · ${used}` : ""} · ${state.classification.replace("_", " ")}${indicator.unit ? ` · ${indicator.unit}` : ""}`,
       bins, palette, attribution: response.attribution,
+      missing: response.missing || {}, coverage: response.coverage,
     });
     document.body.dataset.choropleth = `${indicator.level}:${indicator.name}:${used}`;
     setBusy("");

@@ -15,7 +15,7 @@ export const UNIT_KEYS = { areas: "postal_code", grid: "cell_id", buildings: "bu
  * one worker job per tile instead of one per layer). The grid has its own source: MapLibre
  * fetches a source's tiles only while one of its style layers is visible.
  */
-const TWIN_LAYERS = ["basemap_water", "basemap_green", "basemap_streets", "areas", "buildings", "services"];
+const TWIN_LAYERS = ["basemap_water", "basemap_green", "basemap_streets", "areas", "buildings", "services", "coverage"];
 
 /** The style source holding each tile layer. */
 export const SOURCE_OF = Object.fromEntries([...TWIN_LAYERS.map((l) => [l, "twin"]), ["grid", "grid"]]);
@@ -128,6 +128,13 @@ export function buildStyle(meta, buildingsColour = BUILDING_COLOUR) {
       {
         id: "areas-outline", type: "line", source: "twin", "source-layer": "areas",
         paint: { "line-color": "#555555", "line-width": 0.6 },
+      },
+      {
+        // The reach of the shown indicator's source (street network, timetable, raster…);
+        // units outside it have no value for that reason, not because of privacy.
+        id: "coverage-outline", type: "line", source: "twin", "source-layer": "coverage",
+        filter: ["==", ["get", "kind"], ""],
+        paint: { "line-color": "#08306b", "line-width": 2, "line-dasharray": [3, 2] },
       },
       {
         id: "selected-outline", type: "line", source: "twin", "source-layer": "areas",
