@@ -204,10 +204,11 @@ def _grid(ctx: _Context) -> None:
     base = next((d for d in datasets if d.role == "base"), None)
     if base is None:
         return
-    grid, report = read_population_grid(ctx.path(base), dataset=base.name,
-                                        assumed_crs=base.crs)
+    # A service offering several vintages: the cells are the latest one.
+    vintage, path = ctx.yearly(base)[-1] if ctx.yearly(base) else (None, ctx.path(base))
+    grid, report = read_population_grid(path, dataset=base.name, assumed_crs=base.crs)
     grid = grid.reset_index(drop=True)
-    notes = [f"cells and inhabitants from {base.name} ({base.years[0] if base.years else '?'})"]
+    notes = [f"cells and inhabitants from {base.name} ({vintage or '?'})"]
     repaired = report.repaired
     # Attribute grids in catalog order; the later (more specific) one wins where both cover.
     for dataset in [d for d in datasets if d.role == "attributes"]:
