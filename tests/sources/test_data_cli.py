@@ -182,3 +182,27 @@ def test_option_parsers() -> None:
     assert format_age(now - dt.timedelta(days=3, hours=5), now) == "cached 3 d ago"
     assert format_age(now - dt.timedelta(minutes=42), now) == "cached 42 min ago"
     assert format_age(None, now) == "-"
+
+
+def test_frozen_and_service_date_options() -> None:
+    from click.testing import CliRunner
+
+    from dikas.cli.options import endpoint_option, frozen_option, service_date_option
+    from dikas.sources.services.download import next_weekday
+
+    @click.command()
+    @endpoint_option
+    @frozen_option
+    @service_date_option
+    def probe(endpoints: dict[str, str], frozen: bool, service_date: dt.date) -> None:
+        click.echo(f"{sorted(endpoints.items())} {frozen} {service_date!r}")
+
+    runner = CliRunner()
+    given = runner.invoke(probe, ["--frozen", "--service-date", "2022-02-22",
+                                  "--endpoint", "gtfs=http://127.0.0.1:1/f.zip"])
+    assert given.output == ("[('gtfs', 'http://127.0.0.1:1/f.zip')] True "
+                            "datetime.date(2022, 2, 22)\n")
+    default = runner.invoke(probe, [])
+    assert default.output == f"[] False {next_weekday(dt.date.today())!r}\n"
+    bad = runner.invoke(probe, ["--service-date", "22.2.2022"])
+    assert bad.exit_code == 2 and "'22.2.2022' does not match the format '%Y-%m-%d'" in bad.output

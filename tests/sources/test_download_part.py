@@ -269,3 +269,13 @@ def test_next_weekday() -> None:
     assert next_weekday(dt.date(2026, 12, 4)) == dt.date(2026, 12, 7)  # Fri → Mon
     assert next_weekday(dt.date(2026, 12, 5)) == dt.date(2026, 12, 7)  # Sat → Mon
     assert next_weekday(dt.date(2026, 12, 6)) == dt.date(2026, 12, 7)  # Sun → Mon
+
+
+def test_two_lock_file_objects_do_not_lose_each_others_entries(server: FaultServer,
+                                                               tmp_path: Path) -> None:
+    url = server.serve("/f", b"x")
+    a, b = dataset("a", "rest", url), dataset("b", "rest", url)
+    first, second = context(tmp_path, catalog(a, b)), context(tmp_path, catalog(a, b))
+    download_part(first, a, url, suffix=".txt")
+    download_part(second, b, url, suffix=".txt")
+    assert set(LockFile(first.lock.path).entries) == {"a", "b"}

@@ -167,3 +167,20 @@ def test_conditional_download_reports_not_modified(server: FaultServer, tmp_path
     server.serve("/f", b"new content", version="2")
     changed = client(Waits()).download(url, tmp_path / "g", dataset="d", etag=first.etag)
     assert not changed.not_modified and (tmp_path / "g").read_bytes() == b"new content"
+
+
+def test_get_retries_a_body_cut_short(server: FaultServer) -> None:
+    url = server.serve("/page", b"x" * 10_000, faults=[("cut", 1000)])
+    waits = Waits()
+    assert client(waits).get(url, dataset="d").body == b"x" * 10_000
+    assert len(waits) == 1 and len(server.seen("/page")) == 2
+
+
+def test_a_partial_file_of_another_url_is_not_resumed(server: FaultServer,
+                                                      tmp_path: Path) -> None:
+    url = server.serve("/f", b"fresh content")
+    (tmp_path / "f.part").write_bytes(b"stale")
+    (tmp_path / "f.part.json").write_text('{"url": "http://elsewhere/f"}', "utf-8")
+    result = client(Waits()).download(url, tmp_path / "f", dataset="d")
+    assert "range" not in server.seen("/f")[0].headers
+    assert result.resumed_from == 0 and (tmp_path / "f").read_bytes() == b"fresh content"

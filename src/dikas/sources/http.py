@@ -13,6 +13,7 @@ injectable so tests run in milliseconds and deterministically.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import http.client
@@ -172,8 +173,10 @@ def tqdm_progress(description: str) -> tuple[Progress, Callable[[], None]]:
     def update(done: int, total: int | None) -> None:
         if total is not None and bar.total != total:
             bar.total = total
-        bar.n = done
-        bar.refresh()
+            bar.refresh()
+        if done < bar.n:  # a download that starts over
+            bar.reset(total=total)
+        bar.update(done - bar.n)  # redraws at most every mininterval
 
     return update, bar.close
 
@@ -310,7 +313,7 @@ class HttpClient:
                 result = self._transfer(full, target, partial, meta, meta_path,
                                         etag=etag, last_modified=last_modified,
                                         progress=progress, headers=headers or {})
-                return DownloadResult(**{**result.__dict__, "attempts": attempts})
+                return dataclasses.replace(result, attempts=attempts)
             except urllib.error.HTTPError as exc:
                 self._discard(partial, meta_path)
                 raise FetchError(f"HTTP {exc.code} {_one_line(exc.reason)}", dataset=dataset,

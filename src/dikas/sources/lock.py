@@ -84,7 +84,20 @@ class LockFile:
         return dict(self.entries.get(dataset, {}))
 
     def put(self, entry: LockEntry) -> None:
-        """Record ``entry`` (replacing the part's previous one) and save atomically."""
+        """Record ``entry`` (replacing the part's previous one) and save atomically.
+
+        Entries another :class:`LockFile` of the same file saved meanwhile are kept: the
+        file is read again before it is written.
+        """
+        if self.path.is_file():
+            mine, self.entries = self.entries, {}
+            try:
+                self._load()
+            except ConfigError:  # unreadable on disk: this instance's entries win
+                self.entries = {}
+            for dataset, parts in mine.items():
+                self.entries.setdefault(dataset, {}).update(
+                    {k: v for k, v in parts.items() if k not in self.entries[dataset]})
         self.entries.setdefault(entry.dataset, {})[entry.part] = entry
         self.save()
 
