@@ -184,3 +184,26 @@ def test_a_partial_file_of_another_url_is_not_resumed(server: FaultServer,
     result = client(Waits()).download(url, tmp_path / "f", dataset="d")
     assert "range" not in server.seen("/f")[0].headers
     assert result.resumed_from == 0 and (tmp_path / "f").read_bytes() == b"fresh content"
+
+
+def test_a_refused_connection_is_retried_then_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as unused:  # a port nobody listens on
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    waits = Waits()
+    with pytest.raises(FetchError) as caught:
+        client(waits, retries=1, connect_timeout=0.5).download(
+            f"http://127.0.0.1:{port}/f", tmp_path / "f", dataset="d")
+    assert str(caught.value).startswith(f"dataset 'd', URL http://127.0.0.1:{port}/f: "
+                                        "connection failed (")
+    assert str(caught.value).endswith("(after 2 attempts)") and len(waits) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_read_timeout_is_separate_from_connect_timeout(server: FaultServer) -> None:
+    url = server.serve("/slow", b"late", faults=[("sleep", 0.5)])
+    patient = client(Waits(), timeout=3.0, connect_timeout=0.2, retries=0)
+    assert patient.get(url, dataset="d").body == b"late"  # connecting is quick; reading waits
+    assert patient.connect_timeout == 0.2 and patient.timeout == 3.0

@@ -34,7 +34,7 @@ from dikas.errors import FetchError
 
 USER_AGENT = "dikas (+https://pypi.org/project/dikas/)"
 _CHUNK = 1 << 16
-_RETRY_STATUS = frozenset({429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524})
+_RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524})
 
 Progress = Callable[[int, int | None], None]
 """A progress callback: ``(bytes so far, total bytes or None)``."""
@@ -181,13 +181,42 @@ def tqdm_progress(description: str) -> tuple[Progress, Callable[[], None]]:
     return update, bar.close
 
 
+def _opener(connect_timeout: float, read_timeout: float) -> urllib.request.OpenerDirector:
+    """A urllib opener whose connections use one timeout to connect and another to read."""
+
+    class Plain(http.client.HTTPConnection):
+        def connect(self) -> None:
+            self.timeout = connect_timeout
+            super().connect()
+            self.sock.settimeout(read_timeout)
+
+    class Secure(http.client.HTTPSConnection):
+        def connect(self) -> None:
+            self.timeout = connect_timeout
+            super().connect()
+            self.sock.settimeout(read_timeout)
+
+    class PlainHandler(urllib.request.HTTPHandler):
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(Plain, req)
+
+    class SecureHandler(urllib.request.HTTPSHandler):
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(Secure, req, context=self._context)  # type: ignore[attr-defined]
+
+    return urllib.request.build_opener(PlainHandler, SecureHandler)
+
+
 class HttpClient:
     """An HTTP client with request timeouts and retries of transient failures.
 
     Parameters
     ----------
     timeout
-        Seconds allowed to connect and for each read of the answer, per attempt.
+        Seconds allowed for each read of the answer (waiting for the headers, then every
+        chunk of the body), per attempt.
+    connect_timeout
+        Seconds allowed to connect (TCP and TLS), per attempt; default ``timeout``.
     retries
         Attempts after the first one for transient failures (5xx, 429, timeouts, drops).
     backoff
@@ -198,11 +227,14 @@ class HttpClient:
         Injectable for tests (default :func:`time.sleep` and a fresh :class:`random.Random`).
     """
 
-    def __init__(self, *, timeout: float = 60.0, retries: int = 4, backoff: float = 1.0,
+    def __init__(self, *, timeout: float = 60.0, connect_timeout: float | None = None,
+                 retries: int = 4, backoff: float = 1.0,
                  max_wait: float = 120.0, user_agent: str = USER_AGENT,
                  sleep: Callable[[float], None] = time.sleep,
                  rng: random.Random | None = None) -> None:
         self.timeout = timeout
+        self.connect_timeout = timeout if connect_timeout is None else connect_timeout
+        self._opener = _opener(self.connect_timeout, timeout)
         self.retries = retries
         self.backoff = backoff
         self.max_wait = max_wait
@@ -227,7 +259,7 @@ class HttpClient:
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent,
                                                        **headers})
         try:
-            return urllib.request.urlopen(request, timeout=self.timeout)
+            return self._opener.open(request, timeout=self.connect_timeout)
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
                 return exc  # type: ignore[return-value]
