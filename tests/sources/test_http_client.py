@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import hashlib
+import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,3 +208,21 @@ def test_read_timeout_is_separate_from_connect_timeout(server: FaultServer) -> N
     patient = client(Waits(), timeout=3.0, connect_timeout=0.2, retries=0)
     assert patient.get(url, dataset="d").body == b"late"  # connecting is quick; reading waits
     assert patient.connect_timeout == 0.2 and patient.timeout == 3.0
+
+
+def test_a_complete_partial_file_is_accepted_on_416(server: FaultServer,
+                                                    tmp_path: Path) -> None:
+    url = server.serve("/f", b"0123456789")
+    etag = server.resources["/f"].etag
+    (tmp_path / "f.part").write_bytes(b"0123456789")
+    (tmp_path / "f.part.json").write_text(json.dumps({"url": url, "etag": etag}), "utf-8")
+    result = client(Waits()).download(url, tmp_path / "f", dataset="d")
+    assert server.seen("/f")[0].headers["range"] == "bytes=10-"
+    assert server.seen("/f")[0].headers["if-range"] == etag and len(server.seen("/f")) == 1
+    assert result.status == 206 and result.bytes == 10 and (tmp_path / "f").read_bytes() == b"0123456789"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f"]
+    # a longer partial of another version: refused, then fetched from scratch
+    (tmp_path / "g.part").write_bytes(b"01234567890123")
+    (tmp_path / "g.part.json").write_text(f'{{"url": "{url}"}}', "utf-8")
+    again = client(Waits()).download(url, tmp_path / "g", dataset="d")
+    assert again.resumed_from == 0 and (tmp_path / "g").read_bytes() == b"0123456789"

@@ -404,11 +404,19 @@ class HttpClient:
         try:
             answer = self._open(url, request_headers)
         except urllib.error.HTTPError as exc:
-            if exc.code == 416 and offset:  # the partial file is not a prefix of this one
-                exc.close()
-                self._discard(partial, meta_path)
-                raise _Retry("server refused to resume (HTTP 416); starting over") from exc
-            raise
+            if exc.code != 416 or not offset:
+                raise
+            names = {k.lower(): v for k, v in exc.headers.items()} if exc.headers else {}
+            exc.close()
+            span = re.fullmatch(r"\s*bytes\s+\*/(\d+)\s*", names.get("content-range", ""))
+            if "If-Range" in request_headers and span and int(span.group(1)) == offset:
+                # the same version (If-Range matched) and nothing is missing: complete
+                os.replace(partial, target)
+                meta_path.unlink(missing_ok=True)
+                return DownloadResult(target, url, url, 206, offset, names,
+                                      resumed_from=offset)
+            self._discard(partial, meta_path)  # not a prefix of this file
+            raise _Retry("server refused to resume (HTTP 416); starting over") from exc
         with answer:
             names = {k.lower(): v for k, v in answer.headers.items()}
             status = answer.status
