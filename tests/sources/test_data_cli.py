@@ -76,6 +76,7 @@ def test_data_fetch_prints_one_line_per_dataset_and_locks(
     assert lines[3].startswith("  --  flood") and "a WMS" in lines[3]
     assert lines[4] == "3 datasets ready, 0 failed."
     assert "· transit (gtfs) …" in result.stderr
+    assert "transit:" in result.stderr and "/1.80M" in result.stderr  # tqdm bar, with total
     lock = json.loads((tmp_path / "cache/testcity/dikas-lock.json").read_text("utf-8"))
     assert set(lock["datasets"]) == {"transit", "heat"}
     assert lock["datasets"]["transit"]["all"]["request"] == {"key": "k1"}
