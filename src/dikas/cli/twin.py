@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import tempfile
@@ -11,11 +12,17 @@ import click
 import geopandas as gpd
 
 from dikas.cli.options import (
+    catalog_option,
     city_option,
     data_dir_option,
+    endpoint_option,
+    frozen_option,
     json_option,
+    refresh_option,
     resolve_city,
+    service_date_option,
     twin_argument,
+    years_option,
 )
 from dikas.errors import ParameterError
 from dikas.settings import load_settings
@@ -30,21 +37,31 @@ EXPORT_FORMATS = {"gpkg": "GPKG", "geojson": "GeoJSON", "parquet": None, "csv": 
 @click.command()
 @city_option
 @data_dir_option
-@click.option("--catalog", "catalog_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="A catalog YAML file instead of the shipped one for --city.")
+@catalog_option
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default="twin.duckdb",
               show_default=True, help="Twin file to write (replaced only on success).")
 @click.option("--layers", default=None, metavar="LAYER,...",
               help="Build only these layers and what they need (e.g. areas,grid; areas needs "
                    f"only the Paavo data). Known: {', '.join(LAYERS)}.")
+@endpoint_option
+@years_option
+@frozen_option
+@refresh_option
+@service_date_option
 def build(city: str | None, data_dir: Path | None, catalog_file: Path | None, out: Path,
-          layers: str | None) -> None:
-    """Build a city's social digital twin from its data catalog."""
+          layers: str | None, endpoints: dict[str, str], years: tuple[int, ...] | None,
+          frozen: bool, refresh: bool, service_date: dt.date) -> None:
+    """Build a city's social digital twin from its data catalog.
+
+    Pinned files come from the mirror or cache; live services are fetched (or reused from
+    the lock file) as `dikas data fetch` does. `--frozen` uses only locked copies.
+    """
     settings = load_settings(data_dir=data_dir)
     catalog = (load_catalog(path=catalog_file) if catalog_file else
                load_catalog(resolve_city(city, settings)))
     chosen = [name.strip() for name in layers.split(",") if name.strip()] if layers else None
-    summary = build_twin(catalog, settings, out, layers=chosen)
+    summary = build_twin(catalog, settings, out, layers=chosen, endpoints=endpoints,
+                         years=years, frozen=frozen, refresh=refresh, service_date=service_date)
     click.echo(f"Built {summary.path} (build {summary.build_id}) in {summary.seconds:.1f} s:")
     for layer, rows in summary.rows.items():
         click.echo(f"  {layer:<22} {rows:>9,}")

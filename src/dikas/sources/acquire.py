@@ -73,18 +73,58 @@ class FetchContext:
         return self.settings.cache_dir / self.catalog.city / dataset.name
 
     def cached(self, dataset: Dataset, year: int | None) -> Part | None:
-        """A locked, intact cached part (reused unless ``refresh``), else ``None``."""
+        """The locked, intact cached part (``None`` when unlocked, missing or altered).
+
+        Intact means the file is inside the cache, has the locked size and sha256. Fetchers
+        reuse it unless ``refresh``; ``--frozen`` accepts nothing else.
+        """
         key = ALL_PARTS if year is None else str(year)
         entry = self.lock.get(dataset.name, key)
         if entry is None:
             return None
-        path = self.lock.path.parent / entry.path
-        if not path.is_file():
+        path = self.lock.file(entry)
+        if path is None or not path.is_file():
             return None
-        from dikas.sources.fetch import sha256_of
-        if sha256_of(path) != entry.sha256:
+        try:
+            if path.stat().st_size != entry.bytes:
+                return None
+            from dikas.sources.fetch import sha256_of
+            if sha256_of(path) != entry.sha256:
+                return None
+        except OSError:
             return None
         return Part(dataset.name, year, path, "cache", entry)
+
+    def part_path(self, dataset: Dataset, year: int | None, suffix: str) -> Path:
+        """Where one part of a live dataset is cached: ``<cache>/<city>/<dataset>/<key><suffix>``."""
+        key = ALL_PARTS if year is None else str(year)
+        return self.dataset_dir(dataset) / f"{key}{suffix}"
+
+    def commit(self, dataset: Dataset, year: int | None, source: Path, *, suffix: str,
+               url: str, request: Mapping[str, Any], headers: Mapping[str, str] | None = None,
+               extra: Mapping[str, Any] | None = None) -> Part:
+        """Move the finished file ``source`` into the cache atomically and lock it.
+
+        ``source`` must be on the cache's file system (a file in :meth:`dataset_dir`). The
+        size and sha256 are taken before the rename, so a crash in between leaves a lock
+        entry that no longer matches (and is fetched again), never a wrong "intact" part.
+        """
+        from dikas.sources.fetch import sha256_of
+        target = self.part_path(dataset, year, suffix)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        size, digest = source.stat().st_size, sha256_of(source)
+        names = {k.lower(): v for k, v in (headers or {}).items()}
+        key = ALL_PARTS if year is None else str(year)
+        os.replace(source, target)
+        entry = LockEntry(
+            dataset=dataset.name, part=key, url=url, request=dict(request),
+            fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            bytes=size, sha256=digest,
+            path=target.relative_to(self.lock.path.parent).as_posix(),
+            etag=names.get("etag"), last_modified=names.get("last-modified"),
+            extra=dict(extra or {}))
+        self.lock.put(entry)
+        return Part(dataset.name, year, target, "fetched", entry)
 
     def store(self, dataset: Dataset, year: int | None, *, suffix: str, url: str,
               request: Mapping[str, Any], write: Callable[[Path], None],
@@ -92,32 +132,23 @@ class FetchContext:
               ) -> Part:
         """Write one part through ``write(tmp_path)``, then rename it into the cache and lock it.
 
-        Nothing is left behind when ``write`` fails; the previous cached file and its lock
-        entry stay as they were.
+        Nothing is left behind when ``write`` fails (or is interrupted); the previous cached
+        file and its lock entry stay as they were.
         """
-        from dikas.sources.fetch import sha256_of
         folder = self.dataset_dir(dataset)
         folder.mkdir(parents=True, exist_ok=True)
         key = ALL_PARTS if year is None else str(year)
-        target = folder / f"{key}{suffix}"
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{key}.", suffix=".part")
         os.close(fd)
         try:
             write(Path(tmp))
-            os.replace(tmp, target)
+            return self.commit(dataset, year, Path(tmp), suffix=suffix, url=url,
+                               request=request,
+                               headers=response.headers if response is not None else None,
+                               extra=extra)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-        headers = dict(response.headers) if response is not None else {}
-        entry = LockEntry(
-            dataset=dataset.name, part=key, url=url, request=dict(request),
-            fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            bytes=target.stat().st_size, sha256=sha256_of(target),
-            path=str(target.relative_to(self.lock.path.parent)),
-            etag=headers.get("etag"), last_modified=headers.get("last-modified"),
-            extra=dict(extra or {}))
-        self.lock.put(entry)
-        return Part(dataset.name, year, target, "fetched", entry)
 
 
 Fetcher = Callable[[Dataset, FetchContext], list[Part]]

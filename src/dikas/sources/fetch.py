@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from dikas.errors import ChecksumError, MissingDataError
+from dikas.errors import ChecksumError, FetchError, MissingDataError
 from dikas.settings import Settings
 from dikas.sources.acquire import FetchContext, Part
 from dikas.sources.catalog import Dataset
+from dikas.sources.http import HttpClient
 
 _CHUNK = 1 << 20
 
@@ -72,17 +70,9 @@ def verify(dataset: Dataset, path: Path) -> None:
             dataset=dataset.name, path=path)
 
 
-def _download(url: str, target: Path, *, timeout: float) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-    try:
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=timeout) as response:
-            while chunk := response.read(_CHUNK):
-                out.write(chunk)
-        os.replace(tmp_name, target)
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+def _download(url: str, target: Path, *, timeout: float, dataset: str) -> None:
+    """Download one pinned file with the shared client (retries, resume, timeouts)."""
+    HttpClient(timeout=timeout).download(url, target, dataset=dataset)
 
 
 def fetch(dataset: Dataset, settings: Settings, *, timeout: float = 30.0) -> Path:
@@ -100,11 +90,11 @@ def fetch(dataset: Dataset, settings: Settings, *, timeout: float = 30.0) -> Pat
     for url in dataset.urls:
         staging = target.with_name(target.name + ".download")
         try:
-            _download(url, staging, timeout=timeout)
+            _download(url, staging, timeout=timeout, dataset=dataset.name)
             verify(dataset, staging)
             os.replace(staging, target)
             return target
-        except (urllib.error.URLError, OSError, TimeoutError) as exc:
+        except (FetchError, OSError, TimeoutError) as exc:
             errors.append(f"{url}: {exc}")
         finally:
             if staging.exists():

@@ -9,6 +9,7 @@ the twin's provenance.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import tempfile
@@ -40,6 +41,18 @@ class LockEntry:
     last_modified: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
+    @property
+    def fetched(self) -> dt.datetime | None:
+        """``fetched_at`` as an aware datetime (``None`` when unreadable)."""
+        try:
+            when = dt.datetime.fromisoformat(self.fetched_at)
+        except (TypeError, ValueError):
+            return None
+        return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+_FIELDS = frozenset(LockEntry.__dataclass_fields__)
+
 
 class LockFile:
     """``dikas-lock.json`` of one catalog in the cache: dataset → part → :class:`LockEntry`."""
@@ -54,8 +67,11 @@ class LockFile:
         try:
             raw = json.loads(self.path.read_text("utf-8"))
             for dataset, parts in raw["datasets"].items():
-                self.entries[dataset] = {part: LockEntry(**entry) for part, entry in parts.items()}
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+                # keys a newer DikaS may add are ignored rather than making the lock unreadable
+                self.entries[dataset] = {
+                    part: LockEntry(**{k: v for k, v in entry.items() if k in _FIELDS})
+                    for part, entry in parts.items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(f"lock file {self.path}: unreadable ({exc.__class__.__name__}); "
                               "delete it and fetch again") from exc
 
@@ -68,9 +84,28 @@ class LockFile:
         return dict(self.entries.get(dataset, {}))
 
     def put(self, entry: LockEntry) -> None:
-        """Record ``entry`` (replacing the part's previous one) and save atomically."""
+        """Record ``entry`` (replacing the part's previous one) and save atomically.
+
+        Entries another :class:`LockFile` of the same file saved meanwhile are kept: the
+        file is read again before it is written.
+        """
+        if self.path.is_file():
+            mine, self.entries = self.entries, {}
+            try:
+                self._load()
+            except ConfigError:  # unreadable on disk: this instance's entries win
+                self.entries = {}
+            for dataset, parts in mine.items():
+                self.entries.setdefault(dataset, {}).update(
+                    {k: v for k, v in parts.items() if k not in self.entries[dataset]})
         self.entries.setdefault(entry.dataset, {})[entry.part] = entry
         self.save()
+
+    def file(self, entry: LockEntry) -> Path | None:
+        """The cached file of ``entry``; ``None`` if its path leaves the lock's folder."""
+        root = self.path.parent.resolve()
+        path = (root / entry.path).resolve()
+        return path if path.is_relative_to(root) and path != root else None
 
     def __iter__(self) -> Iterator[LockEntry]:
         for parts in self.entries.values():
