@@ -8,7 +8,7 @@ import subprocess
 import sys
 import types
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -176,12 +176,15 @@ def download_stand_in(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     calls: list[str] = []
 
     def download_part(ctx: FetchContext, dataset: Dataset, url: str, *, year: int | None = None,
-                      suffix: str, request: dict[str, object] | None = None) -> Part:
+                      suffix: str, request: dict[str, object] | None = None,
+                      check: Callable[[Path], None] | None = None) -> Part:
         calls.append(dataset.name)
         cached = ctx.cached(dataset, year)
         if cached is not None and not ctx.refresh:
             return cached
         path = Path(urllib.parse.urlsplit(url).path)
+        if check is not None:
+            check(path)
         return ctx.store(dataset, year, suffix=suffix, url=url, request=request or {},
                          write=lambda tmp: shutil.copyfile(path, tmp))
 
@@ -246,6 +249,16 @@ def test_fetch_osm_extract_clips_caches_and_locks(data_dir: Path, tmp_path: Path
     (bigger,) = fetch_osm_extract(wider, wider_ctx)    # a new box: clipped again
     assert bigger.origin == "fetched"
     assert bigger.lock is not None and bigger.lock.extra["kept"]["nodes"] > direct.nodes
+
+
+def test_a_download_that_is_not_osm_is_refused(tmp_path: Path,
+                                              download_stand_in: list[str]) -> None:
+    page = tmp_path / "error.html"
+    page.write_text("<html>Service unavailable</html>", encoding="utf-8")
+    dataset, ctx = _context(tmp_path, page)
+    with pytest.raises(DataError, match=r"dataset 'osm', file .*error.html.*not an OSM file"):
+        fetch_osm_extract(dataset, ctx)
+    assert not (tmp_path / "cache" / "test-city" / "dikas-lock.json").exists()
 
 
 def test_clip_options_are_checked(tmp_path: Path) -> None:

@@ -351,6 +351,22 @@ def _read(processor: osmium.FileProcessor, path: Path,
         yield obj
 
 
+def check_osm_file(path: Path, *, dataset: str | None = None) -> None:
+    """Raise :class:`DataError` unless libosmium can read the header of ``path``.
+
+    Run on a download before it replaces the cached copy (an HTML error page or a truncated
+    body is caught here; the clip then reads the whole file).
+    """
+    try:
+        reader = osmium.io.Reader(str(path), osmium.osm.NOTHING)
+        try:
+            reader.header()
+        finally:
+            reader.close()
+    except RuntimeError as error:
+        raise DataError(f"not an OSM file ({error})", dataset=dataset, path=path) from None
+
+
 def _box_text(bounds: tuple[float, float, float, float]) -> str:
     return "[" + ", ".join(f"{v:.5f}" for v in bounds) + "]"
 
@@ -410,7 +426,8 @@ def fetch_osm_extract(dataset: Dataset, ctx: FetchContext) -> list[Part]:
 
     url = ctx.base_url(dataset)
     whole = download_part(ctx, dataclasses.replace(dataset, name=dataset.name + SOURCE_SUFFIX),
-                          url, suffix=".osm.pbf")
+                          url, suffix=".osm.pbf",
+                          check=lambda path: check_osm_file(path, dataset=dataset.name))
     report: list[ClipReport] = []
 
     def write(path: Path) -> None:
