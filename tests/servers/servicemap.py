@@ -7,10 +7,16 @@ framework ``PageNumberPagination`` with ``page_size_query_param = "page_size"`` 
 invalid page gives 404 ``{"detail": "Invalid page."}``, and ``service_node=`` /
 ``municipality=`` (comma-separated) filter the units.
 
+``GET /servicemap/v2/service_node/`` serves the service tree the same way (``id``,
+``parent``, ``children``, ``name``).
+
 The units are DERIVED TEST DATA, not register data: :func:`units_from_osm` re-expresses the
 real OpenStreetMap services of a staged PBF (read with ``read_osm_services``) as Service Map
 units — their OSM names, points and address tags, and the first service-node id that
 :data:`SERVICE_TYPES` lists for their DikaS type; the municipality comes from the caller.
+With ``child_nodes=True`` every second unit carries instead a synthetic child of that node
+(id + :data:`CHILD_OFFSET`), as real units carry nodes below the listed ones; the tree
+(:func:`service_tree`) has the listed nodes as roots and one such child each.
 
 Fault switches (``server.fault``) make page 2 misbehave: ``not_json``, ``no_results``,
 ``repeat_page`` (page 1's items again), ``loop`` (its ``next`` is itself), ``count_mismatch``
@@ -30,6 +36,8 @@ from pathlib import Path
 from typing import Any
 
 PATH = "/servicemap/v2/unit/"
+NODE_PATH = "/servicemap/v2/service_node/"
+CHILD_OFFSET = 100_000
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 20
 
@@ -55,7 +63,8 @@ FAULTS = ("not_json", "no_results", "repeat_page", "loop", "count_mismatch", "ht
 
 
 def units_from_osm(path: Path, *, municipality: Callable[[float, float], str],
-                   service_types: dict[str, list[int]] | None = None) -> list[dict[str, Any]]:
+                   service_types: dict[str, list[int]] | None = None,
+                   child_nodes: bool = False) -> list[dict[str, Any]]:
     """Service Map units re-expressed from the OSM services of ``path`` (derived test data)."""
     from dikas.sources.osm_features import read_osm_services
 
@@ -75,7 +84,8 @@ def units_from_osm(path: Path, *, municipality: Callable[[float, float], str],
                                                         ("en", "name:en")) if tags.get(key)},
             "location": {"type": "Point", "coordinates": [lon, lat]},
             "municipality": municipality(lon, lat),
-            "service_nodes": [types[row["service_type"]][0]],
+            "service_nodes": [types[row["service_type"]][0]
+                              + (CHILD_OFFSET if child_nodes and position % 2 else 0)],
             "services": [],
             "street_address": {"fi": street} if street else None,
             "address_zip": tags.get("addr:postcode"),
@@ -85,14 +95,29 @@ def units_from_osm(path: Path, *, municipality: Callable[[float, float], str],
     return units
 
 
+def service_tree(service_types: dict[str, list[int]] | None = None) -> list[dict[str, Any]]:
+    """Service nodes: each listed node a root with one synthetic child (derived test data)."""
+    types = SERVICE_TYPES if service_types is None else service_types
+    nodes = []
+    for service_type, ids in types.items():
+        for ident in ids:
+            nodes.append({"id": ident, "parent": None, "children": [ident + CHILD_OFFSET],
+                          "name": {"fi": service_type}, "level": 0})
+            nodes.append({"id": ident + CHILD_OFFSET, "parent": ident, "children": [],
+                          "name": {"fi": f"{service_type} (child)"}, "level": 1})
+    return nodes
+
+
 class ServiceMapServer(ThreadingHTTPServer):
     """The loopback server: ``units`` to serve, ``fault`` to inject, ``requests`` seen."""
 
     daemon_threads = True
 
-    def __init__(self, units: list[dict[str, Any]]) -> None:
+    def __init__(self, units: list[dict[str, Any]],
+                 nodes: list[dict[str, Any]] | None = None) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.units = units
+        self.nodes = service_tree() if nodes is None else nodes
         self.fault: str | None = None
         self.requests: list[str] = []
 
@@ -101,6 +126,12 @@ class ServiceMapServer(ThreadingHTTPServer):
         """The unit endpoint's URL."""
         host, port = self.server_address[:2]
         return f"http://{host}:{port}{PATH}"
+
+    @property
+    def node_url(self) -> str:
+        """The service-node endpoint's URL."""
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}{NODE_PATH}"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -112,7 +143,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self.server.requests.append(self.path)
         parts = urllib.parse.urlsplit(self.path)
-        if parts.path != PATH:
+        if parts.path not in (PATH, NODE_PATH):
             return self._json(404, {"detail": "Not found."})
         query = dict(urllib.parse.parse_qsl(parts.query))
         try:
@@ -120,7 +151,7 @@ class _Handler(BaseHTTPRequestHandler):
             size = min(int(query.get("page_size", DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE)
         except ValueError:
             return self._json(404, {"detail": "Invalid page."})
-        units = self.server.units
+        units = self.server.units if parts.path == PATH else self.server.nodes
         if query.get("service_node"):
             wanted = {int(v) for v in query["service_node"].split(",")}
             units = [u for u in units if wanted & set(u["service_nodes"])]
@@ -143,21 +174,21 @@ class _Handler(BaseHTTPRequestHandler):
             results = units[:size]
         body = {
             "count": len(units) + (self.server.fault == "count_mismatch"),
-            "next": self._page_url(query, page + 1) if page < pages else None,
-            "previous": self._page_url(query, page - 1) if page > 1 else None,
+            "next": self._page_url(parts.path, query, page + 1) if page < pages else None,
+            "previous": self._page_url(parts.path, query, page - 1) if page > 1 else None,
             "results": results,
         }
         if fault == "loop":
-            body["next"] = self._page_url(query, page)
+            body["next"] = self._page_url(parts.path, query, page)
         if fault == "foreign_next" and body["next"]:
             body["next"] = body["next"].replace("127.0.0.1", "example.invalid")
         if fault == "no_results":
             del body["results"]
         self._json(200, body)
 
-    def _page_url(self, query: dict[str, str], page: int) -> str:
+    def _page_url(self, path: str, query: dict[str, str], page: int) -> str:
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}{PATH}?" + urllib.parse.urlencode({**query, "page": page})
+        return f"http://{host}:{port}{path}?" + urllib.parse.urlencode({**query, "page": page})
 
     def _json(self, status: int, body: object) -> None:
         self._send(status, json.dumps(body, ensure_ascii=False).encode("utf-8"),
@@ -172,9 +203,10 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def running(units: list[dict[str, Any]]) -> Iterator[ServiceMapServer]:
+def running(units: list[dict[str, Any]],
+            nodes: list[dict[str, Any]] | None = None) -> Iterator[ServiceMapServer]:
     """A started :class:`ServiceMapServer`, shut down on exit."""
-    server = ServiceMapServer(units)
+    server = ServiceMapServer(units, nodes)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

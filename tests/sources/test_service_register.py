@@ -23,6 +23,7 @@ from dikas.sources.osm_features import read_osm_services
 from dikas.sources.service_register import (
     merge_services,
     read_service_register,
+    read_service_tree,
     service_node_types,
 )
 from dikas.sources.services.rest import fetch_rest
@@ -228,3 +229,53 @@ def test_merge_register_first_osm_elsewhere(tmp_path: Path, server: servicemap.S
     assert osm_rows["register_id"].isna().all() and merged.crs == "EPSG:3067"
     with pytest.raises(ParameterError, match="give municipality_areas"):
         merge_services(register, osm, register_municipalities=["west"])
+
+
+@pytest.mark.integration
+def test_units_below_the_listed_nodes_need_the_tree(tmp_path: Path, data_dir: Path,
+                                                    units: list[dict[str, Any]]) -> None:
+    children = servicemap.units_from_osm(data_dir / STAGED, municipality=_side,
+                                         child_nodes=True)
+    with servicemap.running(children) as server:
+        dataset, ctx = _context(tmp_path / "units", server.url)
+        (unit_part,) = fetch_rest(dataset, ctx)
+        nodes, node_ctx = _context(tmp_path / "nodes", server.node_url,
+                                   params={"page_size": 6})
+        (node_part,) = fetch_rest(nodes, node_ctx)
+    tree = read_service_tree(node_part.path)
+    assert len(tree) == 2 * sum(len(v) for v in servicemap.SERVICE_TYPES.values())
+    assert tree[1097] is None and tree[1097 + servicemap.CHILD_OFFSET] == 1097
+    with_tree = read_service_register(unit_part.path, service_types=servicemap.SERVICE_TYPES,
+                                      tree=tree)
+    flat = read_service_register(unit_part.path, service_types=servicemap.SERVICE_TYPES)
+    direct = read_service_register(_write(tmp_path / "direct.json", units),
+                                   service_types=servicemap.SERVICE_TYPES)
+    assert len(with_tree) == len(direct) == len(units)
+    assert list(with_tree["service_type"]) == list(direct["service_type"])
+    assert len(flat) == len(units) // 2 + len(units) % 2          # only the even units
+    assert flat.attrs["unmatched"] == len(units) // 2
+
+
+def test_tree_faults(tmp_path: Path) -> None:
+    cyclic = _write(tmp_path / "tree.json", [{"id": 1, "parent": 2}, {"id": 2, "parent": 1}])
+    with pytest.raises(DataError, match="cycle through node"):
+        read_service_tree(cyclic)
+    no_id = _write(tmp_path / "tree.json", [{"parent": 2}])
+    with pytest.raises(DataError, match="no whole-number 'id'"):
+        read_service_tree(no_id)
+    # children lists count; a grandchild maps to its nearest listed ancestor
+    tree = read_service_tree(_write(tmp_path / "tree.json", [
+        {"id": 1, "parent": None, "children": [2]}, {"id": 3, "parent": 2}]))
+    assert tree == {1: None, 2: 1, 3: 2}
+    units = _write(tmp_path / "units.json", {"results": [
+        {"id": 7, "name": {"fi": "A"}, "service_nodes": [3],
+         "location": {"type": "Point", "coordinates": [385000.0, 6672000.0]}}]})
+    frame = read_service_register(units, service_types={"library": [1], "school": [2]},
+                                  tree=tree, crs="EPSG:3067")
+    assert list(frame["service_type"]) == ["school"]
+    assert (frame.geometry.x.iloc[0], frame.geometry.y.iloc[0]) == (385000.0, 6672000.0)
+
+
+def _write(path: Path, body: object) -> Path:
+    path.write_text(json.dumps(body), encoding="utf-8")
+    return path

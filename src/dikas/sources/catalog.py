@@ -43,7 +43,7 @@ SOURCE_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
              "version")),
     "ogcapi": (("url", "collection"), ("years", "bbox", "limit", "crs", "params")),
     "rest": (("url",), ("params", "results_key", "next_key", "count_key", "filter",
-                       "service_types", "municipalities")),
+                       "service_types", "municipalities", "service_tree")),
     "osm_extract": (("url",), ("clip", "buffer_m")),
     "gtfs": (("url",), ("service_date",)),
     "raster": (("url",), ()),

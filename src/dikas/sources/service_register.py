@@ -12,9 +12,12 @@ service-tree ids of both are the same ontology tree.
 
 Which service-node ids make a DikaS service type is city data: the catalog declares it
 (``source: service_types: {school: [1097, ...], ...}``); :func:`service_node_types` checks it.
-A unit gets the first type, in the mapping's order, that lists one of its nodes; units of no
-listed node are left out (counted in ``attrs["unmatched"]``), as are units without a usable
-location (``attrs["dropped"]``).
+A unit's nodes are often below the listed ones (the API's ``service_node=`` filter includes
+descendants): with the service tree (:func:`read_service_tree`, the API's
+``/servicemap/v2/service_node/`` with ``id``, ``parent`` and ``children``) each node counts as
+its nearest listed ancestor. A unit gets the first type, in the mapping's order, that one of
+its nodes maps to; units of no listed node are left out (counted in ``attrs["unmatched"]``),
+as are units without a usable location (``attrs["dropped"]``).
 
 :func:`merge_services` combines the register with OpenStreetMap services: the register
 where the municipality keeps one, OSM elsewhere and for the types the register does not
@@ -74,7 +77,47 @@ def service_node_types(raw: object, *, dataset: str | None = None) -> dict[int, 
     return result
 
 
+def read_service_tree(path: str | Path, *, dataset: str | None = None) -> dict[int, int | None]:
+    """The service tree of a register: node id → parent id (``None`` for a root).
+
+    ``path`` holds the API's service nodes (``{"results": [...]}`` as cached by ``fetch_rest``,
+    or a JSON list); each has an ``id`` and a ``parent`` (or ``parent_id``), and may list its
+    ``children``, which count as well.
+
+    Raises
+    ------
+    DataError
+        The file is missing, not JSON, a node has no whole-number ``id``, or the parent links
+        form a cycle.
+    """
+    path = Path(path)
+    parents: dict[int, int | None] = {}
+    for position, node in enumerate(_units(path, dataset)):
+        ident = _whole(node.get("id")) if isinstance(node, Mapping) else None
+        if ident is None:
+            raise DataError(f"service node {position} has no whole-number 'id'",
+                            dataset=dataset, path=path)
+        parent = _whole(node.get("parent", node.get("parent_id")))
+        parents[ident] = parent if parent is not None else parents.get(ident)
+        for child in node.get("children") or []:
+            child_id = _whole(child.get("id") if isinstance(child, Mapping) else child)
+            if child_id is not None and parents.get(child_id) is None:
+                parents[child_id] = ident
+    for start in parents:
+        seen = {start}
+        node = parents[start]
+        while node is not None:
+            if node in seen:
+                raise DataError(f"the service tree has a cycle through node {node}",
+                                dataset=dataset, path=path)
+            seen.add(node)
+            node = parents.get(node)
+    return parents
+
+
 def read_service_register(path: str | Path, *, service_types: Mapping[str, Sequence[int]],
+                          tree: Mapping[int, int | None] | None = None,
+                          crs: str = "EPSG:4326",
                           dataset: str | None = None) -> gpd.GeoDataFrame:
     """Read a service register's units as rows of the ``services`` layer.
 
@@ -86,6 +129,11 @@ def read_service_register(path: str | Path, *, service_types: Mapping[str, Seque
         units (the TPR v4 ``unit`` endpoint).
     service_types
         Service type → service-node ids, as declared in the catalog.
+    tree
+        Node → parent (:func:`read_service_tree`): a node maps to its nearest listed
+        ancestor. Without it only the listed nodes themselves count.
+    crs
+        CRS of the unit coordinates (the API gives lon/lat unless asked ``srid=``).
     dataset
         Catalog name, for error messages.
 
@@ -118,11 +166,11 @@ def read_service_register(path: str | Path, *, service_types: Mapping[str, Seque
         if not isinstance(unit, Mapping):
             raise DataError(f"item {position} is not a unit object", dataset=dataset, path=path)
         unit_nodes = _nodes(unit)
-        types = {nodes_to_type[n] for n in unit_nodes if n in nodes_to_type}
+        types = {t for t in (_mapped(n, nodes_to_type, tree) for n in unit_nodes) if t}
         if not types:
             unmatched += 1
             continue
-        point = _point(unit)
+        point = _point(unit, degrees=crs == "EPSG:4326")
         if point is None:
             dropped += 1
             continue
@@ -145,8 +193,8 @@ def read_service_register(path: str | Path, *, service_types: Mapping[str, Seque
         })
         points.append(point)
     frame = gpd.GeoDataFrame(pd.DataFrame(rows, columns=list(REGISTER_COLUMNS)),
-                             geometry=gpd.GeoSeries(points, crs="EPSG:4326").values,
-                             crs="EPSG:4326").to_crs(TARGET_CRS)
+                             geometry=gpd.GeoSeries(points, crs=crs).values,
+                             crs=crs).to_crs(TARGET_CRS)
     frame = frame.astype({"service_id": "string", "service_type": "string", "name": "string",
                           "capacity": "Int64", "source": "string", "register_id": "string",
                           "name_fi": "string", "name_sv": "string", "name_en": "string",
@@ -264,7 +312,32 @@ def _nodes(unit: Mapping[str, Any]) -> set[int]:
     return nodes
 
 
-def _point(unit: Mapping[str, Any]) -> shapely.Point | None:
+def _mapped(node: int, nodes_to_type: Mapping[int, str],
+            tree: Mapping[int, int | None] | None) -> str | None:
+    """The type of ``node`` or of its nearest listed ancestor (at most ``len(tree)`` steps)."""
+    steps = len(tree) if tree else 0
+    current: int | None = node
+    while current is not None:
+        if current in nodes_to_type:
+            return nodes_to_type[current]
+        if not tree or steps == 0:
+            return None
+        current = tree.get(current)
+        steps -= 1
+    return None
+
+
+def _whole(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        number = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+    return number if str(number) == str(value).strip() else None
+
+
+def _point(unit: Mapping[str, Any], *, degrees: bool = True) -> shapely.Point | None:
     location = unit.get("location")
     if isinstance(location, Mapping):
         coordinates = location.get("coordinates")
@@ -276,8 +349,9 @@ def _point(unit: Mapping[str, Any]) -> shapely.Point | None:
         lon, lat = float(lon), float(lat)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
-    if not (math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180
-            and -90 <= lat <= 90):
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        return None
+    if degrees and not (-180 <= lon <= 180 and -90 <= lat <= 90):
         return None
     return shapely.Point(lon, lat)
 
