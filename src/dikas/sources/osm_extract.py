@@ -311,11 +311,17 @@ def _parent_closure(kept: np.ndarray, parents: np.ndarray, children: np.ndarray)
         result = np.union1d(result, new)
 
 
+def _chunked(ids: np.ndarray) -> Iterator[int]:
+    """The ids as Python ints, converted ``_BATCH`` at a time (not one big list)."""
+    for start in range(0, len(ids), _BATCH):
+        yield from ids[start:start + _BATCH].tolist()
+
+
 def _write(source: Path, tmp: str, header: osmium.io.Header, selection: _Selection,
            dataset: str | None) -> dict[str, int]:
     """Pass 2: write the selected objects, walking each sorted id array beside the input."""
     written = {"n": 0, "w": 0, "r": 0}
-    wanted = {kind: iter(ids.tolist()) for kind, ids in selection.ids.items()}
+    wanted = {kind: _chunked(ids) for kind, ids in selection.ids.items()}
     upcoming = {kind: next(ids, None) for kind, ids in wanted.items()}
     writer = osmium.SimpleWriter(tmp, header=header, overwrite=True)
     try:
