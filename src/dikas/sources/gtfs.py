@@ -12,10 +12,11 @@ Reference: GTFS Schedule reference, https://gtfs.org/schedule/reference/
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -344,3 +345,80 @@ def _stops(raw: pd.DataFrame, fail: _Fail, *, dataset: str | None,
     stops = gpd.GeoDataFrame(frame.loc[keep, list(_STOP_COLUMNS)].reset_index(drop=True),
                              geometry=points, crs="EPSG:4326")
     return stops.to_crs(CRS)
+
+
+def active_services(feed: GtfsFeed, date: dt.date) -> set[str]:
+    """The ``service_id`` values that run on ``date``.
+
+    A service runs when ``calendar.txt`` gives it that weekday within its start and end dates
+    (both inclusive) and ``calendar_dates.txt`` does not remove it that day
+    (``exception_type`` 2), or when ``calendar_dates.txt`` adds it that day (type 1).
+    """
+    day = pd.Timestamp(date)
+    calendar = feed.tables["calendar"]
+    weekday = _WEEK[date.weekday()]
+    running = calendar[(calendar["start_date"] <= day) & (calendar["end_date"] >= day)
+                       & (calendar[weekday] == 1)]
+    services = set(running["service_id"].astype(str))
+    exceptions = feed.tables["calendar_dates"]
+    today = exceptions[exceptions["date"] == day]
+    services |= set(today.loc[today["exception_type"] == 1, "service_id"].astype(str))
+    services -= set(today.loc[today["exception_type"] == 2, "service_id"].astype(str))
+    return services
+
+
+def service_period(feed: GtfsFeed) -> tuple[dt.date, dt.date] | None:
+    """The first and last day any service of the feed is defined for, or ``None``."""
+    days = pd.concat([feed.tables["calendar"]["start_date"], feed.tables["calendar"]["end_date"],
+                      feed.tables["calendar_dates"]["date"]]).dropna()
+    if days.empty:
+        return None
+    return pd.Timestamp(days.min()).date(), pd.Timestamp(days.max()).date()
+
+
+def restrict_to_service_date(feed: GtfsFeed, date: dt.date, *,
+                             dataset: str | None = None) -> GtfsFeed:
+    """The feed with only the trips that run on ``date`` (one service day).
+
+    Trips whose service does not run that day (see :func:`active_services`) are dropped
+    with their ``stop_times`` and ``frequencies``; ``calendar`` and ``calendar_dates`` keep
+    the rows of the services that run. Stops, routes, transfers and the other tables are
+    kept whole, so stop ids stay valid for a matrix built on any day.
+
+    Raises
+    ------
+    DataError
+        No trip runs on ``date``; the message gives the feed's service period.
+    """
+    services = active_services(feed, date)
+    trips = feed.tables["trips"]
+    trips = trips[trips["service_id"].astype(str).isin(services)].reset_index(drop=True)
+    if trips.empty:
+        period = service_period(feed)
+        known = (f"its services run {period[0].isoformat()} … {period[1].isoformat()}"
+                 if period else "it defines no service days")
+        raise DataError(f"GTFS feed has no trip on {date.isoformat()} ({date:%A}); {known}",
+                        dataset=dataset)
+    trip_ids = set(trips["trip_id"].astype(str))
+    tables = dict(feed.tables)
+    tables["trips"] = trips
+    for name in ("stop_times", "frequencies"):
+        frame = tables[name]
+        tables[name] = frame[frame["trip_id"].astype(str).isin(trip_ids)].reset_index(drop=True)
+    for name in ("calendar", "calendar_dates"):
+        frame = tables[name]
+        tables[name] = frame[frame["service_id"].astype(str).isin(services)].reset_index(
+            drop=True)
+    return replace(feed, tables=tables)
+
+
+def next_weekday(today: dt.date) -> dt.date:
+    """The first Monday–Friday after ``today`` (a Friday gives the next Monday).
+
+    The default service day of a live GTFS feed: a typical working day that the feed,
+    published for the weeks ahead, covers.
+    """
+    day = today + dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
