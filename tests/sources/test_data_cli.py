@@ -189,7 +189,7 @@ def test_frozen_and_service_date_options() -> None:
     from click.testing import CliRunner
 
     from dikas.cli.options import endpoint_option, frozen_option, service_date_option
-    from dikas.sources.services.download import next_weekday
+    from dikas.sources.gtfs import next_weekday
 
     @click.command()
     @endpoint_option

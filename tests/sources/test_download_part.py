@@ -16,9 +16,10 @@ from dikas.errors import DataError, FetchError, MissingDataError
 from dikas.settings import Settings
 from dikas.sources.acquire import FetchContext, acquire, lock_path
 from dikas.sources.catalog import Catalog, Dataset, Source
+from dikas.sources.gtfs import next_weekday
 from dikas.sources.http import HttpClient
 from dikas.sources.lock import LockFile
-from dikas.sources.services.download import download_part, fetch_gtfs, fetch_raster, next_weekday
+from dikas.sources.services.download import download_part, fetch_gtfs, fetch_raster
 from tests.sources.fault_server import FaultServer
 
 GTFS = "r5py_docs/hsl_gtfs_20220222_inner_helsinki.zip"

@@ -81,7 +81,7 @@ def _service_date_callback(ctx: click.Context, param: click.Parameter,
                            value: object) -> object:
     import datetime as dt
 
-    from dikas.sources.services.download import next_weekday
+    from dikas.sources.gtfs import next_weekday
 
     if value is None:
         return next_weekday(dt.date.today())

@@ -294,17 +294,7 @@ def _services(ctx: _Context) -> None:
     notes = "OSM points of interest; service_type from sources/service_types.yaml; OSM has no "\
             "capacities"
     if registers:
-        from dikas.sources.service_register import merge_services, read_service_register
-        frames = [read_service_register(ctx.path(d), dataset=d.name,
-                                        service_types=d.source.option("service_types") or {})
-                  for d in registers]
-        register = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry",
-                                    crs=frames[0].crs)
-        covered = sorted({str(code) for d in registers
-                          for code in (d.source.option("municipalities") or
-                                       ctx.catalog.municipality_codes)})
-        services = merge_services(register, osm, register_municipalities=covered,
-                                  areas=_latest_areas(ctx))
+        services, covered = _register_services(ctx, registers, osm)
         used = [*registers, *used]
         notes = (f"register units ({', '.join(d.name for d in registers)}) where the register "
                  f"covers the municipality ({', '.join(covered)}) and type; OSM points of "
@@ -314,6 +304,47 @@ def _services(ctx: _Context) -> None:
     else:
         return
     ctx.save("services", _link(ctx, services), used, notes=notes)
+
+
+def _register_services(ctx: _Context, registers: list[Dataset], osm: gpd.GeoDataFrame | None
+                       ) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """Register units where a register covers the municipality, OSM points elsewhere."""
+    from dikas.sources.service_register import (
+        merge_services,
+        read_service_register,
+        read_service_tree,
+    )
+    frames, covered = [], []
+    for dataset in registers:
+        tree_name = dataset.source.option("service_tree")
+        tree = (read_service_tree(ctx.path(ctx.catalog[tree_name]), dataset=tree_name)
+                if tree_name and ctx.parts.get(tree_name) else None)
+        frames.append(read_service_register(
+            ctx.path(dataset), service_types=dataset.source.option("service_types") or {},
+            tree=tree, dataset=dataset.name))
+        covered += [str(m) for m in (dataset.source.option("municipalities") or
+                                     [m.name.lower() for m in ctx.catalog.municipalities])]
+    register = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry",
+                                crs=frames[0].crs)
+    if osm is None:
+        return register, covered
+    # OSM points get their municipality from the postal areas, named as the register does.
+    areas = _latest_areas_with_municipality(ctx)
+    names = {m.code: m.name.lower() for m in ctx.catalog.municipalities}
+    areas["municipality"] = areas["municipality"].map(names).fillna(areas["municipality"])
+    regions = areas.dissolve(by="municipality").reset_index()[["municipality", "geometry"]]
+    merged = merge_services(register.to_crs(osm.crs), osm, register_municipalities=covered,
+                            municipality_areas=regions.to_crs(osm.crs))
+    return merged, covered
+
+
+def _latest_areas_with_municipality(ctx: _Context) -> gpd.GeoDataFrame:
+    years = ctx.twin.years("areas")
+    areas = ctx.twin.read("areas", year=years[-1])
+    if "municipality" not in areas:
+        areas["municipality"] = (ctx.catalog.municipalities[0].code
+                                 if len(ctx.catalog.municipalities) == 1 else pd.NA)
+    return areas[["postal_code", "municipality", "geometry"]]
 
 
 def _landcover(ctx: _Context) -> None:
@@ -497,7 +528,7 @@ LAYERS: dict[str, tuple[str, Callable[[_Context], None], tuple[str, ...]]] = {
     "buildings": ("buildings: register, CityGML LoD2 and OSM footprints", _buildings,
                   ("building_register", "citygml", "osm_pbf")),
     "services": ("services: register units and OSM points with normalized types", _services,
-                 ("service_register", "osm_pbf")),
+                 ("service_register", "service_tree", "osm_pbf")),
     "landcover": ("landcover: OSM water and green areas", _landcover, ("osm_pbf",)),
     "network": ("network: walk and bike streets from OSM", _network, ("osm_pbf",)),
     "transit": ("stops and timetables: GTFS", _transit, ("gtfs",)),

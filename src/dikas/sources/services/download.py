@@ -26,17 +26,6 @@ Check = Callable[[Path], None]
 """Validates a downloaded file before it is cached; raises :class:`DataError` if it is bad."""
 
 
-def next_weekday(today: dt.date) -> dt.date:
-    """The first Monday–Friday after ``today`` (a Friday or weekend gives the next Monday).
-
-    The default service day of a live GTFS feed: a typical working day the feed covers.
-    """
-    day = today + dt.timedelta(days=1)
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=1)
-    return day
-
-
 def _label(dataset: Dataset, year: int | None) -> str:
     return dataset.name if year is None else f"{dataset.name} {year}"
 
