@@ -1,0 +1,1 @@
+"""Real service implementations (MapServer) run on loopback for the source tests."""
