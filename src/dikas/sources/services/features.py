@@ -198,9 +198,12 @@ def check_properties(features: Sequence[Mapping[str, Any]], required: Sequence[s
 
 def write_feature_collection(path: Path, features: Sequence[Mapping[str, Any]], *, epsg: int
                              ) -> None:
-    """Write ``features`` as one GeoJSON file whose ``crs`` member names EPSG ``epsg``."""
-    body = {"type": "FeatureCollection",
-            "crs": {"type": "name", "properties": {"name": f"urn:ogc:def:crs:EPSG::{epsg}"}},
+    """Write ``features`` as one GeoJSON file whose ``crs`` member names EPSG ``epsg``.
+
+    EPSG:4326 is written as CRS84 (lon/lat), the axis order GeoJSON pages carry.
+    """
+    name = "urn:ogc:def:crs:OGC:1.3:CRS84" if epsg == 4326 else f"urn:ogc:def:crs:EPSG::{epsg}"
+    body = {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": name}},
             "features": [{"type": "Feature", "id": f.get("id"),
                           "properties": f.get("properties") or {},
                           "geometry": f.get("geometry")} for f in features]}
