@@ -25,6 +25,10 @@ the layer and property names they meet in production:
 ``avoindata`` map (City of Helsinki, kartta.hel.fi GeoServer)
     ``Piirijako_suurpiiri``: the 8 real major districts of ``autogis/…districts_2021.gpkg``
     in EPSG:3879 with ``tunnus``, ``nimi_fi``, ``nimi_se``.
+    ``Rakennukset_alue_rekisteritiedot``: **derived test data** — the 84 buildings of the two
+    staged CityGML tiles as register footprints (``vtj_prt``, ``i_kerrlkm``,
+    ``i_kerrosala``, ``c_valmpvm``, ``c_kayttark``, ``kayttotarkoitus``,
+    ``katunimi_suomi``, ``osoitenumero``).
 ``inspire_nz`` map (SYKE, paikkatiedot.ymparisto.fi GeoServer)
     ``NZ.Tulvavaaravyohykkeet_Meritulva_1_100a`` / ``_1_1000a``: **derived test data** —
     the areas of the real Lapinlahti elevation model (``r5py_sampledata/…lapinlahti.tif``)
@@ -192,6 +196,31 @@ def flood_service_frame(data_dir: Path, max_elevation_m: float) -> gpd.GeoDataFr
     return frame
 
 
+def building_register_service_frame(data_dir: Path) -> gpd.GeoDataFrame:
+    """``avoindata:Rakennukset_alue_rekisteritiedot`` as served (EPSG:3879), derived test data.
+
+    The footprints and register attributes of the two staged CityGML tiles (read with
+    :func:`dikas.sources.citygml.read_citygml`) under the register's field names;
+    ``c_valmpvm`` is ``YYYY-01-01`` (the model keeps the completion year only here).
+    """
+    from dikas.sources.citygml import read_citygml
+
+    tiles = [read_citygml(data_dir / "helsinki_citygml" / name)
+             for name in ("2549_6674.gml", "viikintiedepuisto.gml")]
+    frame = pd.concat(tiles, ignore_index=True)
+    year = frame["year_built"].astype("Int64")
+    address = frame["address"].astype("string").str.extract(r"^(.*?)\s*(\d[\w-]*)?$")
+    return gpd.GeoDataFrame({
+        "vtj_prt": frame["permanent_id"].astype("string").fillna(frame["building_id"]),
+        "i_kerrlkm": frame["floors"].astype("float").fillna(0).astype(int),
+        "i_kerrosala": frame["floor_area_m2"].astype("float").fillna(0.0),
+        "c_valmpvm": [f"{y}-01-01" if pd.notna(y) else None for y in year],
+        "c_kayttark": frame["use_code"].astype("string"),
+        "kayttotarkoitus": frame["use"].astype("string"),
+        "katunimi_suomi": address[0].astype("string"), "osoitenumero": address[1].astype("string"),
+    }, geometry=frame.geometry.values, crs=frame.crs).to_crs(3879)
+
+
 def write_service_data(data_dir: Path, folder: Path) -> dict[str, list[LayerSpec]]:
     """Write every served layer as FlatGeobuf under ``folder``; map name → its layers."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -210,7 +239,9 @@ def write_service_data(data_dir: Path, folder: Path) -> dict[str, list[LayerSpec
                                          lambda: hsy_grid_service_frame(data_dir), 3879,
                                          "index")],
         "avoindata": [layer("Piirijako_suurpiiri", lambda: districts_service_frame(data_dir),
-                            3879, "tunnus")],
+                            3879, "tunnus"),
+                      layer("Rakennukset_alue_rekisteritiedot",
+                            lambda: building_register_service_frame(data_dir), 3879, "vtj_prt")],
         "inspire_nz": [layer(f"NZ.Tulvavaaravyohykkeet_Meritulva_1_{period}a",
                              lambda level=level: flood_service_frame(data_dir, level), 3067,
                              "id") for period, level in ((100, 2.0), (1000, 3.0))],
