@@ -16,18 +16,17 @@ from dikas.sources.acquire import acquire, lock_path
 from dikas.sources.catalog import load_catalog
 from dikas.sources.http import HttpClient
 from dikas.sources.lock import LockFile
-from tests.servers.mapserver import FEATURE_CAP, MapServer, mapserv_binary, start_mapserver
+from tests.servers.mapserver import FEATURE_CAP, MapServer, mapserv_binary
 
 pytestmark = pytest.mark.skipif(mapserv_binary() is None,
                                 reason="MapServer (cgi-mapserver) is not installed; "
                                        ".ci/run installs it")
 
 
-@pytest.fixture(scope="module")
-def server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MapServer]:
-    gateway = start_mapserver(data_dir, tmp_path_factory.mktemp("mapserver"))
-    yield gateway
-    gateway.stop()
+@pytest.fixture
+def server(mapserver: MapServer) -> MapServer:
+    """The session's MapServer (tests/conftest.py)."""
+    return mapserver
 
 
 @pytest.fixture(autouse=True)

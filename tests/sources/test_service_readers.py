@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import geopandas as gpd
@@ -24,18 +23,17 @@ from dikas.sources.flood_zones import combine_flood_zones, read_flood_zones, wri
 from dikas.sources.hsy_grid import read_age_grid, read_population_grid
 from dikas.sources.http import HttpClient
 from dikas.sources.paavo import read_paavo
-from tests.servers.mapserver import MapServer, mapserv_binary, start_mapserver
+from tests.servers.mapserver import MapServer, mapserv_binary
 
 pytestmark = pytest.mark.skipif(mapserv_binary() is None,
                                 reason="MapServer (cgi-mapserver) is not installed; "
                                        ".ci/run installs it")
 
 
-@pytest.fixture(scope="module")
-def server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MapServer]:
-    gateway = start_mapserver(data_dir, tmp_path_factory.mktemp("mapserver"))
-    yield gateway
-    gateway.stop()
+@pytest.fixture
+def server(mapserver: MapServer) -> MapServer:
+    """The session's MapServer (tests/conftest.py)."""
+    return mapserver
 
 
 def fetch(tmp_path: Path, url: str, type_name: str, *, crs: str = "EPSG:3067",

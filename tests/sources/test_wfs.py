@@ -16,7 +16,7 @@ from dikas.sources.catalog import load_catalog
 from dikas.sources.http import HttpClient
 from dikas.sources.lock import LockFile
 from dikas.sources.services.wfs import fes_filter, parse_capabilities
-from tests.servers.mapserver import FEATURE_CAP, MapServer, mapserv_binary, start_mapserver
+from tests.servers.mapserver import FEATURE_CAP, MapServer, mapserv_binary
 
 pytestmark = pytest.mark.skipif(mapserv_binary() is None,
                                 reason="MapServer (cgi-mapserver) is not installed; "
@@ -25,11 +25,10 @@ pytestmark = pytest.mark.skipif(mapserv_binary() is None,
 CAPITAL = [("091", "Helsinki"), ("049", "Espoo"), ("092", "Vantaa")]
 
 
-@pytest.fixture(scope="module")
-def server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MapServer]:
-    gateway = start_mapserver(data_dir, tmp_path_factory.mktemp("mapserver"))
-    yield gateway
-    gateway.stop()
+@pytest.fixture
+def server(mapserver: MapServer) -> MapServer:
+    """The session's MapServer (tests/conftest.py)."""
+    return mapserver
 
 
 @pytest.fixture(autouse=True)
