@@ -321,3 +321,75 @@ def test_capabilities_parser_reads_mapserver_formats(server: MapServer) -> None:
     assert caps.type_names == tuple(f"postialue:pno_tilasto_{y}" for y in range(2020, 2024))
     assert "application/json; subtype=geojson" in caps.output_formats
     assert caps.count_default == FEATURE_CAP
+
+
+def test_a_server_that_does_not_count_is_paged_until_a_short_page(server: MapServer,
+                                                                  tmp_path: Path) -> None:
+    def uncounted(path, query, status, headers, body):
+        if query.get("RESULTTYPE") == "hits":
+            return status, headers, body.replace(b'numberMatched="172"',
+                                                 b'numberMatched="unknown"')
+        if query.get("REQUEST") == "GetFeature":
+            page = json.loads(body)
+            page.pop("numberMatched", None)
+            return status, headers, json.dumps(page).encode()
+        return None
+    server.tamper = uncounted
+    catalog = load_catalog(path=write_catalog(tmp_path, server.wfs_url("postialue"),
+                                              municipalities=CAPITAL, page_size=500,
+                                              source_extra="      years: [2023]\n"))
+    part = acquire(catalog, settings(tmp_path), client=client(), show_progress=False)["paavo"][0]
+    # the cap (50) is below COUNT (500): pages of 50, 50, 50, then 22 — the short page ends it
+    assert [int(q["STARTINDEX"]) for q in get_features(server)] == [0, 50, 100, 150]
+    assert len(gpd.read_file(part.path)) == 172
+    assert part.lock is not None and part.lock.request["numberMatched"] is None
+
+
+def test_sort_by_is_sent_and_a_server_refusal_is_quoted(server: MapServer,
+                                                        tmp_path: Path) -> None:
+    # MapServer cannot sort a FlatGeobuf layer: its real ExceptionReport (HTTP 403) is quoted
+    extra = "      years: [2022]\n      sort_by: postinumeroalue\n"
+    catalog = load_catalog(path=write_catalog(tmp_path, server.wfs_url("postialue"),
+                                              municipalities=CAPITAL, source_extra=extra))
+    with pytest.raises(FetchError, match=r"dataset 'paavo', URL .*SORTBY=postinumeroalue.*: "
+                                         r"HTTP 403, service exception OperationProcessingFailed: "
+                                         r".*does not support sorting$"):
+        acquire(catalog, settings(tmp_path), client=client(), show_progress=False)
+    assert not list((tmp_path / "cache").rglob("*.geojson"))
+
+
+GEOSERVER_CAPABILITIES = b"""<?xml version="1.0" encoding="UTF-8"?>
+<wfs:WFS_Capabilities version="2.0.0" xmlns:wfs="http://www.opengis.net/wfs/2.0"
+    xmlns:ows="http://www.opengis.net/ows/1.1">
+  <ows:OperationsMetadata>
+    <ows:Operation name="GetFeature">
+      <ows:Parameter name="outputFormat"><ows:AllowedValues>
+        <ows:Value>application/gml+xml; version=3.2</ows:Value>
+        <ows:Value>application/json</ows:Value>
+        <ows:Value>json</ows:Value>
+      </ows:AllowedValues></ows:Parameter>
+    </ows:Operation>
+    <ows:Constraint name="CountDefault"><ows:NoValues/><ows:DefaultValue>5000</ows:DefaultValue>
+    </ows:Constraint>
+  </ows:OperationsMetadata>
+  <FeatureTypeList>
+    <FeatureType xmlns:postialue="http://postialue"><Name>postialue:pno_2023</Name></FeatureType>
+    <FeatureType xmlns:postialue="http://postialue"><Name>postialue:pno_tilasto_2022</Name></FeatureType>
+    <FeatureType xmlns:postialue="http://postialue"><Name>postialue:pno_tilasto_2024</Name></FeatureType>
+    <FeatureType xmlns:postialue="http://postialue"><Name>postialue:pno_tilasto</Name></FeatureType>
+  </FeatureTypeList>
+</wfs:WFS_Capabilities>"""
+
+
+def test_geoserver_style_capabilities_give_years_and_application_json() -> None:
+    from dikas.sources.services.wfs import choose_output_format, offered_years
+
+    caps = parse_capabilities(GEOSERVER_CAPABILITIES, dataset="x", url="u")
+    assert offered_years(caps, "postialue:pno_tilasto_{year}") == {
+        2022: "postialue:pno_tilasto_2022", 2024: "postialue:pno_tilasto_2024"}
+    assert offered_years(caps, "pno_tilasto_{year}") == {
+        2022: "postialue:pno_tilasto_2022", 2024: "postialue:pno_tilasto_2024"}
+    assert choose_output_format(caps, "postialue:pno_tilasto_2024") == "application/json"
+    assert caps.count_default == 5000
+    with pytest.raises(FetchError, match="not WFS_Capabilities"):
+        parse_capabilities(b"<html/>", dataset="x", url="u")
