@@ -125,7 +125,7 @@ def exception_text(body: bytes) -> str | None:
         code = next((c for c in codes if c), None)
         text = "; ".join(t for t in texts if t) or "no text"
         return f"{code}: {text}" if code else text
-    if head.startswith(b"{"):
+    if head.startswith(b"{") and len(body) < 65536 and b"FeatureCollection" not in head:
         try:
             data = json.loads(body)
         except ValueError:
