@@ -107,6 +107,9 @@ def write_hazard_file(zones: gpd.GeoDataFrame, path: Path | str) -> Path:
     """Write zones as a GeoPackage for ``dikas climate flood --hazard FILE``."""
     target = Path(path)
     frame = zones.copy()
-    frame["return_period"] = frame["return_period"].astype("float64")
+    periods = frame["return_period"]
+    # whole years stay integers, so the flood command's class columns read ``residents_100``
+    frame["return_period"] = (periods.astype("int64") if periods.notna().all()
+                              else periods.astype("float64"))
     frame.to_file(target, driver="GPKG", layer="flood_zones")
     return target
