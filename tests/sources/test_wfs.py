@@ -393,3 +393,13 @@ def test_geoserver_style_capabilities_give_years_and_application_json() -> None:
     assert caps.count_default == 5000
     with pytest.raises(FetchError, match="not WFS_Capabilities"):
         parse_capabilities(b"<html/>", dataset="x", url="u")
+
+
+def test_endpoint_option_replaces_the_catalog_url(server: MapServer, tmp_path: Path) -> None:
+    catalog = load_catalog(path=write_catalog(tmp_path, "https://geo.example.invalid/wfs",
+                                              municipalities=CAPITAL,
+                                              source_extra="      years: [2021]\n"))
+    parts = acquire(catalog, settings(tmp_path), client=client(), show_progress=False,
+                    endpoints={"paavo": server.wfs_url("postialue")})["paavo"]
+    assert len(gpd.read_file(parts[0].path)) == 172
+    assert parts[0].lock is not None and parts[0].lock.url == server.wfs_url("postialue")
