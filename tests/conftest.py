@@ -37,3 +37,16 @@ def helsinki_twin(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     settings = Settings(data_dir=data_dir, cache_dir=tmp_path_factory.mktemp("cache"))
     build_twin(load_catalog("helsinki-demo"), settings, out, show_progress=False)
     return out
+
+
+@pytest.fixture(scope="session")
+def mapserver(data_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A real MapServer 8 (WFS 2.0 + OGC API) on loopback serving the staged real data
+    under the producers' layer names (see tests/servers/mapserver.py); skipped without it."""
+    from tests.servers.mapserver import mapserv_binary, start_mapserver
+
+    if mapserv_binary() is None:
+        pytest.skip("MapServer (cgi-mapserver) is not installed; .ci/run installs it")
+    gateway = start_mapserver(data_dir, tmp_path_factory.mktemp("mapserver"))
+    yield gateway
+    gateway.stop()

@@ -24,6 +24,7 @@ from dikas.sources.vector import (
     GeometryReport,
     clean_geometries,
     read_vector,
+    require_columns,
     to_number,
     to_twin_crs,
 )
@@ -41,11 +42,26 @@ LANDCOVER_FIELDS = {"water_m2": "water_m2", "vegetation_m2": "vegetation_m2",
                     "tree_cover_m2": "tree_cover_m2"}
 
 
+WFS_GRID_FIELDS = {"index": "id", "asukkaita": "inhabitants", "asvaljyys": "occupancy_rate"}
+"""HSY's WFS field names (``asuminen_ja_maankaytto:Vaestotietoruudukko_YYYY`` on
+``https://kartta.hsy.fi/geoserver/wfs``) → the names of the staged HSY export."""
+
+
 def read_population_grid(path: Path | str, *, dataset: str | None = None,
                          assumed_crs: str | None = None
                          ) -> tuple[gpd.GeoDataFrame, GeometryReport]:
-    """Read the HSY population grid: ``cell_id``, ``inhabitants``, ``occupancy_rate``."""
-    frame = read_vector(path, dataset=dataset, required=["id", "inhabitants"])
+    """Read the HSY population grid: ``cell_id``, ``inhabitants``, ``occupancy_rate``.
+
+    Accepts the staged export (``id``, ``inhabitants``, ``occupancy_rate``) and HSY's WFS
+    layer ``Vaestotietoruudukko_YYYY`` (``index``, ``asukkaita``, ``asvaljyys``, plus age
+    bands ``ika0_9`` … that this base grid does not keep).
+    """
+    frame = read_vector(path, dataset=dataset)
+    if "asukkaita" in frame.columns and "inhabitants" not in frame.columns:
+        require_columns(frame, ["index", "asukkaita"], dataset=dataset, path=path)
+        frame = frame.drop(columns=[c for c in ("id",) if c in frame.columns])
+        frame = frame.rename(columns=WFS_GRID_FIELDS)
+    require_columns(frame, ["id", "inhabitants"], dataset=dataset, path=path)
     numeric = ["inhabitants"] + (["occupancy_rate"] if "occupancy_rate" in frame else [])
     frame = to_number(frame, numeric, dataset=dataset, path=path)
     if "occupancy_rate" not in frame:

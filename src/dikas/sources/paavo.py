@@ -23,6 +23,7 @@ from dikas.sources.vector import (
     GeometryReport,
     clean_geometries,
     read_vector,
+    require_columns,
     to_number,
     to_twin_crs,
 )
@@ -31,6 +32,10 @@ PROTECTED_VALUE = -1
 """Statistics Finland's marker for values withheld for privacy."""
 
 KEY_COLUMNS = ("postal_code", "name")
+
+WFS_KEY_COLUMNS = {"postinumeroalue": "postal_code", "nimi": "name", "namn": "name_sv",
+                   "kunta": "municipality"}
+"""Statistics Finland's WFS (``postialue:pno_tilasto_YYYY``) key property → twin column."""
 
 
 @dataclass(frozen=True)
@@ -71,22 +76,48 @@ def require_known(names: list[str], available: list[str]) -> list[str]:
 
 def read_paavo(path: Path | str, *, year: int, dataset: str | None = None
                ) -> tuple[gpd.GeoDataFrame, GeometryReport]:
-    """Read one Paavo year into the ``areas`` layer schema (EPSG:3067)."""
+    """Read one Paavo year into the ``areas`` layer schema (EPSG:3067).
+
+    Two schemas are accepted:
+
+    * the PxWeb export with English labels (``postal_code``, ``name``, ``Inhabitants,
+      total (HE)`` …), as in the staged files;
+    * Statistics Finland's WFS ``postialue:pno_tilasto_YYYY`` (geo.stat.fi GeoServer),
+      whose properties are the Paavo short codes (``he_vakiy`` …) plus
+      ``postinumeroalue``, ``nimi``, ``namn`` (Swedish name), ``kunta`` (municipality code)
+      and ``vuosi``. ``namn`` and ``kunta`` are kept as ``name_sv`` and ``municipality``.
+      The field list is Statistics Finland's Paavo documentation ("Paavo – open data by
+      postal code area", variables by short code), as also used by public clients of
+      ``https://geo.stat.fi/geoserver/postialue/wfs``.
+
+    Either way ``-1`` (protected) becomes missing and the year is the catalog's.
+    """
     variables = paavo_variables()
-    labels = [v.label for v in variables]
-    frame = read_vector(path, dataset=dataset, required=[*KEY_COLUMNS, labels[0]])
-    present = [v for v in variables if v.label in frame.columns]
+    frame = read_vector(path, dataset=dataset)
+    if "postinumeroalue" in frame.columns:
+        require_columns(frame, ["postinumeroalue", "nimi", variables[0].code],
+                        dataset=dataset, path=path)
+        source_of = {v.name: v.code for v in variables}
+        frame = frame.rename(columns=WFS_KEY_COLUMNS)
+        extra = [c for c in ("name_sv", "municipality") if c in frame.columns]
+        if "municipality" in frame.columns:
+            frame["municipality"] = frame["municipality"].astype(str).str.zfill(3)
+    else:
+        require_columns(frame, [*KEY_COLUMNS, variables[0].label], dataset=dataset, path=path)
+        source_of = {v.name: v.label for v in variables}
+        extra = []
+    present = [v for v in variables if source_of[v.name] in frame.columns]
     if len(present) < len(variables) // 2:
         raise DataError(f"only {len(present)} of {len(variables)} Paavo variables found; "
                         "not a Paavo 12f7 file?", dataset=dataset, path=path)
-    frame = to_number(frame, [v.label for v in present], dataset=dataset, path=path,
+    frame = to_number(frame, [source_of[v.name] for v in present], dataset=dataset, path=path,
                       missing_values=[PROTECTED_VALUE])
-    frame = frame.rename(columns={v.label: v.name for v in present})
+    frame = frame.rename(columns={source_of[v.name]: v.name for v in present})
     frame["postal_code"] = frame["postal_code"].astype(str).str.zfill(5)
     if frame["postal_code"].duplicated().any():
         raise DataError("duplicate postal codes", dataset=dataset, path=path)
     frame["year"] = int(year)
     frame = to_twin_crs(frame, dataset=dataset, path=path)
     frame, report = clean_geometries(frame, dataset=dataset, path=path)
-    columns = ["postal_code", "year", "name", *[v.name for v in present], "geometry"]
+    columns = ["postal_code", "year", "name", *extra, *[v.name for v in present], "geometry"]
     return gpd.GeoDataFrame(frame[columns], geometry="geometry", crs=frame.crs), report
