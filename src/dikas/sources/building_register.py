@@ -1,7 +1,7 @@
-"""Reader for a 2D building register layer (City of Helsinki ``Rakennukset_alue_rekisteritiedot``).
+"""Reader for a 2D building register layer (``Rakennukset_alue_rekisteritiedot``).
 
-The City of Helsinki's open WFS (``https://kartta.hel.fi/ws/geoserver/avoindata/wfs``)
-publishes building footprints with register attributes as
+The first catalogs' city publishes on its open WFS (the catalogs' ``building_register``)
+building footprints with register attributes as
 ``avoindata:Rakennukset_alue_rekisteritiedot``. Field names as requested by public clients
 of that layer (``propertyName=vtj_prt,tyyppi,tila,i_raktilav,i_nkoord,i_ekoord,i_kokala,
 i_kerrosala,i_kerrlkm,i_kellarala,i_huoneistojen_lkm,d_ashuoala,c_valmpvm,

@@ -38,18 +38,19 @@ import yaml
 from dikas.errors import ConfigError
 
 SOURCE_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "file": ((), ()),
+    "file": ((), ("fields",)),
     "wfs": (("url", "type_name"),
             ("years", "filter", "bbox", "srs_name", "page_size", "output_format", "sort_by",
-             "version")),
-    "ogcapi": (("url", "collection"), ("years", "bbox", "limit", "crs", "params")),
+             "version", "fields")),
+    "ogcapi": (("url", "collection"), ("years", "bbox", "limit", "crs", "params", "fields")),
     "rest": (("url",), ("params", "results_key", "next_key", "count_key", "filter",
                        "service_types", "municipalities", "service_tree")),
     "osm_extract": (("url",), ("clip", "buffer_m")),
     "gtfs": (("url",), ("service_date",)),
     "raster": (("url",), ()),
 }
-"""Source kind → (required keys, optional keys) of its ``source:`` mapping."""
+"""Source kind → (required keys, optional keys) of its ``source:`` mapping. ``fields`` maps
+a reader's field options to the producer's attribute names (e.g. ``id_field: tunnus``)."""
 
 
 @dataclass(frozen=True)

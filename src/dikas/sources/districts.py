@@ -1,12 +1,12 @@
 """Reader for a city's statistical district divisions (major / basic / sub-districts).
 
-The City of Helsinki publishes its divisions on its open WFS
-``https://kartta.hel.fi/ws/geoserver/avoindata/wfs`` as ``avoindata:Piirijako_suurpiiri``
+The first catalogs' city publishes its divisions on its open WFS (the catalogs'
+``districts_*`` datasets) as ``avoindata:Piirijako_suurpiiri``
 (major districts), ``avoindata:Piirijako_peruspiiri`` (basic districts) and
 ``avoindata:Piirijako_osaalue`` (sub-districts), each with ``tunnus`` (the district
 number), ``nimi_fi`` and ``nimi_se`` (Finnish and Swedish names) and, on most layers,
 ``kokotunnus`` (the full code). Layer and field names as used by the City's own importer
-(City-of-Helsinki/django-munigeo ``munigeo/data/fi/helsinki/config.yml``: ``wfs_layer:
+(the city's django-munigeo configuration: ``wfs_layer:
 avoindata:Piirijako_suurpiiri``, ``name: {fi: nimi_fi, sv: nimi_se}``, ``origin_id:
 tunnus``). The field names are options, so another city's layers read the same way.
 
@@ -38,7 +38,7 @@ COLUMNS = ("district_id", "name", "name_sv", "level", "parent_id", "geometry")
 
 
 def level_of(name: str) -> str:
-    """The level of ``major``/``basic``/``sub`` or a Helsinki layer name such as
+    """The level of ``major``/``basic``/``sub`` or a division layer name such as
     ``avoindata:Piirijako_peruspiiri``."""
     key = name.rsplit(":", 1)[-1].lower().removeprefix("piirijako_")
     if key not in LEVEL_ALIASES:

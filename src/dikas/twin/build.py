@@ -457,18 +457,28 @@ def _greenery(ctx: _Context) -> None:
 
 
 def _districts(ctx: _Context) -> None:
+    """The finest district division the catalog has, each district linked to the one above."""
     datasets = ctx.datasets("districts")
     if not datasets:
         return
-    from dikas.sources.districts import read_districts
-    parts = [read_districts(ctx.path(d), dataset=d.name, division=d.role or d.name)
-             for d in datasets]
-    districts = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
-                                 crs=parts[0].crs)
-    notes = "district polygons as published"
+    from dikas.sources.districts import LEVELS, level_of, read_districts
+    by_level = sorted(datasets, key=lambda d: LEVELS.index(level_of(d.role or "basic")))
+    frames, above, repaired = [], None, 0
+    for dataset in by_level:
+        frame, report = read_districts(ctx.path(dataset), level=dataset.role or "basic",
+                                       dataset=dataset.name, parent=above,
+                                       **dict(dataset.source.option("fields") or {}))
+        frames.append(frame)
+        repaired += report.repaired
+        above = frame
+    districts = frames[-1]
+    if len(frames) > 1:
+        names = frames[-2].set_index("district_id")["name"]
+        districts["parent_name"] = districts["parent_id"].map(names)
+    notes = f"{districts['level'].iloc[0]} districts as published"
     if ctx.twin.has_layer("grid"):
         districts, notes = _district_population(ctx, districts)
-    ctx.save("districts", districts, datasets, notes=notes)
+    ctx.save("districts", districts, by_level, repaired=repaired, notes=notes)
 
 
 _DISTRICT_COUNTS = ("inhabitants", "age_0_9", "age_10_19", "age_20_29", "age_30_39",
@@ -501,13 +511,17 @@ def _flood_zones(ctx: _Context) -> None:
     datasets = ctx.datasets("flood_hazard")
     if not datasets:
         return
-    from dikas.sources.flood_zones import read_flood_zones
-    parts = [read_flood_zones(ctx.path(d), dataset=d.name, hazard=d.role or d.name)
-             for d in datasets]
-    zones = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
-                             crs=parts[0].crs)
-    ctx.save("flood_zones", zones, datasets,
-             notes="flood hazard zones per hazard and return period as published")
+    from dikas.sources.flood_zones import combine_flood_zones, read_flood_zones
+    frames, repaired = [], 0
+    for dataset in datasets:
+        frame, report = read_flood_zones(
+            ctx.path(dataset), layer_name=dataset.source.option("type_name") or dataset.role,
+            dataset=dataset.name, **dict(dataset.source.option("fields") or {}))
+        frames.append(frame)
+        repaired += report.repaired
+    ctx.save("flood_zones", combine_flood_zones(frames), datasets, repaired=repaired,
+             notes="flood hazard zones per hazard and return period (from the layer names); "
+                   "`dikas climate flood` uses them when no --hazard file is given")
 
 
 def _coverage(ctx: _Context) -> None:
