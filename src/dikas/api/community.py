@@ -31,6 +31,8 @@ from dikas.errors import ParameterError
 
 ROLES = ("stakeholder", "moderator")
 CATEGORIES = ("need", "idea", "concern")
+SQLITE_MAX_INTEGER = 2**63 - 1
+"""Largest SQLite integer (a row id beyond it cannot exist)."""
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 _SCHEMA = """
@@ -189,6 +191,8 @@ class Community:
 
     def hide_comment(self, comment_id: int, *, moderator: User) -> None:
         """Hide a comment from everyone but moderators."""
+        if not 0 < comment_id <= SQLITE_MAX_INTEGER:  # SQLite cannot even look it up
+            raise NotFoundError(f"no comment {comment_id}")
         with self._connect() as con:
             changed = con.execute("UPDATE comments SET hidden = 1, hidden_by = ?, hidden_at = ? "
                                   "WHERE comment_id = ?",
@@ -211,16 +215,35 @@ class Community:
 
     # -- scenario runs ---------------------------------------------------------------------
     def save_scenario(self, scenario_id: str, name: str, result: dict[str, Any], *,
-                      keep: int | None = None) -> None:
+                      keep: int | None = None, max_bytes: int | None = None) -> bool:
         """Keep a scenario run so that its shareable URL works later; with ``keep``, only
-        the ``keep`` newest runs stay (anyone may run scenarios, so storage is bounded)."""
+        the ``keep`` newest runs stay, and with ``max_bytes`` only the newest runs whose
+        JSON adds up to at most ``max_bytes`` (anyone may run scenarios, so storage is
+        bounded by count and by size). Returns whether this run was kept (a run larger
+        than ``max_bytes`` on its own is not)."""
+        payload = json.dumps(result)
+        if max_bytes is not None and len(payload.encode()) > max_bytes:
+            return False
         with self._connect() as con:
             con.execute("INSERT OR REPLACE INTO scenarios VALUES (?, ?, ?, ?)",
-                        [scenario_id, name, json.dumps(result), _now()])
+                        [scenario_id, name, payload, _now()])
             if keep is not None:
                 con.execute("DELETE FROM scenarios WHERE scenario_id NOT IN (SELECT scenario_id "
                             "FROM scenarios ORDER BY created_at DESC, rowid DESC LIMIT ?)",
                             [keep])
+            if max_bytes is not None:
+                con.execute("DELETE FROM scenarios WHERE rowid IN (SELECT rowid FROM (SELECT "
+                            "rowid, sum(length(CAST(result AS BLOB))) OVER (ORDER BY "
+                            "created_at DESC, rowid DESC) AS total FROM scenarios) "
+                            "WHERE total > ?)", [max_bytes])
+            return con.execute("SELECT 1 FROM scenarios WHERE scenario_id = ?",
+                               [scenario_id]).fetchone() is not None
+
+    def scenario_bytes(self) -> int:
+        """Total size of the kept scenario runs' JSON."""
+        with self._connect() as con:
+            return int(con.execute("SELECT coalesce(sum(length(CAST(result AS BLOB))), 0) "
+                                   "FROM scenarios").fetchone()[0])
 
     def scenario(self, scenario_id: str) -> dict[str, Any]:
         """A kept scenario run."""

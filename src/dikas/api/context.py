@@ -19,6 +19,7 @@ from pyproj import Transformer
 from dikas.api.community import Community
 from dikas.api.errors import NotFoundError
 from dikas.api.layers import BASEMAP_LAYERS, KNOWN_LAYERS, TILE_LAYERS, LayerSpec, spec_for
+from dikas.api.limits import ClientRate, RunSlots
 from dikas.api.settings import ApiSettings
 from dikas.api.store import Loader, ServedLayers, TwinStore
 from dikas.api.throttle import SignInThrottle
@@ -55,6 +56,11 @@ class ApiContext:
         self._memo: OrderedDict[tuple[object, ...], Any] = OrderedDict()
         self.tiles = TileCache(TILE_CACHE_BYTES)
         self.sign_ins = SignInThrottle(settings.sign_in_attempts, settings.sign_in_window_s)
+        self.scenario_slots = RunSlots(settings.scenario_slots)
+        self.scenario_runs = ClientRate("scenario runs", settings.scenario_runs_per_window,
+                                        settings.scenario_window_s)
+        self.isochrone_rate = ClientRate("isochrones", settings.isochrones_per_minute, 60.0)
+        self.report_rate = ClientRate("reports", settings.reports_per_minute, 60.0)
         # seeding is pending from the start, so readiness checks never see a gap
         self.status: dict[str, Any] = {
             "layers_loaded": False, "tiles_seeded": 0,

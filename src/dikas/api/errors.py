@@ -71,6 +71,9 @@ def _one_line(text: str) -> str:
 
 async def _dikas_error(request: Request, exc: Exception) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else None
+    retry_after = getattr(exc, "retry_after_s", None)
+    if retry_after is not None:  # 429s from per-client limits say when to come back
+        headers = {**(headers or {}), "Retry-After": str(int(retry_after))}
     return JSONResponse({"detail": _one_line(str(exc))}, status_code=status_of(exc),
                         headers=headers)
 
