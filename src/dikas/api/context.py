@@ -191,9 +191,18 @@ class ApiContext:
         return lambda: self.twin().read(name)
 
     def refresh_comments(self) -> None:
-        """Reload the served comments layer after a write."""
+        """Reload the served comments layer (every comment: for changes made elsewhere)."""
         self.served.replace(COMMENTS, self.community.comments(), level=COMMENTS,
                             key=self.spec(COMMENTS).key)
+
+    def comment_added(self, comment_id: int) -> None:
+        """Add a new comment to the served comments layer (that one row only)."""
+        self.served.append(COMMENTS, self.community.comment(comment_id), level=COMMENTS,
+                           key=self.spec(COMMENTS).key)
+
+    def comment_hidden(self, comment_id: int) -> None:
+        """Drop a hidden comment from the served comments layer."""
+        self.served.remove(COMMENTS, key=self.spec(COMMENTS).key, values=[comment_id])
 
     def _basemap_polygons(self, name: str) -> gpd.GeoDataFrame:
         """Water or green polygons: the twin's OSM ``landcover`` layer when it has one,
@@ -249,8 +258,8 @@ class ApiContext:
     def extent_wgs84(self, layer: str) -> list[float] | None:
         """A twin layer's bounding box in CRS84."""
         if layer == COMMENTS:
-            comments = self.community.comments()
-            return None if comments.empty else [float(v) for v in comments.total_bounds]
+            bounds = self.community.comment_bounds()
+            return None if bounds is None else [float(v) for v in bounds]
         box = self.twin().extent(layer)
         if box is None:
             return None
