@@ -3,6 +3,7 @@ layers, the community database and the street networks for isochrones."""
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections import OrderedDict
@@ -139,19 +140,28 @@ class ApiContext:
 
     def preload(self) -> None:
         """Load every tile layer the twin has, then seed the tile cache with up to
-        ``settings.seed_tiles`` tiles of where the map's buildings are (server start-up)."""
+        ``settings.seed_tiles`` tiles of where the map's buildings are (server start-up).
+
+        A failure (e.g. damaged twin pages) is kept in ``status["error"]``: ``/api/status``
+        then answers 503 with it instead of the server pretending to be still starting."""
         try:
-            for name in self.tile_layers:
-                self.columns(name)
-            self.status["layers_loaded"] = True
-            bbox = self.map_extent()
-            if self.settings.seed_tiles and bbox is not None:
-                _lower_thread_priority()  # requests go first
-                seed(self.tile, {name: self.spec(name).min_zoom for name in self.tile_layers},
-                     bbox, max_zoom=SEED_MAX_ZOOM, budget=self.settings.seed_tiles,
-                     progress=lambda n: self.status.update(tiles_seeded=n))
+            self._preload()
+        except Exception as exc:
+            self.status["error"] = " ".join(str(exc).split()) or type(exc).__name__
+            logging.getLogger(__name__).exception("preloading the twin failed")
         finally:
             self.status["seeding"] = False
+
+    def _preload(self) -> None:
+        for name in self.tile_layers:
+            self.columns(name)
+        self.status["layers_loaded"] = True
+        bbox = self.map_extent()
+        if self.settings.seed_tiles and bbox is not None:
+            _lower_thread_priority()  # requests go first
+            seed(self.tile, {name: self.spec(name).min_zoom for name in self.tile_layers},
+                 bbox, max_zoom=SEED_MAX_ZOOM, budget=self.settings.seed_tiles,
+                 progress=lambda n: self.status.update(tiles_seeded=n))
 
     def map_extent(self) -> list[float] | None:
         """The extent (CRS84) of the 3D buildings, else of the whole city."""
