@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.spawn
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,28 @@ def _mp_context() -> Any:
             context.set_forkserver_preload(["dikas.scenarios"])
             _context = context
         return _context
+
+
+@contextmanager
+def _without_main() -> Iterator[None]:
+    """Start children without re-importing the parent's ``__main__`` (multiprocessing runs
+    it in each child to find targets defined there; ours lives in this module, and the
+    parent's main may be a console script, ``python -c`` or stdin, which cannot or should
+    not run again)."""
+    with _context_lock:
+        original = multiprocessing.spawn.get_preparation_data
+
+        def preparation(name: str) -> dict[str, Any]:
+            data = original(name)
+            data.pop("init_main_from_path", None)
+            data.pop("init_main_from_name", None)
+            return data  # type: ignore[no-any-return]
+
+        multiprocessing.spawn.get_preparation_data = preparation  # type: ignore[assignment]
+        try:
+            yield
+        finally:
+            multiprocessing.spawn.get_preparation_data = original  # type: ignore[assignment]
 
 
 def _child(connection: multiprocessing.connection.Connection, twin_path: str,
@@ -62,7 +87,8 @@ def run_in_child(twin_path: Path, spec: Scenario, *, timeout_s: float) -> dict[s
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(send, str(twin_path), spec),
                               name="dikas-scenario", daemon=True)
-    process.start()
+    with _without_main():
+        process.start()
     send.close()
     try:
         if not receive.poll(timeout_s):
