@@ -75,3 +75,7 @@ class ParameterError(ValueError, DikasError):
 
 class ConfigError(ValueError, DikasError):
     """A configuration or scenario file is invalid."""
+
+
+class TwinDamagedError(TwinError):
+    """A twin file's pages are damaged (a checksum does not match): rebuild it."""

@@ -6,7 +6,6 @@ import pytest
 from fastapi.testclient import TestClient
 from pyproj import Transformer
 
-from dikas.api.routes import scenarios
 from dikas.api.routes.scenarios import _normalise
 from dikas.scenarios import run_scenario
 from tests.api.small_twin import ORIGIN
@@ -79,10 +78,15 @@ def test_one_scenario_at_a_time(client: TestClient) -> None:
     lon, lat = TO_WGS84.transform(ORIGIN[0] + 300, ORIGIN[1] + 800)
     body = {"name": "busy", "edits": [{"add_service": {"service_type": "library",
                                                         "lon": lon, "lat": lat}}]}
-    assert scenarios._running.acquire(blocking=False)
-    try:
+    slots = client.app.state.context.scenario_slots
+    # this client already runs one: its second run waits, whoever else runs
+    with slots.hold("address:testclient"):
         response = client.post("/api/scenarios", json=body)
-    finally:
-        scenarios._running.release()
+    assert response.status_code == 429
+    assert "already has a scenario running" in response.json()["detail"]
+    assert int(response.headers["Retry-After"]) >= 1
+    # every slot taken by others
+    with slots.hold("address:a"), slots.hold("address:b"):
+        response = client.post("/api/scenarios", json=body)
     assert response.status_code == 429
     assert "another scenario is running" in response.json()["detail"]

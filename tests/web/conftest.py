@@ -37,6 +37,7 @@ class Server:
     twin: Path
     min_count: int
     users: dict[str, tuple[str, str]] = field(default_factory=dict)
+    community: Path | None = None
 
 
 def _free_port() -> int:
@@ -83,7 +84,8 @@ def server(helsinki_twin: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
             time.sleep(0.2)
     else:
         pytest.fail("the DikaS server did not answer /api/meta within 120 s")
-    yield Server(url=url, twin=helsinki_twin, min_count=settings.min_count, users=USERS)
+    yield Server(url=url, twin=helsinki_twin, min_count=settings.min_count, users=USERS,
+                 community=community_file)
     uv.should_exit = True
     thread.join(timeout=10)
 

@@ -553,3 +553,29 @@ def test_isochrone_from_a_clicked_point(app_page, server: Server) -> None:
                         ".length", [x, y])
     assert hit >= 1
     page.click("#isochrone-clear")
+
+
+def test_comment_list_pages_with_show_more(app_page, server: Server) -> None:
+    import sqlite3
+
+    page, _ = app_page
+    page.click('#tabs button[data-tab="comments"]')
+    meta = httpx.get(f"{server.url}/api/meta", timeout=60).json()
+    lon, lat = meta["center"]
+    with sqlite3.connect(server.community) as con:
+        con.executemany("INSERT INTO comments (author, category, text, lon, lat, created_at) "
+                        "VALUES ('alice', 'need', ?, ?, ?, '2026-01-01T00:00:00+00:00')",
+                        [(f"paged need {i}", lon, lat) for i in range(230)])
+    needs = httpx.get(f"{server.url}/api/comments", params={"category": "need"},
+                      timeout=60).json()["numberMatched"]
+    assert needs >= 230
+    page.select_option("#comment-filter", "need")
+    page.wait_for_selector("#comment-more", timeout=READY_TIMEOUT_MS)
+    assert page.locator("#comment-list li.comment").count() == 200
+    assert page.inner_text(".comment-more").startswith(f"Showing the newest 200 of {needs}")
+    # newest first: the last inserted comment heads the list
+    assert page.inner_text("#comment-list li.comment >> nth=0").startswith("need paged need 229")
+    page.click("#comment-more")
+    page.wait_for_function(f"document.querySelectorAll('#comment-list li.comment').length "
+                           f"== {needs}", timeout=READY_TIMEOUT_MS)
+    assert page.locator("#comment-more").count() == 0

@@ -31,6 +31,8 @@ from dikas.errors import ParameterError
 
 ROLES = ("stakeholder", "moderator")
 CATEGORIES = ("need", "idea", "concern")
+SQLITE_MAX_INTEGER = 2**63 - 1
+"""Largest SQLite integer (a row id beyond it cannot exist)."""
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 _SCHEMA = """
@@ -42,6 +44,7 @@ CREATE TABLE IF NOT EXISTS comments (
     text TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, postal_code TEXT,
     created_at TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, hidden_by TEXT,
     hidden_at TEXT);
+CREATE INDEX IF NOT EXISTS comments_by_visibility ON comments (hidden, comment_id);
 CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS scenarios (
     scenario_id TEXT PRIMARY KEY, name TEXT NOT NULL, result TEXT NOT NULL,
@@ -189,6 +192,8 @@ class Community:
 
     def hide_comment(self, comment_id: int, *, moderator: User) -> None:
         """Hide a comment from everyone but moderators."""
+        if not 0 < comment_id <= SQLITE_MAX_INTEGER:  # SQLite cannot even look it up
+            raise NotFoundError(f"no comment {comment_id}")
         with self._connect() as con:
             changed = con.execute("UPDATE comments SET hidden = 1, hidden_by = ?, hidden_at = ? "
                                   "WHERE comment_id = ?",
@@ -198,29 +203,85 @@ class Community:
 
     def comments(self, *, include_hidden: bool = False) -> gpd.GeoDataFrame:
         """Comments as a layer (EPSG:4326 points), hidden ones only when asked."""
-        query = ("SELECT comment_id, author, category, text, postal_code, created_at, hidden, "
-                 "lon, lat FROM comments" + ("" if include_hidden else " WHERE hidden = 0")
-                 + " ORDER BY comment_id")
+        return self._frame(self._COLUMNS + (" WHERE hidden = 0" if not include_hidden else "")
+                           + " ORDER BY comment_id", [])
+
+    def comment(self, comment_id: int) -> gpd.GeoDataFrame:
+        """One comment (hidden or not) as a one-row layer; empty when there is none."""
+        if not 0 < comment_id <= SQLITE_MAX_INTEGER:
+            return self._frame(self._COLUMNS + " WHERE 0", [])
+        return self._frame(self._COLUMNS + " WHERE comment_id = ?", [comment_id])
+
+    def comment_page(self, *, include_hidden: bool = False, category: str | None = None,
+                     bbox: tuple[float, float, float, float] | None = None, limit: int,
+                     offset: int = 0) -> tuple[int, gpd.GeoDataFrame]:
+        """``(number matched, one page)`` of comments, newest first, filtered by category
+        and by a lon/lat box (``minlon, minlat, maxlon, maxlat``) in SQLite: a page costs
+        the same with 20 or 20,000 comments stored."""
+        where, params = [] if include_hidden else ["hidden = 0"], []
+        if category is not None:
+            where.append("category = ?")
+            params.append(category)
+        if bbox is not None:
+            where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+            params += [bbox[0], bbox[2], bbox[1], bbox[3]]
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
         with self._connect() as con:
-            frame = pd.read_sql_query(query, con)
+            matched = int(con.execute(f"SELECT count(*) FROM comments{clause}",
+                                      params).fetchone()[0])
+        page = self._frame(self._COLUMNS + clause + " ORDER BY comment_id DESC LIMIT ? OFFSET ?",
+                           [*params, limit, offset])
+        return matched, page
+
+    def comment_bounds(self) -> tuple[float, float, float, float] | None:
+        """The lon/lat box of the visible comments (``None`` when there are none)."""
+        with self._connect() as con:
+            row = con.execute("SELECT min(lon), min(lat), max(lon), max(lat) FROM comments "
+                              "WHERE hidden = 0").fetchone()
+        return None if row[0] is None else (row[0], row[1], row[2], row[3])
+
+    _COLUMNS = ("SELECT comment_id, author, category, text, postal_code, created_at, hidden, "
+                "lon, lat FROM comments")
+
+    def _frame(self, query: str, params: list[object]) -> gpd.GeoDataFrame:
+        with self._connect() as con:
+            frame = pd.read_sql_query(query, con, params=params)
         frame["hidden"] = frame["hidden"].astype(bool)
         geometry = shapely.points(frame.pop("lon").to_numpy(float),
                                   frame.pop("lat").to_numpy(float))
         return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
-
     # -- scenario runs ---------------------------------------------------------------------
     def save_scenario(self, scenario_id: str, name: str, result: dict[str, Any], *,
-                      keep: int | None = None) -> None:
+                      keep: int | None = None, max_bytes: int | None = None) -> bool:
         """Keep a scenario run so that its shareable URL works later; with ``keep``, only
-        the ``keep`` newest runs stay (anyone may run scenarios, so storage is bounded)."""
+        the ``keep`` newest runs stay, and with ``max_bytes`` only the newest runs whose
+        JSON adds up to at most ``max_bytes`` (anyone may run scenarios, so storage is
+        bounded by count and by size). Returns whether this run was kept (a run larger
+        than ``max_bytes`` on its own is not)."""
+        payload = json.dumps(result)
+        if max_bytes is not None and len(payload.encode()) > max_bytes:
+            return False
         with self._connect() as con:
             con.execute("INSERT OR REPLACE INTO scenarios VALUES (?, ?, ?, ?)",
-                        [scenario_id, name, json.dumps(result), _now()])
+                        [scenario_id, name, payload, _now()])
             if keep is not None:
                 con.execute("DELETE FROM scenarios WHERE scenario_id NOT IN (SELECT scenario_id "
                             "FROM scenarios ORDER BY created_at DESC, rowid DESC LIMIT ?)",
                             [keep])
+            if max_bytes is not None:
+                con.execute("DELETE FROM scenarios WHERE rowid IN (SELECT rowid FROM (SELECT "
+                            "rowid, sum(length(CAST(result AS BLOB))) OVER (ORDER BY "
+                            "created_at DESC, rowid DESC) AS total FROM scenarios) "
+                            "WHERE total > ?)", [max_bytes])
+            return con.execute("SELECT 1 FROM scenarios WHERE scenario_id = ?",
+                               [scenario_id]).fetchone() is not None
+
+    def scenario_bytes(self) -> int:
+        """Total size of the kept scenario runs' JSON."""
+        with self._connect() as con:
+            return int(con.execute("SELECT coalesce(sum(length(CAST(result AS BLOB))), 0) "
+                                   "FROM scenarios").fetchone()[0])
 
     def scenario(self, scenario_id: str) -> dict[str, Any]:
         """A kept scenario run."""

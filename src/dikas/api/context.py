@@ -3,6 +3,7 @@ layers, the community database and the street networks for isochrones."""
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections import OrderedDict
@@ -19,6 +20,7 @@ from pyproj import Transformer
 from dikas.api.community import Community
 from dikas.api.errors import NotFoundError
 from dikas.api.layers import BASEMAP_LAYERS, KNOWN_LAYERS, TILE_LAYERS, LayerSpec, spec_for
+from dikas.api.limits import ClientRate, RunSlots
 from dikas.api.settings import ApiSettings
 from dikas.api.store import Loader, ServedLayers, TwinStore
 from dikas.api.throttle import SignInThrottle
@@ -55,6 +57,11 @@ class ApiContext:
         self._memo: OrderedDict[tuple[object, ...], Any] = OrderedDict()
         self.tiles = TileCache(TILE_CACHE_BYTES)
         self.sign_ins = SignInThrottle(settings.sign_in_attempts, settings.sign_in_window_s)
+        self.scenario_slots = RunSlots(settings.scenario_slots)
+        self.scenario_runs = ClientRate("scenario runs", settings.scenario_runs_per_window,
+                                        settings.scenario_window_s)
+        self.isochrone_rate = ClientRate("isochrones", settings.isochrones_per_minute, 60.0)
+        self.report_rate = ClientRate("reports", settings.reports_per_minute, 60.0)
         # seeding is pending from the start, so readiness checks never see a gap
         self.status: dict[str, Any] = {
             "layers_loaded": False, "tiles_seeded": 0,
@@ -133,19 +140,28 @@ class ApiContext:
 
     def preload(self) -> None:
         """Load every tile layer the twin has, then seed the tile cache with up to
-        ``settings.seed_tiles`` tiles of where the map's buildings are (server start-up)."""
+        ``settings.seed_tiles`` tiles of where the map's buildings are (server start-up).
+
+        A failure (e.g. damaged twin pages) is kept in ``status["error"]``: ``/api/status``
+        then answers 503 with it instead of the server pretending to be still starting."""
         try:
-            for name in self.tile_layers:
-                self.columns(name)
-            self.status["layers_loaded"] = True
-            bbox = self.map_extent()
-            if self.settings.seed_tiles and bbox is not None:
-                _lower_thread_priority()  # requests go first
-                seed(self.tile, {name: self.spec(name).min_zoom for name in self.tile_layers},
-                     bbox, max_zoom=SEED_MAX_ZOOM, budget=self.settings.seed_tiles,
-                     progress=lambda n: self.status.update(tiles_seeded=n))
+            self._preload()
+        except Exception as exc:
+            self.status["error"] = " ".join(str(exc).split()) or type(exc).__name__
+            logging.getLogger(__name__).exception("preloading the twin failed")
         finally:
             self.status["seeding"] = False
+
+    def _preload(self) -> None:
+        for name in self.tile_layers:
+            self.columns(name)
+        self.status["layers_loaded"] = True
+        bbox = self.map_extent()
+        if self.settings.seed_tiles and bbox is not None:
+            _lower_thread_priority()  # requests go first
+            seed(self.tile, {name: self.spec(name).min_zoom for name in self.tile_layers},
+                 bbox, max_zoom=SEED_MAX_ZOOM, budget=self.settings.seed_tiles,
+                 progress=lambda n: self.status.update(tiles_seeded=n))
 
     def map_extent(self) -> list[float] | None:
         """The extent (CRS84) of the 3D buildings, else of the whole city."""
@@ -185,9 +201,18 @@ class ApiContext:
         return lambda: self.twin().read(name)
 
     def refresh_comments(self) -> None:
-        """Reload the served comments layer after a write."""
+        """Reload the served comments layer (every comment: for changes made elsewhere)."""
         self.served.replace(COMMENTS, self.community.comments(), level=COMMENTS,
                             key=self.spec(COMMENTS).key)
+
+    def comment_added(self, comment_id: int) -> None:
+        """Add a new comment to the served comments layer (that one row only)."""
+        self.served.append(COMMENTS, self.community.comment(comment_id), level=COMMENTS,
+                           key=self.spec(COMMENTS).key)
+
+    def comment_hidden(self, comment_id: int) -> None:
+        """Drop a hidden comment from the served comments layer."""
+        self.served.remove(COMMENTS, key=self.spec(COMMENTS).key, values=[comment_id])
 
     def _basemap_polygons(self, name: str) -> gpd.GeoDataFrame:
         """Water or green polygons: the twin's OSM ``landcover`` layer when it has one,
@@ -243,8 +268,8 @@ class ApiContext:
     def extent_wgs84(self, layer: str) -> list[float] | None:
         """A twin layer's bounding box in CRS84."""
         if layer == COMMENTS:
-            comments = self.community.comments()
-            return None if comments.empty else [float(v) for v in comments.total_bounds]
+            bounds = self.community.comment_bounds()
+            return None if bounds is None else [float(v) for v in bounds]
         box = self.twin().extent(layer)
         if box is None:
             return None

@@ -9,7 +9,14 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from dikas.errors import ConfigError, DataError, DikasError, ParameterError, TwinError
+from dikas.errors import (
+    ConfigError,
+    DataError,
+    DikasError,
+    ParameterError,
+    TwinDamagedError,
+    TwinError,
+)
 
 
 class NotFoundError(LookupError, DikasError):
@@ -40,6 +47,10 @@ class NotImplementedFeatureError(NotImplementedError, DikasError):
     """The twin or the installed modules cannot serve this endpoint."""
 
 
+class ServiceUnavailableError(RuntimeError, DikasError):
+    """The server cannot serve its twin (its start-up failed, e.g. on damaged pages)."""
+
+
 STATUS: tuple[tuple[type[Exception], int], ...] = (
     (NotFoundError, 404),
     (TooLargeError, 413),
@@ -51,6 +62,8 @@ STATUS: tuple[tuple[type[Exception], int], ...] = (
     (ParameterError, 400),
     (ConfigError, 400),
     (DataError, 400),
+    (TwinDamagedError, 503),
+    (ServiceUnavailableError, 503),
     (TwinError, 404),
     (DikasError, 400),
 )
@@ -71,6 +84,9 @@ def _one_line(text: str) -> str:
 
 async def _dikas_error(request: Request, exc: Exception) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else None
+    retry_after = getattr(exc, "retry_after_s", None)
+    if retry_after is not None:  # 429s from per-client limits say when to come back
+        headers = {**(headers or {}), "Retry-After": str(int(retry_after))}
     return JSONResponse({"detail": _one_line(str(exc))}, status_code=status_of(exc),
                         headers=headers)
 

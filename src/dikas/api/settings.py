@@ -55,6 +55,18 @@ class ApiSettings:
     threads
         Worker threads for blocking work (tile rendering, queries); ``None`` keeps AnyIO's
         default (40).
+    scenario_slots
+        Scenario runs at once; one client holds at most one slot, so with two or more
+        slots no client can lock the others out.
+    scenario_runs_per_window, scenario_window_s
+        Scenario runs one client may start within the window (cached runs do not count).
+    scenario_timeout_s
+        Wall-clock limit of one scenario run (run in a child process that is killed after
+        it); ``None`` runs scenarios in the request's thread without a limit.
+    max_scenario_bytes
+        Total size of the kept scenario runs (their JSON); the oldest go first.
+    isochrones_per_minute, reports_per_minute
+        Isochrone and report requests one client may make per minute.
     """
 
     twin_path: Path
@@ -73,6 +85,13 @@ class ApiSettings:
     sign_in_attempts: int = 5
     sign_in_window_s: float = 300.0
     threads: int | None = None
+    scenario_slots: int = 2
+    scenario_runs_per_window: int = 10
+    scenario_window_s: float = 600.0
+    scenario_timeout_s: float | None = 120.0
+    max_scenario_bytes: int = 200 * 2**20
+    isochrones_per_minute: int = 60
+    reports_per_minute: int = 30
 
     @property
     def community_file(self) -> Path:

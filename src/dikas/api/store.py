@@ -96,10 +96,35 @@ class ServedLayers:
         with self._lock:
             self._store(name, frame, level=level, key=key)
 
-    def _store(self, name: str, frame: gpd.GeoDataFrame, *, level: str, key: str) -> None:
-        """Keep the layer with both projections, their bounding boxes, each row's finished
-        GeoJSON Feature text (properties never change while the server runs) and the
-        :class:`FeatureIndex` that answers items pages."""
+    def append(self, name: str, frame: gpd.GeoDataFrame, *, level: str, key: str) -> None:
+        """Add rows to a loaded layer (e.g. a new comment) without reloading the others;
+        their keys must sort after the layer's. A layer not loaded yet is left alone: it
+        reads every row when first used."""
+        with self._lock:
+            if name not in self._columns:
+                return
+            data, index = self._prepare(frame, level=level, key=key)
+            view = f"_incoming_{name}"
+            self._connection.register(view, data)
+            self._connection.execute(f'INSERT INTO "{name}" BY NAME {self._select(data, view)}')
+            self._connection.unregister(view)
+            self._indexes[name] = self._indexes[name].extended(index)
+
+    def remove(self, name: str, *, key: str, values: list[object]) -> None:
+        """Drop the rows whose ``key`` is one of ``values`` from a loaded layer (e.g. a
+        hidden comment)."""
+        with self._lock:
+            if name not in self._columns or not values:
+                return
+            marks = ", ".join("?" * len(values))
+            self._connection.execute(f'DELETE FROM "{name}" WHERE "{key}" IN ({marks})',
+                                     list(values))
+            self._indexes[name] = self._indexes[name].without(values)
+
+    def _prepare(self, frame: gpd.GeoDataFrame, *, level: str,
+                 key: str) -> tuple[pd.DataFrame, FeatureIndex]:
+        """The rows as stored (properties, both projections, their bounding boxes and each
+        row's finished GeoJSON Feature text) and their :class:`FeatureIndex`."""
         frame = suppress_small_counts(frame, level=level, min_count=self.min_count)
         data = pd.DataFrame(frame.drop(columns=frame.geometry.name))
         geometry = frame.geometry
@@ -121,14 +146,24 @@ class ServedLayers:
             for i, column in enumerate(names):
                 data[column] = bounds[:, i]
         data["__feature"] = features
+        return data, index
+
+    @staticmethod
+    def _select(data: pd.DataFrame, view: str) -> str:
+        props = [f'"{c}"' for c in data.columns if c not in GEOMETRY_COLUMNS]
+        return (f'SELECT {", ".join([*props, ""])}'
+                "ST_GeomFromWKB(__geom4326) AS __geom4326, ST_GeomFromWKB(__geom3857) AS "
+                "__geom3857, __lon0, __lat0, __lon1, __lat1, __x0, __y0, __x1, __y1, __feature "
+                f'FROM "{view}"')
+
+    def _store(self, name: str, frame: gpd.GeoDataFrame, *, level: str, key: str) -> None:
+        """Keep the layer (:meth:`_prepare`) and the :class:`FeatureIndex` that answers
+        items pages (properties never change while the server runs)."""
+        data, index = self._prepare(frame, level=level, key=key)
         view = f"_incoming_{name}"
         self._connection.register(view, data)
-        props = [f'"{c}"' for c in data.columns if c not in GEOMETRY_COLUMNS]
-        self._connection.execute(
-            f'CREATE OR REPLACE TABLE "{name}" AS SELECT {", ".join([*props, ""])}'
-            "ST_GeomFromWKB(__geom4326) AS __geom4326, ST_GeomFromWKB(__geom3857) AS __geom3857, "
-            f"__lon0, __lat0, __lon1, __lat1, __x0, __y0, __x1, __y1, __feature "
-            f"FROM \"{view}\"")
+        self._connection.execute(f'CREATE OR REPLACE TABLE "{name}" AS '
+                                 f"{self._select(data, view)}")
         self._connection.unregister(view)
         self._indexes[name] = index
         described = self._connection.execute(f'DESCRIBE "{name}"').fetchall()

@@ -39,6 +39,10 @@ def serve(twin: Path, host: str, port: int, community: Path | None, min_count: i
 
     if not twin.is_file():
         raise ParameterError(f"twin {str(twin)!r}: file not found (build one with `dikas build`)")
+    from dikas.twin.store import Twin
+
+    with Twin.open(twin) as opened:  # damaged pages: one line now, not 500s while serving
+        opened.verify()
     settings = ApiSettings(twin_path=twin, community_path=community,
                            min_count=load_settings(min_count=min_count).min_count,
                            preload=True, seed_tiles=seed_tiles, threads=threads)

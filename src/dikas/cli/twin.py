@@ -30,6 +30,7 @@ from dikas.sources.catalog import load_catalog
 from dikas.twin.build import LAYERS, build_twin
 from dikas.twin.privacy import suppress_small_counts
 from dikas.twin.store import Twin
+from dikas.twin.tempfiles import disk_full, is_disk_full
 
 EXPORT_FORMATS = {"gpkg": "GPKG", "geojson": "GeoJSON", "parquet": None, "csv": None}
 
@@ -142,6 +143,10 @@ def export(twin: Path, layer: str, fmt: str, out: Path, year: int | None) -> Non
             target = frame.to_crs(4326) if fmt == "geojson" else frame
             target.to_file(tmp, driver=EXPORT_FORMATS[fmt], layer=layer, engine="pyogrio")
         os.replace(tmp, out)
+    except Exception as exc:
+        if is_disk_full(exc, out.parent):
+            raise disk_full(f"exporting {layer!r} to {out}", out.parent) from exc
+        raise
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

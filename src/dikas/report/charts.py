@@ -14,6 +14,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.figure import Figure
 
 AREA_COLOUR = "#1b6ca8"
@@ -56,9 +57,10 @@ def area_map(areas: gpd.GeoDataFrame, *, highlight: str | None,
         if buildings is not None and not buildings.empty:
             buildings.plot(ax=axes, color="#333333", linewidth=0)
         minx, miny, maxx, maxy = chosen.total_bounds
-        pad = max(maxx - minx, maxy - miny) * 0.3
-        axes.set_xlim(minx - pad, maxx + pad)
-        axes.set_ylim(miny - pad, maxy + pad)
+        if np.isfinite([minx, miny, maxx, maxy]).all():  # no such area: keep the city view
+            pad = max(maxx - minx, maxy - miny) * 0.3
+            axes.set_xlim(minx - pad, maxx + pad)
+            axes.set_ylim(miny - pad, maxy + pad)
     axes.set_axis_off()
     axes.set_aspect("equal")
     return png_data_uri(figure)

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from dikas import __version__
+from dikas.errors import ParameterError
 from dikas.report import charts
 from dikas.report.profile import (
     AREA_FIGURES,
@@ -152,7 +153,13 @@ def _sources(twin: Twin) -> str:
 
 def build_report(twin: Twin, *, area: str | None = None, year: int | None = None,
                  min_count: int = 10) -> str:
-    """The HTML report of postal area ``area`` (or of the whole city when ``None``)."""
+    """The HTML report of postal area ``area`` (or of the whole city when ``None``).
+
+    An empty or blank ``area`` is refused (it names no area, and is not the city either).
+    """
+    if area is not None and not area.strip():
+        raise ParameterError("report area is empty: give a postal code, or no area for the "
+                             "city report")
     profile = area_profile(twin, area, year=year) if area else city_profile(twin, year=year)
     areas = twin.read("areas", year=profile.year)
     shade = None if area else "share_low_income"

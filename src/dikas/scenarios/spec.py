@@ -32,10 +32,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from dikas.errors import ConfigError
 
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
+MAX_RESIDENTS = 100_000
+"""Most residents (and dwellings) one housing edit may add or remove: a whole new district,
+not more (larger numbers only make the run costly and the result meaningless)."""
+MAX_CAPACITY = 1_000_000.0
+"""Largest capacity (supply, e.g. patients) of one new service."""
 
 
 class _Edit(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # numbers must be finite: JSON bodies may carry NaN and Infinity
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Location(_Edit):
@@ -62,7 +68,7 @@ class AddService(Location):
 
     service_type: str
     name: str | None = None
-    capacity: float | None = Field(default=None, ge=0)
+    capacity: float | None = Field(default=None, ge=0, le=MAX_CAPACITY)
     service_id: str | None = None
 
 
@@ -88,8 +94,8 @@ class AddHousing(Location):
     dwellings that are social rental (counted as rented).
     """
 
-    dwellings: int = Field(ge=0)
-    residents: int = Field(ge=0)
+    dwellings: int = Field(ge=0, le=MAX_RESIDENTS)
+    residents: int = Field(ge=0, le=MAX_RESIDENTS)
     name: str | None = None
     social_rental_share: Share | None = None
     age_shares: dict[str, Share] | None = None
@@ -116,8 +122,8 @@ class PolygonLocation(_Edit):
 class RemoveHousing(Location):
     """Remove ``residents`` (and ``dwellings``) at a location, e.g. a demolition."""
 
-    residents: int = Field(gt=0)
-    dwellings: int = Field(default=0, ge=0)
+    residents: int = Field(gt=0, le=MAX_RESIDENTS)
+    dwellings: int = Field(default=0, ge=0, le=MAX_RESIDENTS)
 
 
 class Greening(PolygonLocation):

@@ -38,6 +38,7 @@ from dikas.sources.raster import read_raster
 from dikas.twin.links import link_by_largest_overlap, link_to_units, transfer_attributes
 from dikas.twin.source_coverage import coverage_layer
 from dikas.twin.store import Twin
+from dikas.twin.tempfiles import disk_full, is_disk_full, owned, remove_stale, sigterm_exits
 from dikas.twin.zonal import RasterBand, zonal_statistics
 
 CELL_AREA_M2 = 250.0 * 250.0
@@ -136,20 +137,25 @@ def build_twin(catalog: Catalog, settings: Settings, out: Path | str, *,
     build_id = uuid.uuid4().hex[:12]
     tmp = out.with_name(f".{out.name}.{build_id}.tmp")
     summary = BuildSummary(path=out, build_id=build_id)
+    # leftovers of killed builds go; SIGTERM and a full disk clean up and say one line
+    remove_stale(out)
+    unchanged = f"{out} is unchanged" if out.exists() else f"no {out} was written"
     try:
-        with Twin.create(tmp, city=catalog.city, build_id=build_id) as twin:
-            ctx = _Context(catalog, settings, twin, parts, show_progress, summary,
-                           service_date=service_date)
-            for _, description, builder, _ in steps:
-                with step(description, enabled=show_progress):
-                    builder(ctx)
-            with step("coverage: where each source reaches", enabled=show_progress):
-                _coverage(ctx)
-        os.replace(tmp, out)
-    finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-            if leftover.exists():
-                leftover.unlink()
+        with sigterm_exits(f"dikas: error: build of {out} stopped by SIGTERM; {unchanged}"), \
+                owned(tmp):
+            with Twin.create(tmp, city=catalog.city, build_id=build_id) as twin:
+                ctx = _Context(catalog, settings, twin, parts, show_progress, summary,
+                               service_date=service_date)
+                for _, description, builder, _ in steps:
+                    with step(description, enabled=show_progress):
+                        builder(ctx)
+                with step("coverage: where each source reaches", enabled=show_progress):
+                    _coverage(ctx)
+            os.replace(tmp, out)
+    except Exception as exc:
+        if is_disk_full(exc, out.parent):
+            raise disk_full(f"building {out}", out.parent) from exc
+        raise
     summary.seconds = time.perf_counter() - started
     return summary
 

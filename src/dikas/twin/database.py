@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from dikas.errors import TwinError
+from dikas.errors import TwinDamagedError, TwinError
 
 
 @cache
@@ -35,6 +35,10 @@ def connect(path: Path | str | None = None, *, read_only: bool = False
     try:
         con = duckdb.connect(str(path) if path is not None else ":memory:", read_only=read_only)
     except duckdb.Error as exc:
-        raise TwinError(f"twin {str(path)!r}: cannot open ({str(exc).splitlines()[0]})") from exc
+        first = str(exc).splitlines()[0]
+        if "Corrupt database file" in first:
+            raise TwinDamagedError(f"twin {str(path)!r} is damaged ({first}); rebuild it with "
+                                   "`dikas build`") from exc
+        raise TwinError(f"twin {str(path)!r}: cannot open ({first})") from exc
     con.load_extension(spatial_extension_path())
     return con

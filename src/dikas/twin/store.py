@@ -22,7 +22,7 @@ import rasterio
 import shapely
 
 from dikas import __version__
-from dikas.errors import ParameterError, TwinError
+from dikas.errors import ParameterError, TwinDamagedError, TwinError
 from dikas.settings import TWIN_CRS
 from dikas.sources.paavo import resolve_column
 from dikas.sources.raster import RasterFile, open_raster_bytes
@@ -38,6 +38,47 @@ def _quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
+DAMAGE_MARKERS = ("Corrupt database file", "checksum", "INTERNAL Error", "Could not read")
+"""Words of DuckDB errors that mean the file's pages are damaged (not a wrong query)."""
+
+
+class _Guarded:
+    """A DuckDB connection whose damaged-page errors become one-line :class:`TwinError`s
+    naming the twin (DuckDB only checks a block's checksum when it reads it, so damage
+    shows up in whichever query first touches it, while executing or fetching)."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path) -> None:
+        self._con = connection
+        self._path = path
+
+    def _guard(self, call: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return call(*args, **kwargs)
+        except duckdb.Error as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if isinstance(exc, duckdb.IOException | duckdb.InternalException) and any(
+                    marker in first for marker in DAMAGE_MARKERS):
+                raise TwinDamagedError(f"twin {str(self._path)!r} is damaged ({first}); rebuild it "
+                                "with `dikas build`") from exc
+            raise
+
+    def execute(self, *args: Any, **kwargs: Any) -> _Guarded:
+        self._guard(self._con.execute, *args, **kwargs)
+        return self
+
+    def df(self) -> pd.DataFrame:
+        return self._guard(self._con.df)  # type: ignore[no-any-return]
+
+    def fetchall(self) -> list[Any]:
+        return self._guard(self._con.fetchall)  # type: ignore[no-any-return]
+
+    def fetchone(self) -> Any:
+        return self._guard(self._con.fetchone)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+
 class Twin:
     """A social digital twin stored in one DuckDB file.
 
@@ -47,7 +88,7 @@ class Twin:
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path, *,
                  read_only: bool) -> None:
-        self._con = connection
+        self._con = _Guarded(connection, path)
         self.path = path
         self.read_only = read_only
 
@@ -91,6 +132,14 @@ class Twin:
         self.close()
 
     # -- inspection --------------------------------------------------------------------------
+    def verify(self) -> None:
+        """Read every value of every table once, so that damaged pages show up now as a
+        :class:`~dikas.errors.TwinDamagedError` (DuckDB checks a block's checksum only when
+        it reads the block) rather than later, in the middle of serving."""
+        for table in self._tables():
+            self._con.execute(f"SELECT bit_xor(hash(COLUMNS(*))) FROM {_quote(table)}"
+                              ).fetchall()
+
     def _tables(self) -> list[str]:
         rows = self._con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "

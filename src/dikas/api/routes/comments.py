@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 import geopandas as gpd
-from fastapi import APIRouter, Depends, Form, Request, Response
+from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from pydantic import BaseModel, Field, model_validator
 
-from dikas.api.community import CATEGORIES, User
+from dikas.api.community import CATEGORIES, SQLITE_MAX_INTEGER, User
 from dikas.api.context import ApiContext
 from dikas.api.errors import AuthenticationError, ForbiddenError, NotFoundError
 from dikas.api.features import parse_bbox
@@ -106,19 +107,33 @@ def _place(ctx: ApiContext, comment: NewComment) -> tuple[float, float, str | No
     return lon, lat, comment.postal_code
 
 
-@router.get("/comments", summary="Comments as GeoJSON (hidden ones for moderators only)")
+COMMENTS_PAGE = 500
+"""Comments per page of ``GET /api/comments`` when no ``limit`` is given."""
+MAX_COMMENTS_PAGE = 5000
+"""Largest page of ``GET /api/comments``."""
+
+
+@router.get("/comments", summary="Comments as GeoJSON, newest first, one page at a time "
+                                 "(hidden ones for moderators only)")
 def comments(ctx: Context, user: Annotated[User | None, Depends(optional_user)],
-             bbox: str | None = None, category: str | None = None) -> Response:
-    frame = ctx.community.comments(include_hidden=user is not None
-                                   and user.role == "moderator")
-    if category is not None:
-        if category not in CATEGORIES:
-            raise ParameterError(f"category must be one of {', '.join(CATEGORIES)}")
-        frame = frame[frame["category"] == category]
-    if bbox is not None:
-        minlon, minlat, maxlon, maxlat = parse_bbox(bbox)
-        frame = frame.cx[minlon:maxlon, minlat:maxlat]
-    return Response(json.dumps(_feature_collection(frame)), media_type=GEOJSON)
+             bbox: str | None = None, category: str | None = None,
+             limit: Annotated[int, Query(ge=1, le=MAX_COMMENTS_PAGE)] = COMMENTS_PAGE,
+             offset: Annotated[int, Query(ge=0, le=SQLITE_MAX_INTEGER)] = 0) -> Response:
+    if category is not None and category not in CATEGORIES:
+        raise ParameterError(f"category must be one of {', '.join(CATEGORIES)}")
+    box = parse_bbox(bbox) if bbox is not None else None
+    matched, frame = ctx.community.comment_page(
+        include_hidden=user is not None and user.role == "moderator", category=category,
+        bbox=box, limit=limit, offset=offset)
+    collection = _feature_collection(frame)
+    collection["numberMatched"] = matched
+    collection["numberReturned"] = len(frame)
+    if offset + len(frame) < matched:
+        query = {k: v for k, v in (("bbox", bbox), ("category", category)) if v is not None}
+        collection["links"] = [{"rel": "next", "type": GEOJSON, "href": "/api/comments?"
+                                + urlencode({**query, "limit": limit,
+                                             "offset": offset + limit})}]
+    return Response(json.dumps(collection), media_type=GEOJSON)
 
 
 @router.post("/comments", status_code=201, summary="Pin a comment (signed-in stakeholders)")
@@ -127,9 +142,8 @@ def add_comment(comment: NewComment, ctx: Context,
     lon, lat, area = _place(ctx, comment)
     comment_id = ctx.community.add_comment(user, lon=lon, lat=lat, text=comment.text,
                                            category=comment.category, postal_code=area)
-    ctx.refresh_comments()
-    frame = ctx.community.comments(include_hidden=True)
-    feature = _feature_collection(frame[frame["comment_id"] == comment_id])["features"][0]
+    ctx.comment_added(comment_id)
+    feature = _feature_collection(ctx.community.comment(comment_id))["features"][0]
     return Response(json.dumps(feature), status_code=201, media_type=GEOJSON)
 
 
@@ -139,7 +153,7 @@ def hide(comment_id: int, ctx: Context,
     if user.role != "moderator":
         raise ForbiddenError("only moderators can hide comments")
     ctx.community.hide_comment(comment_id, moderator=user)
-    ctx.refresh_comments()
+    ctx.comment_hidden(comment_id)
     return {"id": comment_id, "hidden": True}
 
 

@@ -5,8 +5,22 @@ from __future__ import annotations
 from fastapi import Request
 
 from dikas.api.context import ApiContext
+from dikas.api.errors import AuthenticationError
 
 
 async def context(request: Request) -> ApiContext:
     """The app's shared state (async: a plain lookup needs no worker thread)."""
     return request.app.state.context  # type: ignore[no-any-return]
+
+
+def client_key(request: Request, ctx: ApiContext) -> str:
+    """Who a request counts against for per-client limits: the signed-in user when it sends
+    a valid bearer token, else its address (behind a proxy, run uvicorn with
+    ``--proxy-headers`` so that this is the visitor's, not the proxy's)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        try:
+            return "user:" + ctx.community.user_for_token(token.strip()).username
+        except (AuthenticationError, ValueError):
+            pass
+    return "address:" + (request.client.host if request.client else "unknown")

@@ -6,13 +6,13 @@ import json
 from typing import Annotated, Any, Literal
 
 import shapely
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from shapely.ops import transform
 
 from dikas.api.context import ApiContext
 from dikas.api.errors import NotFoundError
 from dikas.api.isochrones import BUFFER_M, HULL_RATIO, isochrone, node_targets
-from dikas.api.routes.deps import context
+from dikas.api.routes.deps import client_key, context
 from dikas.errors import ParameterError
 
 router = APIRouter(prefix="/api", tags=["DikaS"])
@@ -22,11 +22,12 @@ router = APIRouter(prefix="/api", tags=["DikaS"])
             description=f"GeoJSON Feature (WGS84): concave hull (ratio {HULL_RATIO}) of the "
                         f"street-network nodes reached within `minutes`, buffered by "
                         f"{BUFFER_M:g} m. Walking 1.2 m/s, cycling 4.2 m/s.")
-def isochrone_feature(ctx: Annotated[ApiContext, Depends(context)],
+def isochrone_feature(ctx: Annotated[ApiContext, Depends(context)], request: Request,
                       lon: Annotated[float, Query(ge=-180, le=180)],
                       lat: Annotated[float, Query(ge=-90, le=90)],
                       mode: Annotated[Literal["walk", "bike"], Query()] = "walk",
                       minutes: Annotated[float, Query(gt=0)] = 15.0) -> dict[str, Any]:
+    ctx.isochrone_rate.hit(client_key(request, ctx))
     limit = ctx.settings.max_isochrone_min
     if minutes > limit:
         raise ParameterError(f"minutes must be at most {limit:g}, not {minutes:g}")

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from dikas.api.context import ApiContext
+from dikas.api.errors import ServiceUnavailableError
 from dikas.api.indicators import LEVELS, indicator_catalog
 from dikas.api.routes.deps import context
 
@@ -48,4 +49,8 @@ def meta(ctx: Annotated[ApiContext, Depends(context)]) -> dict[str, Any]:
 def status(ctx: Annotated[ApiContext, Depends(context)]) -> dict[str, Any]:
     """For readiness checks: ``layers_loaded`` turns true once the map layers are in memory;
     ``seeding`` is true while the tile cache is being filled."""
+    if ctx.status.get("error"):
+        # the preload died: unhealthy, not "still starting"
+        raise ServiceUnavailableError(f"the server cannot serve this twin: "
+                                      f"{ctx.status['error']}")
     return {**ctx.status, "tiles_cached": len(ctx.tiles), "tile_cache_bytes": ctx.tiles.nbytes}

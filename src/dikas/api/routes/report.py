@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from dikas.api.context import ApiContext
 from dikas.api.errors import NotFoundError
-from dikas.api.routes.deps import context
+from dikas.api.routes.deps import client_key, context
 from dikas.report.html import build_report
 from dikas.report.profile import ProfileNotFoundError
 
@@ -17,9 +17,11 @@ router = APIRouter(prefix="/api", tags=["DikaS"])
 
 
 @router.get("/report", response_class=HTMLResponse, summary="HTML report of an area or the city")
-def report(ctx: Annotated[ApiContext, Depends(context)],
+def report(ctx: Annotated[ApiContext, Depends(context)], request: Request,
            area: Annotated[str | None, Query(max_length=20)] = None,
            year: Annotated[int | None, Query(ge=1900, le=2100)] = None) -> HTMLResponse:
+    ctx.report_rate.hit(client_key(request, ctx))
+
     def compute() -> str:
         try:
             return build_report(ctx.twin(), area=area, year=year,

@@ -2,38 +2,55 @@
 
 The body is a scenario as in ``dikas scenario run`` YAML, as JSON. Requests may not name
 files on the server (``base_twin``, ``polygon_file``: give polygons inline), may hold at most
-:data:`MAX_EDITS` edits, and only one scenario runs at a time (429 while busy). A run's id is
-the first 16 hex digits of the scenario's sha256, so the same scenario is computed once; the
-newest ``ApiSettings.max_scenarios`` runs are kept for their shareable URLs.
+:data:`MAX_EDITS` edits and may nest at most :data:`MAX_DEPTH` levels. A run's id is the first
+16 hex digits of the scenario's sha256, so the same scenario is computed once; the newest
+``ApiSettings.max_scenarios`` runs, at most ``ApiSettings.max_scenario_bytes`` of them, are
+kept for their shareable URLs.
+
+Runs need no sign-in (the map app lets anyone try a what-if) and are bounded per client
+instead (:mod:`dikas.api.limits`): ``ApiSettings.scenario_slots`` run at once, one client
+holds at most one of them, a client starts at most ``scenario_runs_per_window`` runs per
+``scenario_window_s``, and each run is stopped after ``scenario_timeout_s`` seconds
+(:mod:`dikas.api.runner`). Refusals are 429 with ``Retry-After``.
 """
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Response
+from fastapi import APIRouter, Body, Depends, Request, Response
 
 from dikas.api.context import ApiContext
-from dikas.api.errors import BusyError
-from dikas.api.routes.deps import context
+from dikas.api.errors import TooLargeError
+from dikas.api.routes.deps import client_key, context
 from dikas.errors import ParameterError
 
 router = APIRouter(prefix="/api", tags=["Scenarios"])
 MAX_EDITS = 20
+MAX_DEPTH = 12
+"""Deepest nesting of a scenario body (a GeoJSON polygon edit is 8 levels deep)."""
 FORBIDDEN_KEYS = frozenset({"base_twin", "polygon_file"})
 """Keys that would make the server read files named by the client."""
-_running = threading.Semaphore(1)
 
 
 def _forbidden(value: object) -> set[str]:
-    if isinstance(value, dict):
-        found = {k for k in value if k in FORBIDDEN_KEYS}
-        return found.union(*(_forbidden(v) for v in value.values()))
-    if isinstance(value, list):
-        return set().union(*(_forbidden(v) for v in value))
-    return set()
+    """Forbidden keys anywhere in a JSON value, refusing (413) values nested deeper than
+    :data:`MAX_DEPTH` before looking further (iterative: a deep body cannot exhaust the
+    stack)."""
+    found: set[str] = set()
+    pending: list[tuple[object, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if not isinstance(item, dict | list):
+            continue
+        if depth > MAX_DEPTH:
+            raise TooLargeError(f"scenario nests deeper than {MAX_DEPTH} levels")
+        children = item.values() if isinstance(item, dict) else item
+        if isinstance(item, dict):
+            found.update(k for k in item if k in FORBIDDEN_KEYS)
+        pending.extend((child, depth + 1) for child in children)
+    return found
 
 
 def _normalise(scenario: dict[str, Any]) -> dict[str, Any]:
@@ -71,7 +88,7 @@ def _maps(diff: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, float]]:
 
 @router.post("/scenarios", status_code=201,
              summary="Run a scenario (the JSON form of a `dikas scenario run` YAML file)")
-def run(ctx: Annotated[ApiContext, Depends(context)],
+def run(ctx: Annotated[ApiContext, Depends(context)], request: Request,
         scenario: Annotated[dict[str, Any], Body()], response: Response) -> dict[str, Any]:
     from dikas.scenarios import load_scenario, run_scenario
 
@@ -88,21 +105,26 @@ def run(ctx: Annotated[ApiContext, Depends(context)],
         return ctx.community.scenario(scenario_id)
     except LookupError:
         pass
-    if not _running.acquire(blocking=False):
-        raise BusyError("another scenario is running; try again in a moment")
-    try:
-        result = run_scenario(ctx.settings.twin_path, spec).to_dict()
-    finally:
-        _running.release()
+    client = client_key(request, ctx)
+    with ctx.scenario_slots.hold(client):
+        ctx.scenario_runs.hit(client)
+        timeout = ctx.settings.scenario_timeout_s
+        if timeout is None:
+            result = run_scenario(ctx.settings.twin_path, spec).to_dict()
+        else:
+            from dikas.api.runner import run_in_child
+
+            result = run_in_child(ctx.settings.twin_path, spec, timeout_s=timeout)
     body = {"id": scenario_id, "name": result["name"], "diff": result["diff"],
             "maps": _maps(result["diff"]), "edits": result["edits"],
             "recomputed": result["recomputed"],
             "provenance": {k: v for k, v in result["provenance"].items() if k != "base_twin"},
             # as posted (outlines, capacities): what a shared URL restores into the editor
             "submitted": scenario}
-    ctx.community.save_scenario(scenario_id, body["name"], body,
-                                keep=ctx.settings.max_scenarios)
-    response.headers["Location"] = f"/api/scenarios/{scenario_id}"
+    if ctx.community.save_scenario(scenario_id, body["name"], body,
+                                   keep=ctx.settings.max_scenarios,
+                                   max_bytes=ctx.settings.max_scenario_bytes):
+        response.headers["Location"] = f"/api/scenarios/{scenario_id}"
     return body
 
 

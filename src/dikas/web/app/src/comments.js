@@ -4,6 +4,9 @@
 import { getJson, postJson, setToken } from "./api.js";
 import { esc } from "./charts.js";
 
+/** Comments fetched per page (the server pages them, newest first). */
+export const COMMENTS_PAGE = 200;
+
 export const CATEGORY_COLOURS = { need: [215, 48, 39], idea: [26, 152, 80], concern: [253, 174, 97] };
 
 export class CommentBoard {
@@ -11,6 +14,7 @@ export class CommentBoard {
     this.root = root;
     this.app = app;
     this.features = [];
+    this.total = 0;
     this.role = null;
     root.querySelector("#login-form").addEventListener("submit", (event) => {
       event.preventDefault();
@@ -91,12 +95,31 @@ export class CommentBoard {
   async refresh() {
     const category = this.root.querySelector("#comment-filter").value;
     try {
-      const collection = await getJson("/api/comments", { category });
+      const collection = await getJson("/api/comments", { category, limit: COMMENTS_PAGE });
       this.features = collection.features || [];
+      this.total = collection.numberMatched ?? this.features.length;
       this.root.dataset.loaded = "true";
     } catch (error) {
       this.features = [];
+      this.total = 0;
       this.setStatus("error", `Comments unavailable: ${error.message}`);
+    }
+    this.renderList();
+    this.app.refreshOverlay();
+  }
+
+  /** The next page of comments, added below those shown. */
+  async loadMore() {
+    const category = this.root.querySelector("#comment-filter").value;
+    try {
+      const collection = await getJson("/api/comments", {
+        category, limit: COMMENTS_PAGE, offset: this.features.length,
+      });
+      const known = new Set(this.features.map((f) => f.id));
+      this.features = this.features.concat((collection.features || []).filter((f) => !known.has(f.id)));
+      this.total = collection.numberMatched ?? this.total;
+    } catch (error) {
+      this.setStatus("error", `More comments unavailable: ${error.message}`);
     }
     this.renderList();
     this.app.refreshOverlay();
@@ -112,6 +135,11 @@ export class CommentBoard {
         + `<span class="tag tag-${esc(p.category)}">${esc(p.category)}</span> ${esc(p.text)}`
         + ` <small>${esc(p.author || "")}${p.postal_code ? ` · ${esc(p.postal_code)}` : ""}${p.hidden ? " · hidden" : ""}</small>${hide}</li>`;
     }).join("") || '<li class="muted">No comments yet.</li>';
+    if (this.features.length < this.total) {
+      list.insertAdjacentHTML("beforeend", `<li class="muted comment-more">Showing the newest `
+        + `${this.features.length} of ${this.total} · <button class="link" id="comment-more">show more</button></li>`);
+      list.querySelector("#comment-more").addEventListener("click", () => this.loadMore());
+    }
     list.querySelectorAll(".hide-comment").forEach((button) => button.addEventListener("click", () => this.hide(button.dataset.id)));
   }
 
