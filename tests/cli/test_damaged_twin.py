@@ -33,14 +33,30 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+HEADER_BYTES = 3 * 4096
+"""DuckDB's file header and two database headers come before the first block."""
+
+
+def _grid_offset(built: Path) -> int:
+    """Where the first block of the grid layer's data starts in the file."""
+    import duckdb
+
+    with duckdb.connect(str(built), read_only=True) as con:
+        blocks = [b for (b,) in con.execute("SELECT block_id FROM pragma_storage_info('grid')"
+                                            ).fetchall() if b is not None and b >= 0]
+    return HEADER_BYTES + min(blocks) * DAMAGE_BYTES
+
+
 def _damaged(built: Path, folder: Path, *, at: float, length: int = DAMAGE_BYTES) -> Path:
-    """A copy of the twin with ``length`` bytes overwritten from ``at`` (share of its size)."""
+    """A copy of the twin with ``length`` bytes overwritten from ``at`` (share of its size;
+    ``0.5`` stands for the grid layer's first block, wherever the layout puts it)."""
     twin = folder / f"damaged-{at:g}.duckdb"
     shutil.copyfile(built, twin)
     size = twin.stat().st_size
+    start = _grid_offset(built) if at == 0.5 else int(size * at)
     with twin.open("r+b") as handle:
-        handle.seek(int(size * at))
-        handle.write(b"\xa5" * min(length, size - int(size * at)))
+        handle.seek(start)
+        handle.write(b"\xa5" * min(length, size - start))
     return twin
 
 
@@ -52,7 +68,7 @@ def _is_damage_line(stderr: str, twin: Path) -> bool:
             and lines[-1].endswith("); rebuild it with `dikas build`"))
 
 
-@pytest.mark.parametrize("at", [0.5, 0.3])  # a layer's pages; the catalog's too
+@pytest.mark.parametrize("at", [0.5, 0.3])  # the grid's pages; the catalog's too
 def test_every_command_says_one_line(built: Path, tmp_path: Path, at: float,
                                      capsys: pytest.CaptureFixture[str]) -> None:
     twin = _damaged(built, tmp_path, at=at, length=DAMAGE_BYTES if at == 0.5 else 10**8)
