@@ -33,7 +33,16 @@ class BusyError(RuntimeError, DikasError):
 
 
 class TooManyAttemptsError(PermissionError, DikasError):
-    """Too many failed sign-ins for one user name in a short time."""
+    """Too many failed sign-ins for one user name, or from one client, in a short time."""
+
+    def __init__(self, message: str, *, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        """Seconds after which trying again may succeed (the ``Retry-After`` header)."""
+
+
+class UnsupportedMediaTypeError(ValueError, DikasError):
+    """A request body in a media type the endpoint does not take."""
 
 
 class NotImplementedFeatureError(NotImplementedError, DikasError):
@@ -44,6 +53,7 @@ STATUS: tuple[tuple[type[Exception], int], ...] = (
     (NotFoundError, 404),
     (TooLargeError, 413),
     (TooManyAttemptsError, 429),
+    (UnsupportedMediaTypeError, 415),
     (AuthenticationError, 401),
     (ForbiddenError, 403),
     (BusyError, 429),
@@ -69,10 +79,17 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+RETRY_AFTER_S = 1
+"""``Retry-After`` of a 429 that knows no better (a busy server)."""
+
+
 async def _dikas_error(request: Request, exc: Exception) -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else None
-    return JSONResponse({"detail": _one_line(str(exc))}, status_code=status_of(exc),
-                        headers=headers)
+    status = status_of(exc)
+    headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else {}
+    if status == 429:
+        headers["Retry-After"] = str(getattr(exc, "retry_after", None) or RETRY_AFTER_S)
+    return JSONResponse({"detail": _one_line(str(exc))}, status_code=status,
+                        headers=headers or None)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -6,14 +6,15 @@ import json
 from typing import Annotated, Any, Literal
 
 import geopandas as gpd
-from fastapi import APIRouter, Depends, Form, Request, Response
-from pydantic import BaseModel, Field, model_validator
+from fastapi import APIRouter, Depends, Request, Response
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from dikas.api.community import CATEGORIES, User
 from dikas.api.context import ApiContext
 from dikas.api.errors import AuthenticationError, ForbiddenError, NotFoundError
 from dikas.api.features import parse_bbox
 from dikas.api.routes.deps import context
+from dikas.api.security import check_same_origin, require_json
 from dikas.errors import ParameterError
 
 router = APIRouter(prefix="/api", tags=["Comments"])
@@ -40,18 +41,46 @@ def optional_user(request: Request, ctx: Context) -> User | None:
         return None
 
 
-@router.post("/auth/token", summary="Sign in (form fields username, password)")
-def token(ctx: Context, username: Annotated[str, Form(max_length=64)],
-          password: Annotated[str, Form(max_length=256)]) -> dict[str, str]:
-    ctx.sign_ins.check(username)
+def same_origin(request: Request, ctx: Context) -> None:
+    """403 for a browser request sent from another site (``Origin`` header)."""
+    check_same_origin(request, ctx.settings.public_url)
+
+
+class SignIn(BaseModel):
+    """User name and password (JSON only: a form post from another site is refused)."""
+
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class Token(BaseModel):
+    """A bearer token for ``Authorization: Bearer <access_token>``."""
+
+    access_token: str
+    token_type: Literal["bearer"]
+    role: str
+
+
+@router.post("/auth/token", summary="Sign in (JSON: username, password)",
+             dependencies=[Depends(require_json), Depends(same_origin)])
+def token(credentials: SignIn, request: Request, ctx: Context) -> Token:
+    client = request.client.host if request.client else ""
+    ctx.sign_ins.check(credentials.username, client)
     try:
-        user = ctx.community.authenticate(username, password)
+        user = ctx.community.authenticate(credentials.username, credentials.password)
     except AuthenticationError:
-        ctx.sign_ins.failed(username)
+        ctx.sign_ins.failed(credentials.username, client)
         raise
-    ctx.sign_ins.succeeded(username)
-    return {"access_token": ctx.community.issue_token(user, ttl_s=ctx.settings.token_ttl_s),
-            "token_type": "bearer", "role": user.role}
+    return Token(access_token=ctx.community.issue_token(user, ttl_s=ctx.settings.token_ttl_s),
+                 token_type="bearer", role=user.role)
+
+
+@router.post("/auth/logout", status_code=204, response_class=Response,
+             summary="Sign out: revoke every token of the signed-in user",
+             dependencies=[Depends(same_origin)])
+def logout(ctx: Context, user: Annotated[User, Depends(current_user)]) -> Response:
+    ctx.community.revoke_tokens(user.username)
+    return Response(status_code=204)
 
 
 class NewComment(BaseModel):
@@ -62,6 +91,13 @@ class NewComment(BaseModel):
     lon: float | None = Field(default=None, ge=-180, le=180)
     lat: float | None = Field(default=None, ge=-90, le=90)
     postal_code: str | None = Field(default=None, max_length=20)
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, text: str) -> str:
+        if not text.strip():
+            raise ValueError("comment text is empty")
+        return text
 
     @model_validator(mode="after")
     def _place(self) -> NewComment:
