@@ -35,9 +35,9 @@ class BusyError(RuntimeError, DikasError):
 class TooManyAttemptsError(PermissionError, DikasError):
     """Too many failed sign-ins for one user name, or from one client, in a short time."""
 
-    def __init__(self, message: str, *, retry_after: int | None = None) -> None:
+    def __init__(self, message: str, *, retry_after_s: int | None = None) -> None:
         super().__init__(message)
-        self.retry_after = retry_after
+        self.retry_after_s = retry_after_s
         """Seconds after which trying again may succeed (the ``Retry-After`` header)."""
 
 
@@ -79,17 +79,13 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-RETRY_AFTER_S = 1
-"""``Retry-After`` of a 429 that knows no better (a busy server)."""
-
-
 async def _dikas_error(request: Request, exc: Exception) -> JSONResponse:
-    status = status_of(exc)
-    headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else {}
-    if status == 429:
-        headers["Retry-After"] = str(getattr(exc, "retry_after", None) or RETRY_AFTER_S)
-    return JSONResponse({"detail": _one_line(str(exc))}, status_code=status,
-                        headers=headers or None)
+    headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else None
+    retry_after = getattr(exc, "retry_after_s", None)
+    if retry_after is not None:  # 429s from per-client limits say when to come back
+        headers = {**(headers or {}), "Retry-After": str(int(retry_after))}
+    return JSONResponse({"detail": _one_line(str(exc))}, status_code=status_of(exc),
+                        headers=headers)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -8,7 +8,9 @@ document once:
   one error body ``{"detail": "<one line>"}`` (schema ``Error``) as ``application/json``, and
   ``Retry-After`` on 429;
 - success responses sent as GeoJSON, vector tiles or HTML declare that media type (and a
-  GeoJSON schema), not ``application/json``.
+  GeoJSON schema), not ``application/json``;
+- operations that need a bearer token say so (``security``), and query parameters the routes
+  parse themselves (``bbox``) get their real schema.
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ EXTRA: dict[tuple[str, str], frozenset[int]] = {
     ("post", "/api/comments"): frozenset({401}),
     ("post", "/api/comments/{comment_id}/hide"): frozenset({401, 403}),
     ("post", "/api/scenarios"): frozenset({429}),
+    # per-client rate limits of costly requests
+    ("get", "/api/isochrone"): frozenset({429}),
+    ("get", "/api/report"): frozenset({429}),
 }
 """Statuses particular to an operation, by (method, path)."""
 SUCCESS_MEDIA: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {
@@ -79,6 +84,13 @@ GEOJSON_SCHEMAS: dict[str, dict[str, Any]] = {
                        "timeStamp": {"type": "string"},
                        "links": {"type": "array", "items": {"type": "object"}}}},
 }
+SIGNED_IN = {("post", "/api/auth/logout"), ("post", "/api/comments"),
+             ("post", "/api/comments/{comment_id}/hide")}
+"""Operations that need ``Authorization: Bearer <token>``."""
+BBOX = {"name": "bbox", "in": "query", "required": False, "style": "form", "explode": False,
+        "description": "minlon,minlat,maxlon,maxlat in CRS84",
+        "schema": {"type": "array", "minItems": 4, "maxItems": 4,
+                   "items": {"type": "number", "minimum": -180, "maximum": 180}}}
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again",
                                "schema": {"type": "integer", "minimum": 1}}}
 
@@ -100,12 +112,21 @@ def truthful_openapi(document: dict[str, Any]) -> dict[str, Any]:
     schemas.pop("ValidationError", None)
     schemas["Error"] = ERROR_SCHEMA
     schemas.update(GEOJSON_SCHEMAS)
+    document["components"]["securitySchemes"] = {
+        "bearer": {"type": "http", "scheme": "bearer",
+                   "description": "Token from POST /api/auth/token"}}
     for path, item in document.get("paths", {}).items():
         for method, operation in item.items():
             if method not in ("get", "post", "put", "patch", "delete"):
                 continue
             responses = operation.setdefault("responses", {})
             responses.pop("422", None)  # FastAPI's, with a schema that is not what is sent
+            if (method, path) in SIGNED_IN:
+                operation["security"] = [{"bearer": []}]
+            operation["parameters"] = [BBOX if p.get("name") == "bbox" and p.get("in") == "query"
+                                       else p for p in operation.get("parameters", [])]
+            if not operation["parameters"]:
+                del operation["parameters"]
             media = SUCCESS_MEDIA.get((method, path))
             if media is not None:
                 for status, response in responses.items():

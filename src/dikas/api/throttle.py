@@ -99,14 +99,14 @@ class SignInThrottle:
             if wait is not None:
                 raise TooManyAttemptsError("too many failed sign-ins from this address; try "
                                            f"again in {_seconds(wait)} s",
-                                           retry_after=_seconds(wait))
+                                           retry_after_s=_seconds(wait))
             if not self._clients.recent(client):
                 return  # a client that has not failed may always try
             wait = self._names.blocked_for(username)
             if wait is not None:
                 raise TooManyAttemptsError(f"too many failed sign-ins for {username!r}; try "
                                            f"again in {_seconds(wait)} s",
-                                           retry_after=_seconds(wait))
+                                           retry_after_s=_seconds(wait))
 
     def failed(self, username: str, client: str) -> None:
         """Count a failed sign-in."""

@@ -86,6 +86,15 @@ def logout(ctx: Context, user: Annotated[User, Depends(current_user)]) -> Respon
 class NewComment(BaseModel):
     """A comment pinned to a point (``lon``/``lat``) or to an area (``postal_code``)."""
 
+    # the rule of _place below, in the API definition too: both lon and lat, or a
+    # postal_code without them
+    model_config = {"json_schema_extra": {"anyOf": [
+        {"required": ["lon", "lat"],
+         "properties": {"lon": {"type": "number"}, "lat": {"type": "number"}}},
+        {"required": ["postal_code"],
+         "properties": {"postal_code": {"type": "string"}, "lon": {"type": "null"},
+                        "lat": {"type": "null"}}}]}}
+
     text: str = Field(min_length=1, max_length=2000)
     category: Literal["need", "idea", "concern"]
     lon: float | None = Field(default=None, ge=-180, le=180)
