@@ -82,3 +82,4 @@ def test_api_conforms_to_its_openapi(api: Any) -> None:
     print(f"schemathesis: {len(operations)} operations, {sum(counts.values())} cases: {counts}")
     assert len(operations) == len(counts) >= 20
     assert not failures, "\n\n".join(failures)
+

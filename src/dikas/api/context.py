@@ -54,8 +54,7 @@ class ApiContext:
         self._specs: dict[str, LayerSpec] = {}
         self._memo: OrderedDict[tuple[object, ...], Any] = OrderedDict()
         self.tiles = TileCache(TILE_CACHE_BYTES)
-        self.sign_ins = SignInThrottle(settings.sign_in_attempts, settings.sign_in_window_s,
-                                       client_attempts=settings.sign_in_client_attempts)
+        self.sign_ins = SignInThrottle(settings.sign_in_attempts, settings.sign_in_window_s)
         # seeding is pending from the start, so readiness checks never see a gap
         self.status: dict[str, Any] = {
             "layers_loaded": False, "tiles_seeded": 0,

@@ -61,10 +61,8 @@ class ApiSettings:
     sign_in_attempts
         Failed sign-ins allowed per user name within ``sign_in_window_s`` before further
         attempts from clients that have failed are refused with 429 (each attempt costs a
-        deliberately slow password hash); clients without failures may still sign in.
-    sign_in_client_attempts
-        Failed sign-ins allowed per client address (any names) within the window; ``None``
-        is twice ``sign_in_attempts``.
+        deliberately slow password hash); clients without failures may still sign in. A
+        client address may fail twice as often (any names) before it is refused.
     threads
         Worker threads for blocking work (tile rendering, queries); ``None`` keeps AnyIO's
         default (40).
@@ -87,7 +85,6 @@ class ApiSettings:
     max_scenarios: int = 1000
     sign_in_attempts: int = 5
     sign_in_window_s: float = 300.0
-    sign_in_client_attempts: int | None = None
     threads: int | None = None
 
     @property
