@@ -23,7 +23,7 @@ from dikas.api.community import Community, key_path_for
 from dikas.api.errors import TooManyAttemptsError
 from dikas.api.settings import ApiSettings
 from dikas.api.throttle import SignInThrottle
-from tests.api.conftest import PASSWORD
+from tests.api.conftest import PASSWORD, token_for
 from tests.cli_runner import run_dikas
 
 SECRET = "k" * 40
@@ -378,3 +378,32 @@ def test_blank_comment_text_is_422(fresh: TestClient) -> None:
         "postal_code": "00100", "text": " \t\n ", "category": "need"})
     assert response.status_code == 422
     assert response.json() == {"detail": "text: Value error, comment text is empty"}
+
+
+def test_openapi_declares_what_is_sent(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    assert "HTTPValidationError" not in schemas
+    assert schemas["Error"]["required"] == ["detail"]
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            responses = operation["responses"]
+            assert {"400", "404", "413"} <= set(responses), (method, path)
+            assert ("415" in responses) == (method == "post"), (method, path)
+            assert ("422" in responses) == ("requestBody" in operation), (method, path)
+            for status, response in responses.items():
+                if status.startswith(("4", "5")):
+                    assert response["content"] == {"application/json": {"schema": {
+                        "$ref": "#/components/schemas/Error"}}}, (method, path, status)
+    items = document["paths"]["/ogc/collections/{collection_id}/items"]["get"]
+    assert list(items["responses"]["200"]["content"]) == ["application/geo+json"]
+    token = document["paths"]["/api/auth/token"]["post"]
+    assert set(token["responses"]) >= {"401", "403", "415", "422", "429"}
+    assert "Retry-After" in token["responses"]["429"]["headers"]
+    assert list(token["requestBody"]["content"]) == ["application/json"]
+    hide = document["paths"]["/api/comments/{comment_id}/hide"]["post"]
+    assert hide["security"] == [{"bearer": []}] and {"401", "403"} <= set(hide["responses"])
+    # a 422 body is what the Error schema says: one line under "detail"
+    body = client.post("/api/comments", json={"text": "x"}, headers=token_for(client, "alice"))
+    assert body.status_code == 422
+    assert body.json() == {"detail": "category: Field required"}

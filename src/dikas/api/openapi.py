@@ -54,6 +54,11 @@ EXTRA: dict[tuple[str, str], frozenset[int]] = {
     ("get", "/api/report"): frozenset({429}),
 }
 """Statuses particular to an operation, by (method, path)."""
+WITHOUT_TWIN = {("get", "/ogc/conformance"), ("post", "/api/auth/token"),
+                ("post", "/api/auth/logout"), ("get", "/api/scenarios/{scenario_id}"),
+                ("post", "/api/comments/{comment_id}/hide"), ("get", "/api/comments/export")}
+"""Operations that never read the twin; every other one answers 503 when it cannot (damaged
+twin pages, a failed start-up)."""
 SUCCESS_MEDIA: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {
     ("get", "/ogc/collections/{collection_id}/items"): (GEOJSON, {"$ref": "#/components/schemas/FeatureCollection"}),
     ("get", "/ogc/collections/{collection_id}/items/{feature_id}"): (GEOJSON, {"$ref": "#/components/schemas/Feature"}),
@@ -98,6 +103,8 @@ RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying aga
 def error_statuses(method: str, path: str, operation: dict[str, Any]) -> frozenset[int]:
     """The error statuses one operation can be answered with."""
     statuses = set(COMMON) | EXTRA.get((method, path), frozenset())
+    if (method, path) not in WITHOUT_TWIN:
+        statuses.add(503)
     if method in ("post", "put", "patch"):
         statuses |= WITH_BODY
     if "requestBody" in operation:
