@@ -58,11 +58,11 @@ def serve(twin: Path, host: str, port: int, community: Path | None, min_count: i
     from dikas.api.security import normalise_public_url
     from dikas.api.settings import ApiSettings
 
-    if not twin.is_file():
-        raise ParameterError(f"twin {str(twin)!r}: file not found (build one with `dikas build`)")
     netloc = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     public = normalise_public_url(public_url or os.environ.get("DIKAS_PUBLIC_URL")
                                   or f"http://{netloc}")
+    if not twin.is_file():
+        raise ParameterError(f"twin {str(twin)!r}: file not found (build one with `dikas build`)")
     settings = ApiSettings(twin_path=twin, community_path=community,
                            min_count=load_settings(min_count=min_count).min_count,
                            preload=True, seed_tiles=seed_tiles, threads=threads,
