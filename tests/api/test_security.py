@@ -298,6 +298,14 @@ def test_serve_hides_the_server_header_and_passes_proxy_options(
     assert settings.public_url == "https://twin.example.org"  # type: ignore[attr-defined]
     assert settings.trusted_hosts == ("twin.example.org",)  # type: ignore[attr-defined]
     assert settings.auth_secret == SECRET  # type: ignore[attr-defined]
+    plain = run_dikas(capsys, "serve", str(small_twin), "--comments", str(tmp_path / "c.sqlite"),
+                      "--seed-tiles", "0")
+    assert plain.returncode == 0 and seen["settings"].public_url is None  # type: ignore[attr-defined]
+    assert seen["proxy_headers"] is False and seen["server_header"] is False
+    monkeypatch.setenv("DIKAS_PUBLIC_URL", "https://env.example.org")
+    run_dikas(capsys, "serve", str(small_twin), "--comments", str(tmp_path / "c.sqlite"),
+              "--seed-tiles", "0")
+    assert seen["settings"].public_url == "https://env.example.org"  # type: ignore[attr-defined]
     bad = run_dikas(capsys, "serve", str(small_twin), "--public-url", "ftp://x")
     assert bad.returncode == 1 and bad.stderr.startswith("dikas: error: public URL")
 

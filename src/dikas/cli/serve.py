@@ -32,8 +32,9 @@ from dikas.settings import load_settings
                    "(0: render tiles only when asked for).")
 @click.option("--public-url", default=None, metavar="URL",
               help="Base URL people reach the server at, e.g. https://twin.example.org "
-                   "(behind a reverse proxy); absolute links start with it "
-                   "(default: $DIKAS_PUBLIC_URL or http://HOST:PORT).")
+                   "(behind a reverse proxy); absolute links start with it and sign-in "
+                   "accepts only its origin (default: $DIKAS_PUBLIC_URL, else the listening "
+                   "address).")
 @click.option("--trusted-host", "trusted_hosts", multiple=True, metavar="NAME",
               help="Host name requests must be addressed to (repeatable; *.example.org "
                    "allowed); others get 400 (default: any).")
@@ -58,9 +59,10 @@ def serve(twin: Path, host: str, port: int, community: Path | None, min_count: i
     from dikas.api.security import normalise_public_url
     from dikas.api.settings import ApiSettings
 
-    netloc = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    public = normalise_public_url(public_url or os.environ.get("DIKAS_PUBLIC_URL")
-                                  or f"http://{netloc}")
+    # without a public URL, links use the listening address and sign-in accepts the
+    # server's own origin (so http://localhost:PORT works as well as 127.0.0.1)
+    public_url = public_url or os.environ.get("DIKAS_PUBLIC_URL") or None
+    public = normalise_public_url(public_url) if public_url else None
     if not twin.is_file():
         raise ParameterError(f"twin {str(twin)!r}: file not found (build one with `dikas build`)")
     settings = ApiSettings(twin_path=twin, community_path=community,
