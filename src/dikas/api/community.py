@@ -103,15 +103,24 @@ def key_path_for(community_path: Path) -> Path:
 
 
 def _create_private(path: Path, content: bytes = b"") -> None:
-    """Create ``path`` readable by its owner only (mode 0600), unless it exists."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
+    """Create ``path`` holding ``content``, readable by its owner only (mode 0600), unless it
+    exists. The content is written to a temporary file first and linked into place, so a
+    concurrent reader never sees a half-written file."""
+    if path.exists():
         return
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         os.write(fd, content)
+        os.fsync(fd)
     finally:
         os.close(fd)
+    try:
+        os.link(temporary, path)  # fails if another process created it meanwhile
+    except FileExistsError:
+        pass
+    finally:
+        temporary.unlink()
 
 
 def _b64(data: bytes) -> str:
@@ -137,6 +146,7 @@ class Community:
             if "token_version" not in columns:  # a database of an older version
                 con.execute("ALTER TABLE users ADD COLUMN token_version TEXT NOT NULL "
                             "DEFAULT ''")
+        self._move_stored_secret()
         self._secret = (secret or self._key_file_secret()).encode()
 
     @contextmanager
@@ -153,13 +163,19 @@ class Community:
         """The key file used when no key is given (``<community file>.key``)."""
         return key_path_for(self.path)
 
-    def _key_file_secret(self) -> str:
-        """The key from :attr:`key_path`, created (0600) on first use; a key an older version
-        kept in the database is moved there and deleted from the database."""
+    def _move_stored_secret(self) -> None:
+        """Move a key an older version kept in the database to :attr:`key_path` (unless that
+        exists) and delete it from the database: anyone who can read the database must not
+        be able to sign tokens."""
         with self._connect() as con:
             row = con.execute("SELECT value FROM secrets WHERE name = 'token'").fetchone()
-            _create_private(self.key_path, (row[0] if row else secrets.token_hex(32)).encode())
-            con.execute("DELETE FROM secrets WHERE name = 'token'")
+            if row is not None:
+                _create_private(self.key_path, row[0].encode())
+                con.execute("DELETE FROM secrets WHERE name = 'token'")
+
+    def _key_file_secret(self) -> str:
+        """The key from :attr:`key_path`, created (0600, random) on first use."""
+        _create_private(self.key_path, secrets.token_hex(32).encode())
         if self.key_path.stat().st_mode & 0o077:
             os.chmod(self.key_path, 0o600)
         key = self.key_path.read_text().strip()
