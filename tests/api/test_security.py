@@ -163,7 +163,7 @@ def test_a_key_kept_in_an_old_database_moves_out(tmp_path: Path) -> None:
             "role TEXT NOT NULL, created_at TEXT NOT NULL);"
             "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);")
         con.execute("INSERT INTO secrets VALUES ('token', ?)", [old_key])
-    Community(path, secret=SECRET)  # a key from the environment: the stored one moves out all the same
+    Community(path, secret=SECRET)  # with a key from the environment the stored one moves too
     community = Community(path)
     assert key_path_for(path).read_text() == old_key and _mode(key_path_for(path)) == 0o600
     with sqlite3.connect(path) as con:
