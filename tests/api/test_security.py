@@ -327,6 +327,8 @@ def test_sign_in_from_another_origin_is_403(client: TestClient, settings: ApiSet
     assert sign_in(client, "alice", headers={"Origin": "null"})[0] == 403
     assert sign_in(client, "alice", headers={"Origin": "http://testserver"})[0] == 200
     assert sign_in(client, "alice")[0] == 200  # no Origin: not a browser's cross-site post
+    signed_in = client.post("/api/auth/token", json={"username": "alice", "password": PASSWORD})
+    assert signed_in.headers["cache-control"] == "no-store"
     public = create_app(replace(settings, public_url="https://twin.example.org"))
     with TestClient(public) as behind_proxy:
         assert sign_in(behind_proxy, "alice",

@@ -63,7 +63,8 @@ class Token(BaseModel):
 
 @router.post("/auth/token", summary="Sign in (JSON: username, password)",
              dependencies=[Depends(require_json), Depends(same_origin)])
-def token(credentials: SignIn, request: Request, ctx: Context) -> Token:
+def token(credentials: SignIn, request: Request, response: Response, ctx: Context) -> Token:
+    response.headers["Cache-Control"] = "no-store"  # RFC 6749 §5.1: never cache a token
     client = request.client.host if request.client else ""
     ctx.sign_ins.check(credentials.username, client)
     try:
