@@ -74,7 +74,7 @@ def main() -> None:
         lon, lat, _ = seed(community, args.twin, args.comments)
         app = create_app(ApiSettings(twin_path=args.twin, community_path=community))
         with TestClient(app) as client:
-            token = client.post("/api/auth/token", data={"username": "bench",
+            token = client.post("/api/auth/token", json={"username": "bench",
                                                          "password": PASSWORD}).json()
             headers = {"Authorization": f"Bearer {token['access_token']}"}
             # the served layer is loaded by the first read, as on a running server

@@ -164,9 +164,9 @@ def _get_json(url: str, path: str) -> dict | None:
 def sign_in(url: str, user: str, password: str) -> str:
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    connection.request("POST", "/api/auth/token", body=urlencode({"username": user,
-                                                                  "password": password}),
-                       headers={"Content-Type": "application/x-www-form-urlencoded"})
+    connection.request("POST", "/api/auth/token",
+                       body=json.dumps({"username": user, "password": password}),
+                       headers={"Content-Type": "application/json"})
     response = connection.getresponse()
     body = response.read()
     if response.status != 200:

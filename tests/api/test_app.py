@@ -91,14 +91,15 @@ def test_users_command(small_twin: Path, tmp_path: Path) -> None:
     community = tmp_path / "c.sqlite"
     runner = CliRunner()
     result = runner.invoke(users, ["add", str(small_twin), "bob", "--role", "moderator",
-                                   "--password", "long enough", "--comments", str(community)])
+                                   "--comments", str(community)],
+                           input="long enough\nlong enough\n")  # prompted twice, no echo
     assert result.exit_code == 0, result.output
     assert "long enough" not in result.output
     listed = runner.invoke(users, ["list", str(small_twin), "--comments", str(community)])
     assert listed.output.strip() == "bob\tmoderator"
     assert Community(community).authenticate("bob", "long enough").role == "moderator"
-    short = runner.invoke(users, ["add", str(small_twin), "eve", "--password", "short",
-                                  "--comments", str(community)])
+    short = runner.invoke(users, ["add", str(small_twin), "eve", "--password-stdin",
+                                  "--comments", str(community)], input="short\n")
     assert short.exit_code != 0 and "at least 8" in str(short.exception)
     removed = runner.invoke(users, ["remove", str(small_twin), "bob", "--comments",
                                     str(community)])

@@ -83,7 +83,7 @@ def test_acknowledged_comments_survive_kill_9(small_twin: Path,
     server = Served(small_twin, community)
     servers.append(server)
     token = httpx.post(f"{server.url}/api/auth/token",
-                       data={"username": "alice", "password": PASSWORD}).json()["access_token"]
+                       json={"username": "alice", "password": PASSWORD}).json()["access_token"]
     lon, lat = Transformer.from_crs("EPSG:3067", "EPSG:4326", always_xy=True).transform(
         ORIGIN[0] + 1500, ORIGIN[1] + 500)
     acknowledged: dict[int, str] = {}

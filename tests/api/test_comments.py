@@ -31,15 +31,15 @@ def test_passwords_are_not_stored_in_clear(settings: ApiSettings) -> None:
 
 
 def test_sign_in(client: TestClient) -> None:
-    response = client.post("/api/auth/token", data={"username": "mod", "password": PASSWORD})
+    response = client.post("/api/auth/token", json={"username": "mod", "password": PASSWORD})
     body = response.json()
     assert body["token_type"] == "bearer" and body["role"] == "moderator"
-    wrong = client.post("/api/auth/token", data={"username": "mod", "password": "nope-nope"})
+    wrong = client.post("/api/auth/token", json={"username": "mod", "password": "nope-nope"})
     assert wrong.status_code == 401
     assert wrong.json()["detail"] == "wrong user name or password"
-    unknown = client.post("/api/auth/token", data={"username": "eve", "password": PASSWORD})
+    unknown = client.post("/api/auth/token", json={"username": "eve", "password": PASSWORD})
     assert unknown.status_code == 401
-    assert client.post("/api/auth/token", data={"username": "mod"}).status_code == 422
+    assert client.post("/api/auth/token", json={"username": "mod"}).status_code == 422
 
 
 def test_writes_need_a_valid_token(client: TestClient) -> None:
@@ -171,12 +171,13 @@ def test_failed_sign_ins_are_throttled(settings: ApiSettings) -> None:
 
     with TestClient(create_app(replace(settings, sign_in_attempts=3))) as fresh:
         def sign_in(password: str) -> int:
-            return fresh.post("/api/auth/token", data={"username": "mod",
+            return fresh.post("/api/auth/token", json={"username": "mod",
                                                        "password": password}).status_code
 
         assert [sign_in("wrong-one") for _ in range(3)] == [401, 401, 401]
-        assert sign_in(PASSWORD) == 429  # even the right password waits out the window
-        other = fresh.post("/api/auth/token", data={"username": "alice", "password": PASSWORD})
+        # from the client that failed, even the right password waits out the window
+        assert sign_in(PASSWORD) == 429
+        other = fresh.post("/api/auth/token", json={"username": "alice", "password": PASSWORD})
         assert other.status_code == 200  # per user name
 
 
@@ -186,19 +187,18 @@ def test_sign_in_throttle_window() -> None:
 
     now = [0.0]
     throttle = SignInThrottle(2, 60.0, clock=lambda: now[0])
-    throttle.failed("a")
+    throttle.failed("a", "client")
     now[0] = 30.0
-    throttle.failed("a")
+    throttle.failed("a", "client")
     with pytest.raises(TooManyAttemptsError, match="try again in 30 s"):
-        throttle.check("a")
-    throttle.check("b")
+        throttle.check("a", "client")
+    throttle.check("b", "client")
     now[0] = 60.0  # the first failure leaves the window
-    throttle.check("a")
-    throttle.failed("a")
+    throttle.check("a", "client")
+    throttle.failed("a", "client")
     with pytest.raises(TooManyAttemptsError):
-        throttle.check("a")
-    throttle.succeeded("a")
-    throttle.check("a")
+        throttle.check("a", "client")
+    throttle.check("a", "elsewhere")  # a client without failures may still try
 
 
 def test_only_the_newest_scenario_runs_are_kept(tmp_path) -> None:

@@ -129,9 +129,22 @@ def open_app(browser: Browser, url: str) -> tuple[BrowserContext, Page, NetworkL
     page = context.new_page()
     log = attach_network_log(page)
     page.goto(url)
-    page.wait_for_function("window.dikasReady === true || document.body.dataset.state === 'error'",
-                           timeout=READY_TIMEOUT_MS)
+    wait_until(page, "window.dikasReady === true || document.body.dataset.state === 'error'",
+               timeout_ms=READY_TIMEOUT_MS)
     return context, page, log
+
+
+def wait_until(page: Page, expression: str, *, timeout_ms: float = 30_000) -> None:
+    """Poll a JavaScript expression until it is truthy.
+
+    Not ``page.wait_for_function``: that evaluates its predicate with ``eval``, which the
+    server's Content-Security-Policy (``script-src 'self'``) forbids on the page.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{expression!r} not true within {timeout_ms / 1000:g} s")
+        page.wait_for_timeout(100)
 
 
 def save_screenshot(page: Page, name: str) -> None:

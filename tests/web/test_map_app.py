@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.web.conftest import READY_TIMEOUT_MS, Server, open_app, save_screenshot
+from tests.web.conftest import READY_TIMEOUT_MS, Server, open_app, save_screenshot, wait_until
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -59,8 +59,8 @@ def rgb(colour: str) -> str:
 
 
 def wait_renders(page: Page, before: int) -> None:
-    page.wait_for_function(f"Number(document.body.dataset.renders) > {before}",
-                           timeout=READY_TIMEOUT_MS)
+    wait_until(page, f"Number(document.body.dataset.renders) > {before}",
+               timeout_ms=READY_TIMEOUT_MS)
 
 
 def renders(page: Page) -> int:
@@ -410,7 +410,7 @@ def test_scenario_run_shows_its_difference(app_page, server: Server) -> None:
         assert city_table.locator(f"td:text-is('{group}')").count() >= 1
 
     key = page.input_value("#scenario-map-indicator")
-    page.wait_for_function("document.body.dataset.choropleth.startsWith('scenario:')")
+    wait_until(page, "document.body.dataset.choropleth.startsWith('scenario:')")
     change = result["maps"][key]
     change = change.get("change", change)
     bins = diverging_bins(list(change.values()))

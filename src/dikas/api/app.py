@@ -6,20 +6,23 @@ app is ``docs/web-api.md``.
 
 from __future__ import annotations
 
+import html
+import json
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dikas import __version__
 from dikas.api.context import ApiContext
 from dikas.api.errors import install_error_handlers
+from dikas.api.openapi import install_openapi
 from dikas.api.routes import (
     comments,
     indicators,
@@ -31,6 +34,7 @@ from dikas.api.routes import (
     scenarios,
     tiles,
 )
+from dikas.api.security import JsonBodiesOnly, SecurityHeaders
 from dikas.api.settings import ApiSettings
 
 BUNDLED_DIST = Path(__file__).resolve().parents[1] / "web" / "dist"
@@ -62,26 +66,57 @@ def create_app(settings: ApiSettings) -> FastAPI:
     app.state.context = context
     install_error_handlers(app)
 
+    app.add_middleware(JsonBodiesOnly)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    if settings.trusted_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.trusted_hosts))
+    app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers
     for module in (ogc, meta, indicators, tiles, profiles, isochrones, scenarios, comments,
                    report):
         app.include_router(module.router)
     _mount_web_app(app, settings.web_dist or BUNDLED_DIST)
     _add_docs(app)
+    install_openapi(app)
     return app
 
 
 def _add_docs(app: FastAPI) -> None:
-    """Swagger UI at ``/docs`` from the map app's assets (``/app/docs/``), nothing remote."""
+    """Swagger UI at ``/docs`` from the map app's assets (``/app/docs/``), nothing remote.
+
+    The page has no inline script (the Content-Security-Policy allows scripts from this
+    server only): Swagger UI is started by ``/docs/init.js``.
+    """
+    title = html.escape(f"{app.title} API")
+    page = f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/app/docs/swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/app/docs/swagger-ui-bundle.js"></script>
+<script src="/docs/init.js"></script>
+</body>
+</html>
+"""
+    options = {"url": app.openapi_url or "/openapi.json", "dom_id": "#swagger-ui",
+               "deepLinking": True, "showExtensions": True, "showCommonExtensions": True,
+               # no validator badge: it is an image from validator.swagger.io
+               "validatorUrl": None}
+    script = (f"window.ui = SwaggerUIBundle(Object.assign({json.dumps(options)}, "
+              "{presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset]"
+              ", layout: 'BaseLayout'}));\n")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url=app.openapi_url or "/openapi.json", title=f"{app.title} API",
-            swagger_js_url="/app/docs/swagger-ui-bundle.js",
-            swagger_css_url="/app/docs/swagger-ui.css", swagger_favicon_url="data:,",
-            # no validator badge: it is an image from validator.swagger.io
-            swagger_ui_parameters={"validatorUrl": None})
+        return HTMLResponse(page)
+
+    @app.get("/docs/init.js", include_in_schema=False)
+    def docs_init() -> Response:
+        return Response(script, media_type="text/javascript")
 
 
 class BodyLimit:

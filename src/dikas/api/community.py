@@ -1,9 +1,17 @@
 """Stakeholder accounts, comments and scenario runs, kept in a SQLite file next to the (read-only) twin.
 
 Passwords are stored as scrypt hashes (RFC 7914; ``N=2**14, r=8, p=1``, 16-byte random salt)
-and compared in constant time; they are never logged or returned. Access tokens are
-``base64url(payload).base64url(HMAC-SHA256(secret, payload))`` with the user name, role and
-expiry; a token is only honoured while its user still exists with that role.
+and compared in constant time; they are never logged or returned. A sign-in with an unknown
+user name costs the same scrypt as a known one (checked against a dummy hash), so response
+times do not tell which names exist. Access tokens are
+``base64url(payload).base64url(HMAC-SHA256(secret, payload))`` with the user name, role,
+expiry and the user's token version; a token is only honoured while its user still exists
+with that role and version (a new password or role, or signing out, issues a new version and
+so revokes every older token).
+
+The signing key is kept out of the database: ``secret`` (``DIKAS_SECRET_KEY``) or a key file
+``<community file>.key`` created with mode 0600, as is the database itself. A key an older
+version kept in the database is moved to the key file (tokens stay valid) and deleted there.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import secrets
 import sqlite3
 import time
@@ -27,7 +36,7 @@ import pandas as pd
 import shapely
 
 from dikas.api.errors import AuthenticationError, NotFoundError
-from dikas.errors import ParameterError
+from dikas.errors import ConfigError, ParameterError
 
 ROLES = ("stakeholder", "moderator")
 CATEGORIES = ("need", "idea", "concern")
@@ -38,7 +47,7 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
     username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL,
-    created_at TEXT NOT NULL);
+    created_at TEXT NOT NULL, token_version TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS comments (
     comment_id INTEGER PRIMARY KEY AUTOINCREMENT, author TEXT NOT NULL, category TEXT NOT NULL,
     text TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, postal_code TEXT,
@@ -60,10 +69,15 @@ class User:
     role: str
 
 
+def _scrypt(password: bytes, *, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
+    """The one place passwords are hashed (tests count its calls)."""
+    return hashlib.scrypt(password, salt=salt, n=n, r=r, p=p, dklen=dklen)
+
+
 def hash_password(password: str, *, salt: bytes | None = None) -> str:
     """``scrypt$N$r$p$salt$hash`` (hex) of a password."""
     salt = secrets.token_bytes(16) if salt is None else salt
-    digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT, dklen=32)
+    digest = _scrypt(password.encode(), salt=salt, **_SCRYPT, dklen=32)
     return "scrypt${n}${r}${p}$".format(**_SCRYPT) + f"{salt.hex()}${digest.hex()}"
 
 
@@ -75,9 +89,41 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r),
-                               p=int(p), dklen=len(digest) // 2)
+    candidate = _scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r),
+                        p=int(p), dklen=len(digest) // 2)
     return hmac.compare_digest(candidate.hex(), digest)
+
+
+_DUMMY_HASH = "scrypt${n}${r}${p}$".format(**_SCRYPT) + f"{secrets.token_hex(16)}${secrets.token_hex(32)}"
+"""What unknown user names are checked against: the same scrypt cost, never a match."""
+SECRET_MIN_CHARS = 32
+"""Shortest token-signing key accepted (``DIKAS_SECRET_KEY``)."""
+
+
+def key_path_for(community_path: Path) -> Path:
+    """The token-signing key file kept next to a community database (``<file>.key``)."""
+    return community_path.with_name(community_path.name + ".key")
+
+
+def _create_private(path: Path, content: bytes = b"") -> None:
+    """Create ``path`` holding ``content``, readable by its owner only (mode 0600), unless it
+    exists. The content is written to a temporary file first and linked into place, so a
+    concurrent reader never sees a half-written file."""
+    if path.exists():
+        return
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, content)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(temporary, path)  # fails if another process created it meanwhile
+    except FileExistsError:
+        pass
+    finally:
+        temporary.unlink()
 
 
 def _b64(data: bytes) -> str:
@@ -93,9 +139,18 @@ class Community:
 
     def __init__(self, path: Path, *, secret: str | None = None) -> None:
         self.path = Path(path)
+        if secret is not None and len(secret) < SECRET_MIN_CHARS:
+            raise ConfigError(f"token-signing key (DIKAS_SECRET_KEY) must have at least "
+                              f"{SECRET_MIN_CHARS} characters, not {len(secret)}")
+        _create_private(self.path)
         with self._connect() as con:
             con.executescript(_SCHEMA)
-        self._secret = (secret or self._stored_secret()).encode()
+            columns = [row[1] for row in con.execute("PRAGMA table_info(users)")]
+            if "token_version" not in columns:  # a database of an older version
+                con.execute("ALTER TABLE users ADD COLUMN token_version TEXT NOT NULL "
+                            "DEFAULT ''")
+        self._move_stored_secret()
+        self._secret = (secret or self._key_file_secret()).encode()
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -106,11 +161,31 @@ class Community:
         finally:
             con.close()
 
-    def _stored_secret(self) -> str:
+    @property
+    def key_path(self) -> Path:
+        """The key file used when no key is given (``<community file>.key``)."""
+        return key_path_for(self.path)
+
+    def _move_stored_secret(self) -> None:
+        """Move a key an older version kept in the database to :attr:`key_path` (unless that
+        exists) and delete it from the database: anyone who can read the database must not
+        be able to sign tokens."""
         with self._connect() as con:
-            con.execute("INSERT OR IGNORE INTO secrets VALUES ('token', ?)",
-                        [secrets.token_hex(32)])
-            return con.execute("SELECT value FROM secrets WHERE name = 'token'").fetchone()[0]
+            row = con.execute("SELECT value FROM secrets WHERE name = 'token'").fetchone()
+            if row is not None:
+                _create_private(self.key_path, row[0].encode())
+                con.execute("DELETE FROM secrets WHERE name = 'token'")
+
+    def _key_file_secret(self) -> str:
+        """The key from :attr:`key_path`, created (0600, random) on first use."""
+        _create_private(self.key_path, secrets.token_hex(32).encode())
+        if self.key_path.stat().st_mode & 0o077:
+            os.chmod(self.key_path, 0o600)
+        key = self.key_path.read_text().strip()
+        if len(key) < SECRET_MIN_CHARS:
+            raise ConfigError(f"key file {str(self.key_path)!r}: key shorter than "
+                              f"{SECRET_MIN_CHARS} characters")
+        return key
 
     # -- users -------------------------------------------------------------------------------
     def add_user(self, username: str, password: str, *, role: str) -> User:
@@ -122,9 +197,19 @@ class Community:
         if len(password) < 8:
             raise ParameterError("password must have at least 8 characters")
         with self._connect() as con:
-            con.execute("INSERT OR REPLACE INTO users VALUES (?, ?, ?, ?)",
-                        [username, hash_password(password), role, _now()])
+            # a new version on every change: tokens issued before it stop working
+            con.execute("INSERT INTO users (username, password_hash, role, created_at, "
+                        "token_version) VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO UPDATE "
+                        "SET password_hash = excluded.password_hash, role = excluded.role, "
+                        "token_version = excluded.token_version",
+                        [username, hash_password(password), role, _now(), _new_version()])
         return User(username, role)
+
+    def revoke_tokens(self, username: str) -> None:
+        """Invalidate every token issued to ``username`` so far (signing out)."""
+        with self._connect() as con:
+            con.execute("UPDATE users SET token_version = ? WHERE username = ?",
+                        [_new_version(), username])
 
     def remove_user(self, username: str) -> None:
         """Delete an account (its tokens stop working; its comments stay)."""
@@ -138,39 +223,62 @@ class Community:
             rows = con.execute("SELECT username, role FROM users ORDER BY username").fetchall()
         return [User(*row) for row in rows]
 
-    def _user(self, username: str) -> tuple[User, str] | None:
+    def _user(self, username: str) -> tuple[User, str, str] | None:
+        """An account, its password hash and its token version."""
         with self._connect() as con:
-            row = con.execute("SELECT username, role, password_hash FROM users "
+            row = con.execute("SELECT username, role, password_hash, token_version FROM users "
                               "WHERE username = ?", [username]).fetchone()
-        return None if row is None else (User(row[0], row[1]), row[2])
+        return None if row is None else (User(row[0], row[1]), row[2], row[3])
 
     def authenticate(self, username: str, password: str) -> User:
-        """The user whose name and password match; one error for either being wrong."""
+        """The user whose name and password match; one error for either being wrong.
+
+        An unknown name is checked against a dummy hash: it costs the same scrypt, so the
+        time taken does not tell whether the name exists.
+        """
         found = self._user(username)
-        if found is None or not verify_password(password, found[1]):
+        matches = verify_password(password, _DUMMY_HASH if found is None else found[1])
+        if found is None or not matches:
             raise AuthenticationError("wrong user name or password")
         return found[0]
 
     # -- tokens ------------------------------------------------------------------------------
     def issue_token(self, user: User, *, ttl_s: int) -> str:
-        """A signed bearer token for ``user`` valid for ``ttl_s`` seconds."""
+        """A signed bearer token for ``user`` valid for ``ttl_s`` seconds (and until its
+        password or role changes or it signs out)."""
+        found = self._user(user.username)
+        if found is None:
+            raise NotFoundError(f"no user {user.username!r}")
         payload = _b64(json.dumps({"sub": user.username, "role": user.role,
-                                   "exp": int(time.time()) + int(ttl_s)}).encode())
-        signature = _b64(hmac.new(self._secret, payload.encode(), hashlib.sha256).digest())
-        return f"{payload}.{signature}"
+                                   "exp": int(time.time()) + int(ttl_s),
+                                   "ver": found[2]}).encode())
+        return f"{payload}.{self._sign(payload)}"
+
+    def _sign(self, payload: str) -> str:
+        return _b64(hmac.new(self._secret, payload.encode(), hashlib.sha256).digest())
 
     def user_for_token(self, token: str) -> User:
-        """The user a valid, unexpired token was issued to."""
-        payload, _, signature = token.partition(".")
-        expected = _b64(hmac.new(self._secret, payload.encode(), hashlib.sha256).digest())
-        # bytes: compare_digest refuses non-ASCII str, and a token is client input
-        if not signature or not hmac.compare_digest(signature.encode(), expected.encode()):
+        """The user a valid, unexpired, unrevoked token was issued to (401 otherwise, for any
+        malformed token too: a token is client input)."""
+        if not token.isascii():
             raise AuthenticationError("invalid access token")
-        claims = json.loads(_unb64(payload))
-        if claims.get("exp", 0) < time.time():
+        payload, _, signature = token.partition(".")
+        if not signature or not hmac.compare_digest(signature.encode(),
+                                                    self._sign(payload).encode()):
+            raise AuthenticationError("invalid access token")
+        try:
+            claims = json.loads(_unb64(payload))
+        except ValueError:  # binascii.Error, UnicodeDecodeError and JSONDecodeError are
+            claims = None
+        if (not isinstance(claims, dict) or not isinstance(claims.get("sub"), str)
+                or not isinstance(claims.get("exp"), int | float)
+                or not isinstance(claims.get("ver"), str)):
+            raise AuthenticationError("invalid access token")
+        if claims["exp"] < time.time():
             raise AuthenticationError("access token expired; sign in again")
-        found = self._user(str(claims.get("sub")))
-        if found is None or found[0].role != claims.get("role"):
+        found = self._user(claims["sub"])
+        if (found is None or found[0].role != claims.get("role")
+                or not hmac.compare_digest(found[2].encode(), claims["ver"].encode())):
             raise AuthenticationError("access token no longer valid; sign in again")
         return found[0]
 
@@ -291,6 +399,10 @@ class Community:
         if row is None:
             raise NotFoundError(f"no scenario {scenario_id!r}")
         return json.loads(row[0])  # type: ignore[no-any-return]
+
+
+def _new_version() -> str:
+    return secrets.token_hex(8)
 
 
 def _now() -> str:

@@ -40,7 +40,16 @@ class BusyError(RuntimeError, DikasError):
 
 
 class TooManyAttemptsError(PermissionError, DikasError):
-    """Too many failed sign-ins for one user name in a short time."""
+    """Too many failed sign-ins for one user name, or from one client, in a short time."""
+
+    def __init__(self, message: str, *, retry_after_s: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+        """Seconds after which trying again may succeed (the ``Retry-After`` header)."""
+
+
+class UnsupportedMediaTypeError(ValueError, DikasError):
+    """A request body in a media type the endpoint does not take."""
 
 
 class NotImplementedFeatureError(NotImplementedError, DikasError):
@@ -55,6 +64,7 @@ STATUS: tuple[tuple[type[Exception], int], ...] = (
     (NotFoundError, 404),
     (TooLargeError, 413),
     (TooManyAttemptsError, 429),
+    (UnsupportedMediaTypeError, 415),
     (AuthenticationError, 401),
     (ForbiddenError, 403),
     (BusyError, 429),

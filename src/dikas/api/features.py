@@ -8,7 +8,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import duckdb
@@ -89,6 +89,23 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
     return minlon, minlat, maxlon, maxlat
 
 
+def _valid_instant(text: str) -> bool:
+    """Whether a year, year-month, date or date-time names a real instant (no month 13,
+    no 31 February, no hour 25)."""
+    if len(text) == 4:
+        return True
+    if len(text) == 7:
+        return 1 <= int(text[5:7]) <= 12
+    try:
+        if len(text) == 10:
+            date.fromisoformat(text)
+        else:
+            datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
 def parse_datetime(value: str) -> tuple[int | None, int | None]:
     """An RFC 3339 instant or interval (``2023``, ``2023-06-01``, ``2020/2022``, ``../2022``)
     as an inclusive year range; yearly layers hold one value per calendar year."""
@@ -101,7 +118,7 @@ def parse_datetime(value: str) -> tuple[int | None, int | None]:
             years.append(None)
             continue
         match = _DATE.match(end)
-        if match is None:
+        if match is None or not _valid_instant(end):
             raise ParameterError(f"datetime {end!r} is not an RFC 3339 date or year")
         years.append(int(match.group(1)))
     if len(years) == 1:

@@ -28,8 +28,17 @@ class ApiSettings:
     min_count
         Person counts below this are never served at cell or building level.
     auth_secret
-        Key that signs access tokens; ``None`` keeps a random key in the community database,
-        so tokens survive restarts.
+        Key that signs access tokens (``DIKAS_SECRET_KEY``, at least 32 characters); ``None``
+        keeps a random key in the file ``<community file>.key`` (mode 0600), so tokens survive
+        restarts. Never in the community database.
+    public_url
+        Base URL the server is reached at (``--public-url``, ``DIKAS_PUBLIC_URL``), e.g.
+        ``https://twin.example.org``: every absolute link the API writes starts with it.
+        ``None`` uses the address the server listens on (never the request's ``Host``
+        header, which the client chooses).
+    trusted_hosts
+        Host names (``Host`` header) accepted, e.g. ``twin.example.org`` or ``*.example.org``;
+        empty accepts any (requests for other hosts get 400).
     token_ttl_s
         Lifetime of an access token.
     default_limit, max_limit
@@ -51,7 +60,9 @@ class ApiSettings:
         Scenario runs kept for their shareable URLs (newest first); older ones answer 404.
     sign_in_attempts
         Failed sign-ins allowed per user name within ``sign_in_window_s`` before further
-        attempts are refused with 429 (each attempt costs a deliberately slow password hash).
+        attempts from clients that have failed are refused with 429 (each attempt costs a
+        deliberately slow password hash); clients without failures may still sign in. A
+        client address may fail twice as often (any names) before it is refused.
     threads
         Worker threads for blocking work (tile rendering, queries); ``None`` keeps AnyIO's
         default (40).
@@ -73,6 +84,8 @@ class ApiSettings:
     community_path: Path | None = None
     min_count: int = 10
     auth_secret: str | None = None
+    public_url: str | None = None
+    trusted_hosts: tuple[str, ...] = ()
     token_ttl_s: int = 8 * 3600
     default_limit: int = 100
     max_limit: int = 1000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -29,14 +30,39 @@ from dikas.settings import load_settings
               show_default=True,
               help="Vector tiles of the opening area rendered in the background at start-up "
                    "(0: render tiles only when asked for).")
+@click.option("--public-url", default=None, metavar="URL",
+              help="Base URL people reach the server at, e.g. https://twin.example.org "
+                   "(behind a reverse proxy); absolute links start with it and sign-in "
+                   "accepts only its origin (default: $DIKAS_PUBLIC_URL, else the listening "
+                   "address).")
+@click.option("--trusted-host", "trusted_hosts", multiple=True, metavar="NAME",
+              help="Host name requests must be addressed to (repeatable; *.example.org "
+                   "allowed); others get 400 (default: any).")
+@click.option("--proxy-headers", is_flag=True,
+              help="Take the client address and scheme from X-Forwarded-For/-Proto, sent by "
+                   "a reverse proxy at one of --forwarded-allow-ips.")
+@click.option("--forwarded-allow-ips", default="127.0.0.1", show_default=True, metavar="IPS",
+              help="Comma-separated addresses of the reverse proxies whose X-Forwarded-* "
+                   "headers are trusted (with --proxy-headers).")
 def serve(twin: Path, host: str, port: int, community: Path | None, min_count: int | None,
-          threads: int, seed_tiles: int) -> None:
-    """Serve TWIN as a web API (OpenAPI docs at /docs) and the 3D map app at /."""
+          threads: int, seed_tiles: int, public_url: str | None,
+          trusted_hosts: tuple[str, ...], proxy_headers: bool,
+          forwarded_allow_ips: str) -> None:
+    """Serve TWIN as a web API (OpenAPI docs at /docs) and the 3D map app at /.
+
+    Access tokens are signed with $DIKAS_SECRET_KEY (at least 32 characters), else with a
+    random key kept in COMMENTS.key (mode 0600).
+    """
     import uvicorn
 
     from dikas.api.app import create_app
+    from dikas.api.security import normalise_public_url
     from dikas.api.settings import ApiSettings
 
+    # without a public URL, links use the listening address and sign-in accepts the
+    # server's own origin (so http://localhost:PORT works as well as 127.0.0.1)
+    public_url = public_url or os.environ.get("DIKAS_PUBLIC_URL") or None
+    public = normalise_public_url(public_url) if public_url else None
     if not twin.is_file():
         raise ParameterError(f"twin {str(twin)!r}: file not found (build one with `dikas build`)")
     from dikas.twin.store import Twin
@@ -45,8 +71,11 @@ def serve(twin: Path, host: str, port: int, community: Path | None, min_count: i
         opened.verify()
     settings = ApiSettings(twin_path=twin, community_path=community,
                            min_count=load_settings(min_count=min_count).min_count,
-                           preload=True, seed_tiles=seed_tiles, threads=threads)
+                           preload=True, seed_tiles=seed_tiles, threads=threads,
+                           auth_secret=os.environ.get("DIKAS_SECRET_KEY") or None,
+                           public_url=public, trusted_hosts=trusted_hosts)
     app = create_app(settings)
     click.echo(f"DikaS serving {twin} at http://{host}:{port}/ (API docs: "
                f"http://{host}:{port}/docs); press Ctrl+C to stop", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
+                proxy_headers=proxy_headers, forwarded_allow_ips=forwarded_allow_ips)

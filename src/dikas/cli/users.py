@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -9,6 +10,7 @@ import click
 from dikas.api.community import Community
 from dikas.api.settings import community_path_for
 from dikas.cli.options import twin_argument
+from dikas.errors import ParameterError
 
 community_option = click.option(
     "--comments", "community", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -30,11 +32,26 @@ def users() -> None:
 @click.argument("name")
 @click.option("--role", type=click.Choice(["stakeholder", "moderator"]), default="stakeholder",
               show_default=True, help="Moderators may also hide comments.")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
-              help="Password (prompted without echo when not given; at least 8 characters).")
+@click.option("--password-stdin", is_flag=True,
+              help="Read the password from the first line of standard input (for scripts) "
+                   "instead of prompting for it twice without echo.")
+@click.option("--password", "password_argument", default=None, hidden=True,
+              help="Refused: a password on the command line is visible to other users.")
 @community_option
-def add(twin: Path, name: str, role: str, password: str, community: Path | None) -> None:
-    """Create account NAME for TWIN's map (or reset its password and role)."""
+def add(twin: Path, name: str, role: str, password_stdin: bool, password_argument: str | None,
+        community: Path | None) -> None:
+    """Create account NAME for TWIN's map (or reset its password and role; either signs
+    out every session of NAME). The password (at least 8 characters) is prompted for without
+    echo, or read from standard input with --password-stdin; never given as an argument."""
+    if password_argument is not None:
+        raise ParameterError("--password is not accepted (the command line is visible to "
+                             "other users); use --password-stdin or the prompt")
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise ParameterError("--password-stdin: no password on standard input")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     user = _community(twin, community).add_user(name, password, role=role)
     click.echo(f"user {user.username!r} ({user.role}) saved")
 

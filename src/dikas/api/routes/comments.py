@@ -7,14 +7,15 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 import geopandas as gpd
-from fastapi import APIRouter, Depends, Form, Query, Request, Response
-from pydantic import BaseModel, Field, model_validator
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from dikas.api.community import CATEGORIES, SQLITE_MAX_INTEGER, User
 from dikas.api.context import ApiContext
 from dikas.api.errors import AuthenticationError, ForbiddenError, NotFoundError
 from dikas.api.features import parse_bbox
 from dikas.api.routes.deps import context
+from dikas.api.security import check_same_origin, require_json
 from dikas.errors import ParameterError
 
 router = APIRouter(prefix="/api", tags=["Comments"])
@@ -41,28 +42,73 @@ def optional_user(request: Request, ctx: Context) -> User | None:
         return None
 
 
-@router.post("/auth/token", summary="Sign in (form fields username, password)")
-def token(ctx: Context, username: Annotated[str, Form(max_length=64)],
-          password: Annotated[str, Form(max_length=256)]) -> dict[str, str]:
-    ctx.sign_ins.check(username)
+def same_origin(request: Request, ctx: Context) -> None:
+    """403 for a browser request sent from another site (``Origin`` header)."""
+    check_same_origin(request, ctx.settings.public_url)
+
+
+class SignIn(BaseModel):
+    """User name and password (JSON only: a form post from another site is refused)."""
+
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class Token(BaseModel):
+    """A bearer token for ``Authorization: Bearer <access_token>``."""
+
+    access_token: str
+    token_type: Literal["bearer"]
+    role: str
+
+
+@router.post("/auth/token", summary="Sign in (JSON: username, password)",
+             dependencies=[Depends(require_json), Depends(same_origin)])
+def token(credentials: SignIn, request: Request, response: Response, ctx: Context) -> Token:
+    response.headers["Cache-Control"] = "no-store"  # RFC 6749 §5.1: never cache a token
+    client = request.client.host if request.client else ""
+    ctx.sign_ins.check(credentials.username, client)
     try:
-        user = ctx.community.authenticate(username, password)
+        user = ctx.community.authenticate(credentials.username, credentials.password)
     except AuthenticationError:
-        ctx.sign_ins.failed(username)
+        ctx.sign_ins.failed(credentials.username, client)
         raise
-    ctx.sign_ins.succeeded(username)
-    return {"access_token": ctx.community.issue_token(user, ttl_s=ctx.settings.token_ttl_s),
-            "token_type": "bearer", "role": user.role}
+    return Token(access_token=ctx.community.issue_token(user, ttl_s=ctx.settings.token_ttl_s),
+                 token_type="bearer", role=user.role)
+
+
+@router.post("/auth/logout", status_code=204, response_class=Response,
+             summary="Sign out: revoke every token of the signed-in user",
+             dependencies=[Depends(same_origin)])
+def logout(ctx: Context, user: Annotated[User, Depends(current_user)]) -> Response:
+    ctx.community.revoke_tokens(user.username)
+    return Response(status_code=204)
 
 
 class NewComment(BaseModel):
     """A comment pinned to a point (``lon``/``lat``) or to an area (``postal_code``)."""
+
+    # the rule of _place below, in the API definition too: both lon and lat, or a
+    # postal_code without them
+    model_config = {"json_schema_extra": {"anyOf": [
+        {"required": ["lon", "lat"],
+         "properties": {"lon": {"type": "number"}, "lat": {"type": "number"}}},
+        {"required": ["postal_code"],
+         "properties": {"postal_code": {"type": "string"}, "lon": {"type": "null"},
+                        "lat": {"type": "null"}}}]}}
 
     text: str = Field(min_length=1, max_length=2000)
     category: Literal["need", "idea", "concern"]
     lon: float | None = Field(default=None, ge=-180, le=180)
     lat: float | None = Field(default=None, ge=-90, le=90)
     postal_code: str | None = Field(default=None, max_length=20)
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, text: str) -> str:
+        if not text.strip():
+            raise ValueError("comment text is empty")
+        return text
 
     @model_validator(mode="after")
     def _place(self) -> NewComment:

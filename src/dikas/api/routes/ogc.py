@@ -25,6 +25,7 @@ from dikas.api.features import (
     select_feature,
 )
 from dikas.api.routes.deps import context
+from dikas.api.security import public_base, public_url_of
 from dikas.errors import ParameterError
 
 router = APIRouter(prefix="/ogc", tags=["OGC API – Features"])
@@ -39,7 +40,12 @@ Context = Annotated[ApiContext, Depends(context)]
 
 
 def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    """Base of absolute links: the configured public URL, never the ``Host`` header."""
+    return public_base(request, request.app.state.context.settings.public_url)
+
+
+def _self(request: Request) -> str:
+    return public_url_of(request, request.app.state.context.settings.public_url)
 
 
 @router.get("", summary="Landing page")
@@ -141,8 +147,8 @@ def items_query(request: Request, ctx: ApiContext, name: str,
 
 
 def _page_link(request: Request, rel: str, offset: int, limit: int) -> dict[str, str]:
-    url = request.url.include_query_params(offset=offset, limit=limit)
-    return {"href": str(url), "rel": rel, "type": GEOJSON}
+    query = request.url.include_query_params(offset=offset, limit=limit).query
+    return {"href": f"{_base(request)}{request.url.path}?{query}", "rel": rel, "type": GEOJSON}
 
 
 ITEMS_PARAMETERS = [
@@ -175,7 +181,7 @@ def items(collection_id: str, request: Request, ctx: Context) -> Response:
     query = items_query(request, ctx, collection_id, columns)
     matched, features = ctx.served.select(collection_id, query,
                                           key=ctx.spec(collection_id).key)
-    links = [{"href": str(request.url), "rel": "self", "type": GEOJSON},
+    links = [{"href": _self(request), "rel": "self", "type": GEOJSON},
              {"href": f"{_base(request)}/ogc/collections/{collection_id}", "rel": "collection",
               "type": "application/json"}]
     if query.offset + len(features) < matched:
@@ -199,7 +205,7 @@ def item(collection_id: str, feature_id: str, request: Request, ctx: Context) ->
                              key=ctx.spec(collection_id).key, identifier=feature_id,
                              latest_year=years[-1] if years else None)
     base = _base(request)
-    links = [{"href": str(request.url), "rel": "self", "type": GEOJSON},
+    links = [{"href": _self(request), "rel": "self", "type": GEOJSON},
              {"href": f"{base}/ogc/collections/{collection_id}", "rel": "collection",
               "type": "application/json"}]
     body = feature[:-1] + ',"links":' + json.dumps(links) + "}"

@@ -43,14 +43,12 @@ export async function getJson(path, params = {}) {
   return parse(response, url.pathname);
 }
 
-/** POST a JSON body (or form fields when `form` is true). */
-export async function postJson(path, body, { form = false } = {}) {
+/** POST a JSON body (the API takes no form posts). */
+export async function postJson(path, body) {
   const headers = {};
   if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
   let payload;
-  if (form) {
-    payload = new URLSearchParams(body);
-  } else if (body !== undefined) {
+  if (body !== undefined) {
     headers["Content-Type"] = "application/json";
     payload = JSON.stringify(body);
   }

@@ -40,7 +40,7 @@ export class CommentBoard {
       const token = await postJson("/api/auth/token", {
         username: form.username.value,
         password: form.password.value,
-      }, { form: true });
+      });
       setToken(token.access_token);
       this.role = token.role;
       this.root.dataset.role = token.role;
@@ -53,7 +53,12 @@ export class CommentBoard {
     }
   }
 
-  signOut() {
+  async signOut() {
+    try {
+      await postJson("/api/auth/logout"); // revokes the token on the server too
+    } catch (_) {
+      // an expired or revoked token is signed out already
+    }
     setToken(null);
     this.role = null;
     delete this.root.dataset.role;
