@@ -108,6 +108,19 @@ def _grid_2021(data_dir: Path) -> gpd.GeoDataFrame:
     return gpd.read_file(data_dir / "pythongis_book" / "Population_grid_2021_HSY.gpkg")
 
 
+KAUNIAINEN_POSTAL_CODE = "02700"
+"""Statistics Finland's Paavo places postal area 02700 in Kauniainen (235); the HSY file the
+fixture takes the region's polygons from files it under Espoo (049)."""
+
+
+def capital_region_postal_areas(data_dir: Path) -> gpd.GeoDataFrame:
+    """The capital region's postal areas (EPSG:3067) with Paavo's municipality codes."""
+    region = gpd.read_file(data_dir / "r4c" / "hsy_po.json").to_crs(3067)
+    kauniainen = region["posno"].astype(str) == KAUNIAINEN_POSTAL_CODE
+    region.loc[kauniainen, ["kunta_nro", "kunta"]] = ["235", "Kauniainen"]
+    return region
+
+
 def paavo_service_frame(data_dir: Path, year: int) -> gpd.GeoDataFrame:
     """One year of ``postialue:pno_tilasto_YYYY`` as served (EPSG:3067), see module doc."""
     labels = _paavo_codes(data_dir)
@@ -122,7 +135,7 @@ def paavo_service_frame(data_dir: Path, year: int) -> gpd.GeoDataFrame:
         "kunta": "091", "vuosi": year,
         **{c: helsinki[c].astype(float) for c in codes},
     }, geometry=helsinki.geometry.values, crs=source.crs)
-    region = gpd.read_file(data_dir / "r4c" / "hsy_po.json").to_crs(3067)
+    region = capital_region_postal_areas(data_dir)
     region = region[region["kunta_nro"] != "091"].reset_index(drop=True)
     grid = _grid_2021(data_dir).to_crs(3067)
     centres = gpd.GeoDataFrame({"inhabitants": grid["inhabitants"].astype(float)},

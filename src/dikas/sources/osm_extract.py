@@ -364,7 +364,8 @@ def check_osm_file(path: Path, *, dataset: str | None = None) -> None:
     body is caught here; the clip then reads the whole file).
     """
     try:
-        reader = osmium.io.Reader(str(path), osmium.osm.NOTHING)
+        # the format is given, not guessed from the name: downloads have temporary names
+        reader = osmium.io.Reader(osmium.io.File(str(path), "pbf"), osmium.osm.NOTHING)
         try:
             reader.header()
         finally:

@@ -245,7 +245,9 @@ def _buildings(ctx: _Context) -> None:
     if ctx.datasets("building_register"):
         from dikas.sources.building_register import read_building_register
         for dataset in ctx.datasets("building_register"):
-            parts.append(read_building_register(ctx.path(dataset), dataset=dataset.name))
+            frame, report = read_building_register(ctx.path(dataset), dataset=dataset.name)
+            parts.append(frame)
+            repaired += report.repaired
             used.append(dataset)
     for dataset in ctx.datasets("citygml"):
         parts.append(read_citygml(ctx.path(dataset), dataset=dataset.name))
