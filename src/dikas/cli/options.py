@@ -31,3 +31,16 @@ def resolve_city(city: str | None, settings: Settings) -> str:
     click.echo(f"Using the {chosen!r} catalog: {reason} (choose another with --city).",
                err=True)
     return chosen
+
+
+def _dask_address(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from dikas.cluster import resolve_address
+
+    return resolve_address(value)
+
+
+dask_option = click.option(
+    "--dask", "dask_address", default=None, metavar="tcp://HOST:PORT",
+    callback=_dask_address,
+    help="Run the heavy step's chunks on this Dask scheduler (default: "
+         "$DIKAS_DASK_SCHEDULER, else locally; --dask '' forces a local run).")
