@@ -51,11 +51,15 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
+def _stop(processes: list[subprocess.Popen]) -> None:
+    """Terminate all at once, then kill whatever is still running after 3 s."""
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    deadline = time.monotonic() + 3
+    for process in processes:
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
@@ -68,7 +72,7 @@ def loopback_cluster(folder: Path, *, n_workers: int = 2, memory_limit: str = "1
 
     The scheduler binds a free port (``--port 0``) and writes its address to a scheduler
     file; workers have one process and one thread each. Every process is stopped on exit
-    (terminate, then kill after 10 s), whatever happened.
+    (terminate, then kill after 3 s), whatever happened.
     """
     from distributed import Client
 
@@ -104,6 +108,5 @@ def loopback_cluster(folder: Path, *, n_workers: int = 2, memory_limit: str = "1
             client.wait_for_workers(n_workers, timeout=START_TIMEOUT_S)
         yield cluster
     finally:
-        for process in reversed(processes):
-            _stop(process)
+        _stop(processes[::-1])
         log.close()

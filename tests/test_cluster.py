@@ -57,11 +57,11 @@ def transit_inputs(data_dir: Path):
 
 @pytest.fixture(scope="module")
 def local_transit(transit_inputs) -> pd.DataFrame:
-    from dikas.accessibility.matrix import transit_matrix
+    """The one-shot matrix of the transit router itself."""
+    from dikas.accessibility.transit import transit_travel_time_matrix
 
     feed, walk, origins, destinations = transit_inputs
-    return transit_matrix(feed, walk, origins, destinations, chunk_size=len(origins),
-                          progress=False, **TRANSIT)
+    return transit_travel_time_matrix(feed, walk, origins, destinations, **TRANSIT)
 
 
 @pytest.fixture
@@ -91,14 +91,11 @@ def test_unreachable_scheduler_is_one_line_error() -> None:
 
 def test_transit_matrix_on_the_cluster_equals_the_local_run(cluster, transit_inputs,
                                                             local_transit) -> None:
-    from dikas.accessibility.matrix import transit_matrix
+    from dikas.accessibility.transit_chunks import transit_matrix
 
     feed, walk, origins, destinations = transit_inputs
-    chunked = transit_matrix(feed, walk, origins, destinations, chunk_size=5, progress=False,
-                             **TRANSIT)
     on_cluster = transit_matrix(feed, walk, origins, destinations, chunk_size=5,
                                 dask_address=cluster.address, **TRANSIT)
-    pd.testing.assert_frame_equal(chunked, local_transit, check_exact=True)
     pd.testing.assert_frame_equal(on_cluster, local_transit, check_exact=True)
     assert len(on_cluster) == 16 * 10
     assert on_cluster["travel_time"].notna().mean() > 0.9
@@ -189,13 +186,13 @@ def _kill_after_first_chunk(cluster: LoopbackCluster, prefix: str, total: int,
 
 def test_killing_a_worker_mid_run_still_gives_the_complete_identical_matrix(
         cluster, transit_inputs, local_transit) -> None:
-    from dikas.accessibility.matrix import transit_matrix
+    from dikas.accessibility.transit_chunks import transit_matrix
 
     feed, walk, origins, destinations = transit_inputs
-    chunks = 8
+    chunks = 16
     seen: dict[str, int] = {}
     killer = threading.Thread(target=_kill_after_first_chunk,
-                              args=(cluster, "_chunk_transit", chunks, seen), daemon=True)
+                              args=(cluster, "_route_chunk", chunks, seen), daemon=True)
     killer.start()
     result = transit_matrix(feed, walk, origins, destinations, chunk_size=16 // chunks,
                             dask_address=cluster.address, **TRANSIT)

@@ -54,14 +54,14 @@ def resolve_address(address: str | None = None) -> str | None:
     return address or None
 
 
-def connect(address: str, *, timeout: str = CONNECT_TIMEOUT) -> Client:
+def connect(address: str, *, timeout: str | None = None) -> Client:
     """A client of the scheduler at ``address``; one-line :class:`ParameterError` if unreachable."""
     try:
         from distributed import Client
     except ImportError as error:  # pragma: no cover - distributed is a pinned dependency
         raise ParameterError(f"--dask {address} needs the 'distributed' package") from error
     try:
-        return Client(address, timeout=timeout, set_as_default=False)
+        return Client(address, timeout=timeout or CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
         detail = " ".join(str(error).split()) or type(error).__name__
         raise ParameterError(f"cannot reach the Dask scheduler at {address!r}: {detail}"
@@ -71,7 +71,7 @@ def connect(address: str, *, timeout: str = CONNECT_TIMEOUT) -> Client:
 def run_chunks(function: Callable[..., T], chunks: Sequence[Any], *,
                shared: Mapping[str, Any] | None = None, dask_address: str | None = None,
                label: str = "chunks", progress: bool = True, retries: int = RETRIES,
-               connect_timeout: str = CONNECT_TIMEOUT) -> list[T]:
+               connect_timeout: str | None = None) -> list[T]:
     """``[function(chunk, **shared) for chunk in chunks]``, here or on a Dask cluster.
 
     Parameters
@@ -90,7 +90,7 @@ def run_chunks(function: Callable[..., T], chunks: Sequence[Any], *,
     retries
         Extra attempts of a chunk whose task fails on a cluster.
     connect_timeout
-        How long to wait for the scheduler.
+        How long to wait for the scheduler (default :data:`CONNECT_TIMEOUT`).
 
     Returns
     -------
@@ -101,6 +101,7 @@ def run_chunks(function: Callable[..., T], chunks: Sequence[Any], *,
     if dask_address is None:
         return [function(chunk, **shared)
                 for chunk in track(chunks, label, total=len(chunks), enabled=progress)]
+    connect_timeout = connect_timeout or CONNECT_TIMEOUT
     with connect(dask_address, timeout=connect_timeout) as client:
         if not client.scheduler_info().get("workers"):
             try:

@@ -1,10 +1,10 @@
 """Travel-time matrices split into origin chunks, run locally or on a Dask cluster.
 
-Each chunk is an independent :meth:`StreetNetwork.travel_time_matrix` (walk, bike) or
-:func:`~dikas.accessibility.transit.matrix.transit_travel_time_matrix` (transit) call, so
-the result does not depend on the chunk size or on where chunks run. On a cluster
-(:mod:`dikas.cluster`) the network, the destinations and the GTFS feed are scattered to
-every worker once (``broadcast=True``) and the chunks are mapped over them.
+Each chunk is an independent :meth:`StreetNetwork.travel_time_matrix` call (transit:
+:mod:`dikas.accessibility.transit_chunks`), so the result does not depend on the chunk
+size or on where chunks run. On a cluster (:mod:`dikas.cluster`) the network and the
+destinations are scattered to every worker once (``broadcast=True``) and the chunks are
+mapped over them.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from dikas.cluster import run_chunks
 from dikas.errors import ParameterError
 
 if TYPE_CHECKING:
-    from dikas.sources.gtfs import GtfsFeed
     from dikas.twin.store import Twin
 
 DEFAULT_CHUNK_SIZE = 250
@@ -117,42 +116,6 @@ def _on_cluster(address: str | None, run_chunk: Callable[..., pd.DataFrame],
                       connect_timeout=CONNECT_TIMEOUT)
 
 
-def _chunk_transit(origins: gpd.GeoDataFrame, *, feed: GtfsFeed, network: StreetNetwork,
-                   destinations: gpd.GeoDataFrame, **options: object) -> pd.DataFrame:
-    from dikas.accessibility.transit.matrix import transit_travel_time_matrix
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        return transit_travel_time_matrix(feed, network, origins, destinations,
-                                          **options)  # type: ignore[arg-type]
-
-
-def transit_matrix(feed: GtfsFeed, network: StreetNetwork, origins: gpd.GeoDataFrame,
-                   destinations: gpd.GeoDataFrame, *, origin_id: str, destination_id: str,
-                   departure: dt.datetime, window_min: int = 60,
-                   max_time_min: float | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
-                   dask_address: str | None = None, progress: bool = True) -> pd.DataFrame:
-    """Transit travel-time matrix by origin chunks, here or on a Dask cluster.
-
-    Each chunk is one
-    :func:`~dikas.accessibility.transit.matrix.transit_travel_time_matrix` call for its
-    origins (RAPTOR routes every origin on its own), so the result equals the one-shot
-    matrix; the feed, the walk ``network`` and the destinations are shared (scattered to
-    every worker once). Each chunk rebuilds the day's timetable and the stop-to-stop
-    walking legs, a fixed cost per chunk that larger chunks amortise.
-    """
-    options: dict[str, object] = {"origin_id": origin_id, "destination_id": destination_id,
-                                  "departure": departure, "window_min": window_min}
-    if max_time_min is not None:
-        options["max_time_min"] = max_time_min
-    parts = run_chunks(partial(_chunk_transit, **options), origin_chunks(origins, chunk_size),
-                       shared={"feed": feed, "network": network,
-                               "destinations": destinations},
-                       dask_address=dask_address, label="transit chunks", progress=progress,
-                       connect_timeout=CONNECT_TIMEOUT)
-    return pd.concat(parts, ignore_index=True)
-
-
 def twin_travel_times(twin: Twin, mode: str, origins: gpd.GeoDataFrame,
                       destinations: gpd.GeoDataFrame, *, origin_id: str, destination_id: str,
                       max_time_min: float | None = None, speed_mps: float | None = None,
@@ -163,8 +126,9 @@ def twin_travel_times(twin: Twin, mode: str, origins: gpd.GeoDataFrame,
 
     Walk and bike route on the twin's street network (``network`` if already built, else
     built with ``speed_mps``). Transit runs
-    :func:`dikas.accessibility.transit.matrix.transit_travel_time_matrix` on the twin's GTFS
-    tables with the walk network (``network``) for access, egress and transfers, for
+    :func:`dikas.accessibility.transit_chunks.transit_matrix` (equal to
+    :func:`~dikas.accessibility.transit.matrix.transit_travel_time_matrix`) on the twin's
+    GTFS tables with the walk network (``network``) for access, egress and transfers, for
     departures in ``[departure, departure + window_min)`` (median travel time); without a
     ``departure``, 08:00 on the feed's busiest weekday
     (:func:`dikas.accessibility.transit.schedule.typical_departure`).
@@ -177,6 +141,7 @@ def twin_travel_times(twin: Twin, mode: str, origins: gpd.GeoDataFrame,
     if mode != "transit":
         raise ParameterError(f"unknown mode {mode!r}; use walk, bike or transit")
     from dikas.accessibility.transit.schedule import typical_departure
+    from dikas.accessibility.transit_chunks import transit_matrix
     from dikas.sources.gtfs import GtfsFeed
 
     if network is not None and network.mode != "walk":
