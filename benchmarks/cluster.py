@@ -23,7 +23,7 @@ parallelism on 2 cores, not a real cluster's speed.
 
 Usage::
 
-    python benchmarks/cluster.py [--chunk-size 100] [--transit-chunk 25] [--window 20]
+    python benchmarks/cluster.py [--chunk-size 35] [--transit-chunk 25] [--window 20]
                                  [--max-transit-origins 100] [--draws 400] [--draw-chunk 100]
 """
 
@@ -91,7 +91,7 @@ def _line(step: str, chunk: str, per_chunk: float, n_chunks: int, local: float,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chunk-size", type=int, default=100, help="walk origins per chunk")
+    parser.add_argument("--chunk-size", type=int, default=35, help="walk origins per chunk")
     parser.add_argument("--transit-chunk", type=int, default=25,
                         help="transit origins per chunk")
     parser.add_argument("--window", type=int, default=20, help="transit departure minutes")
@@ -129,6 +129,7 @@ def main() -> None:
     compute_matrix(walk, origins.head(2), services, progress=False, **walk_kwargs)
     transit_matrix(feed, walk, transit_origins.head(1), services.head(2), progress=False,
                    **dict(transit_kwargs, window_min=2))
+    null_tests(counts, list(TWO_GROUP_SUITE), iterations=4, seed=0, chunk_size=2)
 
     walk_chunks = [origins.iloc[i:i + args.chunk_size]
                    for i in range(0, len(origins), args.chunk_size)]

@@ -20,7 +20,8 @@ The scheduler address comes from the caller (the CLI's ``--dask`` option) or, th
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
@@ -29,7 +30,7 @@ from dikas.errors import ParameterError
 from dikas.progress import track
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
 
 T = TypeVar("T")
 
@@ -39,6 +40,10 @@ CONNECT_TIMEOUT = "10s"
 """How long to wait for the Dask scheduler."""
 RETRIES = 2
 """Extra attempts of a chunk whose task raised (lost workers are handled by the scheduler)."""
+
+_Scattered = dict[int, tuple[Any, "Future"]]
+_SESSIONS: dict[str, tuple[Client, _Scattered]] = {}
+"""Open sessions (:func:`cluster_session`): address → client and the inputs scattered."""
 
 
 def resolve_address(address: str | None = None) -> str | None:
@@ -101,21 +106,54 @@ def run_chunks(function: Callable[..., T], chunks: Sequence[Any], *,
     if dask_address is None:
         return [function(chunk, **shared)
                 for chunk in track(chunks, label, total=len(chunks), enabled=progress)]
-    connect_timeout = connect_timeout or CONNECT_TIMEOUT
-    with connect(dask_address, timeout=connect_timeout) as client:
+    with _client(dask_address, connect_timeout or CONNECT_TIMEOUT) as (client, scattered):
         if not client.scheduler_info().get("workers"):
             try:
-                client.wait_for_workers(1, timeout=connect_timeout)
+                client.wait_for_workers(1, timeout=connect_timeout or CONNECT_TIMEOUT)
             except TimeoutError as error:
                 raise ParameterError(f"the Dask scheduler at {dask_address!r} has no workers"
                                      ) from error
-        scattered = client.scatter(shared, broadcast=True) if shared else {}
+        for value in shared.values():
+            if id(value) not in scattered:  # each input once per session, to every worker
+                scattered[id(value)] = (value, client.scatter([value], broadcast=True)[0])
         futures = client.map(function, list(chunks), pure=False, retries=retries,
-                             **scattered)
+                             **{name: scattered[id(value)][1]
+                                for name, value in shared.items()})
         try:
             return client.gather(futures)
         finally:
             client.cancel(futures)
+
+
+@contextmanager
+def cluster_session(dask_address: str | None, *, connect_timeout: str | None = None
+                    ) -> Iterator[None]:
+    """Share one connection, and each input scattered once, among several :func:`run_chunks`.
+
+    A step made of several mapped stages (transit: stop walks, then origin chunks) opens a
+    session so that its network is sent to the workers once, not once per stage. Does
+    nothing for a local run or inside a session already open for the address.
+    """
+    if dask_address is None or dask_address in _SESSIONS:
+        yield
+        return
+    client = connect(dask_address, timeout=connect_timeout)
+    _SESSIONS[dask_address] = (client, {})
+    try:
+        yield
+    finally:
+        del _SESSIONS[dask_address]
+        client.close()
+
+
+@contextmanager
+def _client(address: str, timeout: str) -> Iterator[tuple[Client, _Scattered]]:
+    """The session's client and scattered inputs, or a client of its own for one call."""
+    if address in _SESSIONS:
+        yield _SESSIONS[address]
+        return
+    with connect(address, timeout=timeout) as client:
+        yield client, {}
 
 
 def chunk_rng(seed: int, index: int) -> np.random.Generator:

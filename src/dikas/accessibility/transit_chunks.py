@@ -27,7 +27,7 @@ from dikas.accessibility.transit.legs import WalkingLegs
 from dikas.accessibility.transit.matrix import _check, transit_travel_time_matrix
 from dikas.accessibility.transit.raptor import raptor_travel_times
 from dikas.accessibility.transit.timetable import Timetable
-from dikas.cluster import run_chunks
+from dikas.cluster import cluster_session, run_chunks
 from dikas.errors import ParameterError
 from dikas.sources.gtfs import GtfsFeed
 
@@ -111,18 +111,20 @@ def transit_matrix(feed: GtfsFeed, network: StreetNetwork, origins: gpd.GeoDataF
     if window_min < 1 or max_time_min <= 0 or max_walk_min < 0 or transfers_max < 0:
         raise ParameterError("window_min ≥ 1, max_time_min > 0, max_walk_min ≥ 0 and "
                              "transfers_max ≥ 0 are required")
-    shared = shared_inputs(feed, network, destinations, destination_id=destination_id,
-                           departure=departure, window_min=window_min,
-                           max_time_min=max_time_min, max_walk_min=max_walk_min,
-                           dask_address=dask_address, progress=progress)
-    departures_s = shared.pop("departures_s")
-    statistics = (50.0, *(float(p) for p in percentiles if float(p) != 50.0))
-    route = partial(_route_chunk, origin_id=origin_id, destination_id=destination_id,
-                    departures_s=departures_s, statistics=statistics,
-                    max_time_min=max_time_min, max_walk_min=max_walk_min,
-                    transfers_max=transfers_max, board_slack_s=board_slack_s)
-    parts = run_chunks(route, origin_chunks(origins, chunk_size), shared=shared,
-                       dask_address=dask_address, label="transit chunks", progress=progress)
+    chunks = origin_chunks(origins, chunk_size)
+    with cluster_session(dask_address):  # the network reaches every worker once
+        shared = shared_inputs(feed, network, destinations, destination_id=destination_id,
+                               departure=departure, window_min=window_min,
+                               max_time_min=max_time_min, max_walk_min=max_walk_min,
+                               dask_address=dask_address, progress=progress)
+        departures_s = shared.pop("departures_s")
+        statistics = (50.0, *(float(p) for p in percentiles if float(p) != 50.0))
+        route = partial(_route_chunk, origin_id=origin_id, destination_id=destination_id,
+                        departures_s=departures_s, statistics=statistics,
+                        max_time_min=max_time_min, max_walk_min=max_walk_min,
+                        transfers_max=transfers_max, board_slack_s=board_slack_s)
+        parts = run_chunks(route, chunks, shared=shared, dask_address=dask_address,
+                           label="transit chunks", progress=progress)
     return pd.concat(parts, ignore_index=True)
 
 
