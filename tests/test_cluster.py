@@ -21,7 +21,12 @@ import pytest
 from dikas.cluster import chunk_rng, draw_chunks, resolve_address, run_chunks
 from dikas.errors import ParameterError
 from dikas.segregation import two_group_counts
-from dikas.segregation.inference import bootstrap_index, null_test, null_tests
+from dikas.segregation.inference import (
+    bootstrap_index,
+    compare_periods,
+    null_test,
+    null_tests,
+)
 from dikas.segregation.registry import TWO_GROUP_SUITE
 from tests.dask_cluster import LoopbackCluster, loopback_cluster
 from tests.segregation.helpers import synthetic_city
@@ -101,8 +106,8 @@ def test_transit_matrix_on_the_cluster_equals_the_local_run(cluster, transit_inp
     assert on_cluster["travel_time"].notna().mean() > 0.9
 
 
-def test_permutation_and_bootstrap_inference_on_the_cluster_equal_local(cluster,
-                                                                        counts) -> None:
+def test_permutation_bootstrap_and_period_tests_on_the_cluster_equal_local(
+        cluster, counts) -> None:
     names = list(TWO_GROUP_SUITE)
     local = null_tests(counts, names, iterations=60, seed=7, chunk_size=16)
     remote = null_tests(counts, names, iterations=60, seed=7, chunk_size=16,
@@ -124,6 +129,15 @@ def test_permutation_and_bootstrap_inference_on_the_cluster_equal_local(cluster,
     np.testing.assert_array_equal(spatial_remote.replicates, spatial_local.replicates)
     assert (spatial_remote.lower, spatial_remote.upper) == (spatial_local.lower,
                                                             spatial_local.upper)
+    city = synthetic_city(seed=5)
+    later = two_group_counts(city.assign(group=np.random.default_rng(9).binomial(
+        city["total"], 0.3)), group="group", total="total")
+    change_local = compare_periods("dissimilarity", counts, later, iterations=50, seed=1,
+                                   chunk_size=20)
+    change_remote = compare_periods("dissimilarity", counts, later, iterations=50, seed=1,
+                                    chunk_size=20, dask_address=cluster.address)
+    np.testing.assert_array_equal(change_remote.simulated, change_local.simulated)
+    assert change_remote.p_value == change_local.p_value and change_local.significant()
 
 
 def test_vulnerability_monte_carlo_on_the_cluster_equals_local(cluster, tmp_path) -> None:

@@ -286,9 +286,11 @@ def _suppress_small(layer: gpd.GeoDataFrame, frame: gpd.GeoDataFrame, total: str
 @click.option("--permutations", type=int, default=999, show_default=True,
               help="Random-label permutations of the first-vs-last-year test.")
 @click.option("--seed", type=int, default=None)
+@dask_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
 def trend(twin: Path, group: str, total: str, names: str, chart: Path | None,
-          permutations: int, seed: int | None, as_json: bool) -> None:
+          permutations: int, seed: int | None, dask_address: str | None,
+          as_json: bool) -> None:
     """Indices for every year of the twin's postal areas, and whether first → last changed."""
     index_names = _names(names) or []
     with dikas.open(str(twin)) as opened:
@@ -305,7 +307,8 @@ def trend(twin: Path, group: str, total: str, names: str, chart: Path | None,
     values.index.name = "year"
     first, last = _common_units(counts[years[0]], counts[years[-1]],
                                 frames[years[0]], frames[years[-1]], group, total)
-    changes = {n: compare_periods(n, last, first, iterations=permutations, seed=seed)
+    changes = {n: compare_periods(n, last, first, iterations=permutations, seed=seed,
+                                  dask_address=dask_address)
                for n in index_names}
     if chart is not None:
         trend_chart(values, chart, title=f"Segregation of {group} / {total}", credit=credit)

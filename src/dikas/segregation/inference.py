@@ -40,7 +40,6 @@ from scipy import stats
 
 from dikas.cluster import chunk_rng, draw_chunks, run_chunks, run_seed
 from dikas.errors import ParameterError
-from dikas.progress import track
 from dikas.segregation.indices import (
     Counts,
     compute_index,
@@ -249,6 +248,7 @@ def bootstrap_index(name: str, counts: Counts, *, iterations: int = 999, level: 
 def compare_periods(name: str, first: Counts, second: Counts, *,
                     method: Literal["random_label", "bootstrap"] = "random_label",
                     iterations: int = 999, seed: int | None = None,
+                    chunk_size: int = DEFAULT_CHUNK_SIZE, dask_address: str | None = None,
                     **parameters: Any) -> PeriodComparison:
     """Test whether an index differs between two periods (e.g. Paavo 2020 and 2023).
 
@@ -259,6 +259,8 @@ def compare_periods(name: str, first: Counts, second: Counts, *,
     default shuffles the period labels of all 2n rows regardless of unit, which mixes
     geographies.) Both periods must have the same units, in the same order. ``"bootstrap"``: PySAL's bootstrap comparison, a
     t statistic ``(mean₁ − mean₂)/√(sd₁² + sd₂²)`` with ``B − 1`` degrees of freedom.
+    Both run in chunks of ``chunk_size`` draws, here or on the Dask cluster at
+    ``dask_address``.
     """
     index = definition(name)
     used = resolve_parameters(index, parameters)
@@ -266,9 +268,11 @@ def compare_periods(name: str, first: Counts, second: Counts, *,
     b = compute_index(name, second, **used).statistic
     rng = np.random.default_rng(seed)
     if method == "bootstrap":
-        boot_a = bootstrap_index(name, first, iterations=iterations, seed=int(rng.integers(2**32)),
+        options = {"iterations": iterations, "chunk_size": chunk_size,
+                   "dask_address": dask_address}
+        boot_a = bootstrap_index(name, first, seed=int(rng.integers(2**32)), **options,
                                  **used).replicates
-        boot_b = bootstrap_index(name, second, iterations=iterations, seed=int(rng.integers(2**32)),
+        boot_b = bootstrap_index(name, second, seed=int(rng.integers(2**32)), **options,
                                  **used).replicates
         tt = (boot_a.mean() - boot_b.mean()) / np.sqrt(np.std(boot_a) ** 2 + np.std(boot_b) ** 2)
         p = float(stats.t.sf(np.abs(tt), iterations - 1) * 2)
@@ -278,15 +282,12 @@ def compare_periods(name: str, first: Counts, second: Counts, *,
     if not np.array_equal(first.unit_ids, second.unit_ids):
         raise ParameterError("random-label comparison needs the same units in both periods "
                              "(an area excluded in one year only breaks the pairing)")
-    one, two = observed_values(first), observed_values(second)
-    differences = np.empty(iterations)
-    for r in track(range(iterations), f"random labels {name}"):
-        swap = rng.random(first.n_units) < 0.5
-        mixed_1 = tuple(_swap_rows(u, v, swap) for u, v in zip(one, two, strict=True))
-        mixed_2 = tuple(_swap_rows(v, u, swap) for u, v in zip(one, two, strict=True))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            differences[r] = (evaluate(index, first, mixed_1, used)
-                              - evaluate(index, first, mixed_2, used))
+    chunks = draw_chunks(iterations, chunk_size) or [(0, 0)]
+    parts = run_chunks(partial(_random_label_chunk, name=name, parameters=used,
+                               seed=run_seed(seed)),
+                       chunks, shared={"first": first, "second": second},
+                       dask_address=dask_address, label=f"random labels {name}")
+    differences = np.concatenate(parts)
     return PeriodComparison(name, a, b, a - b, _two_sided_p(a - b, differences), method,
                             differences)
 
@@ -302,6 +303,24 @@ def _bootstrap_chunk(chunk: tuple[int, int], *, counts: Counts, name: str,
         replicates[b] = compute_index(name, _resample(counts, positions), **parameters
                                       ).statistic
     return replicates
+
+
+def _random_label_chunk(chunk: tuple[int, int], *, first: Counts, second: Counts, name: str,
+                        parameters: Mapping[str, Any], seed: int) -> np.ndarray:
+    """One chunk of paired random labellings: the simulated differences first − second."""
+    number, draws = chunk
+    rng = chunk_rng(seed, number)
+    index = definition(name)
+    one, two = observed_values(first), observed_values(second)
+    differences = np.empty(draws)
+    for r in range(draws):
+        swap = rng.random(first.n_units) < 0.5
+        mixed_1 = tuple(_swap_rows(u, v, swap) for u, v in zip(one, two, strict=True))
+        mixed_2 = tuple(_swap_rows(v, u, swap) for u, v in zip(one, two, strict=True))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            differences[r] = (evaluate(index, first, mixed_1, parameters)
+                              - evaluate(index, first, mixed_2, parameters))
+    return differences
 
 
 def _evaluate_replicates(index: IndexDefinition, counts: Counts, replicates: tuple[np.ndarray, ...],
