@@ -178,6 +178,32 @@ def test_segregation_cli_with_dask_from_the_environment(cluster, tmp_path, capsy
     assert "dikas: error: cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'" in failed.stderr
 
 
+def test_access_measures_cli_computes_its_matrix_on_the_cluster(cluster, tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from dikas.cli.access import access
+    from dikas.twin.store import Twin
+    from tests.accessibility.conftest import lattice_layers, lattice_network
+
+    path = tmp_path / "lattice.duckdb"
+    nodes, edges = lattice_network()
+    with Twin.create(path, city="lattice", build_id="test") as twin:
+        twin.write_layer("network_nodes", nodes)
+        twin.write_layer("network_edges", edges)
+        for name, frame in lattice_layers().items():
+            twin.write_layer(name, frame)
+    tables = {}
+    for label, extra in (("local", []), ("cluster", ["--dask", cluster.address])):
+        out = tmp_path / f"{label}.csv"
+        result = CliRunner().invoke(access, [
+            "measures", "--twin", str(path), "--mode", "walk", "--service-type", "school",
+            "--chunk-size", "7", "--no-write", "--out", str(out), *extra])
+        assert result.exit_code == 0, result.output
+        tables[label] = pd.read_csv(out)
+    pd.testing.assert_frame_equal(tables["cluster"], tables["local"], check_exact=True)
+    assert tables["local"]["school_nearest_1"].notna().sum() > 10
+
+
 def _finished(dask_scheduler, prefix: str) -> int:  # runs on the scheduler
     return sum(1 for key, task in dask_scheduler.tasks.items()
                if str(key).startswith(prefix) and task.state == "memory")
@@ -215,3 +241,4 @@ def test_killing_a_worker_mid_run_still_gives_the_complete_identical_matrix(
     assert cluster.workers[0].returncode == -9 and cluster.workers[1].poll() is None
     pd.testing.assert_frame_equal(result, local_transit, check_exact=True)
     assert isinstance(origins, gpd.GeoDataFrame) and len(result) == 16 * 10
+
