@@ -1,8 +1,10 @@
 """Travel-time matrices split into origin chunks, run locally or on a Dask cluster.
 
-Each chunk is an independent :meth:`StreetNetwork.travel_time_matrix` call, so the result
-does not depend on the chunk size or on where chunks run. On a cluster the network is
-scattered to every worker once (``broadcast=True``) and the chunks are mapped over it.
+Each chunk is an independent :meth:`StreetNetwork.travel_time_matrix` call (transit:
+:mod:`dikas.accessibility.transit_chunks`), so the result does not depend on the chunk
+size or on where chunks run. On a cluster (:mod:`dikas.cluster`) the network and the
+destinations are scattered to every worker once (``broadcast=True``) and the chunks are
+mapped over them.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from dikas.accessibility.network import StreetNetwork
+from dikas.cluster import run_chunks
 from dikas.errors import ParameterError
-from dikas.progress import track
 
 if TYPE_CHECKING:
     from dikas.twin.store import Twin
@@ -31,8 +33,8 @@ CONNECT_TIMEOUT = "10s"
 """How long to wait for the Dask scheduler."""
 
 
-def _chunk_matrix(network: StreetNetwork, origins: gpd.GeoDataFrame,
-                  destinations: gpd.GeoDataFrame, *, origin_id: str, destination_id: str,
+def _chunk_matrix(origins: gpd.GeoDataFrame, *, network: StreetNetwork,
+                  destinations: gpd.GeoDataFrame, origin_id: str, destination_id: str,
                   max_time_min: float | None, max_snap_distance_m: float
                   ) -> pd.DataFrame:
     with warnings.catch_warnings():
@@ -77,17 +79,11 @@ def compute_matrix(network: StreetNetwork, origins: gpd.GeoDataFrame,
         returns them; ``attrs["unsnapped_origins"]``/``["unsnapped_destinations"]`` list
         points that could not be snapped.
     """
-    if chunk_size < 1:
-        raise ParameterError(f"chunk_size must be at least 1, not {chunk_size}")
-    bounds = np.arange(0, len(origins), chunk_size)
-    chunks = [origins.iloc[start:start + chunk_size] for start in bounds] or [origins]
+    chunks = origin_chunks(origins, chunk_size)
     run_chunk = partial(_chunk_matrix, origin_id=origin_id, destination_id=destination_id,
                         max_time_min=max_time_min, max_snap_distance_m=max_snap_distance_m)
-    if dask_address is None:
-        parts = [run_chunk(network, chunk, destinations)
-                 for chunk in track(chunks, "travel-time chunks", enabled=progress)]
-    else:
-        parts = _on_cluster(dask_address, run_chunk, network, chunks, destinations)
+    parts = _on_cluster(dask_address, run_chunk, network, chunks, destinations,
+                        progress=progress)
     frame = pd.concat(parts, ignore_index=True)
     unsnapped_origins = [i for part in parts for i in part.attrs.get("unsnapped_origins", [])]
     unsnapped_destinations = parts[0].attrs.get("unsnapped_destinations", [])
@@ -101,22 +97,23 @@ def compute_matrix(network: StreetNetwork, origins: gpd.GeoDataFrame,
     return frame
 
 
-def _on_cluster(address: str, run_chunk: Callable[..., pd.DataFrame], network: StreetNetwork,
-                chunks: list[gpd.GeoDataFrame], destinations: gpd.GeoDataFrame
-                ) -> list[pd.DataFrame]:
-    from dask.distributed import Client
+def origin_chunks(origins: gpd.GeoDataFrame, chunk_size: int) -> list[gpd.GeoDataFrame]:
+    """``origins`` in consecutive slices of at most ``chunk_size`` rows (one task each)."""
+    if chunk_size < 1:
+        raise ParameterError(f"chunk_size must be at least 1, not {chunk_size}")
+    bounds = np.arange(0, len(origins), chunk_size)
+    return [origins.iloc[start:start + chunk_size] for start in bounds] or [origins]
 
-    try:
-        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except OSError as error:
-        raise ParameterError(f"cannot reach the Dask scheduler at {address!r}: {error}"
-                             ) from error
-    with client:
-        shared_network, shared_destinations = client.scatter([network, destinations],
-                                                             broadcast=True)
-        futures = client.map(run_chunk, [shared_network] * len(chunks), chunks,
-                             [shared_destinations] * len(chunks), pure=False)
-        return client.gather(futures)
+
+def _on_cluster(address: str | None, run_chunk: Callable[..., pd.DataFrame],
+                network: StreetNetwork, chunks: list[gpd.GeoDataFrame],
+                destinations: gpd.GeoDataFrame, *, progress: bool = True
+                ) -> list[pd.DataFrame]:
+    """The chunks' matrices, the network and destinations shared (scattered once)."""
+    return run_chunks(run_chunk, chunks,
+                      shared={"network": network, "destinations": destinations},
+                      dask_address=address, label="travel-time chunks", progress=progress,
+                      connect_timeout=CONNECT_TIMEOUT)
 
 
 def twin_travel_times(twin: Twin, mode: str, origins: gpd.GeoDataFrame,
@@ -129,8 +126,9 @@ def twin_travel_times(twin: Twin, mode: str, origins: gpd.GeoDataFrame,
 
     Walk and bike route on the twin's street network (``network`` if already built, else
     built with ``speed_mps``). Transit runs
-    :func:`dikas.accessibility.transit.matrix.transit_travel_time_matrix` on the twin's GTFS
-    tables with the walk network (``network``) for access, egress and transfers, for
+    :func:`dikas.accessibility.transit_chunks.transit_matrix` (equal to
+    :func:`~dikas.accessibility.transit.matrix.transit_travel_time_matrix`) on the twin's
+    GTFS tables with the walk network (``network``) for access, egress and transfers, for
     departures in ``[departure, departure + window_min)`` (median travel time); without a
     ``departure``, 08:00 on the feed's busiest weekday
     (:func:`dikas.accessibility.transit.schedule.typical_departure`).
@@ -142,15 +140,16 @@ def twin_travel_times(twin: Twin, mode: str, origins: gpd.GeoDataFrame,
                               chunk_size=chunk_size, dask_address=dask_address)
     if mode != "transit":
         raise ParameterError(f"unknown mode {mode!r}; use walk, bike or transit")
-    from dikas.accessibility.transit.matrix import transit_travel_time_matrix
     from dikas.accessibility.transit.schedule import typical_departure
+    from dikas.accessibility.transit_chunks import transit_matrix
     from dikas.sources.gtfs import GtfsFeed
 
     if network is not None and network.mode != "walk":
         raise ParameterError("transit needs the walk network for access, egress and transfers")
     walk = network or StreetNetwork.from_twin(twin, "walk", speed_mps=speed_mps)
     feed = GtfsFeed.from_twin(twin)
-    run = partial(transit_travel_time_matrix, feed, walk, origins,
-                  destinations, origin_id=origin_id, destination_id=destination_id,
-                  departure=departure or typical_departure(feed), window_min=window_min)
-    return run() if max_time_min is None else run(max_time_min=max_time_min)
+    return transit_matrix(feed, walk, origins, destinations, origin_id=origin_id,
+                          destination_id=destination_id,
+                          departure=departure or typical_departure(feed),
+                          window_min=window_min, max_time_min=max_time_min,
+                          chunk_size=chunk_size, dask_address=dask_address)

@@ -30,6 +30,7 @@ from dikas.accessibility.measures import (
     measure_table,
 )
 from dikas.accessibility.network import StreetNetwork
+from dikas.cli.options import dask_option
 from dikas.errors import DataError, MissingColumnError, ParameterError
 from dikas.progress import step
 from dikas.twin.store import Twin
@@ -54,8 +55,6 @@ window_option = click.option("--window", "window_min", type=click.IntRange(1), d
                              help="Transit only: departure window in minutes (median time).")
 speed_option = click.option("--speed", "speed_mps", type=float, default=None,
                             help="Walking or cycling speed in m/s (default walk 1.2, bike 4.2).")
-dask_option = click.option("--dask", "dask_address", default=None, metavar="tcp://HOST:PORT",
-                           help="Run origin chunks on this Dask scheduler (default: locally).")
 chunk_option = click.option("--chunk-size", type=click.IntRange(1),
                             default=DEFAULT_CHUNK_SIZE, show_default=True,
                             help="Origins per chunk (one task each on Dask).")

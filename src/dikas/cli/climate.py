@@ -18,6 +18,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from dikas.cli.options import dask_option
 from dikas.climate.config import VulnerabilityConfig, load_config
 from dikas.climate.flood import flood_exposure, missing_hazard_message, read_hazard
 from dikas.climate.green import (
@@ -136,6 +137,7 @@ def heat(twin_path: Path, level: str, year: int | None, threshold: float, pixel_
 @click.option("--draws", type=click.IntRange(1, 10_000), default=200, show_default=True,
               help="Monte Carlo runs for rank robustness.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Monte Carlo seed.")
+@dask_option
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True,
               help="Postal areas listed in the heat-vulnerable residents table.")
 @click.option("--map", "map_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -144,7 +146,8 @@ def heat(twin_path: Path, level: str, year: int | None, threshold: float, pixel_
 @json_option
 @store_option
 def vulnerability(twin_path: Path, level: str, year: int | None, config_path: Path | None,
-                  normalization: str | None, draws: int, seed: int, top: int,
+                  normalization: str | None, draws: int, seed: int,
+                  dask_address: str | None, top: int,
                   map_path: Path | None, out: Path | None, as_json: bool, store: bool) -> None:
     """Social vulnerability indices (heat, flood) with rank robustness and hot spots."""
     config = load_config(config_path)
@@ -159,7 +162,8 @@ def vulnerability(twin_path: Path, level: str, year: int | None, config_path: Pa
     for name in config.index_names:
         index = vulnerability_index(raw, config, index=name, level=level,
                                     normalization=normalization)
-        robust = rank_robustness(raw, config, index=name, draws=draws, seed=seed)
+        robust = rank_robustness(raw, config, index=name, draws=draws, seed=seed,
+                                 dask_address=dask_address)
         table[f"{name}_index"] = index.frame["index"]
         table[f"{name}_rank"] = index.frame["rank"]
         for column in ("median_rank", "rank_p05", "rank_p95", "top_decile_probability"):

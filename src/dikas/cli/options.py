@@ -112,3 +112,16 @@ only_option = click.option(
 catalog_option = click.option(
     "--catalog", "catalog_file", type=click.Path(dir_okay=False, path_type=Path),
     default=None, help="A catalog YAML file instead of the shipped one for --city.")
+
+
+def _dask_address(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from dikas.cluster import resolve_address
+
+    return resolve_address(value)
+
+
+dask_option = click.option(
+    "--dask", "dask_address", default=None, metavar="tcp://HOST:PORT",
+    callback=_dask_address,
+    help="Run the heavy step's chunks on this Dask scheduler (default: "
+         "$DIKAS_DASK_SCHEDULER, else locally; --dask '' forces a local run).")

@@ -19,9 +19,11 @@ import pandas as pd
 from pyogrio.errors import DataLayerError, DataSourceError
 
 import dikas
+from dikas.cli.options import dask_option
 from dikas.errors import DataError, ParameterError
 from dikas.progress import step
 from dikas.segregation.indices import IndexSuite, compute_indices
+from dikas.segregation.inference import DEFAULT_CHUNK_SIZE as DEFAULT_DRAWS_PER_CHUNK
 from dikas.segregation.inference import NullModel, NullTest, compare_periods, null_tests
 from dikas.segregation.local import local_measures
 from dikas.segregation.plots import lisa_map, trend_chart
@@ -139,12 +141,18 @@ def _population_group(group: str | None, total: str | None, groups: list[str]) -
 @click.option("--null", type=click.Choice(["permutation", "systematic", "evenness"]),
               default="permutation", show_default=True, help="Null model of the test.")
 @click.option("--seed", type=int, default=None, help="Random seed of the inference.")
+@click.option("--chunk-size", "draws_per_chunk", type=click.IntRange(1),
+              default=DEFAULT_DRAWS_PER_CHUNK, show_default=True,
+              help="Simulated data sets per chunk (one task each on Dask); with --seed, "
+                   "results depend on it, not on where chunks run.")
+@dask_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
 @click.pass_context
 def segregation(ctx: click.Context, twin: Path | None, level: str, year: int | None,
                 input_path: Path | None, group: str | None, total: str | None,
                 groups: str | None, names: str | None, permutations: int, null: str,
-                seed: int | None, as_json: bool) -> None:
+                seed: int | None, draws_per_chunk: int, dask_address: str | None,
+                as_json: bool) -> None:
     """Global segregation indices of one group (--group/--total) or several (--groups).
 
     Prints every applicable index with PySAL segregation's default parameters; with --json
@@ -168,7 +176,8 @@ def segregation(ctx: click.Context, twin: Path | None, level: str, year: int | N
     with step(f"segregation indices for {counts.n_units} units", enabled=not as_json):
         suite = compute_indices(counts, _names(names))
         tests = null_tests(counts, list(suite.results), null=cast(NullModel, null),
-                           iterations=permutations, seed=seed) if permutations > 0 else {}
+                           iterations=permutations, seed=seed, chunk_size=draws_per_chunk,
+                           dask_address=dask_address) if permutations > 0 else {}
     population = _population_group(group, total, group_list)
     if source.twin is not None:
         rows = global_indicator_rows(suite, population_group=population, year=source.year,
@@ -277,9 +286,11 @@ def _suppress_small(layer: gpd.GeoDataFrame, frame: gpd.GeoDataFrame, total: str
 @click.option("--permutations", type=int, default=999, show_default=True,
               help="Random-label permutations of the first-vs-last-year test.")
 @click.option("--seed", type=int, default=None)
+@dask_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
 def trend(twin: Path, group: str, total: str, names: str, chart: Path | None,
-          permutations: int, seed: int | None, as_json: bool) -> None:
+          permutations: int, seed: int | None, dask_address: str | None,
+          as_json: bool) -> None:
     """Indices for every year of the twin's postal areas, and whether first → last changed."""
     index_names = _names(names) or []
     with dikas.open(str(twin)) as opened:
@@ -296,7 +307,8 @@ def trend(twin: Path, group: str, total: str, names: str, chart: Path | None,
     values.index.name = "year"
     first, last = _common_units(counts[years[0]], counts[years[-1]],
                                 frames[years[0]], frames[years[-1]], group, total)
-    changes = {n: compare_periods(n, last, first, iterations=permutations, seed=seed)
+    changes = {n: compare_periods(n, last, first, iterations=permutations, seed=seed,
+                                  dask_address=dask_address)
                for n in index_names}
     if chart is not None:
         trend_chart(values, chart, title=f"Segregation of {group} / {total}", credit=credit)

@@ -13,19 +13,28 @@ recomputes the index and ranks the units (1 = most vulnerable). Per unit it repo
 median rank, the 5th–95th percentile rank interval and the probability of being in the
 top decile — a *robust hot spot* is in the top decile in at least ``robust_level`` of
 the runs.
+
+The draws run in chunks of ``chunk_size`` (:mod:`dikas.cluster`), here or on a Dask cluster
+(``dask_address``); chunk ``k`` draws from :func:`dikas.cluster.chunk_rng` of
+``(seed, k)``, so the ranks depend on the seed and the chunk size, not on where chunks run.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
 from scipy.stats import rankdata, spearmanr
 
-from dikas.climate.config import NORMALIZATIONS, VulnerabilityConfig
+from dikas.climate.config import NORMALIZATIONS, Indicator, VulnerabilityConfig
 from dikas.climate.vulnerability import composite, oriented_scores
+from dikas.cluster import chunk_rng, draw_chunks, run_chunks
 from dikas.errors import ParameterError
+
+DEFAULT_CHUNK_SIZE = 100
+"""Monte Carlo runs per chunk (one task each on a cluster)."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +69,8 @@ class RankRobustness:
 
 def rank_robustness(raw: pd.DataFrame, config: VulnerabilityConfig, *, index: str,
                     draws: int = 500, spread: float = 0.5, seed: int = 0,
-                    robust_level: float = 0.9) -> RankRobustness:
+                    robust_level: float = 0.9, chunk_size: int = DEFAULT_CHUNK_SIZE,
+                    dask_address: str | None = None) -> RankRobustness:
     """Monte Carlo over weights and normalization; rank statistics per unit.
 
     Parameters
@@ -79,13 +89,17 @@ def rank_robustness(raw: pd.DataFrame, config: VulnerabilityConfig, *, index: st
         Seed of :func:`numpy.random.default_rng`; equal seeds give equal results.
     robust_level
         Share of runs in the top decile that makes a unit a robust hot spot.
+    chunk_size
+        Runs per chunk; chunk ``k`` draws from :func:`dikas.cluster.chunk_rng` of
+        ``(seed, k)`` (a single chunk draws what ``default_rng(seed)`` draws).
+    dask_address
+        Scheduler address of a Dask cluster; ``None`` runs the chunks here.
     """
     if draws < 1:
         raise ParameterError("draws must be at least 1")
     if not 0 <= spread < 1:
         raise ParameterError("spread must be in [0, 1)")
     chosen = config.indicators_for(index)
-    rng = np.random.default_rng(seed)
     eligible = (raw["population"].fillna(0) >= config.min_population).to_numpy()
     values = raw[[i.name for i in chosen]].to_numpy(dtype="float64", copy=True)
     values[~eligible] = np.nan
@@ -93,15 +107,11 @@ def rank_robustness(raw: pd.DataFrame, config: VulnerabilityConfig, *, index: st
     group_of = np.array([group_names.index(i.group) for i in chosen])
     base_w = np.array([i.weight for i in chosen])
     base_g = np.array([config.groups[g] for g in group_names])
-    weights = base_w * rng.uniform(1 - spread, 1 + spread, size=(draws, len(chosen)))
-    group_w = base_g * rng.uniform(1 - spread, 1 + spread, size=(draws, len(group_names)))
-    method_of = rng.integers(0, len(NORMALIZATIONS), size=draws)
-    result = np.full((len(raw), draws), np.nan)
-    for m, method in enumerate(NORMALIZATIONS):
-        runs = np.flatnonzero(method_of == m)
-        if runs.size:
-            scores = oriented_scores(values, chosen, method)
-            result[:, runs] = composite(scores, group_of, weights[runs], group_w[runs])
+    run = partial(_monte_carlo_chunk, chosen=chosen, group_of=group_of, base_w=base_w,
+                  base_g=base_g, spread=spread, seed=seed)
+    result = np.concatenate(run_chunks(run, draw_chunks(draws, chunk_size),
+                                       shared={"values": values}, dask_address=dask_address,
+                                       label="vulnerability Monte Carlo"), axis=1)
     baseline = composite(oriented_scores(values, chosen, config.normalization), group_of,
                          base_w[None, :], base_g[None, :])[:, 0]
     has = np.isfinite(baseline)
@@ -124,3 +134,21 @@ def rank_robustness(raw: pd.DataFrame, config: VulnerabilityConfig, *, index: st
         if n_ranked > 2 else [np.nan]
     return RankRobustness(frame=frame, draws=draws, spread=spread, seed=seed,
                           robust_level=robust_level, mean_spearman=float(np.nanmean(correlations)))
+
+
+def _monte_carlo_chunk(chunk: tuple[int, int], *, values: np.ndarray, chosen: tuple[Indicator, ...],
+                       group_of: np.ndarray, base_w: np.ndarray, base_g: np.ndarray,
+                       spread: float, seed: int) -> np.ndarray:
+    """The index of every unit (rows) in each of one chunk's runs (columns)."""
+    number, draws = chunk
+    rng = chunk_rng(seed, number)
+    weights = base_w * rng.uniform(1 - spread, 1 + spread, size=(draws, len(base_w)))
+    group_w = base_g * rng.uniform(1 - spread, 1 + spread, size=(draws, len(base_g)))
+    method_of = rng.integers(0, len(NORMALIZATIONS), size=draws)
+    result = np.full((len(values), draws), np.nan)
+    for m, method in enumerate(NORMALIZATIONS):
+        runs = np.flatnonzero(method_of == m)
+        if runs.size:
+            scores = oriented_scores(values, chosen, method)
+            result[:, runs] = composite(scores, group_of, weights[runs], group_w[runs])
+    return result

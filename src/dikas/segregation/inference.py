@@ -21,19 +21,25 @@ periods, say) gets p = 0; counting ties as at least as extreme avoids that and i
 the same rule.
 The bootstrap (``bootstrap_index``) resamples units with replacement (PySAL's
 ``simulate_bootstrap_resample``), rebuilding the spatial structure of each resample.
+
+Simulations run in chunks of ``chunk_size`` draws (:mod:`dikas.cluster`), here or on a Dask
+cluster (``dask_address``). Chunk ``k`` draws from :func:`dikas.cluster.chunk_rng` of
+``(seed, k)``, so results depend on the seed and the chunk size only, never on where the
+chunks run; a run of at most ``chunk_size`` draws equals an unchunked run with that seed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal
 
 import numpy as np
 from scipy import stats
 
+from dikas.cluster import chunk_rng, draw_chunks, run_chunks, run_seed
 from dikas.errors import ParameterError
-from dikas.progress import track
 from dikas.segregation.indices import (
     Counts,
     compute_index,
@@ -46,6 +52,9 @@ from dikas.segregation.registry import IndexDefinition
 from dikas.segregation.units import MultiGroupCounts, TwoGroupCounts
 
 NullModel = Literal["permutation", "systematic", "evenness"]
+
+DEFAULT_CHUNK_SIZE = 250
+"""Simulated data sets (or bootstrap resamples) per chunk, i.e. per cluster task."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +146,7 @@ def simulate_counts(counts: Counts, *, null: NullModel, iterations: int,
 
 def null_test(name: str, counts: Counts, *, null: NullModel = "permutation",
                iterations: int = 999, seed: int | None = None,
+               chunk_size: int = DEFAULT_CHUNK_SIZE, dask_address: str | None = None,
                **parameters: Any) -> NullTest:
     """Test an index against its distribution under ``null`` (see the module docstring).
 
@@ -151,52 +161,85 @@ def null_test(name: str, counts: Counts, *, null: NullModel = "permutation",
     iterations
         Number of simulated data sets.
     seed
-        Seed of the random generator (``numpy.random.default_rng``).
+        Seed of the run (chunk ``k`` uses :func:`dikas.cluster.chunk_rng` of ``(seed, k)``).
+    chunk_size
+        Simulated data sets per chunk (one task each on a cluster).
+    dask_address
+        Scheduler address of a Dask cluster; ``None`` runs the chunks here.
     **parameters
         Overrides of the index's default parameters.
     """
     index = definition(name)
     used = resolve_parameters(index, parameters)
     observed = compute_index(name, counts, **used).statistic
-    rng = np.random.default_rng(seed)
-    simulated = _evaluate_replicates(index, counts, simulate_counts(
-        counts, null=null, iterations=iterations, rng=rng), used)
+    (simulated,) = _null_distributions(counts, [(name, used)], null=null,
+                                       iterations=iterations, seed=seed,
+                                       chunk_size=chunk_size, dask_address=dask_address)
     return NullTest(name, observed, _two_sided_p(observed, simulated), null, simulated, used)
 
 
 def null_tests(counts: Counts, names: list[str], *, null: NullModel = "permutation",
-                 iterations: int = 999, seed: int | None = None) -> dict[str, NullTest]:
+               iterations: int = 999, seed: int | None = None,
+               chunk_size: int = DEFAULT_CHUNK_SIZE, dask_address: str | None = None
+               ) -> dict[str, NullTest]:
     """:func:`null_test` for several indices on the same simulated data sets."""
-    rng = np.random.default_rng(seed)
-    replicates = simulate_counts(counts, null=null, iterations=iterations, rng=rng)
+    indices = [(name, resolve_parameters(definition(name), {})) for name in names]
+    distributions = _null_distributions(counts, indices, null=null, iterations=iterations,
+                                        seed=seed, chunk_size=chunk_size,
+                                        dask_address=dask_address)
     results = {}
-    for name in track(names, "permutation inference"):
-        index = definition(name)
-        used = resolve_parameters(index, {})
+    for (name, used), simulated in zip(indices, distributions, strict=True):
         observed = compute_index(name, counts).statistic
-        simulated = _evaluate_replicates(index, counts, replicates, used)
         results[name] = NullTest(name, observed, _two_sided_p(observed, simulated), null,
                                  simulated, used)
     return results
 
 
+def _null_distributions(counts: Counts, indices: list[tuple[str, dict[str, Any]]], *,
+                        null: NullModel, iterations: int, seed: int | None, chunk_size: int,
+                        dask_address: str | None) -> list[np.ndarray]:
+    """Each index's values on the same ``iterations`` simulated data sets, by chunks."""
+    if null not in ("permutation", "systematic", "evenness"):
+        raise ParameterError(f"unknown null model {null!r}; use permutation, systematic or evenness")
+    chunks = draw_chunks(iterations, chunk_size) or [(0, 0)]
+    parts = run_chunks(partial(_null_chunk, indices=indices, null=null, seed=run_seed(seed)),
+                       chunks, shared={"counts": counts}, dask_address=dask_address,
+                       label="permutation inference")
+    return [np.concatenate([part[i] for part in parts]) for i in range(len(indices))]
+
+
+def _null_chunk(chunk: tuple[int, int], *, counts: Counts,
+                indices: list[tuple[str, dict[str, Any]]], null: NullModel, seed: int
+                ) -> list[np.ndarray]:
+    """One chunk: simulate its data sets, evaluate every index on them."""
+    number, draws = chunk
+    replicates = simulate_counts(counts, null=null, iterations=draws,
+                                 rng=chunk_rng(seed, number))
+    return [np.asarray(_evaluate_replicates(definition(name), counts, replicates, used),
+                       dtype=float).reshape(draws) for name, used in indices]
+
+
 def bootstrap_index(name: str, counts: Counts, *, iterations: int = 999, level: float = 0.95,
-                    seed: int | None = None, **parameters: Any) -> BootstrapInterval:
+                    seed: int | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
+                    dask_address: str | None = None, **parameters: Any) -> BootstrapInterval:
     """Percentile bootstrap interval: units resampled with replacement (PySAL's resampler).
 
     Spatial indices are recomputed on each resample's own geography (repeated units are
     copies of the same polygon, as in PySAL), so this is slower than :func:`null_test`.
+    Resamples run in chunks of ``chunk_size``, here or on the Dask cluster at
+    ``dask_address`` (chunk ``k`` seeded from ``(seed, k)``).
     """
     if not 0 < level < 1:
         raise ParameterError(f"confidence level must be in (0, 1), got {level}")
     index = definition(name)
     used = resolve_parameters(index, parameters)
     observed = compute_index(name, counts, **used).statistic
-    rng = np.random.default_rng(seed)
-    replicates = np.empty(iterations)
-    for b in track(range(iterations), f"bootstrap {name}"):
-        positions = rng.integers(0, counts.n_units, counts.n_units)
-        replicates[b] = compute_index(name, _resample(counts, positions), **used).statistic
+    chunks = draw_chunks(iterations, chunk_size) or [(0, 0)]
+    parts = run_chunks(partial(_bootstrap_chunk, name=name, parameters=used,
+                               seed=run_seed(seed)),
+                       chunks, shared={"counts": counts}, dask_address=dask_address,
+                       label=f"bootstrap {name}")
+    replicates = np.concatenate(parts)
     finite = replicates[np.isfinite(replicates)]
     lower, upper = np.quantile(finite, [(1 - level) / 2, (1 + level) / 2])
     return BootstrapInterval(name, observed, float(lower), float(upper), level, replicates, used)
@@ -205,6 +248,7 @@ def bootstrap_index(name: str, counts: Counts, *, iterations: int = 999, level: 
 def compare_periods(name: str, first: Counts, second: Counts, *,
                     method: Literal["random_label", "bootstrap"] = "random_label",
                     iterations: int = 999, seed: int | None = None,
+                    chunk_size: int = DEFAULT_CHUNK_SIZE, dask_address: str | None = None,
                     **parameters: Any) -> PeriodComparison:
     """Test whether an index differs between two periods (e.g. Paavo 2020 and 2023).
 
@@ -215,6 +259,8 @@ def compare_periods(name: str, first: Counts, second: Counts, *,
     default shuffles the period labels of all 2n rows regardless of unit, which mixes
     geographies.) Both periods must have the same units, in the same order. ``"bootstrap"``: PySAL's bootstrap comparison, a
     t statistic ``(mean₁ − mean₂)/√(sd₁² + sd₂²)`` with ``B − 1`` degrees of freedom.
+    Both run in chunks of ``chunk_size`` draws, here or on the Dask cluster at
+    ``dask_address``.
     """
     index = definition(name)
     used = resolve_parameters(index, parameters)
@@ -222,9 +268,11 @@ def compare_periods(name: str, first: Counts, second: Counts, *,
     b = compute_index(name, second, **used).statistic
     rng = np.random.default_rng(seed)
     if method == "bootstrap":
-        boot_a = bootstrap_index(name, first, iterations=iterations, seed=int(rng.integers(2**32)),
+        options = {"iterations": iterations, "chunk_size": chunk_size,
+                   "dask_address": dask_address}
+        boot_a = bootstrap_index(name, first, seed=int(rng.integers(2**32)), **options,
                                  **used).replicates
-        boot_b = bootstrap_index(name, second, iterations=iterations, seed=int(rng.integers(2**32)),
+        boot_b = bootstrap_index(name, second, seed=int(rng.integers(2**32)), **options,
                                  **used).replicates
         tt = (boot_a.mean() - boot_b.mean()) / np.sqrt(np.std(boot_a) ** 2 + np.std(boot_b) ** 2)
         p = float(stats.t.sf(np.abs(tt), iterations - 1) * 2)
@@ -234,17 +282,45 @@ def compare_periods(name: str, first: Counts, second: Counts, *,
     if not np.array_equal(first.unit_ids, second.unit_ids):
         raise ParameterError("random-label comparison needs the same units in both periods "
                              "(an area excluded in one year only breaks the pairing)")
+    chunks = draw_chunks(iterations, chunk_size) or [(0, 0)]
+    parts = run_chunks(partial(_random_label_chunk, name=name, parameters=used,
+                               seed=run_seed(seed)),
+                       chunks, shared={"first": first, "second": second},
+                       dask_address=dask_address, label=f"random labels {name}")
+    differences = np.concatenate(parts)
+    return PeriodComparison(name, a, b, a - b, _two_sided_p(a - b, differences), method,
+                            differences)
+
+
+def _bootstrap_chunk(chunk: tuple[int, int], *, counts: Counts, name: str,
+                     parameters: Mapping[str, Any], seed: int) -> np.ndarray:
+    """One chunk of bootstrap resamples: the index on each."""
+    number, draws = chunk
+    rng = chunk_rng(seed, number)
+    replicates = np.empty(draws)
+    for b in range(draws):
+        positions = rng.integers(0, counts.n_units, counts.n_units)
+        replicates[b] = compute_index(name, _resample(counts, positions), **parameters
+                                      ).statistic
+    return replicates
+
+
+def _random_label_chunk(chunk: tuple[int, int], *, first: Counts, second: Counts, name: str,
+                        parameters: Mapping[str, Any], seed: int) -> np.ndarray:
+    """One chunk of paired random labellings: the simulated differences first − second."""
+    number, draws = chunk
+    rng = chunk_rng(seed, number)
+    index = definition(name)
     one, two = observed_values(first), observed_values(second)
-    differences = np.empty(iterations)
-    for r in track(range(iterations), f"random labels {name}"):
+    differences = np.empty(draws)
+    for r in range(draws):
         swap = rng.random(first.n_units) < 0.5
         mixed_1 = tuple(_swap_rows(u, v, swap) for u, v in zip(one, two, strict=True))
         mixed_2 = tuple(_swap_rows(v, u, swap) for u, v in zip(one, two, strict=True))
         with np.errstate(divide="ignore", invalid="ignore"):
-            differences[r] = (evaluate(index, first, mixed_1, used)
-                              - evaluate(index, first, mixed_2, used))
-    return PeriodComparison(name, a, b, a - b, _two_sided_p(a - b, differences), method,
-                            differences)
+            differences[r] = (evaluate(index, first, mixed_1, parameters)
+                              - evaluate(index, first, mixed_2, parameters))
+    return differences
 
 
 def _evaluate_replicates(index: IndexDefinition, counts: Counts, replicates: tuple[np.ndarray, ...],
