@@ -21,7 +21,7 @@ from dikas.cli.options import (
 from dikas.errors import ConfigError, DikasError, FetchError
 from dikas.settings import load_settings
 from dikas.sources.acquire import acquire, lock_path
-from dikas.sources.catalog import Catalog, load_catalog
+from dikas.sources.catalog import Catalog, available_cities, default_city, load_catalog
 from dikas.sources.http import HttpClient
 from dikas.sources.lock import LockFile
 from dikas.sources.status import dataset_status, format_age
@@ -30,6 +30,20 @@ from dikas.sources.status import dataset_status, format_age
 @click.group()
 def data() -> None:
     """The data catalog: what a city's twin is built from."""
+
+
+@data.command("catalogs")
+def list_catalogs() -> None:
+    """List the shipped catalogs: name (for --city), title, municipalities, default use."""
+    for city in available_cities():
+        catalog = load_catalog(city)
+        live = sum(d.source.live for d in catalog.datasets)
+        codes = ", ".join(f"{m.name} {m.code}" for m in catalog.municipalities)
+        click.echo(f"{city:<16} {catalog.title} — {codes}; {len(catalog.datasets)} datasets, "
+                   f"{live} from live services")
+    offline, _ = default_city(offline=True)
+    online, _ = default_city(offline=False)
+    click.echo(f"Default: {offline!r} with a data mirror, {online!r} without (or $DIKAS_CITY).")
 
 
 def format_bytes(size: int) -> str:

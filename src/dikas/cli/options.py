@@ -11,8 +11,8 @@ from dikas.sources.catalog import default_city
 
 city_option = click.option(
     "--city", default=None,
-    help="Data catalog to use (see `dikas data list --cities`); default: $DIKAS_CITY, else the "
-         "offline demo when a data mirror is configured, else the whole city from the "
+    help="Data catalog to use (`dikas data catalogs` lists them); default: $DIKAS_CITY, else "
+         "the offline demo when a data mirror is configured, else the whole city from the "
          "producers' services.")
 data_dir_option = click.option(
     "--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
