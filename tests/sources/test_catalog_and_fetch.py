@@ -16,7 +16,7 @@ def test_helsinki_catalog_names_source_licence_and_checksum_for_every_file() -> 
     catalog = load_catalog("helsinki-demo")
     assert catalog.crs == "EPSG:3067"
     files = [d for d in catalog.datasets if d.downloadable]
-    assert len(files) == 13
+    assert len(files) == 14
     for dataset in files:
         assert len(dataset.sha256 or "") == 64
         assert all(u.startswith("https://") for u in dataset.urls)

@@ -576,6 +576,6 @@ def test_comment_list_pages_with_show_more(app_page, server: Server) -> None:
     # newest first: the last inserted comment heads the list
     assert page.inner_text("#comment-list li.comment >> nth=0").startswith("need paged need 229")
     page.click("#comment-more")
-    page.wait_for_function(f"document.querySelectorAll('#comment-list li.comment').length "
-                           f"== {needs}", timeout=READY_TIMEOUT_MS)
+    wait_until(page, f"document.querySelectorAll('#comment-list li.comment').length "
+                     f"== {needs}", timeout_ms=READY_TIMEOUT_MS)
     assert page.locator("#comment-more").count() == 0
