@@ -13,7 +13,9 @@ from pathlib import Path
 import click
 import pandas as pd
 
+from dikas.cli.options import dask_option
 from dikas.errors import ParameterError
+from dikas.scenarios.batch import run_scenarios
 from dikas.scenarios.compare import compare_results, result_from_twin
 from dikas.scenarios.maps import difference_maps
 from dikas.scenarios.run import ScenarioResult, run_scenario
@@ -76,6 +78,28 @@ def run(twin: Path, scenario_file: Path, out: Path | None, as_json: bool,
         click.echo(f"map: {path}")
     if result.out:
         click.echo(f"scenario twin: {result.out}")
+
+
+@scenario.command("batch")
+@click.argument("twin", type=_FILE)
+@click.argument("scenario_files", nargs=-1, required=True, type=_FILE)
+@dask_option
+@click.option("--json", "as_json", is_flag=True, help="Print the results as a JSON list.")
+def batch(twin: Path, scenario_files: tuple[Path, ...], dask_address: str | None,
+          as_json: bool) -> None:
+    """Run several scenarios on TWIN, one task each (on a Dask cluster with --dask).
+
+    Prints, per scenario, how many city-level indicator rows moved; --json prints every
+    result as `dikas scenario run --json` does.
+    """
+    results = run_scenarios(twin, list(scenario_files), dask_address=dask_address)
+    if as_json:
+        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
+        return
+    for path, result in zip(scenario_files, results, strict=True):
+        moved = [row for row in result["diff"]["city"] if (row.get("change") or 0) != 0]
+        click.echo(f"{result['name']} ({path.name}): {len(result['edits'])} edits, "
+                   f"{len(moved)} city indicator rows changed")
 
 
 @scenario.command("compare")
