@@ -60,8 +60,12 @@ def test_missing_values_say_outside_coverage_suppressed_or_no_data(helsinki_twin
         reasons = no_data_reasons(twin, result)
     assert coverage_kind("access_transit_cumulative_15min_school") == "transit"
     assert coverage_kind("inhabitants") is None
-    assert reasons == {inside_id: "suppressed", outside_id: "outside_coverage",
-                       other: "no_data"}
+    assert reasons["suppressed"] == [inside_id]
+    assert other in reasons["no_data"] and outside_id in reasons["outside_coverage"]
+    # every other cell has no row at all: outside the network's reach, or not computed
+    assert set(reasons["outside_coverage"]) == outside
+    assert len(reasons["not_computed"]) == len(ids) - len(outside) - 2
+    assert sum(map(len, reasons.values())) == len(ids)
 
 
 def test_area_reach_is_the_inhabitant_share_of_cells_inside(helsinki_twin: Path) -> None:

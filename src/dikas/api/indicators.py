@@ -87,22 +87,43 @@ class IndicatorValues:
         return coverage_kind(self.indicator)
 
 
-def no_data_reasons(twin: Twin, result: IndicatorValues) -> dict[str, str]:
-    """Why each unit without a value has none: suppressed, outside coverage, or no data."""
-    missing = result.values.index[~np.isfinite(result.values.to_numpy(float))]
-    if len(missing) == 0:
+def no_data_reasons(twin: Twin, result: IndicatorValues) -> dict[str, list[str]]:
+    """Why each unit of the level without a value has none: reason → unit ids.
+
+    ``suppressed`` (a person count under the privacy threshold), ``outside_coverage``
+    (outside the reach of the indicator's source, see :mod:`dikas.twin.source_coverage`),
+    ``not_computed`` (inside the reach, but the stored indicator has no row for the unit)
+    and ``no_data`` (the value is missing in the source).
+    """
+    values = result.values
+    missing = set(values.index[~np.isfinite(values.to_numpy(float))].astype(str))
+    key = UNIT_KEYS.get(result.level)
+    if key is not None and twin.has_layer(result.level):
+        years = twin.years(result.level)
+        units = twin.read(result.level, year=years[-1] if years else None, columns=[key])
+        missing |= set(units[key].astype(str)) - set(values.index.astype(str))
+    if not missing:
         return {}
     kind = result.coverage
     outside = units_outside(twin, level=result.level, kind=kind) if kind else set()
-    reasons = {}
-    for unit in missing.astype(str):
+    computed = set(values.index.astype(str))
+    reasons: dict[str, list[str]] = {}
+    for unit in sorted(missing):
         if unit in result.suppressed:
-            reasons[unit] = "suppressed"
+            reason = "suppressed"
         elif unit in outside:
-            reasons[unit] = "outside_coverage"
+            reason = "outside_coverage"
+        elif unit not in computed:
+            reason = "not_computed"
         else:
-            reasons[unit] = "no_data"
+            reason = "no_data"
+        reasons.setdefault(reason, []).append(unit)
     return reasons
+
+
+UNIT_KEYS = {"areas": "postal_code", "districts": "district_id", "grid": "cell_id",
+             "buildings": "building_id"}
+"""Each indicator level's unit id column."""
 
 
 def _numeric_columns(twin: Twin, layer: str) -> list[str]:

@@ -149,12 +149,15 @@ def _frame(rows: list[dict[str, object]]) -> gpd.GeoDataFrame:
 
 
 _INDICATOR_COVERAGE = (("access_walk_", "street_network"), ("access_bike_", "street_network"),
-                       ("access_transit_", "transit"), ("heat", "heat"))
-"""Indicator name prefix → the coverage kind its values need."""
+                       ("access_transit_", "transit"), ("heat_mean", "heat"),
+                       ("heat_max", "heat"), ("heat_share_above", "heat"),
+                       ("heat_hottest_", "heat"), ("heat_population_", "heat"))
+"""Indicator name prefix → the coverage kind its values need (the zonal statistics of the
+heat raster need its pixels; a grid's own heat attribute does not)."""
 
-NO_DATA_REASONS = ("suppressed", "outside_coverage", "no_data")
+NO_DATA_REASONS = ("suppressed", "outside_coverage", "not_computed", "no_data")
 """Why a unit has no value: blanked under the privacy threshold, outside the reach of the
-indicator's source, or missing in the source itself."""
+indicator's source, not computed for it, or missing in the source itself."""
 
 
 def coverage_kind(indicator: str) -> str | None:

@@ -33,9 +33,10 @@ def _compute(ctx: ApiContext, indicator: str, level: str, year: int | None,
                         "at grid and building level, and so are the age bands nearest in age "
                         "to a blanked one (or, with none left, the total) until the total and "
                         "shown bands no longer narrow any blanked band below 1 .. min_count-1. "
-                        "`missing` says why each null unit has no value: `suppressed`, "
-                        "`outside_coverage` (outside the reach of the indicator's source, "
-                        "named in `coverage`; see the `coverage` collection) or `no_data`.")
+                        "`missing` lists, per reason, the units of the level without a value: "
+                        "`suppressed`, `outside_coverage` (outside the reach of the "
+                        "indicator's source, named in `coverage`; see the `coverage` "
+                        "collection), `not_computed` or `no_data`.")
 def indicators(ctx: Annotated[ApiContext, Depends(context)],
                indicator: Annotated[str, Query(min_length=1, max_length=200)],
                level: Annotated[str, Query()] = "areas",

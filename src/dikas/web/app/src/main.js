@@ -111,11 +111,13 @@ function paintUnits(level, values, bins, palette, missing = {}) {
   clearPaint("grid");
   clearPaint("buildings");
   const colourOf = unitColours(values, bins, palette);
-  for (const [id, reason] of Object.entries(missing)) {
-    if (reason === "outside_coverage") colourOf[id] = OUTSIDE_COVERAGE;
-  }
+  for (const id of missing.outside_coverage || []) colourOf[id] = OUTSIDE_COVERAGE;
   for (const [id, value] of Object.entries(values)) {
     map.setFeatureState({ source: SOURCE_OF[level], sourceLayer: level, id }, { colour: colourOf[id] || null, value });
+  }
+  // Units without a row (outside the source's reach) are coloured apart too.
+  for (const id of missing.outside_coverage || []) {
+    if (!(id in values)) map.setFeatureState({ source: SOURCE_OF[level], sourceLayer: level, id }, { colour: OUTSIDE_COVERAGE, value: null });
   }
   state.painted[level] = true;
   unitLayerVisibility(level);
@@ -125,8 +127,8 @@ function paintUnits(level, values, bins, palette, missing = {}) {
 
 /** Legend rows for units without a value, one per reason, with how many units have it. */
 function missingRows(missing, coverage) {
-  const counts = { suppressed: 0, outside_coverage: 0, no_data: 0 };
-  for (const reason of Object.values(missing || {})) counts[reason] = (counts[reason] || 0) + 1;
+  const counts = {};
+  for (const [reason, ids] of Object.entries(missing || {})) counts[reason] = ids.length;
   const minCount = state.meta.min_count;
   const rows = [];
   if (counts.suppressed) {
@@ -135,6 +137,9 @@ function missingRows(missing, coverage) {
   if (counts.outside_coverage) {
     const what = COVERAGE_TEXT[coverage] || "the source";
     rows.push(`<li><span class="swatch" style="background:${OUTSIDE_COVERAGE}"></span>outside coverage: ${what} reaches only the dashed outline (${counts.outside_coverage})</li>`);
+  }
+  if (counts.not_computed) {
+    rows.push(`<li><span class="swatch" style="background:${NO_DATA}"></span>not computed (${counts.not_computed})</li>`);
   }
   if (counts.no_data || !missing) {
     rows.push(`<li><span class="swatch" style="background:${NO_DATA}"></span>no data${missing ? ` (${counts.no_data})` : ` / suppressed (&lt; ${minCount})`}</li>`);
