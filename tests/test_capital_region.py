@@ -234,3 +234,45 @@ def test_frozen_rebuild_needs_no_server_and_gives_the_same_layers(
             assert np.array_equal(gpd.GeoSeries(a.geometry).to_wkb(),
                                   gpd.GeoSeries(b.geometry).to_wkb())
         assert (first.provenance()["sha256"].tolist() == second.provenance()["sha256"].tolist())
+
+
+def test_flood_command_uses_the_twins_flood_zones(
+        region: tuple[Path, BuildSummary, Settings, Path, int], capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    from tests.cli_runner import run_dikas
+
+    twin_path, *_ = region
+    result = run_dikas(capsys, "climate", "flood", "--twin", str(twin_path), "--level", "grid",
+                       "--json", "--no-store")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert {"residents_100", "residents_1000", "vulnerable_residents_100"} <= set(rows[0])
+    # the cells in the result are the populated cells the twin's zones touch
+    with Twin.open(twin_path) as twin:
+        zones = twin.read("flood_zones")
+        grid = twin.read("grid", columns=["cell_id", "inhabitants", "geometry"])
+    touched = gpd.sjoin(grid[grid["inhabitants"] > 0], zones[["geometry"]],
+                        predicate="intersects")
+    assert {r["cell_id"] for r in rows} == set(touched["cell_id"])
+
+
+def test_every_indicator_step_of_the_main_job_runs_on_the_region(
+        region: tuple[Path, BuildSummary, Settings, Path, int], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from tests.cli_runner import run_dikas
+
+    twin_path, *_ = region
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copyfile(twin_path, out / "capital-region.duckdb")
+    result = run_dikas(capsys, "run", "--city", "capital-region", "--out", str(out),
+                       "--reuse", "--no-serve")
+    assert result.returncode == 0, result.stderr[-2000:]
+    with Twin.open(out / "capital-region.duckdb") as twin:
+        stored = twin.indicators()
+    families = {name.split("_")[0] for name in stored["indicator"].unique()}
+    assert {"access", "heat", "vulnerability"} <= families
+    assert {"areas", "grid"} <= set(stored["level"])
+    assert (out / "segregation_low_income.json").is_file()

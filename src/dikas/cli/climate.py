@@ -232,12 +232,25 @@ def _heat_overlap(grid: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, config: Vulne
 def flood(twin_path: Path, level: str, year: int | None, config_path: Path | None,
           hazard: Path | None, class_column: str, vulnerable_quantile: float, out: Path | None,
           as_json: bool, store: bool) -> None:
-    """Buildings, residents and vulnerable residents in each flood hazard class."""
+    """Buildings, residents and vulnerable residents in each flood hazard class.
+
+    Without --hazard, the twin's own `flood_zones` layer (built from the catalog's hazard
+    services) is used.
+    """
     config = load_config(config_path)
-    if hazard is None:
-        raise MissingDataError(missing_hazard_message(config))
-    zones = read_hazard(hazard, class_column=class_column, crs=TWIN_CRS)
     with Twin.open(twin_path) as twin:
+        if hazard is None:
+            if not twin.has_layer("flood_zones"):
+                raise MissingDataError(missing_hazard_message(config))
+            zones = twin.read("flood_zones")
+            if class_column not in zones:
+                raise ParameterError(f"the twin's flood_zones have no column {class_column!r}; "
+                                     f"columns: {', '.join(map(str, zones.columns))}")
+            zones = zones[zones[class_column].notna()]
+            hazard_name = "flood_zones (twin)"
+        else:
+            zones = read_hazard(hazard, class_column=class_column, crs=TWIN_CRS)
+            hazard_name = hazard.name
         grid = read_grid(twin)
         areas, used_year = read_areas(twin, year=year)
         buildings = read_buildings(twin) if twin.has_layer("buildings") else None
@@ -252,14 +265,15 @@ def flood(twin_path: Path, level: str, year: int | None, config_path: Path | Non
     units = {"grid": grid, "areas": areas, "buildings": buildings}[level]
     if units is None:
         raise ParameterError("the twin has no buildings layer; use --level grid or areas")
-    summary = [f"flood hazard {hazard.name}, classes by {class_column!r}:"]
+    summary = [f"flood hazard {hazard_name}, classes by {class_column!r}:"]
     for hazard_class, row in result.by_class.iterrows():
         summary.append(f"  {hazard_class!s:>10}: {int(row['buildings']):>7,} buildings, "
                        f"{row['residents']:>9,.0f} residents, "
                        f"{row['vulnerable_residents']:>9,.0f} vulnerable residents")
     batch = indicator_batch(table, {f"flood_{c}": c for c in table.columns}, level=level,
                             year=used_year, method="flood_exposure",
-                            parameters={"hazard": str(hazard), "class_column": class_column,
+                            parameters={"hazard": str(hazard or "flood_zones"),
+                                        "class_column": class_column,
                                         "vulnerable_quantile": vulnerable_quantile},
                             source_layers=["grid", "areas", "buildings"])
     _finish(twin_path, batch, store, table, units.loc[units.index.isin(table.index)], level=level,
