@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,8 +59,6 @@ def chromium() -> Path:
 def server(helsinki_twin: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``dikas.api.app.create_app`` under uvicorn on 127.0.0.1, with a stakeholder and a
     moderator account in a fresh comments database."""
-    import uvicorn
-
     from dikas.api.app import create_app
     from dikas.api.community import Community
     from dikas.api.settings import ApiSettings
@@ -70,24 +69,37 @@ def server(helsinki_twin: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         community.add_user(name, password, role=role)
     settings = ApiSettings(twin_path=helsinki_twin, community_path=community_file)
     app = create_app(settings)
+    with serving(app, ready_path="/api/meta", timeout_s=120) as url:
+        yield Server(url=url, twin=helsinki_twin, min_count=settings.min_count, users=USERS,
+                     community=community_file)
+
+
+@contextmanager
+def serving(app: object, *, ready_path: str = "/api/status", timeout_s: float = 60
+            ) -> Iterator[str]:
+    """Run an ASGI app under uvicorn on a free loopback port until the block ends; the URL."""
+    import uvicorn
+
     port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,  # type: ignore[arg-type]
+                                           log_level="warning", server_header=False))
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{url}/api/meta", timeout=30).status_code == 200:
+            if httpx.get(f"{url}{ready_path}", timeout=30).status_code == 200:
                 break
         except httpx.TransportError:
             time.sleep(0.2)
     else:
-        pytest.fail("the DikaS server did not answer /api/meta within 120 s")
-    yield Server(url=url, twin=helsinki_twin, min_count=settings.min_count, users=USERS,
-                 community=community_file)
-    uv.should_exit = True
-    thread.join(timeout=10)
+        pytest.fail(f"the DikaS server did not answer {ready_path} within {timeout_s:g} s")
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

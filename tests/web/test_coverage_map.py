@@ -9,8 +9,6 @@ in the legend.
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from pathlib import Path
 
 import httpx
@@ -20,7 +18,7 @@ import pytest
 
 from dikas.twin.source_coverage import units_outside
 from dikas.twin.store import Twin
-from tests.web.conftest import _free_port, open_app, save_screenshot, wait_until
+from tests.web.conftest import open_app, save_screenshot, serving, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
@@ -29,8 +27,6 @@ INDICATOR = "access_walk_nearest_1_school"
 
 @pytest.fixture(scope="module")
 def covered_server(helsinki_twin: Path, tmp_path_factory: pytest.TempPathFactory):
-    import uvicorn
-
     from dikas.api.app import create_app
     from dikas.api.settings import ApiSettings
 
@@ -47,22 +43,8 @@ def covered_server(helsinki_twin: Path, tmp_path_factory: pytest.TempPathFactory
             "value": values, "method": "test: walk minutes inside the network's reach"}))
     app = create_app(ApiSettings(twin_path=twin_path, community_path=folder / "c.sqlite",
                                  seed_tiles=0))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/api/meta", timeout=30).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    yield url, len(outside), len(inside)
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(app, ready_path="/api/meta", timeout_s=120) as url:
+        yield url, len(outside), len(inside)
 
 
 def test_cells_outside_the_network_are_drawn_apart_and_counted(browser, covered_server

@@ -4,16 +4,13 @@ revokes the token (the small test twin; skipped without /usr/bin/chromium)."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import httpx
 import pytest
 
 from tests.api.small_twin import write_small_twin
-from tests.web.conftest import READY_TIMEOUT_MS, _free_port, wait_until
+from tests.web.conftest import READY_TIMEOUT_MS, serving, wait_until
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -23,7 +20,6 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture(scope="module")
 def small_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
 
     from dikas.api.app import create_app
     from dikas.api.community import Community
@@ -33,24 +29,8 @@ def small_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     twin = write_small_twin(folder / "twin.duckdb")
     Community(folder / "c.sqlite").add_user("alice", PASSWORD, role="stakeholder")
     app = create_app(ApiSettings(twin_path=twin, community_path=folder / "c.sqlite"))
-    port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                       server_header=False))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/api/status", timeout=10).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        pytest.fail("the DikaS server did not answer within 60 s")
-    yield url
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as url:
+        yield url
 
 
 def _violations(page: Page) -> list[str]:

@@ -24,7 +24,11 @@ import pandas as pd
 from dikas.accessibility.matrix import DEFAULT_CHUNK_SIZE, origin_chunks
 from dikas.accessibility.network import StreetNetwork
 from dikas.accessibility.transit.legs import WalkingLegs
-from dikas.accessibility.transit.matrix import _check, transit_travel_time_matrix
+from dikas.accessibility.transit.matrix import (
+    _check,
+    transit_travel_time_matrix,
+    travel_time_frame,
+)
 from dikas.accessibility.transit.raptor import raptor_travel_times
 from dikas.accessibility.transit.timetable import Timetable
 from dikas.cluster import cluster_session, run_chunks
@@ -69,15 +73,8 @@ def _route_chunk(origins: gpd.GeoDataFrame, *, network: StreetNetwork,
         timetable, legs, departures_s, n_destinations=len(destinations),
         percentiles=statistics, max_time_s=int(max_time_min * 60),
         max_rounds=transfers_max + 1, board_slack_s=board_slack_s)
-    n_o, n_d = len(origins), len(destinations)
-    frame = pd.DataFrame({
-        "from_id": np.repeat(origins[origin_id].to_numpy(), n_d),
-        "to_id": np.tile(destinations[destination_id].to_numpy(), n_o),
-    })
-    for i, p in enumerate(statistics):
-        name = "travel_time" if i == 0 else f"travel_time_p{p:g}"
-        frame[name] = seconds[:, i, :].ravel() / 60
-    return frame
+    return travel_time_frame(seconds, statistics, origins[origin_id],
+                             destinations[destination_id])
 
 
 def transit_matrix(feed: GtfsFeed, network: StreetNetwork, origins: gpd.GeoDataFrame,

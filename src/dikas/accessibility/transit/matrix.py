@@ -102,10 +102,18 @@ def transit_travel_time_matrix(
             timetable, legs, departures_s, n_destinations=len(destinations),
             percentiles=statistics, max_time_s=int(max_time_min * 60),
             max_rounds=transfers_max + 1, board_slack_s=board_slack_s)
-    n_o, n_d = len(origins), len(destinations)
+    return travel_time_frame(seconds, statistics, origins[origin_id],
+                             destinations[destination_id])
+
+
+def travel_time_frame(seconds: np.ndarray, statistics: Sequence[float], origin_ids: pd.Series,
+                      destination_ids: pd.Series) -> pd.DataFrame:
+    """The long matrix ``from_id, to_id, travel_time[, travel_time_pNN]`` (minutes) from
+    RAPTOR's ``seconds[origin, statistic, destination]``; the first statistic is the median."""
+    n_o, n_d = len(origin_ids), len(destination_ids)
     frame = pd.DataFrame({
-        "from_id": np.repeat(origins[origin_id].to_numpy(), n_d),
-        "to_id": np.tile(destinations[destination_id].to_numpy(), n_o),
+        "from_id": np.repeat(origin_ids.to_numpy(), n_d),
+        "to_id": np.tile(destination_ids.to_numpy(), n_o),
     })
     for i, p in enumerate(statistics):
         name = "travel_time" if i == 0 else f"travel_time_p{p:g}"

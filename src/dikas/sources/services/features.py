@@ -182,6 +182,27 @@ def feature_key(feature: Mapping[str, Any]) -> str:
     return hashlib.sha1(content.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
+def add_page(features: list[dict[str, Any]], page: Mapping[str, Any], seen: set[str], *,
+             dataset: str, url: str, repeated: str) -> None:
+    """Append a page's features after checking them against the page and earlier pages.
+
+    ``numberReturned`` must equal the features sent, and no feature may come twice
+    (``repeated`` says why that would happen with this protocol).
+    """
+    batch = page["features"]
+    returned = page.get("numberReturned")
+    if isinstance(returned, int) and returned != len(batch):
+        raise FetchError(f"numberReturned {returned} but {len(batch)} features in the page",
+                         dataset=dataset, url=url)
+    for feature in batch:
+        key = feature_key(feature)
+        if key in seen:
+            raise FetchError(f"feature {feature.get('id') or key[:12]!r} came twice while "
+                             f"{repeated}", dataset=dataset, url=url)
+        seen.add(key)
+    features.extend(batch)
+
+
 def check_properties(features: Sequence[Mapping[str, Any]], required: Sequence[str], *,
                      dataset: str, url: str) -> None:
     """Raise when a feature lacks its geometry or one of the ``required`` properties."""

@@ -152,17 +152,8 @@ def fetch_items(ctx: FetchContext, base: str, collection: str, params: Mapping[s
         gj.check_properties(batch, (), dataset=dataset, url=response.url)
         if pages == 1 and isinstance(page.get("numberMatched"), int):
             matched = page["numberMatched"]
-        returned = page.get("numberReturned")
-        if isinstance(returned, int) and returned != len(batch):
-            raise FetchError(f"numberReturned {returned} but {len(batch)} features in the page",
-                             dataset=dataset, url=response.url)
-        for feature in batch:
-            key = gj.feature_key(feature)
-            if key in seen:
-                raise FetchError(f"feature {feature.get('id') or key[:12]!r} came twice while "
-                                 "following next links", dataset=dataset, url=response.url)
-            seen.add(key)
-        features.extend(batch)
+        gj.add_page(features, page, seen, dataset=dataset, url=response.url,
+                    repeated="following next links")
         if ctx.show_progress:
             total = f"/{matched}" if matched is not None else ""
             print(f"dikas: {label}: {len(features)}{total} features", file=sys.stderr)

@@ -317,18 +317,8 @@ def fetch_features(ctx: FetchContext, url: str, type_name: str, query: Query, *,
         if hits is not None and isinstance(matched, int) and matched != hits:
             raise FetchError(f"numberMatched changed from {hits} to {matched} while paging "
                              "(the data changed; fetch again)", dataset=dataset, url=response.url)
-        returned = page.get("numberReturned")
-        if isinstance(returned, int) and returned != len(batch):
-            raise FetchError(f"numberReturned {returned} but {len(batch)} features in the page",
-                             dataset=dataset, url=response.url)
-        for feature in batch:
-            key = gj.feature_key(feature)
-            if key in seen_ids:
-                raise FetchError(f"feature {feature.get('id') or key[:12]!r} came twice while "
-                                 "paging (the server's order is not stable; set sort_by)",
-                                 dataset=dataset, url=response.url)
-            seen_ids.add(key)
-        features.extend(batch)
+        gj.add_page(features, page, seen_ids, dataset=dataset, url=response.url,
+                    repeated="paging (the server's order is not stable; set sort_by)")
         if ctx.show_progress:
             total = f"/{hits}" if hits is not None else ""
             print(f"dikas: {label}: {len(features)}{total} features", file=sys.stderr)
