@@ -106,6 +106,9 @@ class Dataset:
     source: Source = field(default_factory=Source)
     layers: tuple[str, ...] = ()
     """Twin layers this dataset feeds (``dikas build --layers`` uses it)."""
+    unknown_location: tuple[float, float] | None = None
+    """A point (twin CRS) inside the cell where the producer puts the residents whose
+    location is unknown (HSY's grid has such a cell in the sea); that cell is not a place."""
 
     @property
     def downloadable(self) -> bool:
@@ -178,6 +181,17 @@ def _source(entry: Mapping[str, Any], where: str) -> Source:
         raise ConfigError(f"{where}: source kind {kind!r} does not take {', '.join(unknown)}")
     options = {k: v for k, v in raw.items() if k not in ("kind", "url")}
     return Source(kind=kind, url=raw.get("url"), options=options)
+
+
+def _point(raw: object, where: str) -> tuple[float, float] | None:
+    if raw is None:
+        return None
+    try:
+        x, y = (float(v) for v in raw)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: 'unknown_location' must be [x, y] in the twin CRS"
+                          ) from None
+    return x, y
 
 
 def _municipalities(raw: object, source: str) -> tuple[Municipality, ...]:
@@ -269,6 +283,7 @@ def load_catalog(city: str | None = None, *, path: Path | None = None) -> Catalo
             required=bool(entry.get("required", True)), role=entry.get("role"),
             notes=entry.get("notes"), source=_source(entry, where),
             layers=tuple(entry.get("layers") or ()),
+            unknown_location=_point(entry.get("unknown_location"), where),
         ))
     names = [d.name for d in datasets]
     if len(set(names)) != len(names):

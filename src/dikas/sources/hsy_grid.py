@@ -47,10 +47,18 @@ WFS_GRID_FIELDS = {"index": "id", "asukkaita": "inhabitants", "asvaljyys": "occu
 ``https://kartta.hsy.fi/geoserver/wfs``) → the names of the staged HSY export."""
 
 
+OCCUPANCY_SENTINEL = 999_999_999
+"""HSY's marker in ``occupancy_rate`` (m² per resident) for cells where it is not computed;
+never a number."""
+
+
 def read_population_grid(path: Path | str, *, dataset: str | None = None,
                          assumed_crs: str | None = None
                          ) -> tuple[gpd.GeoDataFrame, GeometryReport]:
     """Read the HSY population grid: ``cell_id``, ``inhabitants``, ``occupancy_rate``.
+
+    HSY's sentinel 999,999,999 in ``occupancy_rate`` becomes NULL, flagged in
+    ``occupancy_rate_sentinel``.
 
     Accepts the staged export (``id``, ``inhabitants``, ``occupancy_rate``) and HSY's WFS
     layer ``Vaestotietoruudukko_YYYY`` (``index``, ``asukkaita``, ``asvaljyys``, plus age
@@ -66,11 +74,15 @@ def read_population_grid(path: Path | str, *, dataset: str | None = None,
     frame = to_number(frame, numeric, dataset=dataset, path=path)
     if "occupancy_rate" not in frame:
         frame["occupancy_rate"] = np.nan
+    sentinel = frame["occupancy_rate"] >= OCCUPANCY_SENTINEL
+    frame["occupancy_rate"] = frame["occupancy_rate"].mask(sentinel)
+    frame["occupancy_rate_sentinel"] = sentinel.to_numpy()
     frame = frame.rename(columns={"id": "cell_id"})
     frame["cell_id"] = frame["cell_id"].astype(str)
     frame = to_twin_crs(frame, dataset=dataset, path=path, assumed_crs=assumed_crs)
     frame, report = clean_geometries(frame, dataset=dataset, path=path)
-    return frame[["cell_id", "inhabitants", "occupancy_rate", "geometry"]], report
+    return frame[["cell_id", "inhabitants", "occupancy_rate", "occupancy_rate_sentinel",
+                  "geometry"]], report
 
 
 def read_age_grid(path: Path | str, *, dataset: str | None = None,

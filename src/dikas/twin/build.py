@@ -43,6 +43,8 @@ from dikas.twin.zonal import RasterBand, zonal_statistics
 
 CELL_AREA_M2 = 250.0 * 250.0
 OVERLAP_SHARE = 0.5
+CELL_IN_CITY = 0.5
+"""A cell links to a postal area when at least this share of it lies in the areas."""
 """An OSM building overlapping a CityGML footprint by more than this share is a duplicate."""
 
 
@@ -200,6 +202,23 @@ def _areas(ctx: _Context) -> None:
                                       "'year' column; Paavo -1 (protected) stored as NULL")
 
 
+def _without_unknown_location(grid: gpd.GeoDataFrame, dataset: Dataset
+                              ) -> tuple[gpd.GeoDataFrame, pd.DataFrame | None]:
+    """The grid without the producer's unknown-location cell, and that cell's residents."""
+    if dataset.unknown_location is None:
+        return grid, None
+    import shapely
+    x, y = dataset.unknown_location
+    hit = shapely.contains_xy(grid.geometry.to_numpy(), x, y)
+    if not hit.any():
+        return grid, None
+    unlocated = pd.DataFrame({"cell_id": grid.loc[hit, "cell_id"].to_numpy(),
+                              "inhabitants": grid.loc[hit, "inhabitants"].to_numpy(),
+                              "source": dataset.name,
+                              "reason": "residents of unknown location (producer's convention)"})
+    return grid.loc[~hit].reset_index(drop=True), unlocated
+
+
 def _latest_areas(ctx: _Context) -> gpd.GeoDataFrame:
     years = ctx.twin.years("areas")
     return ctx.twin.read("areas", year=years[-1], columns=["postal_code", "geometry"])
@@ -215,6 +234,14 @@ def _grid(ctx: _Context) -> None:
     grid, report = read_population_grid(path, dataset=base.name, assumed_crs=base.crs)
     grid = grid.reset_index(drop=True)
     notes = [f"cells and inhabitants from {base.name} ({vintage or '?'})"]
+    grid, unlocated = _without_unknown_location(grid, base)
+    if unlocated is not None:
+        ctx.save("unlocated_residents", unlocated, [base],
+                 notes="residents the producer could not place, kept out of the grid; add "
+                       "them to grid totals where a city total needs everyone")
+        notes.append(f"{int(unlocated['inhabitants'].sum()):,} residents of unknown location "
+                     f"(cell {unlocated['cell_id'].iloc[0]}) kept out of the cells, in the "
+                     "unlocated_residents table")
     repaired = report.repaired
     # Attribute grids in catalog order; the later (more specific) one wins where both cover.
     for dataset in [d for d in datasets if d.role == "attributes"]:
@@ -233,11 +260,20 @@ def _grid(ctx: _Context) -> None:
                      f"from {dataset.name} ({unmatched} of its cells outside the base grid)")
     if "age_suppressed" in grid:
         grid["age_suppressed"] = grid["age_suppressed"].astype("boolean")
-    grid["postal_code"] = link_to_units(grid, _latest_areas(ctx), unit_id="postal_code")
+    # A cell belongs to the postal area it overlaps most when it lies mostly in the city's
+    # areas (its centre may be in the sea), else to the area holding its centre (a coastal
+    # cell that is mostly sea).
+    areas = _latest_areas(ctx)
+    majority = link_by_largest_overlap(grid, areas, unit_id="postal_code",
+                                       min_share=CELL_IN_CITY)
+    grid["postal_code"] = majority.fillna(link_to_units(grid, areas, unit_id="postal_code"))
     grid["in_city"] = grid["postal_code"].notna()
     ctx.save("grid", grid, [base, *[d for d in datasets if d.role == "attributes"]],
              repaired=repaired, notes="; ".join(notes) +
-             "; age bands NULL where HSY suppressed them (all fields 99)")
+             "; age bands NULL where HSY suppressed them (all fields 99); occupancy_rate "
+             "NULL where HSY wrote its sentinel 999999999 (occupancy_rate_sentinel); cells "
+             "linked to the postal area they overlap most when at least half of the cell "
+             "lies in the areas, else to the area holding the cell's centre")
 
 
 def _buildings(ctx: _Context) -> None:

@@ -1,7 +1,9 @@
 """Links between layers: every building and cell knows its postal area, every building its cell.
 
-Links use each feature's representative point (always inside the feature), so a feature is
-linked to exactly one unit even where it straddles a boundary.
+Buildings and services link by their representative point (always inside the feature), so
+each is linked to exactly one unit even where it straddles a boundary. Cells link by largest
+overlap (:func:`link_by_largest_overlap`): a 250 m cell is large next to the boundaries it
+crosses, and its centre may lie in the sea or in a neighbour's area.
 """
 
 from __future__ import annotations
@@ -37,11 +39,13 @@ def transfer_attributes(target: gpd.GeoDataFrame, source: gpd.GeoDataFrame,
 
 
 def link_by_largest_overlap(features: gpd.GeoDataFrame, units: gpd.GeoDataFrame, *,
-                            unit_id: str) -> pd.Series:
+                            unit_id: str, min_share: float = 0.0) -> pd.Series:
     """The id of the unit each polygon overlaps most (NA where it overlaps none).
 
     Unlike :func:`link_to_units` this keeps a cell that straddles a boundary, or whose
     centre lies in the sea or outside the unit layer, with the unit that holds most of it.
+    With ``min_share``, a polygon whose overlap with all units together is a smaller share
+    of its area stays unlinked (a cell mostly outside the city is not the city's).
     """
     pairs = gpd.sjoin(features[["geometry"]], units[[unit_id, "geometry"]], how="inner",
                       predicate="intersects")
@@ -50,6 +54,11 @@ def link_by_largest_overlap(features: gpd.GeoDataFrame, units: gpd.GeoDataFrame,
     left = features.geometry.loc[pairs.index].to_numpy()
     right = units.geometry.iloc[pairs["index_right"].to_numpy()].to_numpy()
     pairs = pairs.assign(_overlap=shapely.area(shapely.intersection(left, right)))
-    pairs = pairs[pairs["_overlap"] > 0].sort_values("_overlap", ascending=False, kind="stable")
+    pairs = pairs[pairs["_overlap"] > 0]
+    inside = pairs.groupby(level=0)["_overlap"].sum()
+    share = inside / features.geometry.area.reindex(inside.index)
+    keep = share.index[share >= min_share]
+    pairs = pairs[pairs.index.isin(keep)]
+    pairs = pairs.sort_values("_overlap", ascending=False, kind="stable")
     best = pairs[~pairs.index.duplicated(keep="first")][unit_id]
     return best.reindex(features.index).rename(unit_id)
