@@ -49,7 +49,8 @@ class ApiContext:
         self.settings = settings
         self.store = TwinStore(settings.twin_path)
         self.served = ServedLayers(min_count=settings.min_count)
-        self.community = Community(settings.community_file, secret=settings.auth_secret)
+        self.community = Community(settings.community_file, secret=settings.auth_secret,
+                                   database=settings.community_db)
         self._lock = threading.Lock()
         self._networks: dict[str, Any] = {}
         self._years: dict[str, list[int]] = {}
