@@ -289,21 +289,49 @@ class Served:
         self.process.wait(timeout=30)
 
 
-@pytest.fixture()
-def two_servers(small_twin: Path, database: str,
-                tmp_path: Path) -> Iterator[tuple[Community, list[Served]]]:
-    community = Community(tmp_path / "community.sqlite", database=database)
+class Pair:
+    """Two ``dikas serve`` processes on one database (started once per module: starting
+    them is the slow part); :meth:`running` restarts one a test has killed."""
+
+    def __init__(self, twin: Path, community: Community, database: str) -> None:
+        self.twin, self.community, self.database = twin, community, database
+        self.servers = [Served(twin, community.path, database) for _ in range(2)]
+        for server in self.servers:
+            server.wait_ready()
+
+    def running(self) -> list[Served]:
+        for k, server in enumerate(self.servers):
+            if server.process.poll() is not None:
+                self.servers[k] = Served(self.twin, self.community.path, self.database)
+                self.servers[k].wait_ready()
+        return list(self.servers)
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.stop()
+
+
+@pytest.fixture(scope="module")
+def pair(small_twin: Path, cluster: Cluster,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
+    database = cluster.database(f"servers{os.getpid()}")
+    community = Community(tmp_path_factory.mktemp("pair") / "community.sqlite",
+                          database=database)
     for name in ("alice", "bob", "carol", "dave"):
         community.add_user(name, PASSWORD, role="stakeholder")
-    servers = [Served(small_twin, community.path, database) for _ in range(2)]
+    started = None
     try:
-        for server in servers:
-            server.wait_ready()
-        yield community, servers
+        started = Pair(small_twin, community, database)
+        yield started
     finally:
-        for server in servers:
-            server.stop()
+        if started is not None:
+            started.stop()
         community.close()
+
+
+@pytest.fixture()
+def two_servers(pair: Pair) -> tuple[Community, list[Served]]:
+    return pair.community, pair.running()
 
 
 def _sign_in(base: str, username: str) -> dict[str, str]:
@@ -341,6 +369,7 @@ def test_two_servers_write_at_once_nothing_lost(
     # each writer signs in on the other server: both processes share one key file
     other = {servers[0].url: servers[1].url, servers[1].url: servers[0].url}
     headers = {(s.url, n): _sign_in(other[s.url], n) for s, n in writers}
+    before = len(community.comments())
     acknowledged: list[tuple[int, str]] = []
     lock = threading.Lock()
     start = threading.Barrier(len(writers))
@@ -368,11 +397,12 @@ def test_two_servers_write_at_once_nothing_lost(
     ids = [i for i, _ in acknowledged]
     assert len(set(ids)) == total  # unique ids across both processes
     stored = community.comments()
-    assert dict(zip(stored["comment_id"].astype(int), stored["text"], strict=True)) == dict(
-        acknowledged)
+    assert len(stored) == before + total
+    texts = dict(zip(stored["comment_id"].astype(int), stored["text"], strict=True))
+    assert {i: texts.get(i) for i in ids} == dict(acknowledged)
     for server in servers:
         matched, listed = _all_ids(server.url)
-        assert matched == total and sorted(listed) == sorted(ids)
+        assert matched == len(stored) and sorted(listed) == sorted(texts)
         assert listed == sorted(listed, reverse=True)  # newest first, no page overlap
     print(f"\n{total} comments posted by {len(writers)} threads to 2 servers in "
           f"{elapsed:.2f} s")
