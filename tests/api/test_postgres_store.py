@@ -173,6 +173,8 @@ def test_api_on_either_store(community: Community, small_twin: Path, tmp_path: P
         token = client.post("/api/auth/token", json={"username": "alice",
                                                      "password": PASSWORD}).json()
         headers = {"Authorization": f"Bearer {token['access_token']}"}
+        items = client.get("/ogc/collections/comments/items").json()  # loaded empty
+        assert items["numberMatched"] == 0 and items["features"] == []
         created = [client.post("/api/comments", headers=headers, json={
             "lon": LON, "lat": LAT, "text": f"t{i}", "category": "idea"}) for i in range(3)]
         assert [r.status_code for r in created] == [201] * 3
@@ -265,17 +267,19 @@ class Served:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "PYTHONPATH": str(SRC), "DIKAS_COMMUNITY_DB": database}
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", "from dikas.cli.main import main; main()", "serve",
-             str(twin), "--port", str(self.port), "--comments", str(community),
-             "--seed-tiles", "0", "--threads", "4"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.log = community.with_name(f"serve-{self.port}.log")
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", "from dikas.cli.main import main; main()", "serve",
+                 str(twin), "--port", str(self.port), "--comments", str(community),
+                 "--seed-tiles", "0", "--threads", "4"],
+                env=env, stdout=subprocess.DEVNULL, stderr=log)
 
     def wait_ready(self) -> None:
         deadline = time.monotonic() + START_S
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                pytest.fail(f"dikas serve exited: {self.process.stderr.read()!r}")  # type: ignore[union-attr]
+                pytest.fail(f"dikas serve exited: {self.log.read_text()!r}")
             try:
                 if httpx.get(f"{self.url}/api/status", timeout=5).status_code == 200:
                     return
@@ -319,6 +323,7 @@ def pair(small_twin: Path, cluster: Cluster,
                           database=database)
     for name in ("alice", "bob", "carol", "dave"):
         community.add_user(name, PASSWORD, role="stakeholder")
+    community.add_user("mod", PASSWORD, role="moderator")
     started = None
     try:
         started = Pair(small_twin, community, database)
@@ -370,6 +375,9 @@ def test_two_servers_write_at_once_nothing_lost(
     other = {servers[0].url: servers[1].url, servers[1].url: servers[0].url}
     headers = {(s.url, n): _sign_in(other[s.url], n) for s, n in writers}
     before = len(community.comments())
+    items = "/ogc/collections/comments/items"
+    for server in servers:  # both load their served comments layer before the writes
+        assert httpx.get(server.url + items, timeout=30).json()["numberMatched"] == before
     acknowledged: list[tuple[int, str]] = []
     lock = threading.Lock()
     start = threading.Barrier(len(writers))
@@ -404,6 +412,20 @@ def test_two_servers_write_at_once_nothing_lost(
         matched, listed = _all_ids(server.url)
         assert matched == len(stored) and sorted(listed) == sorted(texts)
         assert listed == sorted(listed, reverse=True)  # newest first, no page overlap
+        # the served OGC layer catches up with the other process's writes too
+        served = httpx.get(server.url + items, params={"limit": 1000}, timeout=30).json()
+        assert sorted(f["properties"]["comment_id"] for f in served["features"]) == sorted(
+            texts)
+    # a comment hidden through one server is gone from the other's layer and list
+    hidden = ids[0]
+    moderator = _sign_in(servers[0].url, "mod")
+    assert httpx.post(f"{servers[0].url}/api/comments/{hidden}/hide", headers=moderator,
+                      timeout=30).status_code == 200
+    served = httpx.get(servers[1].url + items, params={"limit": 1000}, timeout=30).json()
+    assert served["numberMatched"] == len(stored) - 1
+    assert hidden not in {f["properties"]["comment_id"] for f in served["features"]}
+    assert httpx.get(f"{servers[1].url}{items}/{hidden}", timeout=30).status_code == 404
+    assert _all_ids(servers[1].url)[0] == len(stored) - 1
     print(f"\n{total} comments posted by {len(writers)} threads to 2 servers in "
           f"{elapsed:.2f} s")
 

@@ -258,6 +258,19 @@ class Community:
             return _frame([])
         return _frame(self.store.comment_rows(include_hidden=True, comment_id=comment_id))
 
+    def comments_after(self, comment_id: int) -> gpd.GeoDataFrame:
+        """The visible comments with ids above ``comment_id`` (catching up on new ones)."""
+        return _frame(self.store.comment_rows(after=comment_id))
+
+    def comments_version(self) -> tuple[int, int]:
+        """``(comments, visible comments)`` stored: differs after any write or hide by any
+        server process (one cheap query)."""
+        return self.store.comments_version()
+
+    def visible_comment_ids(self) -> list[int]:
+        """Ids of the visible comments, ascending."""
+        return self.store.visible_comment_ids()
+
     def comment_page(self, *, include_hidden: bool = False, category: str | None = None,
                      bbox: tuple[float, float, float, float] | None = None, limit: int,
                      offset: int = 0) -> tuple[int, gpd.GeoDataFrame]:

@@ -195,11 +195,16 @@ class CommunityStore:
 
     def comment_rows(self, *, include_hidden: bool = False, category: str | None = None,
                      bbox: tuple[float, float, float, float] | None = None,
-                     comment_id: int | None = None, newest_first: bool = False,
+                     comment_id: int | None = None, after: int | None = None,
+                     newest_first: bool = False,
                      limit: int | None = None, offset: int = 0) -> list[tuple[Any, ...]]:
-        """Comments (:data:`COMMENT_COLUMNS`) matching the filters, by id."""
+        """Comments (:data:`COMMENT_COLUMNS`) matching the filters (``after``: only ids
+        above it), by id."""
         clause, params = self._where(include_hidden=include_hidden, category=category,
                                      bbox=bbox, comment_id=comment_id)
+        if after is not None:
+            clause += f"{' AND' if clause else ' WHERE'} comment_id > ?"
+            params.append(after)
         query = (f"SELECT {', '.join(COMMENT_COLUMNS)} FROM comments{clause} ORDER BY "
                  f"comment_id{' DESC' if newest_first else ''}")
         if limit is not None:
@@ -215,6 +220,22 @@ class CommunityStore:
         with self.transaction() as con:
             return int(self.execute(con, f"SELECT count(*) FROM comments{clause}",
                                     params).fetchone()[0])
+
+    def comments_version(self) -> tuple[int, int]:
+        """``(comments, visible comments)``: changes with every comment written or hidden,
+        by any process."""
+        with self.transaction() as con:
+            row = self.execute(con, "SELECT count(*), coalesce(sum(CASE WHEN hidden = "
+                                    f"{self.VISIBLE} THEN 1 ELSE 0 END), 0) FROM comments"
+                               ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def visible_comment_ids(self) -> list[int]:
+        """Ids of the visible comments, ascending (one integer column, not the rows)."""
+        with self.transaction() as con:
+            rows = self.execute(con, f"SELECT comment_id FROM comments WHERE hidden = "
+                                     f"{self.VISIBLE} ORDER BY comment_id").fetchall()
+        return [int(row[0]) for row in rows]
 
     def comment_bounds(self) -> tuple[float, float, float, float] | None:
         with self.transaction() as con:
