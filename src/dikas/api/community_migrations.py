@@ -44,13 +44,15 @@ def _run(url: str, action: Any) -> Any:
     from dikas.api.community_store import redact_url
 
     engine = create_engine(_engine_url(url), poolclass=NullPool)
+    what = "cannot connect"
     try:
         with engine.connect() as connection:
+            what = "migration failed"
             return action(connection)
     except SQLAlchemyError as error:
         cause = str(getattr(error, "orig", None) or error).strip().splitlines()
-        raise ServiceUnavailableError(f"community database {redact_url(url)}: migration "
-                                      f"failed ({cause[0] if cause else type(error).__name__})"
+        raise ServiceUnavailableError(f"community database {redact_url(url)}: {what} "
+                                      f"({cause[0] if cause else type(error).__name__})"
                                       ) from error
     finally:
         engine.dispose()
