@@ -1,4 +1,5 @@
-"""Stakeholder accounts, comments and scenario runs, kept in a SQLite file next to the (read-only) twin.
+"""Stakeholder accounts, comments and scenario runs, kept in a SQLite file next to the (read-only)
+twin or in a PostgreSQL database shared by several server processes.
 
 Passwords are stored as scrypt hashes (RFC 7914; ``N=2**14, r=8, p=1``, 16-byte random salt)
 and compared in constant time; they are never logged or returned. A sign-in with an unknown
@@ -22,10 +23,7 @@ import hmac
 import json
 import os
 import secrets
-import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +33,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from dikas.api.community_store import COMMENT_COLUMNS, CommunityStore, open_store
+from dikas.api.community_store import create_private as _create_private
 from dikas.api.errors import AuthenticationError, NotFoundError
 from dikas.errors import ConfigError, ParameterError
 
@@ -43,22 +43,6 @@ CATEGORIES = ("need", "idea", "concern")
 SQLITE_MAX_INTEGER = 2**63 - 1
 """Largest SQLite integer (a row id beyond it cannot exist)."""
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS users (
-    username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL,
-    created_at TEXT NOT NULL, token_version TEXT NOT NULL DEFAULT '');
-CREATE TABLE IF NOT EXISTS comments (
-    comment_id INTEGER PRIMARY KEY AUTOINCREMENT, author TEXT NOT NULL, category TEXT NOT NULL,
-    text TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, postal_code TEXT,
-    created_at TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, hidden_by TEXT,
-    hidden_at TEXT);
-CREATE INDEX IF NOT EXISTS comments_by_visibility ON comments (hidden, comment_id);
-CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS scenarios (
-    scenario_id TEXT PRIMARY KEY, name TEXT NOT NULL, result TEXT NOT NULL,
-    created_at TEXT NOT NULL);
-"""
 
 
 @dataclass(frozen=True)
@@ -105,27 +89,6 @@ def key_path_for(community_path: Path) -> Path:
     return community_path.with_name(community_path.name + ".key")
 
 
-def _create_private(path: Path, content: bytes = b"") -> None:
-    """Create ``path`` holding ``content``, readable by its owner only (mode 0600), unless it
-    exists. The content is written to a temporary file first and linked into place, so a
-    concurrent reader never sees a half-written file."""
-    if path.exists():
-        return
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.write(fd, content)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    try:
-        os.link(temporary, path)  # fails if another process created it meanwhile
-    except FileExistsError:
-        pass
-    finally:
-        temporary.unlink()
-
-
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
@@ -135,31 +98,28 @@ def _unb64(text: str) -> bytes:
 
 
 class Community:
-    """Users and comments in one SQLite file (one short connection per operation)."""
+    """Users, comments and scenario runs in a SQLite file or, with ``database`` (a
+    ``postgresql://`` URL, ``DIKAS_COMMUNITY_DB``), in PostgreSQL (see
+    :mod:`dikas.api.community_store`).
 
-    def __init__(self, path: Path, *, secret: str | None = None) -> None:
+    ``path`` is the SQLite file; with a database URL it only places the key file
+    ``<path>.key`` (used when no ``secret`` is given), so every server process of a twin
+    signs tokens with the same key.
+    """
+
+    def __init__(self, path: Path, *, secret: str | None = None,
+                 database: str | None = None) -> None:
         self.path = Path(path)
         if secret is not None and len(secret) < SECRET_MIN_CHARS:
             raise ConfigError(f"token-signing key (DIKAS_SECRET_KEY) must have at least "
                               f"{SECRET_MIN_CHARS} characters, not {len(secret)}")
-        _create_private(self.path)
-        with self._connect() as con:
-            con.executescript(_SCHEMA)
-            columns = [row[1] for row in con.execute("PRAGMA table_info(users)")]
-            if "token_version" not in columns:  # a database of an older version
-                con.execute("ALTER TABLE users ADD COLUMN token_version TEXT NOT NULL "
-                            "DEFAULT ''")
+        self.store: CommunityStore = open_store(self.path, database=database)
         self._move_stored_secret()
         self._secret = (secret or self._key_file_secret()).encode()
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        con = sqlite3.connect(self.path, timeout=10)
-        try:
-            with con:
-                yield con
-        finally:
-            con.close()
+    def close(self) -> None:
+        """Release the database connections kept open (PostgreSQL)."""
+        self.store.close()
 
     @property
     def key_path(self) -> Path:
@@ -170,11 +130,10 @@ class Community:
         """Move a key an older version kept in the database to :attr:`key_path` (unless that
         exists) and delete it from the database: anyone who can read the database must not
         be able to sign tokens."""
-        with self._connect() as con:
-            row = con.execute("SELECT value FROM secrets WHERE name = 'token'").fetchone()
-            if row is not None:
-                _create_private(self.key_path, row[0].encode())
-                con.execute("DELETE FROM secrets WHERE name = 'token'")
+        stored = self.store.take_stored_secret()
+        if stored is not None:
+            _create_private(self.key_path, stored.encode())
+            self.store.drop_stored_secret()
 
     def _key_file_secret(self) -> str:
         """The key from :attr:`key_path`, created (0600, random) on first use."""
@@ -196,38 +155,26 @@ class Community:
             raise ParameterError("user name must be 1–64 characters")
         if len(password) < 8:
             raise ParameterError("password must have at least 8 characters")
-        with self._connect() as con:
-            # a new version on every change: tokens issued before it stop working
-            con.execute("INSERT INTO users (username, password_hash, role, created_at, "
-                        "token_version) VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO UPDATE "
-                        "SET password_hash = excluded.password_hash, role = excluded.role, "
-                        "token_version = excluded.token_version",
-                        [username, hash_password(password), role, _now(), _new_version()])
+        # a new version on every change: tokens issued before it stop working
+        self.store.upsert_user(username, hash_password(password), role, _now(), _new_version())
         return User(username, role)
 
     def revoke_tokens(self, username: str) -> None:
         """Invalidate every token issued to ``username`` so far (signing out)."""
-        with self._connect() as con:
-            con.execute("UPDATE users SET token_version = ? WHERE username = ?",
-                        [_new_version(), username])
+        self.store.set_token_version(username, _new_version())
 
     def remove_user(self, username: str) -> None:
         """Delete an account (its tokens stop working; its comments stay)."""
-        with self._connect() as con:
-            if con.execute("DELETE FROM users WHERE username = ?", [username]).rowcount == 0:
-                raise NotFoundError(f"no user {username!r}")
+        if not self.store.delete_user(username):
+            raise NotFoundError(f"no user {username!r}")
 
     def users(self) -> list[User]:
         """All accounts, by name."""
-        with self._connect() as con:
-            rows = con.execute("SELECT username, role FROM users ORDER BY username").fetchall()
-        return [User(*row) for row in rows]
+        return [User(*row) for row in self.store.users()]
 
     def _user(self, username: str) -> tuple[User, str, str] | None:
         """An account, its password hash and its token version."""
-        with self._connect() as con:
-            row = con.execute("SELECT username, role, password_hash, token_version FROM users "
-                              "WHERE username = ?", [username]).fetchone()
+        row = self.store.user(username)
         return None if row is None else (User(row[0], row[1]), row[2], row[3])
 
     def authenticate(self, username: str, password: str) -> User:
@@ -291,73 +238,55 @@ class Community:
                                  f"not {category!r}")
         if not text.strip():
             raise ParameterError("comment text is empty")
-        with self._connect() as con:
-            cursor = con.execute(
-                "INSERT INTO comments (author, category, text, lon, lat, postal_code, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [user.username, category, text.strip(), lon, lat, postal_code, _now()])
-            return int(cursor.lastrowid or 0)
+        return self.store.insert_comment(user.username, category, text.strip(), lon, lat,
+                                         postal_code, _now())
 
     def hide_comment(self, comment_id: int, *, moderator: User) -> None:
         """Hide a comment from everyone but moderators."""
-        if not 0 < comment_id <= SQLITE_MAX_INTEGER:  # SQLite cannot even look it up
+        if not 0 < comment_id <= SQLITE_MAX_INTEGER:  # the database cannot even look it up
             raise NotFoundError(f"no comment {comment_id}")
-        with self._connect() as con:
-            changed = con.execute("UPDATE comments SET hidden = 1, hidden_by = ?, hidden_at = ? "
-                                  "WHERE comment_id = ?",
-                                  [moderator.username, _now(), comment_id]).rowcount
-        if changed == 0:
+        if not self.store.hide_comment(comment_id, moderator.username, _now()):
             raise NotFoundError(f"no comment {comment_id}")
 
     def comments(self, *, include_hidden: bool = False) -> gpd.GeoDataFrame:
         """Comments as a layer (EPSG:4326 points), hidden ones only when asked."""
-        return self._frame(self._COLUMNS + (" WHERE hidden = 0" if not include_hidden else "")
-                           + " ORDER BY comment_id", [])
+        return _frame(self.store.comment_rows(include_hidden=include_hidden))
 
     def comment(self, comment_id: int) -> gpd.GeoDataFrame:
         """One comment (hidden or not) as a one-row layer; empty when there is none."""
         if not 0 < comment_id <= SQLITE_MAX_INTEGER:
-            return self._frame(self._COLUMNS + " WHERE 0", [])
-        return self._frame(self._COLUMNS + " WHERE comment_id = ?", [comment_id])
+            return _frame([])
+        return _frame(self.store.comment_rows(include_hidden=True, comment_id=comment_id))
+
+    def comments_after(self, comment_id: int) -> gpd.GeoDataFrame:
+        """The visible comments with ids above ``comment_id`` (catching up on new ones)."""
+        return _frame(self.store.comment_rows(after=comment_id))
+
+    def comments_version(self) -> tuple[int, int]:
+        """``(comments, visible comments)`` stored: differs after any write or hide by any
+        server process (one cheap query)."""
+        return self.store.comments_version()
+
+    def visible_comment_ids(self) -> list[int]:
+        """Ids of the visible comments, ascending."""
+        return self.store.visible_comment_ids()
 
     def comment_page(self, *, include_hidden: bool = False, category: str | None = None,
                      bbox: tuple[float, float, float, float] | None = None, limit: int,
                      offset: int = 0) -> tuple[int, gpd.GeoDataFrame]:
         """``(number matched, one page)`` of comments, newest first, filtered by category
-        and by a lon/lat box (``minlon, minlat, maxlon, maxlat``) in SQLite: a page costs
-        the same with 20 or 20,000 comments stored."""
-        where, params = [] if include_hidden else ["hidden = 0"], []
-        if category is not None:
-            where.append("category = ?")
-            params.append(category)
-        if bbox is not None:
-            where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
-            params += [bbox[0], bbox[2], bbox[1], bbox[3]]
-        clause = f" WHERE {' AND '.join(where)}" if where else ""
-        with self._connect() as con:
-            matched = int(con.execute(f"SELECT count(*) FROM comments{clause}",
-                                      params).fetchone()[0])
-        page = self._frame(self._COLUMNS + clause + " ORDER BY comment_id DESC LIMIT ? OFFSET ?",
-                           [*params, limit, offset])
+        and by a lon/lat box (``minlon, minlat, maxlon, maxlat``) in the database: a page
+        costs the same with 20 or 20,000 comments stored."""
+        matched = self.store.count_comments(include_hidden=include_hidden, category=category,
+                                            bbox=bbox)
+        page = _frame(self.store.comment_rows(include_hidden=include_hidden, category=category,
+                                              bbox=bbox, newest_first=True, limit=limit,
+                                              offset=offset))
         return matched, page
 
     def comment_bounds(self) -> tuple[float, float, float, float] | None:
         """The lon/lat box of the visible comments (``None`` when there are none)."""
-        with self._connect() as con:
-            row = con.execute("SELECT min(lon), min(lat), max(lon), max(lat) FROM comments "
-                              "WHERE hidden = 0").fetchone()
-        return None if row[0] is None else (row[0], row[1], row[2], row[3])
-
-    _COLUMNS = ("SELECT comment_id, author, category, text, postal_code, created_at, hidden, "
-                "lon, lat FROM comments")
-
-    def _frame(self, query: str, params: list[object]) -> gpd.GeoDataFrame:
-        with self._connect() as con:
-            frame = pd.read_sql_query(query, con, params=params)
-        frame["hidden"] = frame["hidden"].astype(bool)
-        geometry = shapely.points(frame.pop("lon").to_numpy(float),
-                                  frame.pop("lat").to_numpy(float))
-        return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+        return self.store.comment_bounds()
 
     # -- scenario runs ---------------------------------------------------------------------
     def save_scenario(self, scenario_id: str, name: str, result: dict[str, Any], *,
@@ -370,35 +299,29 @@ class Community:
         payload = json.dumps(result)
         if max_bytes is not None and len(payload.encode()) > max_bytes:
             return False
-        with self._connect() as con:
-            con.execute("INSERT OR REPLACE INTO scenarios VALUES (?, ?, ?, ?)",
-                        [scenario_id, name, payload, _now()])
-            if keep is not None:
-                con.execute("DELETE FROM scenarios WHERE scenario_id NOT IN (SELECT scenario_id "
-                            "FROM scenarios ORDER BY created_at DESC, rowid DESC LIMIT ?)",
-                            [keep])
-            if max_bytes is not None:
-                con.execute("DELETE FROM scenarios WHERE rowid IN (SELECT rowid FROM (SELECT "
-                            "rowid, sum(length(CAST(result AS BLOB))) OVER (ORDER BY "
-                            "created_at DESC, rowid DESC) AS total FROM scenarios) "
-                            "WHERE total > ?)", [max_bytes])
-            return con.execute("SELECT 1 FROM scenarios WHERE scenario_id = ?",
-                               [scenario_id]).fetchone() is not None
+        return self.store.save_scenario(scenario_id, name, payload, _now(), keep=keep,
+                                        max_bytes=max_bytes)
 
     def scenario_bytes(self) -> int:
         """Total size of the kept scenario runs' JSON."""
-        with self._connect() as con:
-            return int(con.execute("SELECT coalesce(sum(length(CAST(result AS BLOB))), 0) "
-                                   "FROM scenarios").fetchone()[0])
+        return self.store.scenario_bytes()
 
     def scenario(self, scenario_id: str) -> dict[str, Any]:
         """A kept scenario run."""
-        with self._connect() as con:
-            row = con.execute("SELECT result FROM scenarios WHERE scenario_id = ?",
-                              [scenario_id]).fetchone()
-        if row is None:
+        payload = self.store.scenario(scenario_id)
+        if payload is None:
             raise NotFoundError(f"no scenario {scenario_id!r}")
-        return json.loads(row[0])  # type: ignore[no-any-return]
+        return json.loads(payload)  # type: ignore[no-any-return]
+
+
+def _frame(rows: list[tuple[Any, ...]]) -> gpd.GeoDataFrame:
+    """Comment rows (:data:`COMMENT_COLUMNS`) as a layer of EPSG:4326 points."""
+    frame = pd.DataFrame(rows, columns=list(COMMENT_COLUMNS))
+    frame["comment_id"] = frame["comment_id"].astype("int64")
+    frame["hidden"] = frame["hidden"].astype(bool)
+    geometry = shapely.points(frame.pop("lon").to_numpy(float),
+                              frame.pop("lat").to_numpy(float))
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
 def _new_version() -> str:

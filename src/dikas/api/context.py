@@ -49,8 +49,11 @@ class ApiContext:
         self.settings = settings
         self.store = TwinStore(settings.twin_path)
         self.served = ServedLayers(min_count=settings.min_count)
-        self.community = Community(settings.community_file, secret=settings.auth_secret)
+        self.community = Community(settings.community_file, secret=settings.auth_secret,
+                                   database=settings.community_db)
         self._lock = threading.Lock()
+        self._comments_lock = threading.Lock()
+        self._comments_version: tuple[int, int] | None = None
         self._networks: dict[str, Any] = {}
         self._years: dict[str, list[int]] = {}
         self._specs: dict[str, LayerSpec] = {}
@@ -134,7 +137,10 @@ class ApiContext:
                                 f"{', '.join(self.collection_names)}")
 
     def columns(self, name: str) -> dict[str, str]:
-        """Property columns (→ DuckDB type) of a served layer, loading it on first use."""
+        """Property columns (→ DuckDB type) of a served layer, loading it on first use (the
+        comments layer brought up to date with the database first)."""
+        if name == COMMENTS and self.served.loaded(COMMENTS):
+            self.sync_comments()
         return self.served.columns(name, self._loader(name), level=self._level(name),
                                    key=self.spec(name).key)
 
@@ -205,14 +211,40 @@ class ApiContext:
         self.served.replace(COMMENTS, self.community.comments(), level=COMMENTS,
                             key=self.spec(COMMENTS).key)
 
+    def sync_comments(self) -> None:
+        """Bring the served comments layer up to date with the community database, which
+        other server processes may write too (PostgreSQL): nothing when the counts of
+        comments and of visible comments are unchanged (one query); else the new rows are
+        appended and hidden ones dropped; ids arriving out of order (a slower concurrent
+        transaction) and the first comments of a layer loaded empty reload it."""
+        key = self.spec(COMMENTS).key
+        with self._comments_lock:
+            if not self.served.loaded(COMMENTS):
+                return
+            version = self.community.comments_version()
+            if version == self._comments_version:
+                return
+            stored = self.community.visible_comment_ids()
+            served = self.served.keys(COMMENTS, key=key)
+            gone = sorted(set(served) - set(stored))
+            if gone:
+                self.served.remove(COMMENTS, key=key, values=gone)
+            newest = max(set(served) - set(gone), default=0)
+            missing = sorted(set(stored) - set(served))
+            if missing and (not served or missing[0] < newest):
+                self.refresh_comments()  # a layer loaded empty has no column types yet
+            elif missing:
+                self.served.append(COMMENTS, self.community.comments_after(newest),
+                                   level=COMMENTS, key=key)
+            self._comments_version = version
+
     def comment_added(self, comment_id: int) -> None:
-        """Add a new comment to the served comments layer (that one row only)."""
-        self.served.append(COMMENTS, self.community.comment(comment_id), level=COMMENTS,
-                           key=self.spec(COMMENTS).key)
+        """Add a new comment to the served comments layer (the new rows only)."""
+        self.sync_comments()
 
     def comment_hidden(self, comment_id: int) -> None:
         """Drop a hidden comment from the served comments layer."""
-        self.served.remove(COMMENTS, key=self.spec(COMMENTS).key, values=[comment_id])
+        self.sync_comments()
 
     def _basemap_polygons(self, name: str) -> gpd.GeoDataFrame:
         """Water or green polygons: the twin's OSM ``landcover`` layer when it has one,

@@ -78,6 +78,10 @@ class ApiSettings:
         Total size of the kept scenario runs (their JSON); the oldest go first.
     isochrones_per_minute, reports_per_minute
         Isochrone and report requests one client may make per minute.
+    community_db
+        ``postgresql://`` URL of a PostgreSQL database holding the comments, users and
+        scenario runs instead of the SQLite file (``DIKAS_COMMUNITY_DB``; several server
+        processes may share it); the key file stays next to :attr:`community_file`.
     """
 
     twin_path: Path
@@ -105,6 +109,7 @@ class ApiSettings:
     max_scenario_bytes: int = 200 * 2**20
     isochrones_per_minute: int = 60
     reports_per_minute: int = 30
+    community_db: str | None = None
 
     @property
     def community_file(self) -> Path:

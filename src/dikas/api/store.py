@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import geopandas as gpd
@@ -169,6 +170,17 @@ class ServedLayers:
         described = self._connection.execute(f'DESCRIBE "{name}"').fetchall()
         self._columns[name] = {row[0]: str(row[1]) for row in described
                                if row[0] not in GEOMETRY_COLUMNS}
+
+    def loaded(self, name: str) -> bool:
+        """Whether a layer has been loaded."""
+        return name in self._columns
+
+    def keys(self, name: str, *, key: str) -> list[Any]:
+        """The ``key`` values of a loaded layer's rows, ascending."""
+        with self._lock:
+            rows = self._connection.cursor().execute(
+                f'SELECT "{key}" FROM "{name}" ORDER BY "{key}"').fetchall()
+        return [row[0] for row in rows]
 
     def index(self, name: str) -> FeatureIndex:
         """The feature index of a loaded layer."""

@@ -52,6 +52,11 @@ def serve(twin: Path, host: str, port: int, community: Path | None, min_count: i
 
     Access tokens are signed with $DIKAS_SECRET_KEY (at least 32 characters), else with a
     random key kept in COMMENTS.key (mode 0600).
+
+    With $DIKAS_COMMUNITY_DB set to a postgresql:// URL, comments, users and scenario runs
+    live in that PostgreSQL database (upgraded to the newest schema at start), so several
+    `dikas serve` processes can share them; give them the same $DIKAS_SECRET_KEY or
+    COMMENTS.key.
     """
     import uvicorn
 
@@ -73,7 +78,8 @@ def serve(twin: Path, host: str, port: int, community: Path | None, min_count: i
                            min_count=load_settings(min_count=min_count).min_count,
                            preload=True, seed_tiles=seed_tiles, threads=threads,
                            auth_secret=os.environ.get("DIKAS_SECRET_KEY") or None,
-                           public_url=public, trusted_hosts=trusted_hosts)
+                           public_url=public, trusted_hosts=trusted_hosts,
+                           community_db=os.environ.get("DIKAS_COMMUNITY_DB") or None)
     app = create_app(settings)
     click.echo(f"DikaS serving {twin} at http://{host}:{port}/ (API docs: "
                f"http://{host}:{port}/docs); press Ctrl+C to stop", err=True)

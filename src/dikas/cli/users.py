@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,8 +19,10 @@ community_option = click.option(
 
 
 def _community(twin: Path, community: Path | None) -> Community:
-
-    return Community(community or community_path_for(twin))
+    """The community store of TWIN: PostgreSQL when $DIKAS_COMMUNITY_DB is set, else the
+    SQLite file."""
+    return Community(community or community_path_for(twin),
+                     database=os.environ.get("DIKAS_COMMUNITY_DB") or None)
 
 
 @click.group()
@@ -73,3 +76,19 @@ def list_users(twin: Path, community: Path | None) -> None:
     """List accounts and their roles."""
     for user in _community(twin, community).users():
         click.echo(f"{user.username}\t{user.role}")
+
+
+@users.command("migrate")
+def migrate() -> None:
+    """Upgrade the PostgreSQL community database ($DIKAS_COMMUNITY_DB) to the newest schema
+    (`dikas serve` does it at start too; a SQLite file needs no migrations)."""
+    from dikas.api.community_migrations import head, upgrade
+    from dikas.api.community_store import is_database_url, redact_url
+
+    url = os.environ.get("DIKAS_COMMUNITY_DB") or ""
+    if not is_database_url(url):
+        raise ParameterError("dikas users migrate: set DIKAS_COMMUNITY_DB to a postgresql:// "
+                             "URL (a SQLite community file needs no migrations)")
+    version = upgrade(url)
+    click.echo(f"community database {redact_url(url)} at version {version} "
+               f"(newest: {head()})")

@@ -1,0 +1,2 @@
+"""Alembic migrations of the PostgreSQL community database (see
+:mod:`dikas.api.community_migrations`)."""
