@@ -75,6 +75,7 @@ def child(result_path: str, args: list[str]) -> None:
         extra = {"items_p95_ms": float(np.percentile(items, 95)),
                  "tiles_p95_ms": float(np.percentile(tiles, 95))}
     else:
+        _report_peak_per_step()
         from dikas.cli.main import main as dikas_main
         extra = {}
         try:
@@ -88,6 +89,24 @@ def child(result_path: str, args: list[str]) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     Path(result_path).write_text(json.dumps(
         {"seconds": time.perf_counter() - started, "peak_mb": peak, "rc": rc, **extra}))
+
+
+def _report_peak_per_step() -> None:
+    """Make every ``dikas.progress.step`` also log the process's peak RSS when it ends
+    (before any module imports ``step``), so the log shows which step set the peak."""
+    import contextlib
+
+    import dikas.progress as progress
+    original = progress.step
+
+    @contextlib.contextmanager
+    def step(description: str, *, enabled: bool = True):  # type: ignore[no-untyped-def]
+        with original(description, enabled=enabled):
+            yield
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  peak RSS so far {peak:.0f} MB ({description})", file=sys.stderr, flush=True)
+
+    progress.step = step
 
 
 def run_child(args: list[str], *, env: dict[str, str], log: Path) -> dict[str, float]:
