@@ -170,6 +170,10 @@ _TAG_KEYS = ("highway", "access", "motorroad", "foot", "bicycle", "oneway", "jun
 _PRECISION = 10_000_000
 """libosmium's fixed-point coordinate precision (1e-7 degree)."""
 
+BATCH_ROWS = 2 * 122_880
+"""Rows per node/edge batch: two DuckDB row groups, so appended batches fill whole row
+groups (a partly filled one per batch would make the twin file larger)."""
+
 BATCH_WAYS = 50_000
 """Routable ways whose attributes are gathered in Python lists before they are flushed into
 the typed column buffers (bounded Python-object memory however large the file)."""
@@ -300,7 +304,7 @@ class StreetNetworkParts:
     def node_count(self) -> int:
         return len(self.node_at)
 
-    def node_batches(self, batch: int = 250_000) -> Iterator[gpd.GeoDataFrame]:
+    def node_batches(self, batch: int = BATCH_ROWS) -> Iterator[gpd.GeoDataFrame]:
         """``network_nodes`` rows in id order, ``batch`` at a time."""
         ids = self.ways.node_ids
         for first in range(0, max(self.node_count, 1), batch):
@@ -309,7 +313,7 @@ class StreetNetworkParts:
                                    geometry=shapely.points(self.x[at], self.y[at]),
                                    crs=TWIN_CRS)
 
-    def edge_batches(self, batch: int = 250_000) -> Iterator[gpd.GeoDataFrame]:
+    def edge_batches(self, batch: int = BATCH_ROWS) -> Iterator[gpd.GeoDataFrame]:
         """``network_edges`` rows in edge-id order, ``batch`` at a time."""
         ways, ids = self.ways, self.ways.node_ids
         way_of_start = np.searchsorted(ways.offsets, self.starts, side="right") - 1
