@@ -18,6 +18,11 @@ Access rules (OSM worldwide defaults, overridable by the way's own tags):
 * **bike one-way**: ``oneway=yes|true|1`` (implied by ``junction=roundabout|circular``) allows
   travel along the way's node order only, ``oneway=-1`` against it; ``oneway:bicycle``
   overrides ``oneway``, and contraflow lanes (``cycleway*=opposite*``) lift the restriction.
+
+Memory: one streaming pass; node locations live in a disk-backed libosmium index, way nodes
+and attributes in typed arrays (no Python object per node or way kept to the end), and
+:func:`street_network_parts` hands the cut network out in batches of :data:`BATCH_ROWS`
+rows, so the twin build never holds the region's network as one frame of shapely objects.
 """
 
 from __future__ import annotations
