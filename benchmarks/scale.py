@@ -20,7 +20,8 @@ peak RSS (``ru_maxrss`` of ``RUSAGE_SELF``), so one step's memory never hides an
 
 It prints a table, the log-log growth exponent of every figure (least-squares slope of
 log(figure) on log(size)) and writes a PNG chart. ``--skip`` leaves steps out (reported as
-``skipped``); a step that fails is reported with its error and the run goes on.
+``skipped``); a step that fails is reported with its error and the run goes on; a step
+whose process tree passes ``--limit-mb`` RSS (default 6000) is killed and reported so.
 """
 
 from __future__ import annotations
@@ -109,20 +110,43 @@ def _report_peak_per_step() -> None:
     progress.step = step
 
 
-def run_child(args: list[str], *, env: dict[str, str], log: Path) -> dict[str, float]:
+def _watch(process: subprocess.Popen, limit_mb: float) -> float:
+    """Wait for ``process``; kill it (and report its RSS) once its tree's RSS passes
+    ``limit_mb``, so a step that grows out of hand cannot exhaust a shared machine."""
+    import psutil
+    watched = psutil.Process(process.pid)
+    while process.poll() is None:
+        try:
+            tree = [watched, *watched.children(recursive=True)]
+            rss = sum(p.memory_info().rss for p in tree) / 2**20
+        except psutil.Error:
+            rss = 0.0
+        if rss > limit_mb:
+            process.kill()
+            process.wait()
+            return rss
+        time.sleep(0.5)
+    return 0.0
+
+
+def run_child(args: list[str], *, env: dict[str, str], log: Path,
+              limit_mb: float = 6000) -> dict[str, float]:
     result_path = log.with_suffix(".result.json")
     result_path.unlink(missing_ok=True)
     command = [sys.executable, str(HERE / "scale.py"), "--child", str(result_path), *args]
     with open(log, "a") as handle:
         handle.write(f"$ {' '.join(args)}\n")
         handle.flush()
-        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=handle, env=env,
-                              check=False)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=handle,
+                                   env=env)
+        killed = _watch(process, limit_mb)
+    if killed:
+        return {"rc": 1, "killed_mb": killed}
     if not result_path.exists():
-        return {"rc": done.returncode or 1}
+        return {"rc": process.returncode or 1}
     result = json.loads(result_path.read_text())
-    if done.returncode:
-        result["rc"] = done.returncode
+    if process.returncode:
+        result["rc"] = process.returncode
     return result
 
 
@@ -136,7 +160,7 @@ def scenario_file(twin_path: Path, out: Path) -> Path:
 
 
 def measure(size: int, *, data_dir: Path, work: Path, skip: set[str],
-            gtfs_cap: int) -> dict[str, dict[str, float]]:
+            gtfs_cap: int, limit_mb: float = 6000) -> dict[str, dict[str, float]]:
     from scale_data import enlarge
     mirror = work / f"{size}x"
     started = time.perf_counter()
@@ -175,7 +199,7 @@ def measure(size: int, *, data_dir: Path, work: Path, skip: set[str],
             args = ["api", str(twin)]
         else:
             args = commands[step]
-        results[step] = run_child(args, env=env, log=log)
+        results[step] = run_child(args, env=env, log=log, limit_mb=limit_mb)
         if step == "build" and twin.exists():
             results[step]["twin_mb"] = twin.stat().st_size / 1e6
         print(f"[{size}x] {step}: {_describe(results[step])}", flush=True)
@@ -185,6 +209,8 @@ def measure(size: int, *, data_dir: Path, work: Path, skip: set[str],
 def _describe(result: dict[str, float]) -> str:
     if result.get("skipped"):
         return "skipped"
+    if result.get("killed_mb"):
+        return f"KILLED at {result['killed_mb']:.0f} MB RSS (over the --limit-mb)"
     if result.get("rc"):
         return "FAILED (see the log)"
     text = f"{result['seconds']:.1f} s, peak {result['peak_mb']:.0f} MB"
@@ -227,8 +253,9 @@ def report(results: dict[int, dict[str, dict[str, float]]], chart: Path | None) 
         print(f"{name:<24}{cells}{growth_exponent(sizes, row):>10.2f}")
     skipped = sorted({step for r in results.values() for step, v in r.items()
                       if v.get("skipped")})
-    failed = sorted({f"{step}@{size}x" for size, r in results.items()
-                     for step, v in r.items() if v.get("rc")})
+    failed = sorted({f"{step}@{size}x" + (" (killed over the memory limit)"
+                                          if v.get("killed_mb") else "")
+                     for size, r in results.items() for step, v in r.items() if v.get("rc")})
     if skipped:
         print("skipped: " + ", ".join(skipped))
     if failed:
@@ -268,6 +295,8 @@ def main() -> None:
     parser.add_argument("--gtfs-cap", type=int, default=16,
                         help="most GTFS copies (the full HSL weekday feed is ≈ this many)")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--limit-mb", type=float, default=6000,
+                        help="kill a step whose RSS passes this (reported as killed)")
     default = os.environ.get("DIKAS_DATA_DIR") or str(HERE.parents[1] / "shared" / "data")
     parser.add_argument("--data-dir", type=Path, default=Path(default))
     args = parser.parse_args()
@@ -278,7 +307,8 @@ def main() -> None:
         parser.error(f"unknown --skip step(s): {', '.join(sorted(unknown))}")
     args.work.mkdir(parents=True, exist_ok=True)
     results = {size: measure(size, data_dir=args.data_dir, work=args.work, skip=skip,
-                             gtfs_cap=args.gtfs_cap) for size in sizes}
+                             gtfs_cap=args.gtfs_cap, limit_mb=args.limit_mb)
+               for size in sizes}
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     report(results, args.chart)
