@@ -9,8 +9,9 @@ Measured in this one process (peak RSS is ``ru_maxrss`` after each stage):
 
 1. walk graph: :meth:`StreetNetwork.from_twin` (reads the layers, builds the CSR graph);
 2. snapping every populated grid cell and every service (:meth:`StreetNetwork.snap`);
-3. the walk matrix populated cells × services (:func:`compute_matrix`, 60 min cut-off):
-   origins per second and per CPU-second;
+3. the walk matrix snapped populated cells × services (:func:`compute_matrix`, 60 min
+   cut-off; the first ``--walk-origins``, because the frame keeps every pair, reached or
+   not, and grows as cells × services): origins per second and per CPU-second;
 4. RAPTOR (:func:`transit_travel_time_matrix`, numba range-RAPTOR, every departure minute
    of the window, median) on the enlarged GTFS (``MIRROR``'s feed, straight-line walking
    legs as in ``benchmarks/transit.py``) for the populated cells within 300 m of a stop
@@ -58,6 +59,8 @@ def main() -> None:
     parser.add_argument("twin", type=Path)
     parser.add_argument("mirror", type=Path)
     parser.add_argument("--window", type=int, default=60)
+    parser.add_argument("--walk-origins", type=int, default=2000,
+                        help="routed origins of the walk matrix (it keeps every pair)")
     parser.add_argument("--transit-origins", type=int, default=2000)
     parser.add_argument("--peer-origins", type=int, default=4)
     args = parser.parse_args()
@@ -75,7 +78,7 @@ def main() -> None:
     network.snap(services.geometry)
     stage(f"snap {len(origins):,} cells + {len(services):,} services", t, c)
     # only origins the network reaches are routed (the network covers each tile's centre)
-    inside = origins.drop(index=snapped.unsnapped)
+    inside = origins.drop(index=snapped.unsnapped).head(args.walk_origins)
     t, c = time.perf_counter(), time.process_time()
     matrix = compute_matrix(network, inside, services, origin_id="cell_id",
                             destination_id="service_id", max_time_min=60, progress=False)
