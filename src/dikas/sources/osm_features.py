@@ -45,8 +45,10 @@ from __future__ import annotations
 import json
 import math
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,10 +129,8 @@ def read_osm_buildings(path: str | Path, *, dataset: str | None = None) -> gpd.G
     rows: list[dict[str, object]] = []
     geometries: list[BaseGeometry | None] = []
     footprints = _Footprints(counts)
-    processor = (osmium.FileProcessor(str(path))
-                 .with_areas(osmium.filter.KeyFilter("building"))
-                 .with_filter(osmium.filter.KeyFilter("building")))
-    with step(f"reading OSM buildings from {path.name}"):
+    with (step(f"reading OSM buildings from {path.name}"),
+          _area_processor(path, osmium.filter.KeyFilter("building")) as processor):
         for obj in _objects(processor, path, dataset):
             tags = dict(obj.tags)
             if tags.get("building", "no") == "no":
@@ -194,9 +194,8 @@ def read_osm_services(path: str | Path, *, dataset: str | None = None,
     rows: list[dict[str, object]] = []
     geometries: list[BaseGeometry | None] = []
     footprints = _Footprints(counts)
-    key_filter = osmium.filter.KeyFilter(*mapping.keys)
-    processor = osmium.FileProcessor(str(path)).with_areas(key_filter).with_filter(key_filter)
-    with step(f"reading OSM services from {path.name}"):
+    with (step(f"reading OSM services from {path.name}"),
+          _area_processor(path, osmium.filter.KeyFilter(*mapping.keys)) as processor):
         for obj in _objects(processor, path, dataset):
             tags = dict(obj.tags)
             service_type = mapping.classify(tags)
@@ -264,10 +263,8 @@ def read_osm_landcover(path: str | Path, *, dataset: str | None = None) -> gpd.G
     geometries: list[BaseGeometry | None] = []
     footprints = _Footprints(counts)
     keys = sorted({key for kinds in LANDCOVER_KINDS.values() for key in kinds})
-    processor = (osmium.FileProcessor(str(path))
-                 .with_areas(osmium.filter.KeyFilter(*keys))
-                 .with_filter(osmium.filter.KeyFilter(*keys)))
-    with step(f"reading OSM water and green areas from {path.name}"):
+    with (step(f"reading OSM water and green areas from {path.name}"),
+          _area_processor(path, osmium.filter.KeyFilter(*keys)) as processor):
         for obj in _objects(processor, path, dataset):
             tags = dict(obj.tags)
             found = _landcover_kind(tags)
@@ -287,6 +284,22 @@ def read_osm_landcover(path: str | Path, *, dataset: str | None = None) -> gpd.G
 
 
 # --- reading ---------------------------------------------------------------------------------
+
+@contextmanager
+def _area_processor(path: Path, key_filter: osmium.filter.KeyFilter
+                    ) -> Iterator[osmium.FileProcessor]:
+    """A pass over ``path`` with areas assembled, node locations kept on disk.
+
+    libosmium's ``sparse_file_array`` (16 bytes a node in a temporary file, paged by the OS)
+    replaces the in-memory default index, so the reader's memory does not grow with the
+    number of nodes in the file; the file is removed when the pass ends.
+    """
+    with tempfile.TemporaryDirectory(prefix="dikas-osm-") as tmp:
+        yield (osmium.FileProcessor(str(path))
+               .with_locations(f"sparse_file_array,{Path(tmp) / 'locations'}")
+               .with_areas(key_filter)
+               .with_filter(key_filter))
+
 
 def _objects(processor: osmium.FileProcessor, path: Path,
              dataset: str | None) -> Iterator[_Entity]:

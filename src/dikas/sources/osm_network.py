@@ -18,10 +18,18 @@ Access rules (OSM worldwide defaults, overridable by the way's own tags):
 * **bike one-way**: ``oneway=yes|true|1`` (implied by ``junction=roundabout|circular``) allows
   travel along the way's node order only, ``oneway=-1`` against it; ``oneway:bicycle``
   overrides ``oneway``, and contraflow lanes (``cycleway*=opposite*``) lift the restriction.
+
+Memory: one streaming pass; node locations live in a disk-backed libosmium index, way nodes
+and attributes in typed arrays (no Python object per node or way kept to the end), and
+:func:`street_network_parts` hands the cut network out in batches of :data:`BATCH_ROWS`
+rows, so the twin build never holds the region's network as one frame of shapely objects.
 """
 
 from __future__ import annotations
 
+import tempfile
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -138,17 +146,11 @@ def read_street_network(
     DataError
         If the file is missing, unreadable or contains no routable way.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise DataError("file does not exist", dataset=dataset, path=path)
-    try:
-        ways = _routable_ways(path)
-    except (RuntimeError, ValueError, osmium.InvalidLocationError) as error:
-        raise DataError(f"cannot read OSM data ({error})", dataset=dataset, path=path) from error
-    if len(ways) == 0:
-        raise DataError("no walkable or cyclable highway in the file", dataset=dataset,
-                        path=path)
-    return _split_ways(ways)
+    parts = street_network_parts(path, dataset=dataset)
+    nodes = pd.concat(list(parts.node_batches()), ignore_index=True)
+    edges = pd.concat(list(parts.edge_batches()), ignore_index=True)
+    return (gpd.GeoDataFrame(nodes, geometry="geometry", crs=TWIN_CRS),
+            gpd.GeoDataFrame(edges, geometry="geometry", crs=TWIN_CRS))
 
 
 @dataclass(frozen=True)
@@ -170,76 +172,210 @@ _TAG_KEYS = ("highway", "access", "motorroad", "foot", "bicycle", "oneway", "jun
              "name")
 
 
+_PRECISION = 10_000_000
+"""libosmium's fixed-point coordinate precision (1e-7 degree)."""
+
+BATCH_ROWS = 2 * 122_880
+"""Rows per node/edge batch: two DuckDB row groups, so appended batches fill whole row
+groups (a partly filled one per batch would make the twin file larger)."""
+
+BATCH_WAYS = 50_000
+"""Routable ways whose attributes are gathered in Python lists before they are flushed into
+the typed column buffers (bounded Python-object memory however large the file)."""
+
+
+class _Columns:
+    """Append-only typed column buffers (``array.array``: 8 bytes a number, no objects)."""
+
+    def __init__(self) -> None:
+        self.refs = array("q")
+        self.way_lengths = array("q")
+        self.way_ids = array("q")
+        self.flags = array("b")  # walk, bike, bike_forward, bike_backward: 4 per way
+        self.highway = array("l")
+        self.name = array("l")
+        self.strings: dict[str | None, int] = {None: 0}
+        self._pending: list[tuple] = []
+
+    def code(self, value: str | None) -> int:
+        """A small integer standing for a (repeated) string value."""
+        return self.strings.setdefault(value, len(self.strings))
+
+    def add(self, way_id: int, refs: list[int], tags: dict[str, str],
+            access: WayAccess) -> None:
+        self._pending.append((way_id, refs, tags, access))
+        if len(self._pending) >= BATCH_WAYS:
+            self.flush()
+
+    def flush(self) -> None:
+        for way_id, refs, tags, access in self._pending:
+            self.refs.extend(refs)
+            self.way_lengths.append(len(refs))
+            self.way_ids.append(way_id)
+            self.flags.extend((access.walk, access.bike, access.bike_forward,
+                               access.bike_backward))
+            self.highway.append(self.code(tags["highway"]))
+            self.name.append(self.code(tags.get("name")))
+        self._pending = []
+
+
 def _routable_ways(path: Path) -> _Ways:
-    processor = (
-        osmium.FileProcessor(str(path), osmium.osm.NODE | osmium.osm.WAY)
-        .with_locations()
-        .with_filter(osmium.filter.EntityFilter(osmium.osm.WAY))
-        .with_filter(osmium.filter.KeyFilter("highway"))
-    )
-    offsets = [0]
-    refs: list[int] = []
-    lons: list[float] = []
-    lats: list[float] = []
-    attributes: list[tuple] = []
-    for entity in processor:
-        way = cast("osmium.osm.Way", entity)
-        tags = {key: value for key in _TAG_KEYS if (value := way.tags.get(key)) is not None}
-        access = way_access(tags)
-        if not (access.walk or access.bike):
-            continue
-        # Ways cut by the extract's border lose nodes: keep each run of located nodes.
-        run: list[tuple[int, float, float]] = []
-        for node in [*way.nodes, None]:
-            if node is not None and node.location.valid():
-                run.append((node.ref, node.lon, node.lat))
+    """One streaming pass over the ways, node locations from a disk-backed index.
+
+    libosmium keeps the node locations in a ``sparse_file_array`` in a temporary directory
+    (16 bytes a node, on disk, instead of the in-memory default); each routable way's node
+    ids and fixed-point coordinates go into typed buffers (Python holds at most
+    :data:`BATCH_WAYS` ways' objects at a time); border runs are cut with array operations.
+    """
+    columns = _Columns()
+    xs, ys = array("i"), array("i")
+    with tempfile.TemporaryDirectory(prefix="dikas-osm-") as tmp:
+        processor = (
+            osmium.FileProcessor(str(path), osmium.osm.NODE | osmium.osm.WAY)
+            .with_locations(f"sparse_file_array,{Path(tmp) / 'locations'}")
+            .with_filter(osmium.filter.EntityFilter(osmium.osm.WAY))
+            .with_filter(osmium.filter.KeyFilter("highway"))
+        )
+        for entity in processor:
+            way = cast("osmium.osm.Way", entity)
+            tags = {key: value for key in _TAG_KEYS if (value := way.tags.get(key)) is not None}
+            access = way_access(tags)
+            if not (access.walk or access.bike):
                 continue
-            if len(run) >= 2:
-                ids, lon, lat = zip(*run, strict=True)
-                refs.extend(ids)
-                lons.extend(lon)
-                lats.extend(lat)
-                offsets.append(len(refs))
-                attributes.append((way.id, tags["highway"], tags.get("name"), access.walk,
-                                   access.bike, access.bike_forward, access.bike_backward))
-            run = []
-    frame = pd.DataFrame.from_records(
-        attributes, columns=["osm_way_id", "highway", "name", "walk", "bike", "bike_forward",
-                             "bike_backward"])
-    return _Ways(np.array(offsets, dtype=np.int64), np.array(refs, dtype=np.int64),
-                 np.array(lons), np.array(lats), frame)
+            nodes = way.nodes
+            locations = [node.location for node in nodes]
+            xs.extend([location.x for location in locations])
+            ys.extend([location.y for location in locations])
+            columns.add(way.id, [node.ref for node in nodes], tags, access)
+        columns.flush()
+    refs = np.frombuffer(columns.refs, dtype=np.int64)
+    x = np.frombuffer(xs, dtype=np.int32)
+    y = np.frombuffer(ys, dtype=np.int32)
+    # osmium.Location.valid(): inside ±180 / ±90 degrees (the undefined value is not)
+    located = ((x >= -180 * _PRECISION) & (x <= 180 * _PRECISION)
+               & (y >= -90 * _PRECISION) & (y <= 90 * _PRECISION))
+
+    # Ways cut by the extract's border lose nodes: keep each run of >= 2 located nodes.
+    lengths = np.frombuffer(columns.way_lengths, dtype=np.int64)
+    way_of = np.repeat(np.arange(len(lengths)), lengths)
+    first = np.zeros(len(refs), dtype=bool)
+    first[np.cumsum(lengths)[:-1]] = True
+    if len(refs):
+        first[0] = True
+    first[1:] |= located[1:] != located[:-1]
+    run_of = np.cumsum(first) - 1
+    run_sizes = np.bincount(run_of, minlength=run_of[-1] + 1 if len(refs) else 0)
+    run_located = located[first]
+    keep_run = run_located & (run_sizes >= 2)
+    keep = keep_run[run_of]
+    kept_sizes = run_sizes[keep_run]
+    run_way = way_of[first][keep_run]
+
+    flags = np.frombuffer(columns.flags, dtype=np.int8).reshape(-1, 4).astype(bool)[run_way]
+    strings = np.array(list(columns.strings), dtype=object)
+    frame = pd.DataFrame({
+        "osm_way_id": np.frombuffer(columns.way_ids, dtype=np.int64)[run_way],
+        "highway": strings[np.frombuffer(columns.highway, dtype=np.int_)[run_way]],
+        "name": strings[np.frombuffer(columns.name, dtype=np.int_)[run_way]],
+        "walk": flags[:, 0], "bike": flags[:, 1], "bike_forward": flags[:, 2],
+        "bike_backward": flags[:, 3]})
+    # the same division as osmium.Location.lon / .lat
+    return _Ways(np.r_[0, np.cumsum(kept_sizes)].astype(np.int64), refs[keep],
+                 x[keep] / float(_PRECISION), y[keep] / float(_PRECISION), frame)
 
 
-def _split_ways(ways: _Ways) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+@dataclass(frozen=True)
+class StreetNetworkParts:
+    """A street network cut at intersections, handed out in bounded batches.
+
+    The cut itself is array work on the whole file (which nodes are shared); geometries and
+    frames are made ``batch`` rows at a time, so a caller that writes each batch away (the
+    twin build) never holds the whole network as Python/GEOS objects.
+    """
+
+    ways: _Ways
+    x: np.ndarray
+    y: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    node_at: np.ndarray
+    """Coordinate index of each network node (sorted by node id)."""
+
+    @property
+    def edge_count(self) -> int:
+        return len(self.starts)
+
+    @property
+    def node_count(self) -> int:
+        return len(self.node_at)
+
+    def node_batches(self, batch: int = BATCH_ROWS) -> Iterator[gpd.GeoDataFrame]:
+        """``network_nodes`` rows in id order, ``batch`` at a time."""
+        ids = self.ways.node_ids
+        for first in range(0, max(self.node_count, 1), batch):
+            at = self.node_at[first:first + batch]
+            yield gpd.GeoDataFrame({"node_id": ids[at]},
+                                   geometry=shapely.points(self.x[at], self.y[at]),
+                                   crs=TWIN_CRS)
+
+    def edge_batches(self, batch: int = BATCH_ROWS) -> Iterator[gpd.GeoDataFrame]:
+        """``network_edges`` rows in edge-id order, ``batch`` at a time."""
+        ways, ids = self.ways, self.ways.node_ids
+        way_of_start = np.searchsorted(ways.offsets, self.starts, side="right") - 1
+        for first in range(0, max(self.edge_count, 1), batch):
+            starts = self.starts[first:first + batch]
+            ends = self.ends[first:first + batch]
+            sizes = ends - starts + 1
+            edge_of_coord = np.repeat(np.arange(len(starts)), sizes)
+            coord_index = np.repeat(starts - np.cumsum(np.r_[0, sizes[:-1]]), sizes) \
+                + np.arange(sizes.sum())
+            geometry = shapely.linestrings(self.x[coord_index], self.y[coord_index],
+                                           indices=edge_of_coord)
+            edges = ways.attributes.iloc[way_of_start[first:first + batch]].reset_index(
+                drop=True)
+            edges.insert(0, "edge_id", np.arange(first, first + len(edges), dtype=np.int64))
+            edges.insert(1, "u", ids[starts])
+            edges.insert(2, "v", ids[ends])
+            edges.insert(3, "length_m", shapely.length(geometry))
+            yield gpd.GeoDataFrame(edges, geometry=geometry, crs=TWIN_CRS)[_EDGE_COLUMNS]
+
+
+def street_network_parts(path: str | Path, *,
+                         dataset: str | None = None) -> StreetNetworkParts:
+    """Read and cut the network of an OSM file, for :meth:`StreetNetworkParts.edge_batches`.
+
+    Same rules, errors and rows as :func:`read_street_network` (which concatenates the
+    batches).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataError("file does not exist", dataset=dataset, path=path)
+    try:
+        ways = _routable_ways(path)
+    except (RuntimeError, ValueError, osmium.InvalidLocationError) as error:
+        raise DataError(f"cannot read OSM data ({error})", dataset=dataset, path=path) from error
+    if len(ways) == 0:
+        raise DataError("no walkable or cyclable highway in the file", dataset=dataset,
+                        path=path)
+    return _split_ways(ways)
+
+
+def _split_ways(ways: _Ways) -> StreetNetworkParts:
     """Cut ways at nodes used twice or more (intersections) and at their ends."""
     x, y = Transformer.from_crs("EPSG:4326", TWIN_CRS, always_xy=True).transform(
         ways.lon, ways.lat)
     ids = ways.node_ids
     _, inverse, counts = np.unique(ids, return_inverse=True, return_counts=True)
-    way_of = np.repeat(np.arange(len(ways)), np.diff(ways.offsets))
-    is_end = np.zeros(len(ids), dtype=bool)
-    is_end[ways.offsets[:-1]] = True
-    is_end[ways.offsets[1:] - 1] = True
-    cut = np.flatnonzero(is_end | (counts[inverse] >= 2))
-    same_way = way_of[cut[:-1]] == way_of[cut[1:]]
+    is_cut = counts[inverse] >= 2
+    del inverse, counts
+    is_cut[ways.offsets[:-1]] = True
+    is_cut[ways.offsets[1:] - 1] = True
+    cut = np.flatnonzero(is_cut)
+    del is_cut
+    way_of_cut = np.searchsorted(ways.offsets, cut, side="right") - 1
+    same_way = way_of_cut[:-1] == way_of_cut[1:]
     starts, ends = cut[:-1][same_way], cut[1:][same_way]
-
-    sizes = ends - starts + 1
-    edge_of_coord = np.repeat(np.arange(len(starts)), sizes)
-    coord_index = np.repeat(starts - np.cumsum(np.r_[0, sizes[:-1]]), sizes) + np.arange(
-        sizes.sum())
-    geometry = shapely.linestrings(x[coord_index], y[coord_index], indices=edge_of_coord)
-
-    edges = ways.attributes.iloc[way_of[starts]].reset_index(drop=True)
-    edges.insert(0, "edge_id", np.arange(len(edges), dtype=np.int64))
-    edges.insert(1, "u", ids[starts])
-    edges.insert(2, "v", ids[ends])
-    edges.insert(3, "length_m", shapely.length(geometry))
-    edges = gpd.GeoDataFrame(edges, geometry=geometry, crs=TWIN_CRS)[_EDGE_COLUMNS]
-
     endpoints = np.r_[starts, ends]
-    node_ids, first = np.unique(ids[endpoints], return_index=True)
-    at = endpoints[first]
-    nodes = gpd.GeoDataFrame({"node_id": node_ids}, geometry=shapely.points(x[at], y[at]),
-                             crs=TWIN_CRS)
-    return nodes, edges
+    _, first = np.unique(ids[endpoints], return_index=True)
+    return StreetNetworkParts(ways=ways, x=np.asarray(x), y=np.asarray(y), starts=starts,
+                              ends=ends, node_at=endpoints[first])

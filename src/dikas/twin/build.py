@@ -32,7 +32,7 @@ from dikas.sources.hsy_grid import read_age_grid, read_population_grid
 from dikas.sources.http import HttpClient
 from dikas.sources.landcover import read_landcover_areas
 from dikas.sources.osm_features import read_osm_buildings, read_osm_landcover, read_osm_services
-from dikas.sources.osm_network import read_street_network
+from dikas.sources.osm_network import street_network_parts
 from dikas.sources.paavo import read_paavo
 from dikas.sources.raster import read_raster
 from dikas.twin.links import link_by_largest_overlap, link_to_units, transfer_attributes
@@ -85,15 +85,19 @@ class _Context:
                 pairs.extend((year, part.path) for year in dataset.years)
         return sorted(pairs)
 
-    def save(self, layer: str, frame: pd.DataFrame, datasets: list[Dataset], *,
-             repaired: int = 0, notes: str = "") -> None:
-        self.twin.write_layer(layer, frame)
+    def save(self, layer: str, frame: pd.DataFrame | None, datasets: list[Dataset], *,
+             repaired: int = 0, notes: str = "", rows: int | None = None) -> None:
+        """Write ``frame`` as ``layer`` (``None``: already written in batches, ``rows`` of
+        them) and its provenance."""
+        if frame is not None:
+            self.twin.write_layer(layer, frame)
+            rows = len(frame)
         fetches = [asdict(part.lock) for d in datasets for part in self.parts.get(d.name, [])
                    if part.lock is not None]
         self.twin.write_provenance(layer, datasets=[asdict(d) for d in datasets],
-                                   row_count=len(frame), repaired_geometries=repaired,
+                                   row_count=rows, repaired_geometries=repaired,
                                    notes=notes, fetches=fetches)
-        self.summary.rows[layer] = len(frame)
+        self.summary.rows[layer] = rows
 
 
 def resolve_inputs(catalog: Catalog, settings: Settings) -> dict[str, Path]:
@@ -408,13 +412,18 @@ def _network(ctx: _Context) -> None:
     datasets = ctx.datasets("osm_pbf")
     if not datasets:
         return
-    nodes, edges = [], []
+    # Written in batches: the whole network never exists as one frame of shapely objects.
+    rows = {"network_nodes": 0, "network_edges": 0}
     for dataset in datasets:
-        n, e = read_street_network(ctx.path(dataset), dataset=dataset.name)
-        nodes.append(n)
-        edges.append(e)
-    ctx.save("network_nodes", pd.concat(nodes, ignore_index=True), datasets)
-    ctx.save("network_edges", pd.concat(edges, ignore_index=True), datasets,
+        parts = street_network_parts(ctx.path(dataset), dataset=dataset.name)
+        for layer, batches in (("network_nodes", parts.node_batches()),
+                               ("network_edges", parts.edge_batches())):
+            for batch in batches:
+                ctx.twin.write_layer(layer, batch, append=rows[layer] > 0)
+                rows[layer] += len(batch)
+        del parts
+    ctx.save("network_nodes", None, datasets, rows=rows["network_nodes"])
+    ctx.save("network_edges", None, datasets, rows=rows["network_edges"],
              notes="ways split at intersections; walk/bike access and bike one-way rules "
                    "from OSM tags")
 

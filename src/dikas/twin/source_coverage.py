@@ -91,8 +91,9 @@ def coverage_layer(twin: Twin, *, datasets: Iterable[Dataset] = ()) -> gpd.GeoDa
         _union(cells))
     network = np.zeros(len(grid), dtype=bool)
     if twin.has_layer("network_nodes"):
-        nodes = twin.read("network_nodes", columns=["geometry"])
-        network = _within(centres, _xy(nodes), SNAP_DISTANCE_M)
+        # coordinates straight from DuckDB: no shapely point per node (millions in a region)
+        nodes = twin.sql("SELECT ST_X(geometry) AS x, ST_Y(geometry) AS y FROM network_nodes")
+        network = _within(centres, nodes[["x", "y"]].to_numpy(dtype=float), SNAP_DISTANCE_M)
         add("street_network", "network_edges", names.get("osm_pbf", "osm"),
             f"cells within {SNAP_DISTANCE_M:.0f} m of the walk and bike network",
             _union(cells[network]))

@@ -304,8 +304,12 @@ class Twin:
         if self.read_only:
             raise TwinError(f"twin {str(self.path)!r}: opened read-only")
 
-    def write_layer(self, name: str, frame: pd.DataFrame) -> None:
-        """Create or replace a layer from a (Geo)DataFrame; geometries go to EPSG:3067."""
+    def write_layer(self, name: str, frame: pd.DataFrame, *, append: bool = False) -> None:
+        """Create or replace a layer from a (Geo)DataFrame; geometries go to EPSG:3067.
+
+        ``append=True`` adds the rows to the existing layer instead (same columns), so a
+        large layer can be written in batches.
+        """
         self._writable()
         data = pd.DataFrame(frame).copy()
         geometry_sql = ""
@@ -325,8 +329,9 @@ class Twin:
         view = f"_incoming_{name}"
         self._con.register(view, data)
         exclude = " EXCLUDE (geometry)" if geometry_sql else ""
-        self._con.execute(f"CREATE OR REPLACE TABLE {_quote(name)} AS "
-                          f"SELECT *{exclude}{geometry_sql} FROM {_quote(view)}")
+        verb = (f"INSERT INTO {_quote(name)} BY NAME" if append
+                else f"CREATE OR REPLACE TABLE {_quote(name)} AS")
+        self._con.execute(f"{verb} SELECT *{exclude}{geometry_sql} FROM {_quote(view)}")
         self._con.unregister(view)
 
     def write_raster(self, name: str, raster: RasterFile, *, source: str) -> None:
