@@ -41,6 +41,7 @@ from dikas.errors import ConfigError, DataError, MissingDataError
 from dikas.progress import step
 from dikas.sources.acquire import FetchContext, Part
 from dikas.sources.catalog import Dataset
+from dikas.sources.osm_features import osm_objects
 
 _BATCH = 1 << 16
 _Object = osmium.osm.Node | osmium.osm.Way | osmium.osm.Relation
@@ -184,7 +185,7 @@ def _select(source: Path, inside_xy: Callable[[np.ndarray, np.ndarray], np.ndarr
     parents: list[int] = []
     children: list[int] = []
     last = (-1, -(1 << 63))
-    for obj in _read(osmium.FileProcessor(str(source)), source, dataset):
+    for obj in osm_objects(osmium.FileProcessor(str(source)), source, dataset):
         kind = obj.type_str()
         order = (_TYPE_ORDER[kind], obj.id)
         if order <= last:
@@ -325,7 +326,7 @@ def _write(source: Path, tmp: str, header: osmium.io.Header, selection: _Selecti
     upcoming = {kind: next(ids, None) for kind, ids in wanted.items()}
     writer = osmium.SimpleWriter(tmp, header=header, overwrite=True)
     try:
-        for obj in _read(osmium.FileProcessor(str(source)), source, dataset):
+        for obj in osm_objects(osmium.FileProcessor(str(source)), source, dataset):
             kind = obj.type_str()
             target = upcoming[kind]
             if target is None or obj.id < target:
@@ -340,21 +341,6 @@ def _write(source: Path, tmp: str, header: osmium.io.Header, selection: _Selecti
     finally:
         writer.close()
     return written
-
-
-def _read(processor: osmium.FileProcessor, path: Path,
-          dataset: str | None) -> Iterator[_Object]:
-    """The processor's objects; libosmium's read errors become one-line ``DataError``s."""
-    iterator = iter(processor)
-    while True:
-        try:
-            obj = next(iterator)
-        except StopIteration:
-            return
-        except RuntimeError as error:
-            raise DataError(f"cannot read OSM data ({error})", dataset=dataset,
-                            path=path) from None
-        yield obj
 
 
 def check_osm_file(path: Path, *, dataset: str | None = None) -> None:

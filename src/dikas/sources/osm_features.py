@@ -131,7 +131,7 @@ def read_osm_buildings(path: str | Path, *, dataset: str | None = None) -> gpd.G
     footprints = _Footprints(counts)
     with (step(f"reading OSM buildings from {path.name}"),
           _area_processor(path, osmium.filter.KeyFilter("building")) as processor):
-        for obj in _objects(processor, path, dataset):
+        for obj in osm_objects(processor, path, dataset):
             tags = dict(obj.tags)
             if tags.get("building", "no") == "no":
                 continue
@@ -196,7 +196,7 @@ def read_osm_services(path: str | Path, *, dataset: str | None = None,
     footprints = _Footprints(counts)
     with (step(f"reading OSM services from {path.name}"),
           _area_processor(path, osmium.filter.KeyFilter(*mapping.keys)) as processor):
-        for obj in _objects(processor, path, dataset):
+        for obj in osm_objects(processor, path, dataset):
             tags = dict(obj.tags)
             service_type = mapping.classify(tags)
             if service_type is None:
@@ -265,7 +265,7 @@ def read_osm_landcover(path: str | Path, *, dataset: str | None = None) -> gpd.G
     keys = sorted({key for kinds in LANDCOVER_KINDS.values() for key in kinds})
     with (step(f"reading OSM water and green areas from {path.name}"),
           _area_processor(path, osmium.filter.KeyFilter(*keys)) as processor):
-        for obj in _objects(processor, path, dataset):
+        for obj in osm_objects(processor, path, dataset):
             tags = dict(obj.tags)
             found = _landcover_kind(tags)
             if found is None:
@@ -301,8 +301,8 @@ def _area_processor(path: Path, key_filter: osmium.filter.KeyFilter
                .with_filter(key_filter))
 
 
-def _objects(processor: osmium.FileProcessor, path: Path,
-             dataset: str | None) -> Iterator[_Entity]:
+def osm_objects(processor: osmium.FileProcessor, path: Path,
+                dataset: str | None) -> Iterator[_Entity]:
     """The processor's objects; libosmium's read errors become one-line ``DataError``s."""
     if not path.is_file():
         raise DataError("OSM file does not exist", dataset=dataset, path=path)
