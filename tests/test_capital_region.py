@@ -6,7 +6,9 @@ a real MapServer 8 for the WFS layers (Paavo, the HSY grid, districts, the build
 SYKE flood zones), a Service Map-format REST server for the register, and a plain HTTP file
 server for the national OSM extract and the HSL feed. Their data is the staged real data
 re-expressed under the services' layer and field names (see ``tests/servers/``). Helsinki's
-basic districts (peruspiirit) have no staged copy, so the test catalog leaves them out.
+basic and sub-districts have no staged copy, so the test catalog leaves them out; HSY's
+stormwater layer (optional) is pointed at a service that lacks it, so the build leaves it out
+with a warning.
 
 Then the indicators, the API and the reports run on that twin unchanged, and a ``--frozen``
 rebuild from the lock file gives the same layers without any server.
@@ -47,6 +49,8 @@ SERVICE_DAY = dt.date(2022, 2, 22)
 OSM = "greenpaths2_osm/helsinki_centre_20240815.osm.pbf"
 GTFS = "r5py_docs/hsl_gtfs_20220222_inner_helsinki.zip"
 MUNICIPALITIES = {"091", "049", "092", "235"}
+UNSTAGED = {"districts_basic", "districts_sub"}
+"""Helsinki's basic and sub-districts: no staged copy stands in for them."""
 
 
 def _test_catalog(folder: Path) -> Path:
@@ -55,9 +59,8 @@ def _test_catalog(folder: Path) -> Path:
     raw = yaml.safe_load(
         (Path(__file__).parents[1] / "src/dikas/sources/catalogs/capital-region.yaml")
         .read_text("utf-8"))
-    raw["datasets"] = [d for d in raw["datasets"] if d["name"] != "districts_basic"]
-    assert {d.name for d in shipped.datasets} - {d["name"] for d in raw["datasets"]} == {
-        "districts_basic"}
+    raw["datasets"] = [d for d in raw["datasets"] if d["name"] not in UNSTAGED]
+    assert {d.name for d in shipped.datasets} - {d["name"] for d in raw["datasets"]} == UNSTAGED
     path = folder / "capital-region.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), "utf-8")
     return path
@@ -96,6 +99,7 @@ def region(data_dir: Path, tmp_path_factory: pytest.TempPathFactory
                 "building_register": wfs.wfs_url("avoindata"),
                 "syke_sea_flood_100": wfs.wfs_url("inspire_nz"),
                 "syke_sea_flood_1000": wfs.wfs_url("inspire_nz"),
+                "hsy_stormwater_flood_52mm": wfs.wfs_url("inspire_nz"),
                 "service_register": register.url,
                 "service_register_tree": register.node_url,
                 "osm": files.url("/europe/finland-latest.osm.pbf"),
@@ -276,3 +280,17 @@ def test_every_indicator_step_of_the_main_job_runs_on_the_region(
     assert {"access", "heat", "vulnerability"} <= families
     assert {"areas", "grid"} <= set(stored["level"])
     assert (out / "segregation_low_income.json").is_file()
+
+
+def test_areas_layer_of_the_whole_city_needs_only_paavo(mapserver, tmp_path: Path) -> None:
+    # no mirror and every other service unreachable: only the Paavo WFS may be asked
+    settings = Settings(data_dir=None, cache_dir=tmp_path / "cache")
+    summary = build_twin(load_catalog("helsinki"), settings, tmp_path / "areas.duckdb",
+                         layers=["areas"], endpoints={"paavo": mapserver.wfs_url("postialue")},
+                         show_progress=False)
+    assert set(summary.rows) == {"areas", "coverage"}
+    with Twin.open(tmp_path / "areas.duckdb") as twin:
+        areas = twin.read("areas")
+    assert set(areas["municipality"]) == {"091"} and len(areas) == 4 * 84
+    assert sorted(p.name for p in (tmp_path / "cache" / "helsinki").iterdir()) == [
+        "dikas-lock.json", "paavo"]

@@ -418,3 +418,26 @@ def test_openapi_declares_what_is_sent(client: TestClient) -> None:
     body = client.post("/api/comments", json={"text": "x"}, headers=token_for(client, "alice"))
     assert body.status_code == 422
     assert body.json() == {"detail": "category: Field required"}
+
+
+def test_an_unexpected_error_is_a_500_with_the_security_headers(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from dikas.api.app import create_app
+    from dikas.api.settings import ApiSettings
+    from tests.api.small_twin import write_small_twin
+
+    twin = write_small_twin(tmp_path / "twin.duckdb")
+    app = create_app(ApiSettings(twin_path=twin, community_path=tmp_path / "c.sqlite"))
+
+    @app.get("/boom", include_in_schema=False)
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal server error"}
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert "server" not in response.headers

@@ -92,13 +92,26 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def _public(text: str, request: Request) -> str:
+    """The message without the server's file paths (the twin's, the community file's)."""
+    context = getattr(request.app.state, "context", None)
+    settings = getattr(context, "settings", None)
+    for attribute, name in (("twin_path", "the twin"), ("community_path", "the community file")):
+        path = getattr(settings, attribute, None)
+        if path:
+            kind = name.removeprefix("the ").split()[0]
+            text = (text.replace(f"{kind} {str(path)!r}", name)
+                    .replace(f"{str(path)!r}", name).replace(str(path), name))
+    return text
+
+
 async def _dikas_error(request: Request, exc: Exception) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else None
     retry_after = getattr(exc, "retry_after_s", None)
     if retry_after is not None:  # 429s from per-client limits say when to come back
         headers = {**(headers or {}), "Retry-After": str(int(retry_after))}
-    return JSONResponse({"detail": _one_line(str(exc))}, status_code=status_of(exc),
-                        headers=headers)
+    return JSONResponse({"detail": _public(_one_line(str(exc)), request)},
+                        status_code=status_of(exc), headers=headers)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

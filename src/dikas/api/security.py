@@ -63,8 +63,12 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS:
                     headers[name.decode()] = value.decode()
@@ -72,7 +76,18 @@ class SecurityHeaders:
                     del headers["server"]
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception:
+            # An unexpected error: answer the 500 here, with the headers, before Starlette's
+            # outermost error middleware (which would answer without them) logs it.
+            if not started:
+                body = b'{"detail":"internal server error"}'
+                await with_headers({"type": "http.response.start", "status": 500,
+                                    "headers": [(b"content-type", b"application/json"),
+                                                (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+            raise
 
 
 def normalise_public_url(url: str) -> str:

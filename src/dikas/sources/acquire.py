@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dikas.errors import ConfigError, MissingDataError
+from dikas.errors import ConfigError, FetchError, MissingDataError
 from dikas.settings import Settings
 from dikas.sources.catalog import Catalog, Dataset
 from dikas.sources.http import HttpClient, Response
@@ -212,9 +213,13 @@ def acquire(catalog: Catalog, settings: Settings, *, names: Iterable[str] | None
             continue
         try:
             parts = _fetcher(dataset.source.kind)(dataset, ctx)
-        except MissingDataError:
+        except (MissingDataError, FetchError) as error:
             if dataset.required:
                 raise
+            # an optional dataset (e.g. a hazard layer) that cannot be had is left out, and
+            # the build says so; its layer is then absent, never partial
+            print(f"dikas: warning: optional dataset {dataset.name!r} left out: {error}",
+                  file=sys.stderr)
             continue
         result[dataset.name] = parts
     return result
