@@ -1,7 +1,7 @@
 """Single-file live sources: one resumable, conditional download per dataset part.
 
 :func:`download_part` is what every fetcher that gets a whole file uses (GTFS feeds,
-GeoTIFF rasters, and other helpers' large bodies): it reuses the locked cached copy, makes
+GeoTIFF rasters, the OSM extract before it is clipped): it reuses the locked cached copy, makes
 a conditional request on ``--refresh`` (a 304 keeps the copy and renews its ``fetched_at``),
 resumes an interrupted download, checks the body before it replaces anything, and records
 the lock entry. ``--frozen`` never touches the network.
