@@ -621,6 +621,6 @@ NEEDS: dict[str, tuple[str, ...]] = {
 _FORMAT_LAYERS: dict[str, tuple[str, ...]] = {
     "paavo": ("areas",), "hsy_grid": ("grid",), "osm_pbf": ("network_edges", "services"),
     "gtfs": ("stops",), "service_register": ("services",), "citygml": ("buildings",),
-    "building_register": ("buildings",), "raster": ("rasters",), "districts": ("districts",),
+    "building_register": ("buildings",), "raster": ("rasters", "heat"), "districts": ("districts",),
 }
 """Which coverage rows a dataset of each format stands behind (for the layer's provenance)."""
