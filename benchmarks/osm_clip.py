@@ -12,7 +12,7 @@ Each clip runs in its own process; peak memory is its maximum resident set size 
 
 Usage::
 
-    python benchmarks/osm_clip.py [--tiles 16] [--workdir /tmp/dikas-osm-clip]
+    python benchmarks/osm_clip.py [--tiles 16] [--workdir DIR]
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -110,7 +111,9 @@ def compare(label: str, source: Path, box: tuple[float, float, float, float],
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiles", type=int, default=16)
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/dikas-osm-clip"))
+    parser.add_argument("--workdir", type=Path,
+                        default=Path(tempfile.gettempdir()) / "dikas-osm-clip",
+                        help="Where the enlarged copies are kept between runs.")
     args = parser.parse_args()
     if shutil.which("osmium") is None:
         sys.exit("osmium-tool is not installed (apt-get install osmium-tool)")

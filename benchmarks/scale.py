@@ -33,6 +33,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -290,7 +291,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,4,16,64")
     parser.add_argument("--quick", action="store_true", help="sizes 1,4")
     parser.add_argument("--skip", default="", help=f"steps to leave out ({','.join(STEPS)})")
-    parser.add_argument("--work", type=Path, default=Path("/tmp/dikas-scale"))
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "dikas-scale",
+                        help="Where the enlarged data are kept between runs.")
     parser.add_argument("--chart", type=Path, default=Path("scale.png"))
     parser.add_argument("--gtfs-cap", type=int, default=16,
                         help="most GTFS copies (the full HSL weekday feed is ≈ this many)")

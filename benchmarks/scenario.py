@@ -43,7 +43,7 @@ def _best(function, repeat: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("twin", nargs="?", default="/tmp/helsinki_twin.duckdb")
+    parser.add_argument("twin", help="A built twin (e.g. the one `dikas run` writes).")
     parser.add_argument("--service-type", default="health_station")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()

@@ -1,7 +1,7 @@
 """A real MapServer 8 (WFS 2.0 + OGC API – Features) on loopback, serving staged real data.
 
-The test data are the staged real files (``/work/shared/data``, see its SOURCES.md),
-re-expressed in each producer's own service schema so that the clients are tested against
+The test data are the staged real files (the data mirror: ``DIKAS_DATA_DIR`` or
+``../shared/data``, see its SOURCES.md), re-expressed in each producer's own service schema so that the clients are tested against
 the layer and property names they meet in production:
 
 ``postialue`` map (Statistics Finland, geo.stat.fi GeoServer ``postialue`` workspace)
