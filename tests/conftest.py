@@ -50,3 +50,13 @@ def mapserver(data_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     gateway = start_mapserver(data_dir, tmp_path_factory.mktemp("mapserver"))
     yield gateway
     gateway.stop()
+
+
+@pytest.fixture
+def clean_mapserver(mapserver):  # type: ignore[no-untyped-def]
+    """The session's MapServer with no injected fault and an empty request log (reset after
+    the test too, so one test's tampering never reaches the next)."""
+    mapserver.tamper = None
+    mapserver.requests.clear()
+    yield mapserver
+    mapserver.tamper = None

@@ -41,12 +41,12 @@ def test_a_local_batch_equals_the_scenarios_run_one_by_one(fixture_twin: Path) -
 
 def test_a_batch_on_a_dask_cluster_equals_the_local_batch(
         fixture_twin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    local = run_scenarios(fixture_twin, SCENARIOS, progress=False)
     files = []
     for n, spec in enumerate(SCENARIOS):
         path = tmp_path / f"s{n}.yaml"
         path.write_text(yaml.safe_dump(spec), "utf-8")
         files.append(str(path))
+    local = run_scenarios(fixture_twin, files, progress=False)
     with loopback_cluster(tmp_path / "dask") as cluster:
         remote = run_scenarios(fixture_twin, files, dask_address=cluster.address,
                                progress=False)
@@ -55,3 +55,11 @@ def test_a_batch_on_a_dask_cluster_equals_the_local_batch(
     assert remote == local
     assert cli.returncode == 0 and json.loads(cli.stdout) == local
     assert local[2]["provenance"]["base_twin"] == str(fixture_twin)
+
+
+def test_a_batch_of_files_keeps_each_files_checksum(fixture_twin: Path, tmp_path: Path) -> None:
+    path = tmp_path / "one.yaml"
+    path.write_text(yaml.safe_dump(SCENARIOS[0]), "utf-8")
+    [batched] = run_scenarios(fixture_twin, [path], progress=False)
+    alone = run_scenario(fixture_twin, path).to_dict()
+    assert batched["provenance"]["scenario_sha256"] == alone["provenance"]["scenario_sha256"]

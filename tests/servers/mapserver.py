@@ -64,6 +64,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from dikas.settings import Settings
+from dikas.sources.http import HttpClient
+
 MAPSERV_CANDIDATES = ("/usr/lib/cgi-bin/mapserv", "/usr/bin/mapserv")
 PAAVO_YEARS = (2020, 2021, 2022, 2023)
 FEATURE_CAP = 50
@@ -455,3 +458,13 @@ def start_mapserver(data_dir: Path, folder: Path, *, max_features: int = FEATURE
     with _DATA_LOCK:
         maps = write_service_data(data_dir, folder / "data")
     return MapServer(folder=folder, maps=maps, max_features=max_features).start()
+
+
+def offline_settings(folder: Path) -> Settings:
+    """Settings for a fetch test: no data mirror, a fresh cache under ``folder``."""
+    return Settings(data_dir=None, cache_dir=folder / "cache")
+
+
+def no_retry_client() -> HttpClient:
+    """A client that reports a fault at once (no retries), for fault tests."""
+    return HttpClient(timeout=20, retries=0, backoff=0.01)

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import geopandas as gpd
 import pytest
 
 from dikas.errors import FetchError, MissingDataError
-from dikas.settings import Settings
 from dikas.sources.acquire import acquire, lock_path
 from dikas.sources.catalog import load_catalog
-from dikas.sources.http import HttpClient
 from dikas.sources.lock import LockFile
 from dikas.sources.services.wfs import fes_filter, parse_capabilities
 from tests.servers.mapserver import FEATURE_CAP, MapServer, mapserv_binary
+from tests.servers.mapserver import no_retry_client as client
+from tests.servers.mapserver import offline_settings as settings
 
 pytestmark = pytest.mark.skipif(mapserv_binary() is None,
                                 reason="MapServer (cgi-mapserver) is not installed; "
@@ -26,17 +25,9 @@ CAPITAL = [("091", "Helsinki"), ("049", "Espoo"), ("092", "Vantaa")]
 
 
 @pytest.fixture
-def server(mapserver: MapServer) -> MapServer:
-    """The session's MapServer (tests/conftest.py)."""
-    return mapserver
-
-
-@pytest.fixture(autouse=True)
-def _clean(server: MapServer) -> Iterator[None]:
-    server.tamper = None
-    server.requests.clear()
-    yield
-    server.tamper = None
+def server(clean_mapserver: MapServer) -> MapServer:
+    """The session's MapServer, reset for each test (tests/conftest.py)."""
+    return clean_mapserver
 
 
 def write_catalog(folder: Path, url: str, *, municipalities: list[tuple[str, str]],
@@ -66,14 +57,6 @@ datasets:
     path = folder / "catalog.yaml"
     path.write_text(text, "utf-8")
     return path
-
-
-def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=None, cache_dir=tmp_path / "cache")
-
-
-def client() -> HttpClient:
-    return HttpClient(timeout=20, retries=0, backoff=0.01)
 
 
 def get_features(server: MapServer) -> list[dict[str, str]]:

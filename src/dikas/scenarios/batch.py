@@ -17,11 +17,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from dikas.cluster import run_chunks
-from dikas.errors import ConfigError
 from dikas.scenarios.run import run_scenario
+from dikas.scenarios.spec import Scenario, load_scenario
 
 _TWINS: dict[str, Path] = {}
 """Twin copies a worker process has written: sha256 → file."""
@@ -40,7 +38,7 @@ def _twin_copy(content: bytes, digest: str) -> Path:
     return path
 
 
-def _run_one(spec: Mapping[str, Any], *, twin: Path | None = None,
+def _run_one(spec: Scenario, *, twin: Path | None = None,
              twin_bytes: bytes | None = None, twin_sha256: str = "",
              base_name: str = "") -> dict[str, Any]:
     """One scenario of a batch, as plain data (module level: workers import it)."""
@@ -49,19 +47,6 @@ def _run_one(spec: Mapping[str, Any], *, twin: Path | None = None,
     result["provenance"]["base_twin"] = base_name or str(path)
     result["provenance"].pop("computed_at", None)
     return result
-
-
-def _spec(scenario: Path | str | Mapping[str, Any]) -> dict[str, Any]:
-    if isinstance(scenario, Mapping):
-        return dict(scenario)
-    path = Path(scenario)
-    try:
-        raw = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"scenario {path}: cannot be read ({exc.__class__.__name__})") from exc
-    if not isinstance(raw, Mapping):
-        raise ConfigError(f"scenario {path}: not a mapping")
-    return dict(raw)
 
 
 def run_scenarios(base_twin: Path | str, scenarios: Sequence[Path | str | Mapping[str, Any]],
@@ -79,7 +64,7 @@ def run_scenarios(base_twin: Path | str, scenarios: Sequence[Path | str | Mappin
         once. ``None`` runs them here, one after another.
     """
     base = Path(base_twin)
-    specs = [_spec(s) for s in scenarios]
+    specs = [load_scenario(s) for s in scenarios]
     if dask_address is None:
         return run_chunks(_run_one, specs, shared={"twin": base, "base_name": str(base)},
                           label="scenarios", progress=progress)

@@ -21,7 +21,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from dikas.errors import MissingDataError, ParameterError
+from dikas.errors import DataError, MissingDataError, ParameterError
 from dikas.progress import step
 from dikas.settings import Settings
 from dikas.sources.acquire import Part, acquire
@@ -223,9 +223,11 @@ def _without_unknown_location(grid: gpd.GeoDataFrame, dataset: Dataset
     return grid.loc[~hit].reset_index(drop=True), unlocated
 
 
-def _latest_areas(ctx: _Context) -> gpd.GeoDataFrame:
+def _latest_areas(ctx: _Context, *columns: str) -> gpd.GeoDataFrame:
+    """The latest year's postal areas: ``postal_code``, the ``columns`` it has, geometry."""
     years = ctx.twin.years("areas")
-    return ctx.twin.read("areas", year=years[-1], columns=["postal_code", "geometry"])
+    have = [c for c in columns if c in ctx.twin.columns("areas")]
+    return ctx.twin.read("areas", year=years[-1], columns=["postal_code", *have, "geometry"])
 
 
 def _grid(ctx: _Context) -> None:
@@ -234,7 +236,8 @@ def _grid(ctx: _Context) -> None:
     if base is None:
         return
     # A service offering several vintages: the cells are the latest one.
-    vintage, path = ctx.yearly(base)[-1] if ctx.yearly(base) else (None, ctx.path(base))
+    vintages = ctx.yearly(base)
+    vintage, path = vintages[-1] if vintages else (None, ctx.path(base))
     grid, report = read_population_grid(path, dataset=base.name, assumed_crs=base.crs)
     grid = grid.reset_index(drop=True)
     notes = [f"cells and inhabitants from {base.name} ({vintage or '?'})"]
@@ -377,22 +380,17 @@ def _register_services(ctx: _Context, registers: list[Dataset], osm: gpd.GeoData
     if osm is None:
         return register, covered
     # OSM points get their municipality from the postal areas, named as the register does.
-    areas = _latest_areas_with_municipality(ctx)
+    areas = _latest_areas(ctx, "municipality")
+    if "municipality" not in areas:
+        raise DataError("the postal areas carry no municipality code, which a register of "
+                        "several municipalities needs (Paavo's `kunta`)",
+                        dataset=registers[0].name)
     names = {m.code: m.name.lower() for m in ctx.catalog.municipalities}
     areas["municipality"] = areas["municipality"].map(names).fillna(areas["municipality"])
     regions = areas.dissolve(by="municipality").reset_index()[["municipality", "geometry"]]
     merged = merge_services(register.to_crs(osm.crs), osm, register_municipalities=covered,
                             municipality_areas=regions.to_crs(osm.crs))
     return merged, covered
-
-
-def _latest_areas_with_municipality(ctx: _Context) -> gpd.GeoDataFrame:
-    years = ctx.twin.years("areas")
-    areas = ctx.twin.read("areas", year=years[-1])
-    if "municipality" not in areas:
-        areas["municipality"] = (ctx.catalog.municipalities[0].code
-                                 if len(ctx.catalog.municipalities) == 1 else pd.NA)
-    return areas[["postal_code", "municipality", "geometry"]]
 
 
 def _landcover(ctx: _Context) -> None:

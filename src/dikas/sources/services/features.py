@@ -13,14 +13,18 @@ import hashlib
 import json
 import re
 import urllib.error
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from dikas.errors import FetchError
 from dikas.sources.http import HttpClient, Response, with_params
+
+if TYPE_CHECKING:
+    from dikas.sources.acquire import FetchContext, Part
+    from dikas.sources.catalog import Dataset
 
 _EPSG = re.compile(r"EPSG(?::|/0/|::|:\d*:)(\d+)$", re.IGNORECASE)
 
@@ -201,6 +205,20 @@ def add_page(features: list[dict[str, Any]], page: Mapping[str, Any], seen: set[
                              f"{repeated}", dataset=dataset, url=url)
         seen.add(key)
     features.extend(batch)
+
+
+def fetch_parts(ctx: FetchContext, dataset: Dataset, targets: Sequence[tuple[int | None, str]],
+                fetch: Callable[[int | None, str, str], Part]) -> list[Part]:
+    """One part per ``(year, layer name)``: the locked cached copy unless ``--refresh``,
+    else ``fetch(year, name, progress label)``."""
+    parts = []
+    for year, name in targets:
+        cached = None if ctx.refresh else ctx.cached(dataset, year)
+        if cached is None:
+            label = dataset.name + (f" {year}" if year is not None else "")
+            cached = fetch(year, name, label)
+        parts.append(cached)
+    return parts
 
 
 def check_properties(features: Sequence[Mapping[str, Any]], required: Sequence[str], *,

@@ -197,21 +197,15 @@ def fetch_ogcapi(dataset: Dataset, ctx: FetchContext) -> list[Part]:
         targets: list[tuple[int | None, str]] = [(y, offered[y]) for y in wanted]
     else:
         targets = [(None, template)]
-    parts = []
-    for year, collection in targets:
-        if not ctx.refresh:
-            cached = ctx.cached(dataset, year)
-            if cached is not None:
-                parts.append(cached)
-                continue
-        label = dataset.name + (f" {year}" if year is not None else "")
+    def fetch(year: int | None, collection: str, label: str) -> Part:
         features, pages, matched = fetch_items(ctx, base, collection, params, epsg=epsg,
                                                dataset=dataset.name, label=label)
         request = {"collection": collection, "params": {k: str(v) for k, v in params.items()},
                    "crs": f"EPSG:{epsg}", "pages": pages, "numberMatched": matched}
-        parts.append(ctx.store(
+        return ctx.store(
             dataset, year, suffix=".geojson",
             url=f"{base.rstrip('/')}/collections/{collection}/items", request=request,
-            write=lambda path, f=features: gj.write_feature_collection(path, f, epsg=epsg),
-            extra={"features": len(features)}))
-    return parts
+            write=lambda path: gj.write_feature_collection(path, features, epsg=epsg),
+            extra={"features": len(features)})
+
+    return gj.fetch_parts(ctx, dataset, targets, fetch)

@@ -374,15 +374,8 @@ def fetch_wfs(dataset: Dataset, ctx: FetchContext) -> list[Part]:
             raise FetchError(f"the service has no feature type {template!r} (it lists "
                              f"{listed})", dataset=dataset.name, url=caps_response.url)
         targets = [(None, name)]
-    parts = []
-    for year, type_name in targets:
-        if not ctx.refresh:
-            cached = ctx.cached(dataset, year)
-            if cached is not None:
-                parts.append(cached)
-                continue
+    def fetch(year: int | None, type_name: str, label: str) -> Part:
         output_format = query.output_format or choose_output_format(caps, type_name)
-        label = f"{dataset.name}" + (f" {year}" if year is not None else "")
         fetched = fetch_features(ctx, url, type_name, query, dataset=dataset.name,
                                  output_format=output_format, label=label)
         request = {"service": "WFS", "version": "2.0.0", "typeNames": type_name,
@@ -391,9 +384,10 @@ def fetch_wfs(dataset: Dataset, ctx: FetchContext) -> list[Part]:
                    "bbox": list(query.bbox) if query.bbox else None,
                    "sortBy": query.sort_by, "pageSize": query.page_size,
                    "pages": fetched.pages, "numberMatched": fetched.hits}
-        parts.append(ctx.store(
+        return ctx.store(
             dataset, year, suffix=".geojson", url=url, request=request,
-            write=lambda path, f=fetched: gj.write_feature_collection(
-                path, f.features, epsg=query.srs_epsg),
-            extra={"features": len(fetched.features)}))
-    return parts
+            write=lambda path: gj.write_feature_collection(path, fetched.features,
+                                                           epsg=query.srs_epsg),
+            extra={"features": len(fetched.features)})
+
+    return gj.fetch_parts(ctx, dataset, targets, fetch)
