@@ -154,3 +154,18 @@ def _next_complement(values: np.ndarray, primary: np.ndarray, hidden: np.ndarray
     candidates = ~hidden & (values > 0)
     ranked = np.where(candidates, distance, np.iinfo(distance.dtype).max)
     return ranked.argmin(axis=1), candidates.any(axis=1)
+
+
+def publish(frame: pd.DataFrame, *, level: str, min_count: int | None = None) -> pd.DataFrame:
+    """The one publication rule: what any output may show of ``frame`` at ``level``.
+
+    Every output (CLI, API, map, reports, exports, surveys) passes the frames it publishes
+    through this function. At fine-grained levels person counts in ``(0, min_count)`` and the
+    counts that would reveal them are blanked (:func:`suppress_small_counts`); other levels
+    pass unchanged. ``min_count`` defaults to the configured threshold (``DIKAS_MIN_COUNT``).
+    """
+    if min_count is None:
+        from dikas.settings import load_settings
+
+        min_count = load_settings().min_count
+    return suppress_small_counts(frame, level=level, min_count=min_count)
