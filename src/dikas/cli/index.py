@@ -94,6 +94,12 @@ def _number(value: object, language: str, *, decimals: int = 0) -> str:
                          language, decimals=decimals)
 
 
+def _title(batch: IndicatorBatch, language: str) -> str:
+    titles = batch.summary["titles"]
+    assert isinstance(titles, dict)
+    return str(titles[language])
+
+
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
     widths = [max(len(h), *(len(r[k]) for r in rows)) if rows else len(h)
               for k, h in enumerate(headers)]
@@ -150,7 +156,7 @@ def compute(twin_path: Path, config: str, level: str, year: int | None,
     _print_table(headers, rows)
     count = int(units["index"].notna().sum())
     click.echo(text(SUMMARY_INDEX, language).format(
-        count=format_number(count, language), title=batch.summary["titles"][language]))
+        count=format_number(count, language), title=_title(batch, language)))
     if draws:
         click.echo(text(SUMMARY_ROBUSTNESS, language).format(
             draws=format_number(draws, language), seed=seed))
@@ -204,7 +210,7 @@ def allocate(twin_path: Path, config: str, budget: float, year: int | None, draw
     _print_table(headers, rows)
     click.echo(text(SUMMARY_ALLOCATION, language).format(
         budget=format_number(budget, language), count=format_number(
-            int(units["amount"].notna().sum()), language), title=batch.summary["titles"][language]))
+            int(units["amount"].notna().sum()), language), title=_title(batch, language)))
     if draws:
         click.echo(text(SUMMARY_ROBUSTNESS, language).format(
             draws=format_number(draws, language), seed=seed))

@@ -195,6 +195,22 @@ class IndexConfig:
             path=self.path)
 
 
+def from_vulnerability_config(config: VulnerabilityConfig) -> IndexConfig:
+    """A climate vulnerability configuration as a composite-index configuration: weighted
+    means within and across groups (Climate Just), its normalization, its indicators."""
+    return IndexConfig(
+        name="climate-vulnerability", titles={"en": "Social vulnerability to climate change",
+                                              "fi": "Sosiaalinen haavoittuvuus "
+                                                    "ilmastonmuutokselle",
+                                              "sv": "Social sårbarhet för klimatförändringen"},
+        description="", sources=(), left_out=(), normalization=config.normalization,
+        group_aggregation="mean", aggregation="mean", rank_groups=False,
+        percentile_index=False, min_population=config.min_population,
+        population=dict(config.population), groups=dict(config.groups),
+        indicators=config.indicators, spread=0.5, robustness_normalizations=("minmax", "zscore"),
+        population_weighted_allocation=True, path=config.path)
+
+
 CONFIG_DIR = "configs"
 
 
