@@ -138,3 +138,21 @@ def test_two_runs_side_by_side() -> None:
     assert second["label"] == "Invånarnas genomsnittliga värmeexponering"
     assert (second["after_a"], second["change_a"], second["better_a"]) == (None, None, None)
     assert second["better_b"] is True
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "+400 residents within a 15-minute walk of a library and a school, of them 62 in "
+           "the lowest income class"),
+    ("fi", "Kirjasto ja koulu 15 minuutin kävelymatkan päässä: +400 asukasta, heistä 62 "
+           "alimmassa tuloluokassa"),
+    ("sv", "+400 invånare inom 15 minuters promenad från ett bibliotek och en skola, av dem 62 "
+           "i den lägsta inkomstklassen")])
+def test_services_moved_alike_share_one_sentence(lang: str, sentence: str) -> None:
+    rows = []
+    for service in ("school", "library"):
+        rows += [_row(f"access_walk_{service}", "residents_within_15min", "all", 1000.0, 1400.2),
+                 _row(f"access_walk_{service}", "residents_within_15min", "lowest_income",
+                      100.0, 162.0)]
+    rows.append(_row("heat", "hot_residents", "all", 300.0, 340.0))
+    assert summarize({"city": rows}, lang=lang)["sentences"][0] == sentence
+    assert len(summarize({"city": rows}, lang=lang)["sentences"]) == 2

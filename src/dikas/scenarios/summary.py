@@ -39,6 +39,8 @@ TOLERANCE = 1e-12
 """Changes smaller than this (floating-point noise) count as no change."""
 MAX_SENTENCES = 8
 """A summary says the largest few things; the table holds the rest."""
+MAX_ACCESS_SENTENCES = 4
+"""At most this many of them about walking access, so other families get a word in."""
 
 SERVICE_NAMES: dict[str, str] = {
     "swimming_hall": N_("swimming hall"), "school": N_("school"), "daycare": N_("daycare"),
@@ -272,10 +274,21 @@ def summary_table(diff: Mapping[str, Any] | Iterable[Mapping[str, Any]], *, lang
     return [_table_row(row, writer) for row in _rows(diff)]
 
 
+def _join(phrases: list[str], writer: _Writer) -> str:
+    """``a, b and c`` in the writer's language."""
+    _ = writer._
+    if len(phrases) == 1:
+        return phrases[0]
+    return _("{items} and {last}").format(items=", ".join(phrases[:-1]), last=phrases[-1])
+
+
 def _access_sentences(rows: dict[tuple[str, str, str], Mapping[str, Any]], writer: _Writer
                       ) -> list[tuple[float, str]]:
+    """One sentence per distinct change of the residents within walking distance; services
+    whose numbers are the same (a housing edit moves them all alike) share one sentence."""
     _ = writer._
     out: list[tuple[float, str]] = []
+    same: dict[tuple[int, int, str], list[str]] = {}
     services = sorted({k[0] for k in rows if k[0].startswith("access_walk_")})
     for indicator in services:
         service = indicator.removeprefix("access_walk_")
@@ -284,26 +297,31 @@ def _access_sentences(rows: dict[tuple[str, str, str], Mapping[str, Any]], write
                    and k[2] == "all"]
         change = _number(rows[counted[0]].get("change")) if counted else None
         if counted and change is not None and round(change) != 0:
-            minutes = _minutes_of(counted[0][1])
-            if writer.small(change):
-                text = (_("Fewer than {n} residents gain a {minutes}-minute walk to {service}")
-                        if change > 0 else
-                        _("Fewer than {n} residents lose a {minutes}-minute walk to {service}")
-                        ).format(n=writer.min_count, minutes=minutes, service=phrase)
-            else:
-                text = _("{change} residents within a {minutes}-minute walk of {service}").format(
-                    change=writer.change(change, "count"), minutes=minutes, service=phrase)
             lowest = rows.get((indicator, counted[0][1], "lowest_income"))
             low = _number(lowest.get("change")) if lowest else None
-            if low is not None and round(low) != 0 and (low > 0) == (change > 0):
-                text += _(", of them {count} in the lowest income class").format(
-                    count=writer.count(low))
-            out.append((abs(change), text))
+            low_kept = round(low) if low is not None and round(low) != 0 and (
+                low > 0) == (change > 0) else 0
+            same.setdefault((round(change), low_kept, _minutes_of(counted[0][1])),
+                            []).append(phrase)
             continue
-        for measure in ("mean_minutes",):
-            row = rows.get((indicator, measure, "all"))
-            if row is not None and _changed(_number(row.get("change"))):
-                out.append((0.0, _generic(row, writer)))
+        row = rows.get((indicator, "mean_minutes", "all"))
+        if row is not None and _changed(_number(row.get("change"))):
+            out.append((0.0, _generic(row, writer)))
+    for (change, low, minutes), phrases in same.items():
+        service = _join(phrases, writer)
+        if writer.small(change):
+            text = (_("Fewer than {n} residents gain a {minutes}-minute walk to {service}")
+                    if change > 0 else
+                    _("Fewer than {n} residents lose a {minutes}-minute walk to {service}")
+                    ).format(n=writer.min_count, minutes=minutes, service=service)
+        else:
+            text = _("{change} residents within a {minutes}-minute walk of {service}").format(
+                change=writer.change(float(change), "count"), minutes=minutes,
+                service=service)
+        if low:
+            text += _(", of them {count} in the lowest income class").format(
+                count=writer.count(float(low)))
+        out.append((float(abs(change)), text))
     return out
 
 
@@ -349,7 +367,7 @@ def summary_sentences(diff: Mapping[str, Any] | Iterable[Mapping[str, Any]], *,
         _ = writer._
         return [_("Nothing changes: the edits move none of the indicators they affect.")]
     access = sorted(_access_sentences(keyed, writer), key=lambda item: -item[0])
-    sentences = [text for _size, text in access]
+    sentences = [text for _size, text in access][:MAX_ACCESS_SENTENCES]
     for family in FAMILY_ORDER:
         groups = GENERIC_GROUPS[family]
         for (indicator, measure, group), row in keyed.items():
