@@ -156,3 +156,15 @@ def test_services_moved_alike_share_one_sentence(lang: str, sentence: str) -> No
     rows.append(_row("heat", "hot_residents", "all", 300.0, 340.0))
     assert summarize({"city": rows}, lang=lang)["sentences"][0] == sentence
     assert len(summarize({"city": rows}, lang=lang)["sentences"]) == 2
+
+
+def test_changes_below_the_shown_precision_are_not_sentences() -> None:
+    diff = {"city": [_row(HEALTH, "mean_minutes", "all", 21.31, 21.32),
+                     _row("heat", "hot_residents", "all", 400.0, 400.2)]}
+    summary = summarize(diff, lang="fi")
+    assert summary["no_change"] is False
+    assert summary["sentences"] == [
+        "Muutokset liikuttavat mittareita vähemmän kuin tässä näytetty tarkkuus; taulukossa "
+        "ovat tarkat arvot."]
+    walk = next(r for r in summary["table"] if r["measure"] == "mean_minutes")
+    assert walk["change"] == pytest.approx(0.01) and walk["better"] is False

@@ -306,7 +306,9 @@ def _access_sentences(rows: dict[tuple[str, str, str], Mapping[str, Any]], write
             continue
         row = rows.get((indicator, "mean_minutes", "all"))
         if row is not None and _changed(_number(row.get("change"))):
-            out.append((0.0, _generic(row, writer)))
+            sentence = _generic(row, writer)
+            if sentence is not None:
+                out.append((0.0, sentence))
     for (change, low, minutes), phrases in same.items():
         service = _join(phrases, writer)
         if writer.small(change):
@@ -325,8 +327,9 @@ def _access_sentences(rows: dict[tuple[str, str, str], Mapping[str, Any]], write
     return out
 
 
-def _generic(row: Mapping[str, Any], writer: _Writer) -> str:
-    """"label (group): before → after" or, for counts, "label: +change"."""
+def _generic(row: Mapping[str, Any], writer: _Writer) -> str | None:
+    """"label (group): before → after" or, for counts, "label: +change"; ``None`` when the
+    change does not show at the precision the numbers are written with."""
     _ = writer._
     description = _describe(str(row["indicator"]), str(row["measure"]), writer.lang)
     label = description.label
@@ -337,15 +340,19 @@ def _generic(row: Mapping[str, Any], writer: _Writer) -> str:
     change = _number(row.get("change"))
     if description.kind == "count":
         assert change is not None
+        if round(change) == 0:
+            return None
         if writer.small(change):
             return (_("{label}: up by fewer than {n}") if change > 0
                     else _("{label}: down by fewer than {n}")).format(label=label,
                                                                        n=writer.min_count)
         return _("{label}: {change}").format(label=label,
                                               change=writer.change(change, "count"))
-    return _("{label}: {before} → {after}").format(
-        label=label, before=writer.value(_number(row.get("before")), description.kind),
-        after=writer.value(_number(row.get("after")), description.kind))
+    before = writer.value(_number(row.get("before")), description.kind)
+    after = writer.value(_number(row.get("after")), description.kind)
+    if before == after:
+        return None
+    return _("{label}: {before} → {after}").format(label=label, before=before, after=after)
 
 
 FAMILY_ORDER = ("transit", "heat", "flood", "segregation")
@@ -375,8 +382,13 @@ def summary_sentences(diff: Mapping[str, Any] | Iterable[Mapping[str, Any]], *,
                 continue
             if groups is not None and group not in groups:
                 continue
-            if _changed(_number(row.get("change"))):
-                sentences.append(_generic(row, writer))
+            sentence = _generic(row, writer) if _changed(_number(row.get("change"))) else None
+            if sentence is not None:
+                sentences.append(sentence)
+    if not sentences:
+        _ = writer._
+        return [_("The edits change the indicators by less than the precision shown here; "
+                  "the table has the exact values.")]
     return [s[:1].upper() + s[1:] for s in sentences[:MAX_SENTENCES]]
 
 
