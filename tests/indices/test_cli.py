@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -94,3 +95,48 @@ def test_bad_configuration_is_one_line(twin_path: Path, tmp_path: Path,
               "--budget", "100"])
     assert exit_.value.code == 1
     assert "non-negative index" in capsys.readouterr().err
+
+
+def test_climate_just_equals_an_independent_pandas_computation(twin_path: Path) -> None:
+    from dikas.climate.twin_io import read_areas, read_grid
+    from dikas.climate.vulnerability import raw_indicators
+    from dikas.indices.config import load_index_config
+
+    config = load_index_config("climate-just")
+    with Twin.open(twin_path) as twin:
+        grid, (areas, _year) = read_grid(twin), read_areas(twin)
+        batch = compute_index(twin, IndexParams("climate-just", index="heat"))
+    chosen = config.indicators_for("heat")
+    raw = raw_indicators(grid, areas, config.vulnerability_config(), level="areas",
+                         indicators=chosen)
+    scores = {}
+    for ind in chosen:
+        x = raw[ind.name]
+        n = (x - x.min()) / (x.max() - x.min())
+        scores[ind.name] = n if ind.direction == 1 else 1 - n
+    frame = pd.DataFrame(scores)
+    groups = {}
+    for group in dict.fromkeys(i.group for i in chosen):
+        members = [i for i in chosen if i.group == group]
+        weights = pd.Series({i.name: i.weight for i in members})
+        groups[group] = (frame[weights.index] * weights).sum(axis=1) / weights.sum()
+    expected = pd.DataFrame(groups).mean(axis=1)
+    got = batch.units["index"]
+    assert got.to_numpy() == pytest.approx(expected.reindex(got.index).to_numpy(), abs=1e-12)
+
+
+ORIGINAL_VALUES = {
+    # `dikas climate vulnerability` of the code before the engine, on tests.climate's twin
+    "heat": {"00100": 0.5508908060806079, "00200": 0.386993159469845,
+             "00300": 0.5305008617025165, "00400": 0.5321334114521532},
+    "flood": {"00100": 0.5539962734578053, "00200": 0.39333104681210346,
+              "00300": 0.3617504927433141, "00400": 0.514732612934205},
+}
+
+
+def test_climate_just_keeps_the_values_of_the_code_before_the_engine(tmp_path: Path) -> None:
+    path = climate_twin(tmp_path)
+    with Twin.open(path) as twin:
+        for name, expected in ORIGINAL_VALUES.items():
+            batch = compute_index(twin, IndexParams("climate-just", index=name))
+            assert batch.units["index"].to_dict() == expected  # exact
