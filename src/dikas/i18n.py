@@ -33,6 +33,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "surveys": ("surveys/**/*.py",),
     "community": ("api/community.py", "api/routes/comments.py"),
     "messages": ("cli/**/*.py",),
+    "scenarios": ("scenarios/**/*.py",),
+    "indices": ("indices/**/*.py",),
 }
 """Catalog domain → the package sources (globs under ``src/dikas``) whose marked messages it
 holds. A module marks messages with the ``_`` of its own domain (:func:`translator`)."""

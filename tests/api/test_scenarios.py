@@ -90,3 +90,58 @@ def test_one_scenario_at_a_time(client: TestClient) -> None:
         response = client.post("/api/scenarios", json=body)
     assert response.status_code == 429
     assert "another scenario is running" in response.json()["detail"]
+
+
+def test_scenario_summary_in_the_readers_language(client: TestClient, settings) -> None:
+    from dikas.scenarios.summary import summarize
+
+    body = client.post("/api/scenarios", json=_scenario()).json()
+    diff = body["diff"]
+    assert body["summary"] == summarize(diff, lang="en", min_count=settings.min_count)
+    assert body["summary"]["language"] == "en" and body["summary"]["sentences"]
+    finnish = client.get(f"/api/scenarios/{body['id']}?lang=fi").json()["summary"]
+    assert finnish == summarize(diff, lang="fi", min_count=settings.min_count)
+    swedish = client.get(f"/api/scenarios/{body['id']}",
+                         headers={"Accept-Language": "sv-FI,sv;q=0.9,en;q=0.5"}).json()
+    assert swedish["summary"]["language"] == "sv"
+    assert swedish["diff"] == diff  # the stored run, whatever the language
+    rows = {(r["measure"], r["population_group"]): r for r in body["summary"]["table"]
+            if r["indicator"] == "access_walk_school"}
+    coverage = next(r for r in diff["city"] if r["indicator"] == "access_walk_school"
+                    and r["measure"] == "coverage_15min" and r["population_group"] == "all")
+    assert rows[("coverage_15min", "all")]["change"] == coverage["change"]
+    assert rows[("coverage_15min", "all")]["label"] == "School: share within a 15-minute walk"
+    assert rows[("mean_minutes", "all")]["direction"] == "lower_is_better"
+    assert body["summary"]["no_change"] is (not any(r["change"] for r in diff["city"]))
+    assert client.get(f"/api/scenarios/{body['id']}?lang=de").status_code == 400
+
+
+def test_two_stored_runs_compared(client: TestClient) -> None:
+    lon, lat = TO_WGS84.transform(ORIGIN[0] + 200, ORIGIN[1] + 300)
+    first = client.post("/api/scenarios", json=_scenario()).json()
+    second = client.post("/api/scenarios", json={"name": "school elsewhere", "edits": [
+        {"add_service": {"service_type": "school", "lon": lon, "lat": lat}}]}).json()
+    response = client.get(f"/api/scenarios/compare?a={first['id']}&b={second['id']}&lang=sv")
+    assert response.status_code == 200, response.text
+    table = response.json()
+    assert table["language"] == "sv" and table["same_base"] is True
+    assert table["b"] == {"id": second["id"], "name": "school elsewhere"}
+    rows = {(r["indicator"], r["measure"], r["population_group"]): r for r in table["table"]}
+    for run, side in ((first, "a"), (second, "b")):
+        for r in run["diff"]["city"]:
+            if r["indicator"] == "access_walk_school" and r["measure"] == "mean_minutes":
+                row = rows[(r["indicator"], r["measure"], r["population_group"])]
+                assert row["before"] == r["before"] and row[f"after_{side}"] == r["after"]
+    assert rows[("access_walk_school", "mean_minutes", "all")]["label"] == (
+        "Skola: genomsnittlig promenadtid")
+    missing = client.get(f"/api/scenarios/compare?a={first['id']}&b=0123456789abcdef")
+    assert missing.status_code == 404 and "0123456789abcdef" in missing.json()["detail"]
+    assert client.get("/api/scenarios/compare?a=x&b=y").status_code == 400
+
+
+def test_outside_coverage_says_where_coverage_is(client: TestClient) -> None:
+    response = client.post("/api/scenarios", json={"name": "far away", "edits": [
+        {"add_housing": {"lon": 30.0, "lat": 65.0, "dwellings": 10, "residents": 20}}]})
+    assert response.status_code == 400, response.text
+    detail = response.json()["detail"]
+    assert "outside the twin's postal areas, which cover lon " in detail and "\n" not in detail

@@ -56,6 +56,7 @@ EXTRA: dict[tuple[str, str], frozenset[int]] = {
 """Statuses particular to an operation, by (method, path)."""
 WITHOUT_TWIN = {("get", "/ogc/conformance"), ("post", "/api/auth/token"),
                 ("post", "/api/auth/logout"), ("get", "/api/scenarios/{scenario_id}"),
+                ("get", "/api/scenarios/compare"),
                 ("post", "/api/comments/{comment_id}/hide"), ("get", "/api/comments/export")}
 """Operations that never read the twin; every other one answers 503 when it cannot (damaged
 twin pages, a failed start-up)."""

@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                "Accessibility by population group: coverage, Gini, Theil, Palma."),
     "climate": ("dikas.cli.climate", "climate",
                 "Heat and flood exposure joined with social vulnerability."),
+    "index": ("dikas.cli.index", "index",
+              "Composite indices (vulnerability, SVI, need) and budgets shared by need."),
     "scenario": ("dikas.cli.scenario", "scenario",
                  "What-if edits to a copy of the twin, and their diffs."),
     "optimize": ("dikas.cli.optimize", "optimize",

@@ -5,8 +5,9 @@ Each function returns long rows ``indicator, measure, population_group, value`` 
 
 * **accessibility** of a service type: walking minutes to the nearest service per grid cell
   (:mod:`dikas.scenarios.nearest`), summarized per population group as the group-weighted
-  mean time and the share within the 15-minute threshold
-  (:func:`dikas.accessibility.equity.coverage`), and the Gini coefficient of travel time
+  mean time, the share within the 15-minute threshold
+  (:func:`dikas.accessibility.equity.coverage`) and, for the city, the number of residents
+  within it (what a what-if summary states), and the Gini coefficient of travel time
   over all residents (:func:`dikas.accessibility.equity.gini`);
 * **segregation** over the year's postal areas: dissimilarity, isolation and entropy of
   lowest-income adults (of ``adults_income_total``) and of rented households (of
@@ -105,6 +106,8 @@ def access_rows(minutes: pd.Series, groups: pd.DataFrame, postal_code: pd.Series
     measure = f"coverage_{threshold_min:g}min"
     city = [(measure, g, float(v)) for g, v in zip(names, city_cover, strict=True)]
     city += [("mean_minutes", g, float(v)) for g, v in zip(names, city_mean, strict=True)]
+    city += [(f"residents_within_{threshold_min:g}min", g, float(v))
+             for g, v in zip(names, city_sums["within"], strict=True)]
     weights = counts[:, 0]
     if (weights[reached] > 0).any():
         city.append(("gini_minutes", names[0], gini(time[reached], weights[reached])))

@@ -51,6 +51,14 @@ def to_lon_lat(point: shapely.Point) -> tuple[float, float]:
     return round(float(lon), 7), round(float(lat), 7)
 
 
+def extent_text(bounds: tuple[float, float, float, float]) -> str:
+    """EPSG:3067 bounds as "lon a–b, lat c–d" (WGS 84, 3 decimals): where a twin reaches,
+    in words an error message can give a person."""
+    lon0, lat0 = _TO_WGS84.transform(bounds[0], bounds[1])
+    lon1, lat1 = _TO_WGS84.transform(bounds[2], bounds[3])
+    return f"lon {lon0:.3f}–{lon1:.3f}, lat {lat0:.3f}–{lat1:.3f}"
+
+
 def polygon_of(spec: PolygonLocation, *, base_dir: Path) -> shapely.Geometry:
     """The edit's polygon in EPSG:3067 (a file's polygons merged into one geometry)."""
     if spec.polygon is not None:

@@ -25,9 +25,11 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from dikas.accessibility.network import Snapped, StreetNetwork
 from dikas.errors import ConfigError
+from dikas.scenarios.locate import extent_text
 
 MS_PER_MIN = 60_000.0
 MAX_SNAP_DISTANCE_M = 500.0
@@ -83,8 +85,9 @@ class NearestServices:
         """
         snapped = self.network.snap(point, max_distance_m=MAX_SNAP_DISTANCE_M)
         if len(snapped) == 0:
+            bounds = tuple(shapely.total_bounds(self.network.edge_geometry))
             raise ConfigError(f"service {service_id!r} is more than {MAX_SNAP_DISTANCE_M:g} m "
-                              f"from the street network")
+                              f"from the street network, which covers {extent_text(bounds)}")
         rows = np.arange(len(self.origins))
         kept = self.costs[rows, self.depth - 1]
         bound = float(kept.max()) if len(kept) else 0.0

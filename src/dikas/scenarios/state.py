@@ -11,6 +11,7 @@ import pandas as pd
 import shapely
 
 from dikas.errors import ConfigError, ParameterError, TwinError
+from dikas.scenarios.locate import extent_text, to_lon_lat
 from dikas.sources.gtfs import GtfsFeed
 from dikas.twin.store import Twin
 
@@ -92,7 +93,10 @@ class CityState:
             return hits[0]
         area = self.areas[self.areas.geometry.intersects(point)]
         if area.empty:
-            raise ConfigError("the location lies outside the twin's postal areas")
+            lon, lat = to_lon_lat(point)
+            raise ConfigError(f"the location (lon {lon:.4f}, lat {lat:.4f}) lies outside the "
+                              f"twin's postal areas, which cover "
+                              f"{extent_text(tuple(self.areas.total_bounds))}")
         nearest = self.grid.index[int(np.argmin(self.grid.geometry.distance(point)))]
         cell_id = f"scenario_cell_{len(self.grid) + 1}"
         side = float(np.sqrt(self.grid.geometry.area.median()))

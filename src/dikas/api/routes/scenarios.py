@@ -7,6 +7,11 @@ files on the server (``base_twin``, ``polygon_file``: give polygons inline), may
 ``ApiSettings.max_scenarios`` runs, at most ``ApiSettings.max_scenario_bytes`` of them, are
 kept for their shareable URLs.
 
+Every run comes with a ``summary`` in the reader's language (``?lang=fi|sv|en``, else the
+``Accept-Language`` header): plain sentences, a labelled before/after/change table by
+population group and ``no_change`` (:mod:`dikas.scenarios.summary`). It is computed on each
+request from the stored diff, so one stored run serves every language.
+
 Runs need no sign-in (the map app lets anyone try a what-if) and are bounded per client
 instead (:mod:`dikas.api.limits`): ``ApiSettings.scenario_slots`` run at once, one client
 holds at most one of them, a client starts at most ``scenario_runs_per_window`` runs per
@@ -17,14 +22,16 @@ holds at most one of them, a client starts at most ``scenario_runs_per_window`` 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Request, Response
+from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
 
 from dikas.api.context import ApiContext
 from dikas.api.errors import TooLargeError
 from dikas.api.routes.deps import client_key, context
 from dikas.errors import ParameterError
+from dikas.i18n import negotiate
 
 router = APIRouter(prefix="/api", tags=["Scenarios"])
 MAX_EDITS = 20
@@ -86,10 +93,118 @@ def _maps(diff: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, float]]:
     return dict(maps)
 
 
-@router.post("/scenarios", status_code=201,
+Language = Literal["fi", "sv", "en"]
+SCENARIO_ID = r"^[0-9a-f]{16}$"
+
+
+class SummaryRow(BaseModel):
+    """One indicator, measure and population group of a what-if, labelled."""
+
+    model_config = ConfigDict(extra="forbid")
+    indicator: str
+    measure: str
+    population_group: str
+    label: str = Field(description="What is measured, in the summary's language")
+    group: str = Field(description="The population group, in the summary's language")
+    unit: str
+    kind: Literal["share", "count", "minutes", "index", "rate"] = Field(
+        description="share: a fraction (shown in %); count: persons; minutes; index; rate "
+                    "(per hour)")
+    direction: Literal["higher_is_better", "lower_is_better"] | None
+    before: float | None
+    after: float | None
+    change: float | None
+    better: bool | None = Field(description="Whether the change goes the good way (null: no "
+                                            "change, or the measure has no direction)")
+    before_text: str
+    after_text: str
+    change_text: str
+
+
+class Summary(BaseModel):
+    """What a what-if means, in plain words."""
+
+    model_config = ConfigDict(extra="forbid")
+    language: Language
+    sentences: list[str]
+    no_change: bool = Field(description="True when nothing the scenario recomputed moved")
+    table: list[SummaryRow]
+
+
+class ScenarioRun(BaseModel):
+    """A scenario run: the diff, per-area changes, the resolved edits and the summary."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str
+    name: str
+    diff: dict[str, list[dict[str, Any]]]
+    maps: dict[str, dict[str, float]]
+    edits: list[dict[str, Any]]
+    recomputed: list[str]
+    provenance: dict[str, str]
+    submitted: dict[str, Any]
+    summary: Summary
+
+
+class ComparisonRow(BaseModel):
+    """One indicator, measure and group of two runs side by side."""
+
+    model_config = ConfigDict(extra="forbid")
+    indicator: str
+    measure: str
+    population_group: str
+    label: str
+    group: str
+    unit: str
+    kind: Literal["share", "count", "minutes", "index", "rate"]
+    direction: Literal["higher_is_better", "lower_is_better"] | None
+    before: float | None
+    before_text: str
+    after_a: float | None
+    change_a: float | None
+    better_a: bool | None
+    after_text_a: str | None
+    change_text_a: str | None
+    after_b: float | None
+    change_b: float | None
+    better_b: bool | None
+    after_text_b: str | None
+    change_text_b: str | None
+
+
+class Comparison(BaseModel):
+    """Two stored runs side by side."""
+
+    model_config = ConfigDict(extra="forbid")
+    language: Language
+    a: dict[str, str] = Field(description="id and name of the first run")
+    b: dict[str, str] = Field(description="id and name of the second run")
+    same_base: bool = Field(description="Whether both runs start from the same twin and year "
+                                        "(otherwise their before values differ)")
+    table: list[ComparisonRow]
+
+
+def _language(lang: str | None, accept_language: str | None) -> str:
+    return lang or negotiate(accept_language)
+
+
+def _with_summary(body: dict[str, Any], ctx: ApiContext, language: str) -> dict[str, Any]:
+    from dikas.scenarios.summary import summarize
+
+    return {**body, "summary": summarize(body["diff"], lang=language,
+                                         min_count=ctx.settings.min_count)}
+
+
+LangQuery = Annotated[Language | None, Query(
+    description="Language of the summary (default: from Accept-Language, else English)")]
+AcceptLanguage = Annotated[str | None, Header(include_in_schema=False)]
+
+
+@router.post("/scenarios", status_code=201, response_model=ScenarioRun,
              summary="Run a scenario (the JSON form of a `dikas scenario run` YAML file)")
 def run(ctx: Annotated[ApiContext, Depends(context)], request: Request,
-        scenario: Annotated[dict[str, Any], Body()], response: Response) -> dict[str, Any]:
+        scenario: Annotated[dict[str, Any], Body()], response: Response,
+        lang: LangQuery = None, accept_language: AcceptLanguage = None) -> dict[str, Any]:
     from dikas.scenarios import load_scenario, run_scenario
 
     forbidden = _forbidden(scenario)
@@ -101,8 +216,9 @@ def run(ctx: Annotated[ApiContext, Depends(context)], request: Request,
         raise ParameterError(f"at most {MAX_EDITS} edits per scenario, not {len(edits)}")
     spec = load_scenario(_normalise(scenario))
     scenario_id = spec.sha256[:16]
+    language = _language(lang, accept_language)
     try:
-        return ctx.community.scenario(scenario_id)
+        return _with_summary(ctx.community.scenario(scenario_id), ctx, language)
     except LookupError:
         pass
     client = client_key(request, ctx)
@@ -125,9 +241,31 @@ def run(ctx: Annotated[ApiContext, Depends(context)], request: Request,
                                    keep=ctx.settings.max_scenarios,
                                    max_bytes=ctx.settings.max_scenario_bytes):
         response.headers["Location"] = f"/api/scenarios/{scenario_id}"
-    return body
+    return _with_summary(body, ctx, language)
 
 
-@router.get("/scenarios/{scenario_id}", summary="A scenario run, by its id")
-def get(scenario_id: str, ctx: Annotated[ApiContext, Depends(context)]) -> dict[str, Any]:
-    return ctx.community.scenario(scenario_id)
+@router.get("/scenarios/compare", response_model=Comparison,
+            summary="Two stored scenario runs side by side (the summary table with two "
+                    "after-columns)")
+def compare(ctx: Annotated[ApiContext, Depends(context)],
+            a: Annotated[str, Query(pattern=SCENARIO_ID, description="Id of the first run")],
+            b: Annotated[str, Query(pattern=SCENARIO_ID, description="Id of the second run")],
+            lang: LangQuery = None, accept_language: AcceptLanguage = None) -> dict[str, Any]:
+    from dikas.scenarios.summary import compare_summaries
+
+    language = _language(lang, accept_language)
+    first, second = ctx.community.scenario(a), ctx.community.scenario(b)
+    base = ("base_build_id", "year")
+    same = all(first["provenance"].get(k) == second["provenance"].get(k) for k in base)
+    return {"language": language, "a": {"id": a, "name": first["name"]},
+            "b": {"id": b, "name": second["name"]}, "same_base": same,
+            "table": compare_summaries(first["diff"], second["diff"], lang=language,
+                                       min_count=ctx.settings.min_count)}
+
+
+@router.get("/scenarios/{scenario_id}", response_model=ScenarioRun,
+            summary="A scenario run, by its id")
+def get(scenario_id: str, ctx: Annotated[ApiContext, Depends(context)],
+        lang: LangQuery = None, accept_language: AcceptLanguage = None) -> dict[str, Any]:
+    return _with_summary(ctx.community.scenario(scenario_id), ctx,
+                         _language(lang, accept_language))
