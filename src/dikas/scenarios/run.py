@@ -40,11 +40,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from dikas import __version__
 from dikas.accessibility.locations import near_network
 from dikas.accessibility.network import StreetNetwork
 from dikas.accessibility.population import groups_per_cell
 from dikas.climate.flood import read_hazard
+from dikas.code_version import code_version
 from dikas.errors import ConfigError, TwinError
 from dikas.progress import step
 from dikas.scenarios import evaluate, transit
@@ -344,7 +344,7 @@ def run_scenario(base_twin: Path | str, scenario: Scenario | Mapping[str, Any] |
     diff = {"city": _diff(city_before, city_after, KEYS),
             "areas": _diff(areas_before, areas_after, ["postal_code", *KEYS])}
     provenance = {"base_twin": str(base_twin), "base_build_id": str(info["build_id"]),
-                  "scenario_sha256": spec.sha256, "code_version": __version__,
+                  "scenario_sha256": spec.sha256, "code_version": code_version(),
                   "computed_at": started.isoformat(timespec="seconds"),
                   "year": str(state.year)}
     result = ScenarioResult(name=spec.name, diff=diff, edits=tuple(records),

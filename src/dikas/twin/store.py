@@ -21,7 +21,7 @@ import pandas as pd
 import rasterio
 import shapely
 
-from dikas import __version__
+from dikas.code_version import code_version
 from dikas.errors import ParameterError, TwinDamagedError, TwinError
 from dikas.settings import TWIN_CRS
 from dikas.sources.paavo import resolve_column
@@ -114,7 +114,7 @@ class Twin:
         twin = cls(connect(path), path, read_only=False)
         info = pd.DataFrame([{"build_id": build_id, "city": city,
                               "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                              "code_version": __version__, "crs": TWIN_CRS}])
+                              "code_version": code_version(), "crs": TWIN_CRS}])
         twin._con.register("_info", info)
         twin._con.execute("CREATE TABLE build_info AS SELECT * FROM _info")
         twin._con.unregister("_info")
@@ -366,7 +366,7 @@ class Twin:
             "attribution": "; ".join(dict.fromkeys(e["attribution"] for e in entries)),
             "build_id": info["build_id"],
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "code_version": __version__,
+            "code_version": code_version(),
             "row_count": int(row_count),
             "repaired_geometries": int(repaired_geometries),
             "notes": notes,
@@ -404,7 +404,7 @@ class Twin:
             data[column] = [v if isinstance(v, str) else json.dumps(v, sort_keys=True)
                             for v in values]
         data["computed_at"] = datetime.now(UTC).isoformat(timespec="seconds")
-        data["code_version"] = __version__
+        data["code_version"] = code_version()
         data = data[list(INDICATOR_COLUMNS)]
         self._con.execute(
             "CREATE TABLE IF NOT EXISTS indicators (indicator VARCHAR, level VARCHAR, "
