@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from dikas.errors import MissingColumnError, ParameterError
+from dikas.twin.aggregation import population_weighted_by_postal_code
 
 DEFAULT_GROUPS: dict[str, tuple[str, ...]] = {
     "age_0_6": ("age_0_2", "age_3_6"),
@@ -106,16 +106,7 @@ def groups_per_area(areas: pd.DataFrame, *,
     return PopulationGroups(counts=counts, income=income, level="areas")
 
 
-def cells_to_areas(values: pd.Series, grid: pd.DataFrame, *,
-                   population: str = "inhabitants") -> pd.Series:
-    """Inhabitant-weighted mean of a per-cell value within each postal area.
-
-    :math:`x_a = \\sum_{c \\in a} p_c x_c / \\sum_{c \\in a} p_c` over cells with a value.
-    """
-    cells = grid.set_index("cell_id")[["postal_code", population]].copy()
-    cells["value"] = values.reindex(cells.index)
-    cells = cells[cells["value"].notna() & cells["postal_code"].notna()]
-    weight = cells[population].astype(float).fillna(0.0)
-    sums = (weight * cells["value"]).groupby(cells["postal_code"]).sum()
-    totals = weight.groupby(cells["postal_code"]).sum()
-    return (sums / totals.replace(0.0, np.nan)).rename(values.name)
+cells_to_areas = population_weighted_by_postal_code
+"""Deprecated name of
+:func:`dikas.twin.aggregation.population_weighted_by_postal_code`, kept only until
+``cli/equity.py`` imports the new name; new code calls that."""
