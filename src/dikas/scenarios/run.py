@@ -49,7 +49,7 @@ from dikas.errors import ConfigError, TwinError
 from dikas.progress import step
 from dikas.scenarios import evaluate, transit
 from dikas.scenarios.base import BaseTwin, load_base
-from dikas.scenarios.edits import GROUP_NAMES, apply_greening, apply_housing, apply_service_edit
+from dikas.scenarios.edits import apply_greening, apply_housing, apply_service_edit
 from dikas.scenarios.locate import point_of
 from dikas.scenarios.nearest import MAX_SNAP_DISTANCE_M, NearestServices, snap_origins
 from dikas.scenarios.spec import (
@@ -177,7 +177,7 @@ def _groups(ctx: _Context) -> pd.DataFrame:
     groups = ctx.base_groups
     if not ctx.state.added_groups.empty:
         added = ctx.state.added_groups.reindex(ctx.origin_ids).fillna(0.0)
-        groups = groups.add(added[list(GROUP_NAMES)], fill_value=0.0)
+        groups = groups.add(added[list(ctx.state.group_names())], fill_value=0.0)
     return groups
 
 
@@ -200,11 +200,12 @@ def _evaluate(ctx: _Context) -> tuple[pd.DataFrame, pd.DataFrame]:
             city.append(c)
             areas.append(a)
     if "segregation" in ctx.families:
-        c, a = evaluate.segregation_rows(state.areas)
+        c, a = evaluate.segregation_rows(state.areas, state.groups)
         city.append(c)
         areas.append(a)
     if "heat" in ctx.families and ctx.hot_cutoff is not None:
-        c, a = evaluate.heat_rows(state.city_grid(), cutoff=ctx.hot_cutoff)
+        c, a = evaluate.heat_rows(state.city_grid(), cutoff=ctx.hot_cutoff,
+                                  groups=state.groups)
         city.append(c)
         areas.append(a)
     if "flood" in ctx.families and ctx.hazard is not None:
@@ -256,7 +257,8 @@ def _prepare(ctx: _Context, base: BaseTwin, removals: Counter[str]) -> None:
             ctx.origins, ctx.origin_ids = snap_origins(ctx.network, centroids,
                                                        id_column="cell_id")
             base_areas = state.areas.drop(columns="geometry")
-            groups = groups_per_cell(cells.reset_index(drop=True), base_areas)
+            groups = groups_per_cell(cells.reset_index(drop=True), base_areas,
+                                     groups=state.access_groups())
             ctx.base_groups = groups.counts.reindex(ctx.origin_ids).fillna(0.0)
     for family in sorted(ctx.families):
         if family.startswith("access:") and ctx.network is not None:

@@ -30,7 +30,7 @@ from dikas.twin.database import connect
 
 INDICATOR_COLUMNS = ("indicator", "level", "unit_id", "year", "population_group", "value",
                      "method", "parameters", "source_layers", "computed_at", "code_version")
-INTERNAL_TABLES = frozenset({"build_info", "provenance", "rasters"})
+INTERNAL_TABLES = frozenset({"build_info", "provenance", "rasters", "population_groups"})
 """Tables that describe the twin rather than the city."""
 
 
@@ -147,7 +147,7 @@ class Twin:
         return [r[0] for r in rows]
 
     def layers(self) -> list[str]:
-        """Names of the city layers (tables other than build_info/provenance/rasters)."""
+        """Names of the city layers (tables other than :data:`INTERNAL_TABLES`)."""
         return [t for t in self._tables() if t not in INTERNAL_TABLES]
 
     def has_layer(self, name: str) -> bool:
