@@ -28,7 +28,7 @@ from dikas.errors import ParameterError
 from dikas.settings import load_settings
 from dikas.sources.catalog import load_catalog
 from dikas.twin.build import LAYERS, build_twin
-from dikas.twin.privacy import suppress_small_counts
+from dikas.twin.privacy import publish
 from dikas.twin.store import Twin
 from dikas.twin.tempfiles import disk_full, is_disk_full
 
@@ -160,7 +160,7 @@ def export(twin: Path, layer: str, fmt: str, out: Path, year: int | None) -> Non
     settings = load_settings()
     with Twin.open(twin) as opened:
         frame = opened.read(layer, year=year)
-    frame = suppress_small_counts(frame, level=layer, min_count=settings.min_count)
+    frame = publish(frame, level=layer, min_count=settings.min_count)
     if fmt in ("gpkg", "geojson") and not isinstance(frame, gpd.GeoDataFrame):
         raise ParameterError(f"layer {layer!r} has no geometry; use --format parquet or csv")
     out.parent.mkdir(parents=True, exist_ok=True)

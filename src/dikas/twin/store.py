@@ -38,6 +38,9 @@ def _quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
+_NUMERIC_TYPES = ("INT", "DOUBLE", "FLOAT", "DECIMAL", "REAL")
+"""Words of DuckDB type names that mean a number."""
+
 DAMAGE_MARKERS = ("Corrupt database file", "checksum", "INTERNAL Error", "Could not read")
 """Words of DuckDB errors that mean the file's pages are damaged (not a wrong query)."""
 
@@ -269,6 +272,51 @@ class Twin:
             clauses.append("ST_Intersects(geometry, ST_MakeEnvelope(?, ?, ?, ?))")
             params.extend(float(v) for v in bbox)
         return clauses, params
+
+    # -- named reads: what outputs ask of a layer, so that they run no SQL of their own ----
+    def numeric_columns(self, layer: str) -> list[str]:
+        """Columns of ``layer`` holding numbers (integers, floats, decimals), in order."""
+        self._require(layer)
+        rows = self._con.execute(f"DESCRIBE {_quote(layer)}").fetchall()
+        return [str(r[0]) for r in rows
+                if any(kind in str(r[1]).upper() for kind in _NUMERIC_TYPES)]
+
+    def distinct_values(self, layer: str, column: str) -> list[Any]:
+        """The distinct non-NULL values of one column, sorted."""
+        self._require(layer)
+        if column not in self.columns(layer):
+            raise ParameterError(f"layer {layer!r} has no column {column!r}")
+        rows = self._con.execute(f"SELECT DISTINCT {_quote(column)} FROM {_quote(layer)} "
+                                 f"WHERE {_quote(column)} IS NOT NULL ORDER BY 1").fetchall()
+        return [r[0] for r in rows]
+
+    def unit_containing(self, layer: str, key: str, x: float, y: float) -> Any | None:
+        """``key`` of the unit of ``layer`` whose geometry contains the point (EPSG:3067),
+        in the layer's latest year for a yearly layer; ``None`` outside every unit."""
+        self._require(layer)
+        latest = (f" AND year = (SELECT max(year) FROM {_quote(layer)})"
+                  if "year" in self.columns(layer) else "")
+        row = self._con.execute(
+            f"SELECT {_quote(key)} FROM {_quote(layer)} WHERE ST_Contains(geometry, "
+            f"ST_Point(?, ?)){latest} LIMIT 1", [float(x), float(y)]).fetchone()
+        return None if row is None else row[0]
+
+    def point_on_unit(self, layer: str, key: str, value: Any) -> tuple[float, float] | None:
+        """A point inside the unit ``key = value`` (EPSG:3067; its latest year for a yearly
+        layer), ``None`` when there is no such unit."""
+        self._require(layer)
+        order = " ORDER BY year DESC" if "year" in self.columns(layer) else ""
+        row = self._con.execute(
+            f"SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geometry) AS p FROM "
+            f"{_quote(layer)} WHERE {_quote(key)} = ?{order} LIMIT 1)", [value]).fetchone()
+        return None if row is None else (float(row[0]), float(row[1]))
+
+    def centroids(self, layer: str) -> pd.DataFrame:
+        """Columns ``x`` and ``y`` (EPSG:3067): the centroid of each geometry of ``layer``."""
+        self._require(layer)
+        return self._con.execute(
+            f"SELECT ST_X(c) AS x, ST_Y(c) AS y FROM (SELECT ST_Centroid(geometry) AS c FROM "
+            f"{_quote(layer)} WHERE geometry IS NOT NULL)").df()
 
     def sql(self, query: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
         """Run a read query against the twin (spatial functions available)."""

@@ -22,8 +22,7 @@ def _meta(ctx: ApiContext) -> dict[str, Any]:
     center = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2] if bbox else None
     service_types: list[str] = []
     if twin.has_layer("services"):
-        service_types = sorted(twin.sql("SELECT DISTINCT service_type FROM services WHERE "
-                                        "service_type IS NOT NULL")["service_type"])
+        service_types = [str(v) for v in twin.distinct_values("services", "service_type")]
     return {
         "city": city,
         "title": f"DikaS – {city.capitalize()}",
