@@ -69,31 +69,9 @@ def build(city: str | None, data_dir: Path | None, catalog_file: Path | None, ou
 
 
 def layer_disk_bytes(twin: Twin) -> dict[str, int]:
-    """Bytes of the twin file each layer's stored column data occupies.
-
-    DuckDB stores a table's column segments in fixed-size blocks (``PRAGMA database_size``'s
-    ``block_size``, 256 KiB by default); ``pragma_storage_info`` names the block(s) of every
-    persistent segment. A layer's size is its blocks × the block size, a block shared by
-    several layers (DuckDB packs small segments together) counted in equal parts, so the
-    sizes add up to the blocks the layers use. Metadata, free blocks, the WAL and rasters
-    are not in any layer. Uncheckpointed changes (none after ``dikas build``) are not counted.
-    """
-    block_size = int(twin.sql("SELECT block_size FROM pragma_database_size()")
-                     ["block_size"].iloc[0])
-    owners: dict[int, set[str]] = {}
-    for layer in twin.layers():
-        quoted = layer.replace("'", "''")
-        blocks = twin.sql(
-            f"SELECT DISTINCT b FROM (SELECT block_id AS b FROM pragma_storage_info('{quoted}') "
-            f"WHERE persistent UNION ALL SELECT unnest(additional_block_ids) FROM "
-            f"pragma_storage_info('{quoted}') WHERE persistent) WHERE b >= 0")["b"]
-        for block in blocks.tolist():
-            owners.setdefault(int(block), set()).add(layer)
-    sizes = dict.fromkeys(twin.layers(), 0.0)
-    for layers in owners.values():
-        for layer in layers:
-            sizes[layer] += block_size / len(layers)
-    return {layer: round(size) for layer, size in sizes.items()}
+    """Bytes of the twin file each layer's stored column data occupies
+    (:meth:`dikas.twin.store.Twin.layer_disk_bytes`)."""
+    return twin.layer_disk_bytes()
 
 
 def describe(twin: Twin) -> dict[str, object]:
