@@ -66,6 +66,6 @@ def test_measures_command_stores_area_values(lattice_twin: Path) -> None:
     row = areas.iloc[0]
     assert row["method"] == "dikas.accessibility (walk), inhabitant-weighted mean of grid cells"
     parameters = json.loads(row["parameters"])
-    assert parameters["aggregation"] == "inhabitant_weighted_mean"
+    assert parameters["aggregation"] == "population_weighted_by_postal_code"
     assert parameters["measure"] == "nearest_1" and parameters["threshold_min"] == 15.0
     assert json.loads(row["source_layers"]) == ["grid", "services", "network_edges"]

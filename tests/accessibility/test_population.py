@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dikas.accessibility.population import cells_to_areas, groups_per_area, groups_per_cell
+from dikas.accessibility.population import groups_per_area, groups_per_cell
 from dikas.errors import MissingColumnError, ParameterError
+from dikas.twin.aggregation import population_weighted_by_postal_code
 
 GRID = pd.DataFrame({"cell_id": ["a", "b", "c", "d"], "inhabitants": [100, 300, 50, 0],
                      "postal_code": ["00100", "00100", "00200", None]})
@@ -33,7 +34,7 @@ def test_area_level_groups_and_cell_means() -> None:
     groups = groups_per_area(AREAS, groups=GROUPS)
     assert groups.counts.loc["00100"].tolist() == [400.0, 32.0]
     values = pd.Series({"a": 10.0, "b": 20.0, "c": 5.0, "d": 1.0})
-    means = cells_to_areas(values, GRID)
+    means = population_weighted_by_postal_code(values, GRID)
     assert means["00100"] == pytest.approx((100 * 10 + 300 * 20) / 400)
     assert means["00200"] == 5.0 and len(means) == 2
 

@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from dikas.sources.catalog import load_catalog
+from dikas.twin.groups import store_population_groups
 from dikas.twin.store import Twin
 
 ORIGIN = (385000.0, 6671000.0)
@@ -154,6 +156,7 @@ def write_small_twin(path: Path) -> Path:
         twin.write_layer("network_nodes", nodes)
         twin.write_layer("network_edges", edges)
         twin.write_indicators(indicator_rows())
+        store_population_groups(twin, load_catalog("helsinki-demo").population_groups)
         for layer, attribution in (("areas", "Test Paavo"), ("grid", "Test grid"),
                                    ("buildings", "Test buildings")):
             twin.write_provenance(layer, datasets=[{"name": f"{layer}_src", "licence":

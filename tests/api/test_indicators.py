@@ -18,6 +18,14 @@ def test_meta(client: TestClient) -> None:
     assert meta["levels"] == ["areas", "grid", "buildings"]
     assert meta["service_types"] == ["library", "school"]
     assert meta["min_count"] == 10
+    groups = {g["id"]: g for g in meta["population_groups"]}
+    assert groups["renter_households"]["labels"] == {
+        "fi": "Vuokra-asunnoissa asuvat kotitaloudet", "sv": "Hushåll i hyresbostäder",
+        "en": "Households in rented dwellings"}
+    assert groups["age_0_9_and_70_plus"]["levels"] == ["grid"]
+    shares = {i["name"]: i["label"] for i in meta["indicators"] if i["unit"] == "share"}
+    assert shares["share:lowest_income_inhabitants/adults_income_total"] == (
+        "Share of adults in the lowest income class")
     assert "Test Paavo" in meta["attribution"]
     minlon, minlat, maxlon, maxlat = meta["bbox"]
     assert meta["center"] == pytest.approx([(minlon + maxlon) / 2, (minlat + maxlat) / 2])

@@ -8,8 +8,9 @@ import pytest
 import shapely
 from tobler.area_weighted import area_interpolate
 
-from dikas.climate.interpolation import areas_to_cells, cells_to_areas
+from dikas.climate.interpolation import areas_to_cells
 from dikas.errors import MissingColumnError
+from dikas.twin.aggregation import areal_overlay
 from tests.climate.conftest import strip_city
 
 
@@ -26,7 +27,7 @@ def test_areas_to_cells_by_hand() -> None:
 
 def test_cells_to_areas_by_hand() -> None:
     areas, cells = strip_city()
-    result = cells_to_areas(cells, areas, population="inhabitants", extensive=["cell_count"],
+    result = areal_overlay(cells, areas, population="inhabitants", extensive=["cell_count"],
                             intensive_by_population=["heat"])
     np.testing.assert_allclose(result["cell_count"], [4 + 8 * 0.5, 8 * 0.5 + 12 + 16])
     np.testing.assert_allclose(result["heat"], [(100 * 0.1 + 100 * 0.5) / 200,
@@ -54,7 +55,7 @@ def test_population_weighted_interpolation_conserves_totals(seed: int) -> None:
     areas, cells = _voronoi_areas(seed)
     result = areas_to_cells(areas, cells, population="inhabitants", extensive=["count"])
     assert result["count"].sum() == pytest.approx(areas["count"].sum(), rel=1e-12)
-    back = cells_to_areas(cells.assign(count=result["count"]), areas, population="inhabitants",
+    back = areal_overlay(cells.assign(count=result["count"]), areas, population="inhabitants",
                           extensive=["count"])
     assert back["count"].sum() == pytest.approx(areas["count"].sum(), rel=1e-12)
 

@@ -12,6 +12,8 @@ import pytest
 import shapely
 
 from dikas.scenarios.housing import age_columns
+from dikas.sources.catalog import load_catalog
+from dikas.twin.groups import store_population_groups
 from dikas.twin.store import Twin
 
 X0, Y0 = 385000.0, 6671000.0
@@ -114,6 +116,7 @@ def write_fixture_twin(path: Path, seed: int = 0) -> Path:
         twin.write_layer("areas", areas_layer(grid, seed))
         twin.write_layer("services", services_layer())
         twin.write_layer("buildings", buildings)
+        store_population_groups(twin, load_catalog("helsinki-demo").population_groups)
     return path
 
 

@@ -11,7 +11,11 @@ import shapely
 from dikas.errors import ConfigError
 from dikas.scenarios.cooling import CoolingModel, greening_effect
 from dikas.scenarios.housing import band_overlap, compose
+from dikas.sources.catalog import load_catalog
+from dikas.twin.groups import column_sums, used_for
 from tests.scenarios.conftest import GRID_AGES, PAAVO_AGES, X0, Y0, areas_layer, grid_layer
+
+ACCESS_GROUPS = column_sums(used_for(load_catalog("helsinki-demo").population_groups, "access"))
 
 
 def test_age_bands_map_to_decades_by_shared_years() -> None:
@@ -27,7 +31,7 @@ def test_development_adds_exactly_its_residents() -> None:
     ages = dict.fromkeys(PAAVO_AGES, 0.0)
     ages.update({"age_30_34": 0.5, "age_0_2": 0.25, "age_80_84": 0.25})
     c = compose(residents=1000, dwellings=400, area=area, city=city, grid_age_columns=GRID_AGES,
-                cell_id="c00", age_shares=ages,
+                cell_id="c00", age_shares=ages, groups=ACCESS_GROUPS,
                 income_shares={"lowest": 0.5, "middle": 0.3, "highest": 0.2},
                 social_rental_share=0.3)
     assert c.areas["inhabitants_total"] == 1000
@@ -54,7 +58,7 @@ def test_shares_must_sum_to_one() -> None:
     areas = areas_layer(grid)
     with pytest.raises(ConfigError, match="sum to 1"):
         compose(residents=10, dwellings=5, area=areas.iloc[0], city=areas.iloc[0],
-                grid_age_columns=GRID_AGES, cell_id="c00",
+                grid_age_columns=GRID_AGES, cell_id="c00", groups=ACCESS_GROUPS,
                 income_shares={"lowest": 0.5, "middle": 0.2, "highest": 0.2})
 
 

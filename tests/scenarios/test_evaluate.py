@@ -8,6 +8,7 @@ import pytest
 
 from dikas.accessibility.equity import coverage, summarize_equity
 from dikas.scenarios.evaluate import access_rows, heat_rows
+from dikas.sources.catalog import load_catalog
 
 
 def test_access_rows_match_the_equity_module() -> None:
@@ -38,10 +39,13 @@ def test_heat_rows_by_hand() -> None:
         "inhabitants": [100.0, 50.0, 20.0], "heat_exposure_index": [0.8, 0.5, np.nan],
         "postal_code": ["00100", "00100", "00200"], "age_0_9": [10.0, 5.0, 1.0],
         "age_70_79": [3.0, np.nan, 2.0], "age_80_plus": [1.0, 1.0, 1.0]})
-    city, areas = heat_rows(grid, cutoff=0.6)
+    groups = load_catalog("helsinki-demo").population_groups
+    city, areas = heat_rows(grid, cutoff=0.6, groups=groups)
     values = city.set_index("measure")["value"]
     assert values["hot_residents"] == 100.0
     assert values["heat_vulnerable_residents"] == 14.0
+    vulnerable = city[city["measure"] == "heat_vulnerable_residents"]
+    assert vulnerable["population_group"].tolist() == ["age_0_9_and_70_plus"]
     assert values["population_weighted_heat"] == pytest.approx((80 + 25) / 150)
     hot = areas[(areas["measure"] == "hot_residents")].set_index("postal_code")["value"]
     assert hot.to_dict() == {"00100": 100.0, "00200": 0.0}

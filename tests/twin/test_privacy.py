@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dikas.twin.privacy import suppress_small_counts, with_person_counts
+from dikas.twin.privacy import counts_people, publish, suppress_small_counts, with_person_counts
 
 BANDS = ["age_0_9", "age_10_19", "age_20_29", "age_30_39", "age_40_49", "age_50_59",
          "age_60_69", "age_70_79", "age_80_plus"]
@@ -281,3 +281,13 @@ def test_knowing_the_rule_narrows_no_small_band(seed: int, min_count: int) -> No
             assert possible[band] == list(range(1, min_count)), (row, band, possible)
             checked += 1
     assert checked > 20
+
+
+def test_declared_counts_are_blanked_alone_and_only_at_fine_levels() -> None:
+    frame = pd.DataFrame({"unit_id": ["a", "b", "c", "d"], "value": [0.0, 3.0, 10.0, None]})
+    published = publish(frame, level="grid", min_count=10, counts=["value"])
+    assert published["value"].isna().tolist() == [False, True, False, True]
+    assert published.loc[0, "value"] == 0.0 and published.loc[2, "value"] == 10.0
+    assert publish(frame, level="areas", min_count=10, counts=["value"]).equals(frame)
+    assert counts_people("heat_hottest_decile_residents") and counts_people("age_20_29")
+    assert not counts_people("heat_mean") and not counts_people("access_walk_nearest_1_school")

@@ -4,7 +4,8 @@ Accessibility is computed per 250 m cell (:func:`dikas.accessibility.measures.me
 area profiles and maps need one value per postal area. Each cell belongs to the postal area
 holding its representative point (the grid's ``postal_code``, see :mod:`dikas.twin.links`),
 and an area's value is the inhabitant-weighted mean of its cells' values
-(:func:`dikas.accessibility.population.cells_to_areas`):
+(:func:`dikas.twin.aggregation.population_weighted_by_postal_code`, the family's
+:data:`AGGREGATION`, recorded as ``aggregation`` in its indicators' parameters):
 
 .. math:: x_a = \\sum_{c \\in a} p_c x_c \\Big/ \\sum_{c \\in a} p_c
 
@@ -27,7 +28,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dikas.accessibility.population import cells_to_areas
+from dikas.twin.aggregation import (
+    POPULATION_WEIGHTED_BY_POSTAL_CODE,
+    population_weighted_by_postal_code,
+)
+
+AGGREGATION = POPULATION_WEIGHTED_BY_POSTAL_CODE
+"""How the accessibility family brings cell values to postal areas."""
 
 
 def area_measures(table: pd.DataFrame, grid: pd.DataFrame, *,
@@ -39,7 +46,7 @@ def area_measures(table: pd.DataFrame, grid: pd.DataFrame, *,
     postal area (index ``postal_code``) with at least one measure, the same columns as
     ``table``; a measure no inhabited cell of the area has is ``NaN`` there.
     """
-    columns = {name: cells_to_areas(table[name], grid, population=population)
+    columns = {name: population_weighted_by_postal_code(table[name], grid, population=population)
                for name in table.columns}
     frame = pd.DataFrame(columns, columns=list(table.columns))
     frame.index = frame.index.astype(str).rename("postal_code")

@@ -6,6 +6,9 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from dikas.accessibility.areas import AGGREGATION
+from dikas.twin.schema import FINE_GRAINED_LEVELS
+
 
 def indicator_name(mode: str, measure: str, service_type: str) -> str:
     """``access_{mode}_{measure}_{service_type}``, e.g. ``access_walk_nearest_1_school``."""
@@ -19,7 +22,8 @@ def to_indicator_rows(table: pd.DataFrame, *, mode: str, service_type: str, leve
     source_layers``) from a measure table indexed by unit id, one column per measure.
 
     Units without a value (e.g. no service reachable) keep a row with a missing value, so
-    a map shows them as "not reached" rather than leaving them out.
+    a map shows them as "not reached" rather than leaving them out. Rows above the grid
+    record the family's :data:`~dikas.accessibility.areas.AGGREGATION` as ``aggregation``.
     """
     long = table.rename_axis("unit_id").reset_index().melt(
         id_vars="unit_id", var_name="measure", value_name="value")
@@ -27,8 +31,9 @@ def to_indicator_rows(table: pd.DataFrame, *, mode: str, service_type: str, leve
     long["level"] = level
     long["year"] = year
     long["method"] = method
-    long["parameters"] = [dict(parameters, measure=m, mode=mode, service_type=service_type)
-                          for m in long["measure"]]
+    aggregated = {} if level in FINE_GRAINED_LEVELS else {"aggregation": AGGREGATION}
+    long["parameters"] = [dict(parameters, measure=m, mode=mode, service_type=service_type,
+                               **aggregated) for m in long["measure"]]
     long["source_layers"] = [list(source_layers)] * len(long)
     return long[["indicator", "level", "unit_id", "year", "value", "method", "parameters",
                  "source_layers"]]

@@ -13,21 +13,31 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from dikas.errors import MissingColumnError, ParameterError
+from dikas.sources.catalog import available_cities, load_catalog
+from dikas.twin.aggregation import population_weighted_by_postal_code
 
-DEFAULT_GROUPS: dict[str, tuple[str, ...]] = {
-    "age_0_6": ("age_0_2", "age_3_6"),
-    "age_75_plus": ("age_75_79", "age_80_84", "age_85_plus"),
-    "lowest_income": ("lowest_income_inhabitants",),
-    "middle_income": ("middle_income_inhabitants",),
-    "highest_income": ("highest_income_inhabitants",),
-    "unemployed": ("unemployed",),
-    "renter_households": ("rented_households",),
-}
-"""Population group → the ``areas`` columns (Paavo variables) summed into it."""
+GroupColumns = Mapping[str, Sequence[str]]
+"""Population group id → the ``areas`` columns (Paavo variables) summed into it: the
+``access`` groups of the twin's catalog, ``column_sums(used_for(population_groups(twin),
+"access"))`` (:mod:`dikas.twin.groups`)."""
+
+
+def shipped_access_groups() -> dict[str, tuple[str, ...]]:
+    """The ``access`` groups of the shipped catalogs (the first definition of an id wins).
+
+    Only for callers that do not pass their twin's groups yet (``dikas equity``); everything
+    that has a twin passes the groups of its catalog instead.
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for city in available_cities():
+        for group in load_catalog(city).population_groups:
+            if "access" in group.uses and "areas" in group.levels:
+                found.setdefault(group.id, group.columns)
+    return found
+
 
 ALL = "all"
 """Name of the whole-population group."""
@@ -66,14 +76,16 @@ def _area_counts(areas: pd.DataFrame, groups: Mapping[str, Sequence[str]]) -> pd
 
 
 def groups_per_cell(grid: pd.DataFrame, areas: pd.DataFrame, *,
-                    groups: Mapping[str, Sequence[str]] = DEFAULT_GROUPS,
+                    groups: GroupColumns | None = None,
                     population: str = "inhabitants") -> PopulationGroups:
     """Group counts per grid cell: ``all`` from the grid, the others spread from areas.
 
     ``grid`` needs ``cell_id``, ``postal_code`` and ``population``; ``areas`` one year of
     postal areas with ``postal_code``, :data:`INCOME_COLUMN` and the groups' columns. Cells
-    outside every area get no group counts (they keep ``all``) and no income.
+    outside every area get no group counts (they keep ``all``) and no income. ``groups``
+    are the twin's (see :data:`GroupColumns`); without them, :func:`shipped_access_groups`.
     """
+    groups = shipped_access_groups() if groups is None else groups
     for column in ("cell_id", "postal_code", population):
         if column not in grid.columns:
             raise MissingColumnError(f"grid lacks column {column!r}")
@@ -94,9 +106,11 @@ def groups_per_cell(grid: pd.DataFrame, areas: pd.DataFrame, *,
 
 
 def groups_per_area(areas: pd.DataFrame, *,
-                    groups: Mapping[str, Sequence[str]] = DEFAULT_GROUPS,
+                    groups: GroupColumns | None = None,
                     population: str = "inhabitants_total") -> PopulationGroups:
-    """Group counts per postal area, straight from the ``areas`` layer."""
+    """Group counts per postal area, straight from the ``areas`` layer (``groups`` as in
+    :func:`groups_per_cell`)."""
+    groups = shipped_access_groups() if groups is None else groups
     if not areas["postal_code"].is_unique:
         raise ParameterError("areas must hold one year (postal codes repeat)")
     counts = _area_counts(areas, {ALL: (population,), **groups})
@@ -106,16 +120,7 @@ def groups_per_area(areas: pd.DataFrame, *,
     return PopulationGroups(counts=counts, income=income, level="areas")
 
 
-def cells_to_areas(values: pd.Series, grid: pd.DataFrame, *,
-                   population: str = "inhabitants") -> pd.Series:
-    """Inhabitant-weighted mean of a per-cell value within each postal area.
-
-    :math:`x_a = \\sum_{c \\in a} p_c x_c / \\sum_{c \\in a} p_c` over cells with a value.
-    """
-    cells = grid.set_index("cell_id")[["postal_code", population]].copy()
-    cells["value"] = values.reindex(cells.index)
-    cells = cells[cells["value"].notna() & cells["postal_code"].notna()]
-    weight = cells[population].astype(float).fillna(0.0)
-    sums = (weight * cells["value"]).groupby(cells["postal_code"]).sum()
-    totals = weight.groupby(cells["postal_code"]).sum()
-    return (sums / totals.replace(0.0, np.nan)).rename(values.name)
+cells_to_areas = population_weighted_by_postal_code
+"""Deprecated name of
+:func:`dikas.twin.aggregation.population_weighted_by_postal_code`, kept only until
+``cli/equity.py`` imports the new name; new code calls that."""

@@ -184,9 +184,7 @@ class ApiContext:
         """
         twin = self.twin()
         if twin.has_layer("buildings"):
-            points = twin.sql("SELECT ST_X(c) AS x, ST_Y(c) AS y FROM (SELECT "
-                              "ST_Centroid(geometry) AS c FROM buildings "
-                              "WHERE geometry IS NOT NULL)").dropna()
+            points = twin.centroids("buildings").dropna()
             if len(points):
                 low = points.quantile(OPENING_TRIM).to_numpy()
                 high = points.quantile(1 - OPENING_TRIM).to_numpy()

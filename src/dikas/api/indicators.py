@@ -16,14 +16,18 @@ import mapclassify
 import numpy as np
 import pandas as pd
 
-from dikas.errors import ParameterError
-from dikas.report.profile import counts_people
+from dikas.errors import ConfigError, ParameterError
+from dikas.sources.catalog import PopulationGroup
 from dikas.sources.paavo import paavo_variables
-from dikas.twin.privacy import FINE_GRAINED_LEVELS, suppress_small_counts, with_person_counts
+from dikas.twin.groups import population_groups
+from dikas.twin.privacy import FINE_GRAINED_LEVELS, counts_people, publish, with_person_counts
+from dikas.twin.schema import LEVELS as TWIN_LEVELS
+from dikas.twin.schema import UNIT_KEYS, unit_key
 from dikas.twin.source_coverage import coverage_kind, units_outside
 from dikas.twin.store import Twin
 
-LEVELS = ("areas", "districts", "grid", "buildings")
+LEVELS = tuple(name for name, level in TWIN_LEVELS.items() if level.layer is not None)
+"""The levels the map colours (every level with a layer of units)."""
 N_CLASSES = 5
 JENKS_SAMPLE = 1000
 NOT_INDICATORS = frozenset({"year", "postal_code", "cell_id", "building_id", "in_city",
@@ -33,21 +37,43 @@ NOT_INDICATORS = frozenset({"year", "postal_code", "cell_id", "building_id", "in
 """Numeric-looking columns that are identifiers or coordinates, not indicators."""
 
 SHARES: dict[str, str] = {
-    "share:lowest_income_inhabitants/adults_income_total": "Share of adults in the lowest "
-                                                            "income class",
-    "share:highest_income_inhabitants/adults_income_total": "Share of adults in the highest "
-                                                             "income class",
     "share:unemployed/employed+unemployed": "Unemployment rate",
     "share:basic_education/adults_education_total": "Share of adults with basic education only",
     "share:higher_university_degree/adults_education_total": "Share of adults with a higher "
                                                               "university degree",
-    "share:rented_households/households_total": "Share of rented households",
     "share:one_person_households/households_total": "Share of one-person households",
     "share:households_with_children/households_total": "Share of households with children",
     "share:pensioners/inhabitants_total": "Share of pensioners",
     "share:children_0_14/inhabitants_total": "Share of children aged 0–14",
 }
-"""Ready-made shares listed in ``/api/meta``; any ``share:A/B[+C…]`` of area columns works."""
+"""Ready-made shares listed in ``/api/meta`` besides those of the population groups
+(:func:`group_shares`); any ``share:A/B[+C…]`` of area columns works."""
+
+
+def _share_label(group_label: str) -> str:
+    """``Share of adults in …`` from a group label ``Adults in …``."""
+    return f"Share of {group_label[:1].lower()}{group_label[1:]}"
+
+
+def group_shares(groups: list[PopulationGroup] | tuple[PopulationGroup, ...]
+                 ) -> dict[str, str]:
+    """``share:column/total`` → label of each areas-level population group of one column
+    with a total (the twin's catalog defines them, :mod:`dikas.twin.groups`)."""
+    return {f"share:{g.columns[0]}/{g.total}": _share_label(g.label("en")) for g in groups
+            if "areas" in g.levels and len(g.columns) == 1 and g.total is not None}
+
+
+def ready_made_shares(twin: Twin) -> dict[str, str]:
+    """The shares ``/api/meta`` lists: the twin's population groups', then :data:`SHARES`.
+
+    A twin without population groups (built from a catalog that defines none, or before
+    catalogs did) lists :data:`SHARES` only.
+    """
+    try:
+        groups = population_groups(twin)
+    except ConfigError:
+        groups = ()
+    return {**group_shares(groups), **SHARES}
 
 _SHARE = re.compile(r"^share:([a-z0-9_]+)/([a-z0-9_+]+)$")
 
@@ -121,17 +147,10 @@ def no_data_reasons(twin: Twin, result: IndicatorValues) -> dict[str, list[str]]
     return reasons
 
 
-UNIT_KEYS = {"areas": "postal_code", "districts": "district_id", "grid": "cell_id",
-             "buildings": "building_id"}
-"""Each indicator level's unit id column."""
-
-
 def _numeric_columns(twin: Twin, layer: str) -> list[str]:
     if not twin.has_layer(layer):
         return []
-    rows = twin.sql(f'DESCRIBE "{layer}"')
-    numeric = rows["column_type"].str.contains("INT|DOUBLE|FLOAT|DECIMAL|REAL", regex=True)
-    return [c for c in rows.loc[numeric, "column_name"] if c not in NOT_INDICATORS]
+    return [c for c in twin.numeric_columns(layer) if c not in NOT_INDICATORS]
 
 
 def indicator_catalog(twin: Twin) -> list[IndicatorInfo]:
@@ -143,7 +162,7 @@ def indicator_catalog(twin: Twin) -> list[IndicatorInfo]:
     for column in area_columns:
         out.append(IndicatorInfo(column, "areas", area_years, labels.get(column, _label(column)),
                                  ""))
-    for name, label in SHARES.items():
+    for name, label in ready_made_shares(twin).items():
         numerator, denominators = _share_parts(name)
         if all(c in area_columns for c in (numerator, *denominators)):
             out.append(IndicatorInfo(name, "areas", area_years, label, "share"))
@@ -179,8 +198,8 @@ def indicator_values(twin: Twin, *, indicator: str, level: str, year: int | None
 
     Areas default to the latest Paavo year. At grid and building level, person counts in
     ``(0, min_count)`` and the counts that would reveal them come back as ``NaN``, decided on
-    the unit's whole row as everywhere else (:func:`dikas.twin.privacy.suppress_small_counts`),
-    as do small stored indicators whose name says they count people (``*_residents`` …).
+    the unit's whole row as everywhere else (:func:`dikas.twin.privacy.publish`), as do small
+    stored indicators whose name says they count people (``*_residents`` …).
     """
     if level not in LEVELS:
         raise ParameterError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
@@ -192,14 +211,14 @@ def indicator_values(twin: Twin, *, indicator: str, level: str, year: int | None
         raise ParameterError(f"indicator {indicator!r} has no population groups")
     if level == "areas":
         return _area_values(twin, indicator, year)
-    key = {"districts": "district_id", "grid": "cell_id", "buildings": "building_id"}[level]
+    key = unit_key(level)
     if indicator not in _numeric_columns(twin, level):
         raise ParameterError(f"no indicator {indicator!r} at level {level!r} "
                              "(see /api/meta for the list)")
     # The whole row's counts decide what is blanked, whichever one column is asked for.
     frame = twin.read(level, columns=with_person_counts([key, indicator], twin.columns(level)))
     raw = pd.DataFrame(frame.drop(columns="geometry"))
-    frame = suppress_small_counts(raw, level=level, min_count=min_count)
+    frame = publish(raw, level=level, min_count=min_count)
     values = pd.Series(pd.to_numeric(frame[indicator], errors="coerce").to_numpy(float),
                        index=frame[key].astype(str), name=indicator)
     blanked = frame[indicator].isna().to_numpy() & raw[indicator].notna().to_numpy()
@@ -252,9 +271,10 @@ def _stored_values(stored: pd.DataFrame, *, indicator: str, level: str, year: in
                        index=rows["unit_id"].astype(str), name=indicator)
     blanked: frozenset[str] = frozenset()
     if level in FINE_GRAINED_LEVELS and counts_people(indicator):
-        small = (values > 0) & (values < min_count)
-        blanked = frozenset(values.index[small.to_numpy()])
-        values = values.mask(small)
+        published = publish(values.to_frame("value"), level=level, min_count=min_count,
+                            counts=["value"])["value"]
+        blanked = frozenset(values.index[(published.isna() & values.notna()).to_numpy()])
+        values = published
     return IndicatorValues(indicator, level, year if years else None, population_group,
                            values, blanked)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dikas.twin.schema import unit_key
+
 
 @dataclass(frozen=True)
 class LayerSpec:
@@ -50,13 +52,15 @@ MAIN_STREETS = (*CITY_STREETS, "residential", "motorway_link", "trunk_link", "pr
 zoom 15 on (they are most of the network and most of a tile's bytes)."""
 
 KNOWN_LAYERS: dict[str, LayerSpec] = {
-    "areas": LayerSpec("postal_code", "Postal code areas (Statistics Finland Paavo)",
-                       ("postal_code", "name"), 0),
-    "districts": LayerSpec("district_id", "Statistical districts", ("district_id", "name"), 0),
-    "grid": LayerSpec("cell_id", "250 m population grid cells", ("cell_id", "postal_code"), 8),
-    "buildings": LayerSpec("building_id", "Buildings",
-                           ("building_id", "height_m", "floors", "use", "postal_code",
-                            "cell_id"), 12),
+    "areas": LayerSpec(unit_key("areas"), "Postal code areas (Statistics Finland Paavo)",
+                       (unit_key("areas"), "name"), 0),
+    "districts": LayerSpec(unit_key("districts"), "Statistical districts",
+                           (unit_key("districts"), "name"), 0),
+    "grid": LayerSpec(unit_key("grid"), "250 m population grid cells",
+                      (unit_key("grid"), unit_key("areas")), 8),
+    "buildings": LayerSpec(unit_key("buildings"), "Buildings",
+                           (unit_key("buildings"), "height_m", "floors", "use",
+                            unit_key("areas"), unit_key("grid")), 12),
     "services": LayerSpec("service_id", "Services", ("service_id", "service_type", "name"), 9),
     "stops": LayerSpec("stop_id", "Public transport stops", ("stop_id", "stop_name"), 11),
     "network_edges": LayerSpec("edge_id", "Street network edges",

@@ -6,7 +6,7 @@ Reprojecting polygons costs far more than finding them, so each layer is reproje
 vector tiles filter on precomputed bounding boxes and never transform geometry per request.
 Small person counts, and the counts that would reveal them, are blanked on whole rows when the
 copy is made, so nothing served from it can leak them, whichever columns a request selects
-(:func:`dikas.twin.privacy.suppress_small_counts`).
+(:func:`dikas.twin.privacy.publish`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import shapely
 from dikas.api.feature_index import FeatureIndex
 from dikas.api.features import ItemsQuery, feature_texts, geojson_texts, select_features
 from dikas.twin.database import connect
-from dikas.twin.privacy import suppress_small_counts
+from dikas.twin.privacy import publish
 from dikas.twin.store import Twin
 
 Loader = Callable[[], gpd.GeoDataFrame]
@@ -126,7 +126,7 @@ class ServedLayers:
                  key: str) -> tuple[pd.DataFrame, FeatureIndex]:
         """The rows as stored (properties, both projections, their bounding boxes and each
         row's finished GeoJSON Feature text) and their :class:`FeatureIndex`."""
-        frame = suppress_small_counts(frame, level=level, min_count=self.min_count)
+        frame = publish(frame, level=level, min_count=self.min_count)
         data = pd.DataFrame(frame.drop(columns=frame.geometry.name))
         geometry = frame.geometry
         wgs84, mercator = geometry.to_crs(4326), geometry.to_crs(3857)

@@ -28,7 +28,7 @@ from dikas.errors import ParameterError
 from dikas.settings import load_settings
 from dikas.sources.catalog import load_catalog
 from dikas.twin.build import LAYERS, build_twin
-from dikas.twin.privacy import suppress_small_counts
+from dikas.twin.privacy import publish
 from dikas.twin.store import Twin
 from dikas.twin.tempfiles import disk_full, is_disk_full
 
@@ -69,31 +69,9 @@ def build(city: str | None, data_dir: Path | None, catalog_file: Path | None, ou
 
 
 def layer_disk_bytes(twin: Twin) -> dict[str, int]:
-    """Bytes of the twin file each layer's stored column data occupies.
-
-    DuckDB stores a table's column segments in fixed-size blocks (``PRAGMA database_size``'s
-    ``block_size``, 256 KiB by default); ``pragma_storage_info`` names the block(s) of every
-    persistent segment. A layer's size is its blocks × the block size, a block shared by
-    several layers (DuckDB packs small segments together) counted in equal parts, so the
-    sizes add up to the blocks the layers use. Metadata, free blocks, the WAL and rasters
-    are not in any layer. Uncheckpointed changes (none after ``dikas build``) are not counted.
-    """
-    block_size = int(twin.sql("SELECT block_size FROM pragma_database_size()")
-                     ["block_size"].iloc[0])
-    owners: dict[int, set[str]] = {}
-    for layer in twin.layers():
-        quoted = layer.replace("'", "''")
-        blocks = twin.sql(
-            f"SELECT DISTINCT b FROM (SELECT block_id AS b FROM pragma_storage_info('{quoted}') "
-            f"WHERE persistent UNION ALL SELECT unnest(additional_block_ids) FROM "
-            f"pragma_storage_info('{quoted}') WHERE persistent) WHERE b >= 0")["b"]
-        for block in blocks.tolist():
-            owners.setdefault(int(block), set()).add(layer)
-    sizes = dict.fromkeys(twin.layers(), 0.0)
-    for layers in owners.values():
-        for layer in layers:
-            sizes[layer] += block_size / len(layers)
-    return {layer: round(size) for layer, size in sizes.items()}
+    """Bytes of the twin file each layer's stored column data occupies
+    (:meth:`dikas.twin.store.Twin.layer_disk_bytes`)."""
+    return twin.layer_disk_bytes()
 
 
 def describe(twin: Twin) -> dict[str, object]:
@@ -160,7 +138,7 @@ def export(twin: Path, layer: str, fmt: str, out: Path, year: int | None) -> Non
     settings = load_settings()
     with Twin.open(twin) as opened:
         frame = opened.read(layer, year=year)
-    frame = suppress_small_counts(frame, level=layer, min_count=settings.min_count)
+    frame = publish(frame, level=layer, min_count=settings.min_count)
     if fmt in ("gpkg", "geojson") and not isinstance(frame, gpd.GeoDataFrame):
         raise ParameterError(f"layer {layer!r} has no geometry; use --format parquet or csv")
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -22,13 +22,15 @@ from dikas.climate.green import (
     hot_and_green_poor,
 )
 from dikas.climate.heat import HeatExposure, area_heat_exposure, heat_exposure, hottest_cells
-from dikas.climate.interpolation import areas_to_cells, cells_to_areas
+from dikas.climate.interpolation import AGGREGATION, areas_to_cells
 from dikas.climate.overlap import HeatVulnerabilityOverlap, heat_vulnerability_overlap
 from dikas.climate.robustness import RankRobustness, rank_robustness
 from dikas.climate.vulnerability import VulnerabilityIndex, raw_indicators, vulnerability_index
+from dikas.twin.aggregation import areal_overlay
 from dikas.twin.zonal import ZonalStatistics, zonal_statistics
 
 __all__ = [
+    "AGGREGATION",
     "FloodExposure",
     "HeatExposure",
     "HeatVulnerabilityOverlap",
@@ -39,8 +41,8 @@ __all__ = [
     "ZonalStatistics",
     "area_green_shares",
     "area_heat_exposure",
+    "areal_overlay",
     "areas_to_cells",
-    "cells_to_areas",
     "distance_to_green",
     "flood_exposure",
     "green_shares",

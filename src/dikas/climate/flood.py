@@ -24,8 +24,8 @@ import pyogrio
 import shapely
 
 from dikas.climate.config import VulnerabilityConfig
-from dikas.climate.interpolation import overlay_pieces
 from dikas.errors import DataError, MissingColumnError, MissingDataError, ParameterError
+from dikas.twin.aggregation import overlay_pieces
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from dikas.climate.interpolation import cells_to_areas
 from dikas.errors import DataError, MissingColumnError, ParameterError
+from dikas.twin.aggregation import areal_overlay
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def area_green_shares(cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, popul
     with_area = cells.assign(_area_m2=cells.geometry.area,
                              _tree=cells[tree_column].fillna(0),
                              _vegetation=cells[vegetation_column].fillna(0))
-    summed = cells_to_areas(with_area, areas, population=population,
+    summed = areal_overlay(with_area, areas, population=population,
                             extensive=["_area_m2", "_tree", "_vegetation"])
     with np.errstate(invalid="ignore", divide="ignore"):
         return pd.DataFrame({"tree_canopy_share": summed["_tree"] / summed["_area_m2"],

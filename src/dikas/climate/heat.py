@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 from rasterio.io import DatasetReader
 
-from dikas.climate.interpolation import cells_to_areas
 from dikas.errors import MissingColumnError, ParameterError
+from dikas.twin.aggregation import areal_overlay
 from dikas.twin.zonal import PixelRule, RasterBand, zonal_statistics
 
 HEAT_COLUMNS: dict[str, str] = {"mean": "heat_mean", "max": "heat_max",
@@ -95,7 +95,7 @@ def area_heat_exposure(areas: gpd.GeoDataFrame, cells: gpd.GeoDataFrame, raster:
         raise MissingColumnError(f"the cell layer lacks the residents column {population!r}")
     zonal = heat_exposure(areas, raster, threshold=threshold, pixel_rule=pixel_rule)
     with_heat = cells[[population, "geometry"]].assign(heat_mean=cell_heat.reindex(cells.index))
-    weighted = cells_to_areas(with_heat, areas, population=population,
+    weighted = areal_overlay(with_heat, areas, population=population,
                               intensive_by_population=["heat_mean"])
     frame = zonal.frame.assign(heat_population_mean=weighted["heat_mean"])
     return HeatExposure(frame=frame, threshold=threshold, pixel_rule=pixel_rule)

@@ -15,8 +15,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from dikas.climate.interpolation import cells_to_areas
 from dikas.errors import DataError, ParameterError
+from dikas.twin.aggregation import areal_overlay
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def heat_vulnerability_overlap(cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,
     frame["both"] = frame["hot"] & frame["vulnerable"]
     counts = cells[["geometry"]].assign(residents=residents,
                                         heat_vulnerable_residents=residents.where(frame["both"], 0.0))
-    per_area = cells_to_areas(counts, areas, population="residents",
+    per_area = areal_overlay(counts, areas, population="residents",
                               extensive=["residents", "heat_vulnerable_residents"])
     with np.errstate(invalid="ignore", divide="ignore"):
         per_area["heat_vulnerable_share"] = (per_area["heat_vulnerable_residents"]

@@ -16,10 +16,12 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from dikas.climate.interpolation import AGGREGATION
 from dikas.errors import ParameterError, TwinError
+from dikas.twin.schema import FINE_GRAINED_LEVELS, unit_key
+from dikas.twin.schema import UNIT_KEYS as UNIT_KEYS  # read by cli/climate.py
 from dikas.twin.store import Twin
 
-UNIT_KEYS: dict[str, str] = {"grid": "cell_id", "areas": "postal_code", "buildings": "building_id"}
 HEAT_RASTER = "heat_exposure"
 
 
@@ -41,7 +43,7 @@ def read_grid(twin: Twin) -> gpd.GeoDataFrame:
         grid = grid[grid["in_city"].fillna(False).astype(bool)]
     if grid.empty:
         raise TwinError(f"twin {str(twin.path)!r}: the grid layer has no cells in the city")
-    return grid.set_index(UNIT_KEYS["grid"])
+    return grid.set_index(unit_key("grid"))
 
 
 def read_areas(twin: Twin, *, year: int | None = None) -> tuple[gpd.GeoDataFrame, int]:
@@ -50,7 +52,7 @@ def read_areas(twin: Twin, *, year: int | None = None) -> tuple[gpd.GeoDataFrame
     if not years:
         raise TwinError(f"twin {str(twin.path)!r}: the areas layer has no years")
     chosen = years[-1] if year is None else year
-    return twin.read("areas", year=chosen).set_index(UNIT_KEYS["areas"]), chosen
+    return twin.read("areas", year=chosen).set_index(unit_key("areas")), chosen
 
 
 def read_buildings(twin: Twin, *, residential_pattern: str | None = None) -> gpd.GeoDataFrame:
@@ -58,7 +60,7 @@ def read_buildings(twin: Twin, *, residential_pattern: str | None = None) -> gpd
     if not twin.has_layer("buildings"):
         raise TwinError(f"twin {str(twin.path)!r}: no buildings layer")
     buildings = twin.read("buildings", columns=["building_id", "use", "postal_code"])
-    buildings = buildings.set_index(UNIT_KEYS["buildings"])
+    buildings = buildings.set_index(unit_key("buildings"))
     if residential_pattern is not None:
         homes = buildings["use"].fillna("").astype(str).str.contains(
             re.compile(residential_pattern), regex=True)
@@ -95,10 +97,15 @@ def indicator_batch(frame: pd.DataFrame, columns: Mapping[str, str], *, level: s
                     source_layers: Sequence[str]) -> IndicatorBatch:
     """Long indicator rows: one per unit and ``indicator name → frame column``.
 
-    Rows with a missing value are left out (the twin stores values, not gaps).
+    Rows with a missing value are left out (the twin stores values, not gaps). Above the
+    grid and buildings, the values were aggregated from cells by the climate family's
+    :data:`~dikas.climate.interpolation.AGGREGATION`, which ``parameters`` record as
+    ``aggregation``.
     """
     if level not in ("grid", "areas", "buildings", "city"):
         raise ParameterError(f"unknown indicator level {level!r}")
+    if level not in FINE_GRAINED_LEVELS and level != "city":
+        parameters = {**parameters, "aggregation": AGGREGATION}
     parts = []
     for indicator, column in columns.items():
         values = pd.to_numeric(frame[column], errors="coerce").astype("float64")

@@ -55,7 +55,8 @@ class BaseTwin:
         return CityState(grid=template.grid.copy(), areas=template.areas.copy(),
                          year=template.year, services=template.services.copy(),
                          addresses=template.addresses, feed=template.feed,
-                         added_groups=copy.copy(template.added_groups), edited=set())
+                         added_groups=copy.copy(template.added_groups), edited=set(),
+                         groups=template.groups)
 
 
 @lru_cache(maxsize=CACHED_TWINS)

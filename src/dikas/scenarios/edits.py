@@ -14,7 +14,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from dikas.accessibility.population import ALL, DEFAULT_GROUPS
 from dikas.errors import ConfigError
 from dikas.scenarios.cooling import CoolingModel, greening_effect
 from dikas.scenarios.housing import age_columns, compose
@@ -29,8 +28,6 @@ from dikas.scenarios.spec import (
     RemoveService,
 )
 from dikas.scenarios.state import CityState
-
-GROUP_NAMES = (ALL, *DEFAULT_GROUPS)
 
 
 def _service_type_of(state: CityState, service_id: str) -> str:
@@ -105,6 +102,7 @@ def apply_housing(state: CityState, edit: AddHousing | RemoveHousing) -> dict[st
     composition = compose(residents=sign * edit.residents, dwellings=sign * edit.dwellings,
                           area=area, city=_city_sums(state),
                           grid_age_columns=age_columns(state.grid.columns), cell_id=cell_id,
+                          groups=state.access_groups(),
                           **options)
     for column, change in composition.areas.items():
         if column in state.areas.columns:
@@ -113,7 +111,7 @@ def apply_housing(state: CityState, edit: AddHousing | RemoveHousing) -> dict[st
     for column, change in composition.grid.items():
         value = state.grid.at[cell_id, column]
         state.grid.at[cell_id, column] = (0.0 if pd.isna(value) else float(value)) + change
-    added = pd.DataFrame([composition.groups], index=[cell_id])[list(GROUP_NAMES)]
+    added = pd.DataFrame([composition.groups], index=[cell_id])[list(state.group_names())]
     state.added_groups = added if state.added_groups.empty else \
         state.added_groups.add(added, fill_value=0.0)
     state.edited.update({"grid", "areas"})

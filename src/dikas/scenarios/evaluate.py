@@ -9,19 +9,22 @@ Each function returns long rows ``indicator, measure, population_group, value`` 
   (:func:`dikas.accessibility.equity.coverage`) and, for the city, the number of residents
   within it (what a what-if summary states), and the Gini coefficient of travel time
   over all residents (:func:`dikas.accessibility.equity.gini`);
-* **segregation** over the year's postal areas: dissimilarity, isolation and entropy of
-  lowest-income adults (of ``adults_income_total``) and of rented households (of
-  ``households_total``), multigroup dissimilarity of the three income classes
-  (:mod:`dikas.segregation`); per area the groups' shares;
+* **segregation** over the year's postal areas: dissimilarity, isolation and entropy of each
+  population group the catalog marks for ``segregation`` (lowest-income adults of
+  ``adults_income_total``, rented households of ``households_total``), multigroup
+  dissimilarity of its ``income_class`` groups (:mod:`dikas.segregation`); per area the
+  groups' shares;
 * **heat**: residents of *hot cells* (heat exposure index at or above the base twin's 90th
   percentile of city cells, :func:`dikas.climate.heat.hottest_cells`; the cut-off stays fixed
-  so that cooling shows), of whom *heat-vulnerable* are children under 10 and people aged 70+
-  (grid bands ``age_0_9``, ``age_70_79``, ``age_80_plus``), and the population-weighted mean
-  heat exposure;
+  so that cooling shows), of whom *heat-vulnerable* are the catalog's ``heat_sensitive``
+  group (children under 10 and people aged 70+: grid bands ``age_0_9``, ``age_70_79``,
+  ``age_80_plus``), and the population-weighted mean heat exposure;
 * **flood**: residents in each hazard class (:func:`dikas.climate.flood.flood_exposure`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import geopandas as gpd
 import numpy as np
@@ -33,20 +36,14 @@ from dikas.climate.flood import flood_exposure
 from dikas.climate.heat import hottest_cells
 from dikas.segregation.indices import compute_index
 from dikas.segregation.units import multigroup_counts, two_group_counts
+from dikas.sources.catalog import PopulationGroup
+from dikas.twin.groups import used_for
 
 THRESHOLD_MIN = 15.0
 """Coverage threshold: the 15-minute city."""
 HOT_QUANTILE = 0.9
 """Cells at or above this quantile of the base twin's heat index are hot."""
-HEAT_SENSITIVE_AGES = ("age_0_9", "age_70_79", "age_80_plus")
 TWO_GROUP_INDICES = ("dissimilarity", "isolation", "entropy")
-SEGREGATION_GROUPS = {
-    "lowest_income": ("lowest_income_inhabitants", "adults_income_total"),
-    "renter_households": ("rented_households", "households_total"),
-}
-"""Two-group segregation: group name → (group column, total column) of ``areas``."""
-INCOME_CLASSES = ("lowest_income_inhabitants", "middle_income_inhabitants",
-                  "highest_income_inhabitants")
 
 CITY_COLUMNS = ["indicator", "measure", "population_group", "value"]
 AREA_COLUMNS = ["postal_code", *CITY_COLUMNS]
@@ -120,20 +117,29 @@ def access_rows(minutes: pd.Series, groups: pd.DataFrame, postal_code: pd.Series
     return city_rows[CITY_COLUMNS], area_rows
 
 
-def segregation_rows(areas: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """City rows (indices) and area rows (group shares) of residential segregation."""
+def segregation_rows(areas: pd.DataFrame, groups: Sequence[PopulationGroup]
+                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """City rows (indices) and area rows (group shares) of residential segregation.
+
+    Two-group indices for each of ``groups`` used for ``segregation`` at the areas level
+    (its single column against its total), multigroup dissimilarity of the ``income_class``
+    groups; groups whose columns ``areas`` lacks are left out.
+    """
     city: list[tuple[str, str, str, float]] = []
     shares = {}
-    for name, (group, total) in SEGREGATION_GROUPS.items():
-        if not {group, total} <= set(areas.columns):
+    for member in used_for(groups, "segregation", level="areas"):
+        name, group, total = member.id, member.columns[0], member.total
+        if len(member.columns) != 1 or total is None or not {group, total} <= set(areas.columns):
             continue
         counts = two_group_counts(areas, group=group, total=total, id_column="postal_code")
         city += [("segregation", index, name, compute_index(index, counts).statistic)
                  for index in TWO_GROUP_INDICES]
         shares[name] = (areas[group].astype(float)
                         / areas[total].astype(float).replace(0.0, np.nan)).to_numpy()
-    if set(INCOME_CLASSES) <= set(areas.columns):
-        classes = multigroup_counts(areas, groups=list(INCOME_CLASSES), id_column="postal_code")
+    income_classes = [c for g in used_for(groups, "income_class", level="areas")
+                      for c in g.columns]
+    if len(income_classes) > 1 and set(income_classes) <= set(areas.columns):
+        classes = multigroup_counts(areas, groups=income_classes, id_column="postal_code")
         city.append(("segregation", "multigroup_dissimilarity", "income_classes",
                      compute_index("multigroup_dissimilarity", classes).statistic))
     city_rows = pd.DataFrame(city, columns=CITY_COLUMNS)
@@ -146,15 +152,19 @@ def hot_cutoff(heat: pd.Series, residents: pd.Series) -> float:
     return hottest_cells(heat, residents, quantile=HOT_QUANTILE).cutoff
 
 
-def heat_rows(grid: pd.DataFrame, *, cutoff: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+def heat_rows(grid: pd.DataFrame, *, cutoff: float, groups: Sequence[PopulationGroup]
+              ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Residents and heat-vulnerable residents of hot cells; population-weighted heat.
 
     ``grid`` holds the city's cells (``inhabitants``, ``heat_exposure_index``,
-    ``postal_code`` and the age bands of :data:`HEAT_SENSITIVE_AGES`).
+    ``postal_code`` and the age bands of the ``heat_sensitive`` group of ``groups``, the
+    first such group at grid level; without one, only residents and mean heat).
     """
     heat = grid["heat_exposure_index"].astype(float)
     residents = grid["inhabitants"].astype(float).fillna(0.0)
-    sensitive = grid[[c for c in HEAT_SENSITIVE_AGES if c in grid]].astype(float).fillna(0.0)
+    vulnerable = used_for(groups, "heat_sensitive", level="grid")[:1]
+    sensitive = grid[[c for g in vulnerable for c in g.columns if c in grid]
+                     ].astype(float).fillna(0.0)
     hot = (heat >= cutoff).astype(float)
     has_heat = heat.notna()
     per_cell = pd.DataFrame({
@@ -164,15 +174,15 @@ def heat_rows(grid: pd.DataFrame, *, cutoff: float) -> tuple[pd.DataFrame, pd.Da
         "_weight": residents.where(has_heat, 0.0),
     })
     totals = per_cell.sum()
-    city = [("heat", "hot_residents", "all", float(totals["hot_residents"])),
-            ("heat", "heat_vulnerable_residents", "age_0_9_and_70_plus",
-             float(totals["heat_vulnerable_residents"])),
-            ("heat", "population_weighted_heat", "all",
-             float(totals["_weighted_heat"] / totals["_weight"]) if totals["_weight"] else np.nan)]
+    counted = [("hot_residents", "all")] + [("heat_vulnerable_residents", g.id)
+                                            for g in vulnerable]
+    city = [("heat", measure, group, float(totals[measure])) for measure, group in counted]
+    city.append(("heat", "population_weighted_heat", "all",
+                 float(totals["_weighted_heat"] / totals["_weight"]) if totals["_weight"]
+                 else np.nan))
     by_area = per_cell.groupby(grid["postal_code"].astype(str)).sum()
     area_rows = []
-    for measure, group in (("hot_residents", "all"),
-                           ("heat_vulnerable_residents", "age_0_9_and_70_plus")):
+    for measure, group in counted:
         area_rows.append(long_rows(by_area[[measure]].set_axis([group], axis=1),
                                indicator="heat", measure=measure))
     weighted = (by_area["_weighted_heat"] / by_area["_weight"].replace(0.0, np.nan)).to_frame("all")

@@ -24,14 +24,14 @@ area, for the scenario year. They are split into the categories the twin counts:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from dikas.accessibility.population import ALL, DEFAULT_GROUPS
 from dikas.errors import ConfigError
+from dikas.twin.groups import ALL
 
 INCOME_COLUMNS = {"lowest": "lowest_income_inhabitants", "middle": "middle_income_inhabitants",
                   "highest": "highest_income_inhabitants"}
@@ -56,8 +56,8 @@ class Composition:
     grid
         Increments of ``grid`` columns (``inhabitants`` and the decade age bands).
     groups
-        Increments of the accessibility population groups (``all`` and
-        :data:`~dikas.accessibility.population.DEFAULT_GROUPS`).
+        Increments of the accessibility population groups (``all`` and the twin's
+        ``access`` groups, :meth:`dikas.scenarios.state.CityState.access_groups`).
     """
 
     cell_id: object
@@ -116,6 +116,7 @@ def _given(shares: Mapping[str, float], keys: list[str], what: str) -> pd.Series
 
 def compose(*, residents: float, dwellings: float, area: pd.Series, city: pd.Series,
             grid_age_columns: list[str], cell_id: object,
+            groups: Mapping[str, Sequence[str]],
             age_shares: Mapping[str, float] | None = None,
             income_shares: Mapping[str, float] | None = None,
             tenure_shares: Mapping[str, float] | None = None,
@@ -134,6 +135,9 @@ def compose(*, residents: float, dwellings: float, area: pd.Series, city: pd.Ser
         The grid's decade age bands.
     cell_id
         The grid cell containing the development.
+    groups
+        Population group id → the ``areas`` columns summed into it (the twin's ``access``
+        groups); each group grows by the increments of its columns.
     age_shares, income_shares, tenure_shares, social_rental_share
         The development's mix; see the module docstring for the defaults.
     """
@@ -164,11 +168,11 @@ def compose(*, residents: float, dwellings: float, area: pd.Series, city: pd.Ser
     grid = {"inhabitants": residents}
     grid.update({c: float(v) for c, v in zip(grid_age_columns, people.to_numpy() @ to_grid,
                                               strict=True)})
-    groups = {ALL: residents}
-    groups.update({name: sum(changes.get(c, 0.0) for c in cols)
-                   for name, cols in DEFAULT_GROUPS.items()})
+    added = {ALL: residents}
+    added.update({name: sum(changes.get(c, 0.0) for c in cols)
+                  for name, cols in groups.items()})
     return Composition(cell_id=cell_id, postal_code=str(area["postal_code"]), areas=changes,
-                       grid=grid, groups=groups)
+                       grid=grid, groups=added)
 
 
 def _tenure(area: pd.Series, city: pd.Series, tenure_shares: Mapping[str, float] | None,

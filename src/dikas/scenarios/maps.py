@@ -1,4 +1,6 @@
-"""Difference maps: the change of an indicator per postal area, one PNG each."""
+"""Difference maps: the change of an indicator per postal area, one PNG each.
+
+Drawn on :class:`matplotlib.figure.Figure` without pyplot (no backend chosen at import)."""
 
 from __future__ import annotations
 
@@ -6,11 +8,8 @@ import re
 from pathlib import Path
 
 import geopandas as gpd
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 from matplotlib.colors import TwoSlopeNorm
+from matplotlib.figure import Figure
 
 from dikas.credits import add_credit
 from dikas.scenarios.run import ScenarioResult
@@ -43,7 +42,8 @@ def difference_maps(result: ScenarioResult, areas: gpd.GeoDataFrame, directory: 
         frame = polygons.merge(part[["postal_code", "change"]], on="postal_code", how="left")
         frame["change"] = frame["change"].astype(float)
         span = float(frame["change"].abs().max())
-        figure, axis = plt.subplots(figsize=(7, 6))
+        figure = Figure(figsize=(7, 6))
+        axis = figure.subplots()
         polygons.plot(ax=axis, color="#eeeeee", edgecolor="white", linewidth=0.3)
         frame.dropna(subset=["change"]).plot(
             column="change", ax=axis, cmap="RdBu_r", legend=True, edgecolor="white",
@@ -54,7 +54,6 @@ def difference_maps(result: ScenarioResult, areas: gpd.GeoDataFrame, directory: 
         name = re.sub(r"[^A-Za-z0-9_]+", "_", f"{indicator}_{measure}_{group}") + ".png"
         path = directory / name
         figure.savefig(path, dpi=120, bbox_inches="tight")
-        plt.close(figure)
         written.append(path)
         if len(written) >= limit:
             break

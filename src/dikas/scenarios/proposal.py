@@ -27,9 +27,7 @@ from dikas.scenarios.nearest import (
 )
 from dikas.scenarios.optimize import Objective, Solution, solve
 from dikas.settings import TWIN_CRS
-
-EQUITY_GROUPS = ("lowest_income", "age_75_plus")
-"""Groups whose residents weigh in the equity objective."""
+from dikas.twin.groups import used_for
 
 
 @dataclass(frozen=True)
@@ -48,11 +46,15 @@ class Proposal:
     solution: Solution
     threshold_min: float
     palma: tuple[float, float] | None = None
+    equity_groups: tuple[str, ...] = ()
+    """Labels of the groups the equity objective weighs (the catalog's
+    ``equity_objective`` groups)."""
 
     def to_scenario(self) -> dict[str, Any]:
         """The proposal as a scenario mapping (one ``add_service`` edit per site)."""
         unit = {"p-median": "resident-minutes", "coverage": "residents covered",
-                "equity": "lowest-income and 75+ residents covered"}[self.objective]
+                "equity": f"residents covered ({' and '.join(self.equity_groups)})"
+                }[self.objective]
         edits = []
         for row in self.sites.itertuples():
             lon, lat = to_lon_lat(row.geometry)
@@ -99,11 +101,17 @@ def propose_sites(twin_path: Path, *, service_type: str, add: int, objective: Ob
                               geometry=cells.geometry.centroid.to_numpy(), crs=TWIN_CRS)
     points = near_network(points, extent, margin_m=MAX_SNAP_DISTANCE_M)
     demand, demand_ids = snap_origins(network, points, id_column="cell_id")
-    groups = groups_per_cell(cells.reset_index(drop=True), state.areas.drop(columns="geometry"))
+    groups = groups_per_cell(cells.reset_index(drop=True), state.areas.drop(columns="geometry"),
+                             groups=state.access_groups())
     counts = groups.counts.reindex(demand_ids).fillna(0.0)
     weights_all = counts["all"].to_numpy(float)
-    weights = (counts[list(EQUITY_GROUPS)].sum(axis=1).to_numpy(float) if objective == "equity"
-               else weights_all)
+    equity = [g for g in used_for(state.groups, "equity_objective", level="areas")
+              if g.id in counts.columns]
+    if objective == "equity" and not equity:
+        raise ParameterError("the twin's catalog marks no population group for the equity "
+                             "objective (uses: equity_objective)")
+    weights = (counts[[g.id for g in equity]].sum(axis=1).to_numpy(float)
+               if objective == "equity" else weights_all)
     services = state.services[state.services["service_type"] == service_type]
     if services.empty and service_type not in set(state.services["service_type"]):
         known = ", ".join(sorted(set(state.services["service_type"])))
@@ -132,7 +140,8 @@ def propose_sites(twin_path: Path, *, service_type: str, add: int, objective: Ob
     chosen["gain"] = solution.gains
     return Proposal(service_type=service_type, objective=objective,
                     sites=gpd.GeoDataFrame(chosen, geometry="geometry", crs=TWIN_CRS),
-                    solution=solution, threshold_min=threshold_min, palma=palma)
+                    solution=solution, threshold_min=threshold_min, palma=palma,
+                    equity_groups=tuple(g.label("en") for g in equity))
 
 
 def _palma(minutes: np.ndarray, weights: np.ndarray, income: np.ndarray) -> float:

@@ -40,16 +40,16 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from dikas import __version__
 from dikas.accessibility.locations import near_network
 from dikas.accessibility.network import StreetNetwork
 from dikas.accessibility.population import groups_per_cell
 from dikas.climate.flood import read_hazard
+from dikas.code_version import code_version
 from dikas.errors import ConfigError, TwinError
 from dikas.progress import step
 from dikas.scenarios import evaluate, transit
 from dikas.scenarios.base import BaseTwin, load_base
-from dikas.scenarios.edits import GROUP_NAMES, apply_greening, apply_housing, apply_service_edit
+from dikas.scenarios.edits import apply_greening, apply_housing, apply_service_edit
 from dikas.scenarios.locate import point_of
 from dikas.scenarios.nearest import MAX_SNAP_DISTANCE_M, NearestServices, snap_origins
 from dikas.scenarios.spec import (
@@ -177,7 +177,7 @@ def _groups(ctx: _Context) -> pd.DataFrame:
     groups = ctx.base_groups
     if not ctx.state.added_groups.empty:
         added = ctx.state.added_groups.reindex(ctx.origin_ids).fillna(0.0)
-        groups = groups.add(added[list(GROUP_NAMES)], fill_value=0.0)
+        groups = groups.add(added[list(ctx.state.group_names())], fill_value=0.0)
     return groups
 
 
@@ -200,11 +200,12 @@ def _evaluate(ctx: _Context) -> tuple[pd.DataFrame, pd.DataFrame]:
             city.append(c)
             areas.append(a)
     if "segregation" in ctx.families:
-        c, a = evaluate.segregation_rows(state.areas)
+        c, a = evaluate.segregation_rows(state.areas, state.groups)
         city.append(c)
         areas.append(a)
     if "heat" in ctx.families and ctx.hot_cutoff is not None:
-        c, a = evaluate.heat_rows(state.city_grid(), cutoff=ctx.hot_cutoff)
+        c, a = evaluate.heat_rows(state.city_grid(), cutoff=ctx.hot_cutoff,
+                                  groups=state.groups)
         city.append(c)
         areas.append(a)
     if "flood" in ctx.families and ctx.hazard is not None:
@@ -256,7 +257,8 @@ def _prepare(ctx: _Context, base: BaseTwin, removals: Counter[str]) -> None:
             ctx.origins, ctx.origin_ids = snap_origins(ctx.network, centroids,
                                                        id_column="cell_id")
             base_areas = state.areas.drop(columns="geometry")
-            groups = groups_per_cell(cells.reset_index(drop=True), base_areas)
+            groups = groups_per_cell(cells.reset_index(drop=True), base_areas,
+                                     groups=state.access_groups())
             ctx.base_groups = groups.counts.reindex(ctx.origin_ids).fillna(0.0)
     for family in sorted(ctx.families):
         if family.startswith("access:") and ctx.network is not None:
@@ -344,7 +346,7 @@ def run_scenario(base_twin: Path | str, scenario: Scenario | Mapping[str, Any] |
     diff = {"city": _diff(city_before, city_after, KEYS),
             "areas": _diff(areas_before, areas_after, ["postal_code", *KEYS])}
     provenance = {"base_twin": str(base_twin), "base_build_id": str(info["build_id"]),
-                  "scenario_sha256": spec.sha256, "code_version": __version__,
+                  "scenario_sha256": spec.sha256, "code_version": code_version(),
                   "computed_at": started.isoformat(timespec="seconds"),
                   "year": str(state.year)}
     result = ScenarioResult(name=spec.name, diff=diff, edits=tuple(records),

@@ -12,7 +12,9 @@ import shapely
 
 from dikas.errors import ConfigError, ParameterError, TwinError
 from dikas.scenarios.locate import extent_text, to_lon_lat
+from dikas.sources.catalog import PopulationGroup
 from dikas.sources.gtfs import GtfsFeed
+from dikas.twin.groups import ALL, column_sums, population_groups, used_for
 from dikas.twin.store import Twin
 
 
@@ -38,6 +40,8 @@ class CityState:
         Population-group counts added by housing edits, per cell (``cell_id`` index).
     edited
         Names of the layers that edits changed.
+    groups
+        The twin's population groups (:func:`dikas.twin.groups.population_groups`).
     """
 
     grid: gpd.GeoDataFrame
@@ -48,6 +52,7 @@ class CityState:
     feed: GtfsFeed | None = None
     added_groups: pd.DataFrame = field(default_factory=pd.DataFrame)
     edited: set[str] = field(default_factory=set)
+    groups: tuple[PopulationGroup, ...] = ()
 
     @classmethod
     def from_twin(cls, twin: Twin, *, year: int | None = None, addresses: bool = False,
@@ -68,12 +73,21 @@ class CityState:
         areas["postal_code"] = areas["postal_code"].astype(str)
         services = twin.read("services").reset_index(drop=True)
         services["service_id"] = services["service_id"].astype(str)
-        state = cls(grid=grid, areas=areas, year=year, services=services)
+        state = cls(grid=grid, areas=areas, year=year, services=services,
+                    groups=population_groups(twin))
         if addresses and twin.has_layer("buildings"):
             state.addresses = twin.read("buildings", columns=["address", "geometry"])
         if transit:
             state.feed = GtfsFeed.from_twin(twin)
         return state
+
+    def access_groups(self) -> dict[str, tuple[str, ...]]:
+        """Group id → summed ``areas`` columns of the groups access is summarized for."""
+        return column_sums(used_for(self.groups, "access", level="areas"))
+
+    def group_names(self) -> tuple[str, ...]:
+        """The whole population and the access groups: the columns of group counts."""
+        return (ALL, *self.access_groups())
 
     def city_grid(self) -> gpd.GeoDataFrame:
         """The cells inside the city (``in_city``), indexed by ``cell_id``."""

@@ -1,15 +1,15 @@
-"""Pictures: a map of LISA clusters and a chart of index values over the years (PNG or SVG)."""
+"""Pictures: a map of LISA clusters and a chart of index values over the years (PNG or SVG).
+
+Figures are :class:`matplotlib.figure.Figure` objects drawn without pyplot, so importing
+this module selects no backend and keeps no global figure state."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import geopandas as gpd
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from dikas.credits import add_credit
@@ -30,7 +30,8 @@ def _check_suffix(path: Path) -> None:
 def lisa_map(layer: gpd.GeoDataFrame, path: Path, *, title: str, credit: str = "") -> Path:
     """Draw the ``lisa`` column of a local-measures layer as a categorical map."""
     _check_suffix(path)
-    fig, ax = plt.subplots(figsize=(8, 8))
+    fig = Figure(figsize=(8, 8))
+    ax = fig.subplots()
     present = [c for c in LISA_COLOURS if (layer["lisa"] == c).any()]
     for cluster in present:
         layer[layer["lisa"] == cluster].plot(ax=ax, color=LISA_COLOURS[cluster],
@@ -41,14 +42,14 @@ def lisa_map(layer: gpd.GeoDataFrame, path: Path, *, title: str, credit: str = "
     ax.set_axis_off()
     add_credit(fig, credit, width=110)
     fig.savefig(path, bbox_inches="tight", dpi=150)
-    plt.close(fig)
     return path
 
 
 def trend_chart(values: pd.DataFrame, path: Path, *, title: str, credit: str = "") -> Path:
     """One line per index over the years; ``values`` has a ``year`` index and index columns."""
     _check_suffix(path)
-    fig, ax = plt.subplots(figsize=(9, 5))
+    fig = Figure(figsize=(9, 5))
+    ax = fig.subplots()
     for column in values.columns:
         ax.plot(values.index, values[column], marker="o", label=column)
     ax.set_xticks(list(values.index))
@@ -59,5 +60,4 @@ def trend_chart(values: pd.DataFrame, path: Path, *, title: str, credit: str = "
     ax.grid(alpha=0.3)
     add_credit(fig, credit, width=120)
     fig.savefig(path, bbox_inches="tight", dpi=150)
-    plt.close(fig)
     return path

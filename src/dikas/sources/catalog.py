@@ -22,11 +22,17 @@ Each dataset names a *format* (which reader turns its files into twin layers) an
     A GTFS feed; the build keeps the service day chosen by the user.
 ``raster``
     A GeoTIFF / COG over HTTP.
+
+A catalog also defines the city's **population groups** (``population_groups:``): who the
+equity summaries, segregation indices and scenario objectives count, with their labels in
+Finnish, Swedish and English, the twin columns that hold them and what each is used for
+(:class:`PopulationGroup`, read from a twin with :func:`dikas.twin.groups.population_groups`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -135,6 +141,8 @@ class Catalog:
     """The catalog's area in the twin CRS (minx, miny, maxx, maxy): WFS/OGC bbox filters
     and the OSM clip use it."""
     source_file: str = ""
+    population_groups: tuple[PopulationGroup, ...] = ()
+    """Who the city's indicators count (see :class:`PopulationGroup`)."""
 
     def __getitem__(self, name: str) -> Dataset:
         for dataset in self.datasets:
@@ -150,6 +158,96 @@ class Catalog:
     def municipality_codes(self) -> tuple[str, ...]:
         """Official codes of the catalog's municipalities, in catalog order."""
         return tuple(m.code for m in self.municipalities)
+
+
+GROUP_LANGUAGES = ("fi", "sv", "en")
+"""Languages every population group is labelled in."""
+
+GROUP_USES: dict[str, str] = {
+    "access": "equity summaries of access to services, and what housing edits add",
+    "segregation": "two-group segregation indices (group against its total)",
+    "income_class": "the income classes of multigroup segregation, in order",
+    "equity_objective": "residents weighed by the equity objective of site proposals",
+    "heat_sensitive": "residents counted as heat-vulnerable in hot cells",
+}
+"""What a population group can be used for (its ``uses:``), and by what."""
+
+_GROUP_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class PopulationGroup:
+    """A population group the city's indicators count, as the catalog defines it."""
+
+    id: str
+    """The name stored in indicators' ``population_group`` (``lowest_income``)."""
+    labels: Mapping[str, str]
+    """What people read, per language (``fi``, ``sv``, ``en``)."""
+    columns: tuple[str, ...]
+    """The twin columns (snake_case) summed into the group's count."""
+    total: str | None
+    """The twin column the group is a part of (its share's denominator)."""
+    levels: tuple[str, ...]
+    """The levels whose layer holds the columns (``areas``, ``grid``)."""
+    uses: tuple[str, ...] = ()
+    """What the group is used for (keys of :data:`GROUP_USES`)."""
+
+    def label(self, language: str = "en") -> str:
+        """The group's label in ``language`` (English when the catalog lacks it)."""
+        return str(self.labels.get(language) or self.labels["en"])
+
+    def as_record(self) -> dict[str, object]:
+        """A plain mapping of the group (what a twin stores)."""
+        return {"id": self.id, "labels": dict(self.labels), "columns": list(self.columns),
+                "total": self.total, "levels": list(self.levels), "uses": list(self.uses)}
+
+
+def population_group(raw: Mapping[str, Any], where: str) -> PopulationGroup:
+    """One ``population_groups:`` entry, validated; :class:`ConfigError` naming ``where``."""
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{where}: every population group must be a mapping")
+    group_id = str(raw.get("id", ""))
+    if not _GROUP_ID.match(group_id):
+        raise ConfigError(f"{where}: population group id {group_id!r} must be snake_case")
+    labels = raw.get("labels")
+    missing = [lang for lang in GROUP_LANGUAGES
+               if not isinstance(labels, Mapping) or not labels.get(lang)]
+    if missing:
+        raise ConfigError(f"{where}: population group {group_id!r} lacks labels in "
+                          f"{', '.join(missing)}")
+    column = raw.get("column")
+    columns = [column] if isinstance(column, str) else list(column or [])
+    if not columns or not all(isinstance(c, str) and c for c in columns):
+        raise ConfigError(f"{where}: population group {group_id!r} needs 'column' (a twin "
+                          "column or a list of them)")
+    levels = raw.get("levels")
+    if not isinstance(levels, list) or not levels:
+        raise ConfigError(f"{where}: population group {group_id!r} needs 'levels' (a list)")
+    uses = list(raw.get("uses") or [])
+    unknown = sorted(set(uses) - set(GROUP_USES))
+    if unknown:
+        raise ConfigError(f"{where}: population group {group_id!r} has unknown use(s) "
+                          f"{', '.join(unknown)}; known: {', '.join(GROUP_USES)}")
+    extra = sorted(set(raw) - {"id", "labels", "column", "total", "levels", "uses"})
+    if extra:
+        raise ConfigError(f"{where}: population group {group_id!r} does not take "
+                          f"{', '.join(extra)}")
+    total = raw.get("total")
+    return PopulationGroup(id=group_id, labels={k: str(v) for k, v in labels.items()},  # type: ignore[union-attr]
+                           columns=tuple(columns), total=None if total is None else str(total),
+                           levels=tuple(str(v) for v in levels), uses=tuple(uses))
+
+
+def _population_groups(raw: object, source: str) -> tuple[PopulationGroup, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ConfigError(f"catalog {source}: 'population_groups' must be a list")
+    groups = tuple(population_group(item, f"catalog {source}") for item in raw)
+    ids = [g.id for g in groups]
+    if len(set(ids)) != len(ids):
+        raise ConfigError(f"catalog {source}: duplicate population group ids")
+    return groups
 
 
 _REQUIRED_KEYS = ("name", "title", "producer", "licence", "attribution", "format", "crs")
@@ -293,4 +391,5 @@ def load_catalog(city: str | None = None, *, path: Path | None = None) -> Catalo
                    crs=city_info.get("crs", "EPSG:3067"), attribution=raw.get("attribution", ""),
                    datasets=tuple(datasets),
                    municipalities=_municipalities(city_info.get("municipalities"), source),
-                   bbox=_bbox(city_info.get("bbox"), source), source_file=source)
+                   bbox=_bbox(city_info.get("bbox"), source), source_file=source,
+                   population_groups=_population_groups(raw.get("population_groups"), source))

@@ -35,6 +35,7 @@ from dikas.sources.osm_features import read_osm_buildings, read_osm_landcover, r
 from dikas.sources.osm_network import street_network_parts
 from dikas.sources.paavo import read_paavo
 from dikas.sources.raster import read_raster
+from dikas.twin.groups import store_population_groups
 from dikas.twin.links import link_by_largest_overlap, link_to_units, transfer_attributes
 from dikas.twin.source_coverage import coverage_layer
 from dikas.twin.store import Twin
@@ -150,6 +151,7 @@ def build_twin(catalog: Catalog, settings: Settings, out: Path | str, *,
         with sigterm_exits(f"dikas: error: build of {out} stopped by SIGTERM; {unchanged}"), \
                 owned(tmp):
             with Twin.create(tmp, city=catalog.city, build_id=build_id) as twin:
+                store_population_groups(twin, catalog.population_groups)
                 ctx = _Context(catalog, settings, twin, parts, show_progress, summary,
                                service_date=service_date)
                 for _, description, builder, _ in steps:

@@ -24,12 +24,15 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-FINE_GRAINED_LEVELS = frozenset({"grid", "buildings"})
-"""Layers whose units are small enough for counts to identify people."""
+from dikas.twin.schema import FINE_GRAINED_LEVELS
+
+__all__ = ["BAND_TOTALS", "FINE_GRAINED_LEVELS", "counts_people", "person_count_columns",
+           "publish", "suppress_small_counts", "with_person_counts"]
 
 _PERSON_COUNT = re.compile(r"^(inhabitants|residents|population|attribute_grid_inhabitants"
                            r"|age_\d+_(\d+|plus))$")
 _AGE_BAND = re.compile(r"^age_(\d+)_(\d+|plus)$")
+_COUNT_NAME = re.compile(r"(^|_)(residents|inhabitants|population|persons|people)$")
 
 BAND_TOTALS = ("attribute_grid_inhabitants", "inhabitants")
 """Candidates for the total the age bands add up to, the first present wins: HSY's attribute
@@ -42,6 +45,12 @@ def person_count_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if _PERSON_COUNT.match(str(c))]
 
 
+def counts_people(indicator: str) -> bool:
+    """Whether a stored indicator's name says it counts people (``*_residents``,
+    ``inhabitants``, ``age_20_29`` …), so the small-count rule applies to its values."""
+    return bool(_COUNT_NAME.search(indicator) or _PERSON_COUNT.match(indicator))
+
+
 def with_person_counts(columns: Sequence[str], available: Iterable[object]) -> list[str]:
     """``columns`` followed by every person count among ``available`` (a layer's columns).
 
@@ -52,18 +61,22 @@ def with_person_counts(columns: Sequence[str], available: Iterable[object]) -> l
     return list(dict.fromkeys([*columns, *counts]))
 
 
-def suppress_small_counts(frame: pd.DataFrame, *, level: str, min_count: int) -> pd.DataFrame:
+def suppress_small_counts(frame: pd.DataFrame, *, level: str, min_count: int,
+                          counts: Sequence[str] = ()) -> pd.DataFrame:
     """Blank person counts that identify people at fine-grained levels; returns a copy.
 
     Zero stays zero (no one lives there, nobody is identified); any positive count below
     ``min_count`` becomes NULL, and so do the age bands (or, failing those, the total) that
     would let a blanked band be recovered or narrowed (:func:`_complementary`). ``frame``
     must hold whole rows: all person counts of the layer, not just those the caller publishes.
+    ``counts`` names further columns holding person counts whose names do not say so (the
+    ``value`` column of a stored indicator that :func:`counts_people`); they are blanked
+    on their own, being no parts of a sum.
     """
     if level not in FINE_GRAINED_LEVELS:
         return frame
     out = frame.copy()
-    for column in person_count_columns(out):
+    for column in dict.fromkeys([*person_count_columns(out), *counts]):
         values = pd.to_numeric(out[column], errors="coerce")
         out[column] = values.mask((values > 0) & (values < min_count))
     bands = _age_bands(out.columns)
@@ -156,16 +169,18 @@ def _next_complement(values: np.ndarray, primary: np.ndarray, hidden: np.ndarray
     return ranked.argmin(axis=1), candidates.any(axis=1)
 
 
-def publish(frame: pd.DataFrame, *, level: str, min_count: int | None = None) -> pd.DataFrame:
+def publish(frame: pd.DataFrame, *, level: str, min_count: int | None = None,
+            counts: Sequence[str] = ()) -> pd.DataFrame:
     """The one publication rule: what any output may show of ``frame`` at ``level``.
 
     Every output (CLI, API, map, reports, exports, surveys) passes the frames it publishes
     through this function. At fine-grained levels person counts in ``(0, min_count)`` and the
     counts that would reveal them are blanked (:func:`suppress_small_counts`); other levels
-    pass unchanged. ``min_count`` defaults to the configured threshold (``DIKAS_MIN_COUNT``).
+    pass unchanged. ``min_count`` defaults to the configured threshold (``DIKAS_MIN_COUNT``);
+    ``counts`` names further person-count columns (see :func:`suppress_small_counts`).
     """
     if min_count is None:
         from dikas.settings import load_settings
 
         min_count = load_settings().min_count
-    return suppress_small_counts(frame, level=level, min_count=min_count)
+    return suppress_small_counts(frame, level=level, min_count=min_count, counts=counts)

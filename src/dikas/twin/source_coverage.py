@@ -31,6 +31,7 @@ from scipy.spatial import cKDTree
 
 from dikas.settings import TWIN_CRS
 from dikas.sources.catalog import Dataset
+from dikas.twin.schema import FINE_GRAINED_LEVELS, LEVELS, unit_key
 from dikas.twin.store import Twin
 
 SNAP_DISTANCE_M = 500.0
@@ -181,14 +182,13 @@ def units_outside(twin: Twin, *, level: str, kind: str) -> set[str]:
     if reach.empty:
         return set()
     region = shapely.union_all(reach.to_numpy())
-    key = {"grid": "cell_id", "buildings": "building_id", "areas": "postal_code",
-           "districts": "district_id"}.get(level)
-    if key is None:
+    if level not in LEVELS or LEVELS[level].layer is None:
         return set()
+    key = unit_key(level)
     years = twin.years(level)
     units = twin.read(level, year=years[-1] if years else None, columns=[key, "geometry"])
     shapely.prepare(region)
-    if level in ("grid", "buildings"):
+    if level in FINE_GRAINED_LEVELS:
         centres = units.geometry.centroid
         inside = shapely.contains_xy(region, centres.x.to_numpy(), centres.y.to_numpy())
     else:

@@ -21,7 +21,7 @@ import pandas as pd
 import rasterio
 import shapely
 
-from dikas import __version__
+from dikas.code_version import code_version
 from dikas.errors import ParameterError, TwinDamagedError, TwinError
 from dikas.settings import TWIN_CRS
 from dikas.sources.paavo import resolve_column
@@ -30,13 +30,16 @@ from dikas.twin.database import connect
 
 INDICATOR_COLUMNS = ("indicator", "level", "unit_id", "year", "population_group", "value",
                      "method", "parameters", "source_layers", "computed_at", "code_version")
-INTERNAL_TABLES = frozenset({"build_info", "provenance", "rasters"})
+INTERNAL_TABLES = frozenset({"build_info", "provenance", "rasters", "population_groups"})
 """Tables that describe the twin rather than the city."""
 
 
 def _quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
+
+_NUMERIC_TYPES = ("INT", "DOUBLE", "FLOAT", "DECIMAL", "REAL")
+"""Words of DuckDB type names that mean a number."""
 
 DAMAGE_MARKERS = ("Corrupt database file", "checksum", "INTERNAL Error", "Could not read")
 """Words of DuckDB errors that mean the file's pages are damaged (not a wrong query)."""
@@ -114,7 +117,7 @@ class Twin:
         twin = cls(connect(path), path, read_only=False)
         info = pd.DataFrame([{"build_id": build_id, "city": city,
                               "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                              "code_version": __version__, "crs": TWIN_CRS}])
+                              "code_version": code_version(), "crs": TWIN_CRS}])
         twin._con.register("_info", info)
         twin._con.execute("CREATE TABLE build_info AS SELECT * FROM _info")
         twin._con.unregister("_info")
@@ -147,7 +150,7 @@ class Twin:
         return [r[0] for r in rows]
 
     def layers(self) -> list[str]:
-        """Names of the city layers (tables other than build_info/provenance/rasters)."""
+        """Names of the city layers (tables other than :data:`INTERNAL_TABLES`)."""
         return [t for t in self._tables() if t not in INTERNAL_TABLES]
 
     def has_layer(self, name: str) -> bool:
@@ -270,6 +273,78 @@ class Twin:
             params.extend(float(v) for v in bbox)
         return clauses, params
 
+    # -- named reads: what outputs ask of a layer, so that they run no SQL of their own ----
+    def numeric_columns(self, layer: str) -> list[str]:
+        """Columns of ``layer`` holding numbers (integers, floats, decimals), in order."""
+        self._require(layer)
+        rows = self._con.execute(f"DESCRIBE {_quote(layer)}").fetchall()
+        return [str(r[0]) for r in rows
+                if any(kind in str(r[1]).upper() for kind in _NUMERIC_TYPES)]
+
+    def distinct_values(self, layer: str, column: str) -> list[Any]:
+        """The distinct non-NULL values of one column, sorted."""
+        self._require(layer)
+        if column not in self.columns(layer):
+            raise ParameterError(f"layer {layer!r} has no column {column!r}")
+        rows = self._con.execute(f"SELECT DISTINCT {_quote(column)} FROM {_quote(layer)} "
+                                 f"WHERE {_quote(column)} IS NOT NULL ORDER BY 1").fetchall()
+        return [r[0] for r in rows]
+
+    def unit_containing(self, layer: str, key: str, x: float, y: float) -> Any | None:
+        """``key`` of the unit of ``layer`` whose geometry contains the point (EPSG:3067),
+        in the layer's latest year for a yearly layer; ``None`` outside every unit."""
+        self._require(layer)
+        latest = (f" AND year = (SELECT max(year) FROM {_quote(layer)})"
+                  if "year" in self.columns(layer) else "")
+        row = self._con.execute(
+            f"SELECT {_quote(key)} FROM {_quote(layer)} WHERE ST_Contains(geometry, "
+            f"ST_Point(?, ?)){latest} LIMIT 1", [float(x), float(y)]).fetchone()
+        return None if row is None else row[0]
+
+    def point_on_unit(self, layer: str, key: str, value: Any) -> tuple[float, float] | None:
+        """A point inside the unit ``key = value`` (EPSG:3067; its latest year for a yearly
+        layer), ``None`` when there is no such unit."""
+        self._require(layer)
+        order = " ORDER BY year DESC" if "year" in self.columns(layer) else ""
+        row = self._con.execute(
+            f"SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geometry) AS p FROM "
+            f"{_quote(layer)} WHERE {_quote(key)} = ?{order} LIMIT 1)", [value]).fetchone()
+        return None if row is None else (float(row[0]), float(row[1]))
+
+    def centroids(self, layer: str) -> pd.DataFrame:
+        """Columns ``x`` and ``y`` (EPSG:3067): the centroid of each geometry of ``layer``."""
+        self._require(layer)
+        return self._con.execute(
+            f"SELECT ST_X(c) AS x, ST_Y(c) AS y FROM (SELECT ST_Centroid(geometry) AS c FROM "
+            f"{_quote(layer)} WHERE geometry IS NOT NULL)").df()
+
+    def layer_disk_bytes(self) -> dict[str, int]:
+        """Bytes of the twin file each layer's stored column data occupies.
+
+        DuckDB stores a table's column segments in fixed-size blocks (``PRAGMA database_size``'s
+        ``block_size``, 256 KiB by default); ``pragma_storage_info`` names the block(s) of every
+        persistent segment. A layer's size is its blocks × the block size, a block shared by
+        several layers (DuckDB packs small segments together) counted in equal parts, so the
+        sizes add up to the blocks the layers use. Metadata, free blocks, the WAL and rasters
+        are not in any layer. Uncheckpointed changes (none after ``dikas build``) are not counted.
+        """
+        block_size = int(self.sql("SELECT block_size FROM pragma_database_size()")
+                         ["block_size"].iloc[0])
+        owners: dict[int, set[str]] = {}
+        for layer in self.layers():
+            quoted = layer.replace("'", "''")
+            blocks = self.sql(
+                f"SELECT DISTINCT b FROM (SELECT block_id AS b FROM pragma_storage_info('{quoted}') "
+                f"WHERE persistent UNION ALL SELECT unnest(additional_block_ids) FROM "
+                f"pragma_storage_info('{quoted}') WHERE persistent) WHERE b >= 0")["b"]
+            for block in blocks.tolist():
+                owners.setdefault(int(block), set()).add(layer)
+        sizes = dict.fromkeys(self.layers(), 0.0)
+        for layers in owners.values():
+            for layer in layers:
+                sizes[layer] += block_size / len(layers)
+        return {layer: round(size) for layer, size in sizes.items()}
+
     def sql(self, query: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
         """Run a read query against the twin (spatial functions available)."""
         return self._con.execute(query, params or []).df()
@@ -366,7 +441,7 @@ class Twin:
             "attribution": "; ".join(dict.fromkeys(e["attribution"] for e in entries)),
             "build_id": info["build_id"],
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "code_version": __version__,
+            "code_version": code_version(),
             "row_count": int(row_count),
             "repaired_geometries": int(repaired_geometries),
             "notes": notes,
@@ -404,7 +479,7 @@ class Twin:
             data[column] = [v if isinstance(v, str) else json.dumps(v, sort_keys=True)
                             for v in values]
         data["computed_at"] = datetime.now(UTC).isoformat(timespec="seconds")
-        data["code_version"] = __version__
+        data["code_version"] = code_version()
         data = data[list(INDICATOR_COLUMNS)]
         self._con.execute(
             "CREATE TABLE IF NOT EXISTS indicators (indicator VARCHAR, level VARCHAR, "

@@ -17,6 +17,7 @@ from dikas.api.features import parse_bbox
 from dikas.api.routes.deps import context
 from dikas.api.security import check_same_origin, require_json
 from dikas.errors import ParameterError
+from dikas.twin.schema import unit_key
 
 router = APIRouter(prefix="/api", tags=["Comments"])
 Context = Annotated[ApiContext, Depends(context)]
@@ -133,23 +134,20 @@ def _place(ctx: ApiContext, comment: NewComment) -> tuple[float, float, str | No
         x, y = ctx.from_wgs84.transform(comment.lon, comment.lat)
         area = None
         if twin.has_layer("areas"):
-            rows = twin.sql("SELECT postal_code FROM areas WHERE year = (SELECT max(year) FROM "
-                            "areas) AND ST_Contains(geometry, ST_Point(?, ?)) LIMIT 1", [x, y])
-            if rows.empty:
+            found = twin.unit_containing("areas", unit_key("areas"), x, y)
+            if found is None:
                 raise ParameterError(f"point {comment.lon}, {comment.lat} is outside the "
                                      "twin's areas")
-            area = str(rows["postal_code"].iloc[0])
+            area = str(found)
         if comment.postal_code is not None and comment.postal_code != area:
             raise ParameterError(f"point is not in area {comment.postal_code!r}")
         return comment.lon, comment.lat, area
     if not twin.has_layer("areas"):
         raise NotFoundError("the twin has no areas to pin a comment to")
-    rows = twin.sql("SELECT ST_X(p) AS x, ST_Y(p) AS y FROM (SELECT ST_PointOnSurface(geometry) "
-                    "AS p FROM areas WHERE postal_code = ? ORDER BY year DESC LIMIT 1)",
-                    [comment.postal_code])
-    if rows.empty:
+    point = twin.point_on_unit("areas", unit_key("areas"), comment.postal_code)
+    if point is None:
         raise NotFoundError(f"no area {comment.postal_code!r}")
-    lon, lat = ctx.to_wgs84.transform(float(rows["x"].iloc[0]), float(rows["y"].iloc[0]))
+    lon, lat = ctx.to_wgs84.transform(*point)
     return lon, lat, comment.postal_code
 
 

@@ -9,9 +9,9 @@ import shapely
 from fastapi import APIRouter, Depends, Query, Request
 from shapely.ops import transform
 
+from dikas.accessibility.isochrones import BUFFER_M, HULL_RATIO, isochrone, node_targets
 from dikas.api.context import ApiContext
 from dikas.api.errors import NotFoundError
-from dikas.api.isochrones import BUFFER_M, HULL_RATIO, isochrone, node_targets
 from dikas.api.routes.deps import client_key, context
 from dikas.errors import ParameterError
 

@@ -1,4 +1,5 @@
-"""What the map app needs to start: city, years, extent, indicators, service types."""
+"""What the map app needs to start: city, years, extent, indicators, service types and
+the population groups' labels (so that no group id reaches a person)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,21 @@ from dikas.api.context import ApiContext
 from dikas.api.errors import ServiceUnavailableError
 from dikas.api.indicators import LEVELS, indicator_catalog
 from dikas.api.routes.deps import context
+from dikas.errors import ConfigError
+from dikas.twin.groups import population_groups
+from dikas.twin.store import Twin
 
 router = APIRouter(prefix="/api", tags=["DikaS"])
+
+
+def _groups(twin: Twin) -> list[dict[str, Any]]:
+    """The twin's population groups: id, labels per language, levels (none when the twin
+    has no groups defined)."""
+    try:
+        groups = population_groups(twin)
+    except ConfigError:
+        return []
+    return [{"id": g.id, "labels": dict(g.labels), "levels": list(g.levels)} for g in groups]
 
 
 def _meta(ctx: ApiContext) -> dict[str, Any]:
@@ -22,8 +36,7 @@ def _meta(ctx: ApiContext) -> dict[str, Any]:
     center = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2] if bbox else None
     service_types: list[str] = []
     if twin.has_layer("services"):
-        service_types = sorted(twin.sql("SELECT DISTINCT service_type FROM services WHERE "
-                                        "service_type IS NOT NULL")["service_type"])
+        service_types = [str(v) for v in twin.distinct_values("services", "service_type")]
     return {
         "city": city,
         "title": f"DikaS – {city.capitalize()}",
@@ -34,6 +47,7 @@ def _meta(ctx: ApiContext) -> dict[str, Any]:
         "levels": [level for level in LEVELS if twin.has_layer(level)],
         "indicators": [info.as_dict() for info in indicator_catalog(twin)],
         "service_types": service_types,
+        "population_groups": _groups(twin),
         "tile_layers": ctx.tile_layers,
         "attribution": ctx.attribution,
         "min_count": ctx.settings.min_count,
