@@ -1,4 +1,4 @@
-"""Reading the climate inputs from a twin and writing results back as indicators.
+"""Reading the climate inputs from a twin.
 
 Units are indexed by their twin key: ``cell_id`` (grid), ``postal_code`` (areas),
 ``building_id`` (buildings). Grid cells outside the city (``in_city`` false) are left out
@@ -8,30 +8,16 @@ so that normalization and ranks refer to the city's own cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import geopandas as gpd
-import numpy as np
-import pandas as pd
 import shapely
 
-from dikas.errors import ParameterError, TwinError
+from dikas.errors import TwinError
+from dikas.twin.schema import unit_key
 from dikas.twin.store import Twin
 
-UNIT_KEYS: dict[str, str] = {"grid": "cell_id", "areas": "postal_code", "buildings": "building_id"}
 HEAT_RASTER = "heat_exposure"
-
-
-@dataclass(frozen=True)
-class IndicatorBatch:
-    """Climate results in the twin's long ``indicators`` format, ready to store."""
-
-    frame: pd.DataFrame
-
-    def store(self, twin: Twin) -> int:
-        """Write the batch to a twin opened for writing; returns the rows written."""
-        return twin.write_indicators(self.frame)
 
 
 def read_grid(twin: Twin) -> gpd.GeoDataFrame:
@@ -41,7 +27,7 @@ def read_grid(twin: Twin) -> gpd.GeoDataFrame:
         grid = grid[grid["in_city"].fillna(False).astype(bool)]
     if grid.empty:
         raise TwinError(f"twin {str(twin.path)!r}: the grid layer has no cells in the city")
-    return grid.set_index(UNIT_KEYS["grid"])
+    return grid.set_index(unit_key("grid"))
 
 
 def read_areas(twin: Twin, *, year: int | None = None) -> tuple[gpd.GeoDataFrame, int]:
@@ -50,7 +36,7 @@ def read_areas(twin: Twin, *, year: int | None = None) -> tuple[gpd.GeoDataFrame
     if not years:
         raise TwinError(f"twin {str(twin.path)!r}: the areas layer has no years")
     chosen = years[-1] if year is None else year
-    return twin.read("areas", year=chosen).set_index(UNIT_KEYS["areas"]), chosen
+    return twin.read("areas", year=chosen).set_index(unit_key("areas")), chosen
 
 
 def read_buildings(twin: Twin, *, residential_pattern: str | None = None) -> gpd.GeoDataFrame:
@@ -58,7 +44,7 @@ def read_buildings(twin: Twin, *, residential_pattern: str | None = None) -> gpd
     if not twin.has_layer("buildings"):
         raise TwinError(f"twin {str(twin.path)!r}: no buildings layer")
     buildings = twin.read("buildings", columns=["building_id", "use", "postal_code"])
-    buildings = buildings.set_index(UNIT_KEYS["buildings"])
+    buildings = buildings.set_index(unit_key("buildings"))
     if residential_pattern is not None:
         homes = buildings["use"].fillna("").astype(str).str.contains(
             re.compile(residential_pattern), regex=True)
@@ -88,25 +74,3 @@ def surveyed_area(twin: Twin) -> shapely.Geometry | None:
         return None
     extent = twin.extent("network_edges")
     return None if extent is None else shapely.box(*extent)
-
-
-def indicator_batch(frame: pd.DataFrame, columns: Mapping[str, str], *, level: str,
-                    year: int | None, method: str, parameters: Mapping[str, object],
-                    source_layers: Sequence[str]) -> IndicatorBatch:
-    """Long indicator rows: one per unit and ``indicator name → frame column``.
-
-    Rows with a missing value are left out (the twin stores values, not gaps).
-    """
-    if level not in ("grid", "areas", "buildings", "city"):
-        raise ParameterError(f"unknown indicator level {level!r}")
-    parts = []
-    for indicator, column in columns.items():
-        values = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-        values = values[np.isfinite(values)]
-        parts.append(pd.DataFrame({"indicator": indicator, "level": level,
-                                   "unit_id": values.index.astype(str), "year": year,
-                                   "value": values.to_numpy(), "method": method}))
-    long = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    long["parameters"] = [dict(parameters)] * len(long)
-    long["source_layers"] = [list(source_layers)] * len(long)
-    return IndicatorBatch(frame=long)

@@ -27,8 +27,12 @@ import pandas as pd
 FINE_GRAINED_LEVELS = frozenset({"grid", "buildings"})
 """Layers whose units are small enough for counts to identify people."""
 
-_PERSON_COUNT = re.compile(r"^(inhabitants|residents|population|attribute_grid_inhabitants"
-                           r"|age_\d+_(\d+|plus))$")
+_PERSON_COUNT = re.compile(r"^(inhabitants|population|attribute_grid_inhabitants"
+                           r"|age_\d+_(\d+|plus)"
+                           r"|(vulnerable_|hottest_decile_|hot_green_poor_)?residents(_.+)?)$")
+"""Person counts: residents, age bands, and the climate indicators' resident counts (those
+of the hottest decile, the hot and green-poor cells, and per flood class: ``residents_100``,
+``vulnerable_residents_100``)."""
 _AGE_BAND = re.compile(r"^age_(\d+)_(\d+|plus)$")
 
 BAND_TOTALS = ("attribute_grid_inhabitants", "inhabitants")
