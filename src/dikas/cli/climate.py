@@ -184,20 +184,30 @@ def _finish(twin_path: Path, batch: IndicatorBatch, store: bool, *, out: Path | 
     if store and not batch.rows.empty:
         with Twin.open(twin_path, read_only=False) as twin:
             batch.store(twin)
-    units = batch.units
-    table = pd.DataFrame(units.drop(columns=["reason", "geometry"], errors="ignore"))
-    public = publish(table, level=batch.level)
-    public.index.name = unit_key(batch.level)
+    public = published_table(batch)
     if out is not None:
-        _write_table(public, units, out)  # type: ignore[arg-type]
+        _write_table(public, batch.units, out)  # type: ignore[arg-type]
     if as_json:
-        records = json.loads(public.reset_index().to_json(orient="records"))
-        click.echo(json.dumps(records, ensure_ascii=False))
+        click.echo(records_json(batch))
         return
     for line in batch.summary["lines"]:  # type: ignore[attr-defined]
         click.echo(line)
     if out is not None:
         click.echo(f"wrote {len(public):,} rows to {out}")
+
+
+def published_table(batch: IndicatorBatch) -> pd.DataFrame:
+    """The batch's per-unit table as it may be published (no geometry, no reason)."""
+    table = pd.DataFrame(batch.units.drop(columns=["reason", "geometry"], errors="ignore"))
+    public = publish(table, level=batch.level)
+    public.index.name = unit_key(batch.level)
+    return public
+
+
+def records_json(batch: IndicatorBatch) -> str:
+    """What a ``dikas climate … --json`` command prints: the published records."""
+    records = json.loads(published_table(batch).reset_index().to_json(orient="records"))
+    return json.dumps(records, ensure_ascii=False)
 
 
 def _write_table(table: pd.DataFrame, units: gpd.GeoDataFrame, out: Path) -> None:

@@ -91,17 +91,22 @@ def equity(twin_path: Path, modes: tuple[str, ...], matrix_specs: tuple[str, ...
     table: pd.DataFrame = batch.summary["groups"]  # type: ignore[assignment]
     city: pd.DataFrame = batch.summary["city"]  # type: ignore[assignment]
     _print(table, city, threshold_min, as_json)
-    _chart(table, chart, threshold_min, credit=credit)
+    equity_chart(table, chart, threshold_min, credit=credit)
     click.echo(f"Wrote the chart to {chart}", err=as_json)
     if out is not None:
         write_table(table, out)
 
 
+def equity_json(table: pd.DataFrame, city: pd.DataFrame) -> str:
+    """What ``dikas equity --json`` prints."""
+    return json.dumps({"groups": table.to_dict(orient="records"),
+                       "city": city.to_dict(orient="records")}, default=str)
+
+
 def _print(table: pd.DataFrame, city: pd.DataFrame, threshold_min: float, as_json: bool
            ) -> None:
     if as_json:
-        click.echo(json.dumps({"groups": table.to_dict(orient="records"),
-                               "city": city.to_dict(orient="records")}, default=str))
+        click.echo(equity_json(table, city))
         return
     coverage = table.pivot_table(index=["mode", "service_type"], columns="group",
                                  values="coverage", sort=False)
@@ -117,7 +122,7 @@ def _print(table: pd.DataFrame, city: pd.DataFrame, threshold_min: float, as_jso
     click.echo(city.to_string(index=False, float_format="{:.3f}".format))
 
 
-def _chart(table: pd.DataFrame, path: Path, threshold_min: float, *, credit: str) -> None:
+def equity_chart(table: pd.DataFrame, path: Path, threshold_min: float, *, credit: str) -> None:
     import matplotlib
 
     matplotlib.use("Agg")

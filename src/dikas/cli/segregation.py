@@ -194,24 +194,32 @@ def _store(twin: Path, batch: IndicatorBatch) -> None:
         batch.store(writable)
 
 
+def suite_payload(batch: IndicatorBatch, *, source: str, year: int | None) -> dict[str, object]:
+    """What ``dikas segregation --json`` prints for a :func:`compute_segregation` batch."""
+    summary = batch.summary
+    payload = {
+        "indices": summary["indices"], "n_units": summary["n_units"],
+        "excluded": summary["excluded"], "notes": summary["notes"],
+        "parameters": summary["parameters"], "source": source, "year": year,
+        "population_group": summary["population_group"],
+    }
+    if summary.get("p_values"):
+        payload["p_values"] = summary["p_values"]
+        payload["null"] = summary["null"]
+    return payload
+
+
 def _print_suite(batch: IndicatorBatch, source: Source, as_json: bool) -> None:
     summary = batch.summary
+    if as_json:
+        click.echo(json.dumps(suite_payload(batch, source=source.label, year=source.year),
+                              indent=2))
+        return
     indices: dict[str, float | None] = summary["indices"]  # type: ignore[assignment]
     excluded: list[dict[str, str]] = summary["excluded"]  # type: ignore[assignment]
     notes: dict[str, str] = summary["notes"]  # type: ignore[assignment]
     p_values: dict[str, float | None] = summary.get("p_values", {})  # type: ignore[assignment]
     population = summary["population_group"]
-    if as_json:
-        payload = {
-            "indices": indices, "n_units": summary["n_units"], "excluded": excluded,
-            "notes": notes, "parameters": summary["parameters"],
-            "source": source.label, "year": source.year, "population_group": population,
-        }
-        if p_values:
-            payload["p_values"] = p_values
-            payload["null"] = summary["null"]
-        click.echo(json.dumps(payload, indent=2))
-        return
     click.echo(f"{population} — {source.label}" + (f", {source.year}" if source.year else ""))
     click.echo(f"{summary['n_units']} units" + (
         "; excluded: " + ", ".join(f"{e['unit_id']} ({e['reason']})" for e in excluded)
@@ -263,6 +271,14 @@ def local(twin: Path | None, level: str, year: int | None, input_path: Path | No
             frame, id_column = source.read([group, total])
             batch = local_segregation_of_units(frame, params, id_column=id_column,
                                                year=source.year)
+    write_local_layer(batch, output, map_path, credit=source.credit())
+    if source.twin is not None and store:
+        _store(source.twin, batch)
+
+
+def write_local_layer(batch: IndicatorBatch, output: Path, map_path: Path | None, *,
+                      credit: str) -> None:
+    """Write a local-segregation batch's layer (and, with ``map_path``, its LISA map)."""
     layer = gpd.GeoDataFrame(batch.units.drop(columns="reason").reset_index(drop=True),
                              geometry="geometry", crs=batch.units.crs)  # type: ignore[attr-defined]
     if output.suffix == ".parquet":
@@ -271,11 +287,11 @@ def local(twin: Path | None, level: str, year: int | None, input_path: Path | No
         layer.to_file(output)
     click.echo(f"wrote {len(layer)} units to {output}")
     if map_path is not None:
-        lisa_map(layer, map_path, title=f"LISA clusters of {group} / {total}",
-                 credit=source.credit())
+        parameters = batch.parameters
+        lisa_map(layer, map_path,
+                 title=f"LISA clusters of {parameters['group']} / {parameters['total']}",
+                 credit=credit)
         click.echo(f"wrote {map_path}")
-    if source.twin is not None and store:
-        _store(source.twin, batch)
 
 
 @segregation.command("trend")
@@ -310,14 +326,7 @@ def trend(twin: Path, group: str, total: str, names: str, chart: Path | None,
     if chart is not None:
         trend_chart(values, chart, title=f"Segregation of {group} / {total}", credit=credit)
     if as_json:
-        click.echo(json.dumps({
-            "years": years,
-            "indices": {n: {str(y): _json_number(values.loc[y, n]) for y in years}
-                        for n in params.indices},
-            "change": {n: {"from": years[0], "to": years[-1],
-                           "difference": _json_number(c.difference),
-                           "p_value": _json_number(c.p_value)} for n, c in changes.items()},
-        }, indent=2))
+        click.echo(json.dumps(trend_payload(batch), indent=2))
         return
     click.echo(values.to_string(float_format=lambda v: f"{v:.6f}"))
     for name, change in changes.items():
@@ -326,6 +335,21 @@ def trend(twin: Path, group: str, total: str, names: str, chart: Path | None,
                    f"p = {change.p_value:.3f} ({verdict} at 5 %)")
     if chart is not None:
         click.echo(f"wrote {chart}")
+
+
+def trend_payload(batch: IndicatorBatch) -> dict[str, object]:
+    """What ``dikas segregation trend --json`` prints for a trend batch."""
+    years: list[int] = batch.summary["years"]  # type: ignore[assignment]
+    values: pd.DataFrame = batch.summary["values"]  # type: ignore[assignment]
+    changes: dict[str, PeriodComparison] = batch.summary["changes"]  # type: ignore[assignment]
+    return {
+        "years": years,
+        "indices": {n: {str(y): _json_number(values.loc[y, n]) for y in years}
+                    for n in values.columns},
+        "change": {n: {"from": years[0], "to": years[-1],
+                       "difference": _json_number(c.difference),
+                       "p_value": _json_number(c.p_value)} for n, c in changes.items()},
+    }
 
 
 @segregation.command("profile")
