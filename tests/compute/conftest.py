@@ -53,8 +53,7 @@ def as_stored(rows: pd.DataFrame) -> pd.DataFrame:
     frame["unit_id"] = frame["unit_id"].astype(str)
     frame["year"] = pd.to_numeric(frame["year"]).astype("Int64")
     frame["value"] = pd.to_numeric(frame["value"]).astype("float64")
-    frame["population_group"] = (frame["population_group"] if "population_group" in frame
-                                 else "all")
+    frame["population_group"] = frame.get("population_group", "all")
     frame["population_group"] = frame["population_group"].fillna("all").astype(str)
     for column in ("parameters", "source_layers"):
         frame[column] = [v if isinstance(v, str) else json.dumps(v, sort_keys=True)
@@ -68,7 +67,7 @@ def assert_same_rows(batch_rows: pd.DataFrame, stored_rows: pd.DataFrame) -> Non
     ours = as_stored(batch_rows)
     theirs = stored_rows.sort_values(KEY).reset_index(drop=True)
     assert len(ours) == len(theirs) > 0
-    for column in KEY + ["method", "parameters", "source_layers"]:
+    for column in [*KEY, "method", "parameters", "source_layers"]:
         assert ours[column].astype(str).tolist() == theirs[column].astype(str).tolist(), column
     a, b = ours["value"].to_numpy(), theirs["value"].to_numpy()
     assert ((a == b) | (pd.isna(a) & pd.isna(b))).all()

@@ -38,7 +38,7 @@ def test_dataclass_and_dict_params_agree_and_unknown_keys_are_named(module_twin:
     with dikas.open(str(module_twin)) as twin:
         by_dict = dikas.compute_access(twin, {"service_types": ("school",), "n": 2})
         by_class = dikas.compute_access(twin, AccessParams(service_types=("school",), n=2))
-        with pytest.raises(ParameterError, match="'treshold'.*known: mode"):
+        with pytest.raises(ParameterError, match=r"'treshold'.*known: mode"):
             dikas.compute_access(twin, {"treshold": 10})
         with pytest.raises(ParameterError, match="unknown mode 'car'"):
             dikas.compute_access(twin, {"mode": "car"})
