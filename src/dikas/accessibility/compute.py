@@ -237,13 +237,14 @@ def _access_units(twin: Twin, tables: list[pd.DataFrame], origins: gpd.GeoDataFr
     nearest = [f"{t}_nearest_1" for t in types if f"{t}_nearest_1" in units.columns]
     reached = units[nearest].notna().any(axis=1) if nearest else pd.Series(False, units.index)
     routed = units.index.isin(origins["cell_id"])
-    units["reason"] = np.where(reached, None,
-                               np.where(routed, "unreachable", "outside_coverage"))
+    reason = pd.Series("outside_coverage", index=units.index, dtype=object)
+    reason.loc[routed] = "unreachable"
+    units["reason"] = reason.mask(reached, None)
     return units
 
 
 def _indicator_rows(table: pd.DataFrame, grid: pd.DataFrame | None, *, mode: str,
-                    service_type: str, parameters: dict[str, object]) -> pd.DataFrame:
+                    service_type: str, parameters: Mapping[str, object]) -> pd.DataFrame:
     """Indicator rows of one service type: every cell, and (when ``grid`` links cells to
     postal areas) every area as the inhabitant-weighted mean of its cells.
 

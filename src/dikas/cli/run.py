@@ -211,7 +211,7 @@ def indicator_steps(twin: Path, out: Path) -> list[Step]:
 
 def build_step(city: str, twin: Path, data_dir: Path | None) -> Step:
     """Build the city's twin into ``twin`` (as ``dikas build`` does)."""
-    args = ("build", "--city", city, "--out", str(twin))
+    args: tuple[str, ...] = ("build", "--city", city, "--out", str(twin))
     if data_dir is not None:
         args += ("--data-dir", str(data_dir))
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 
 from dikas.climate.config import VulnerabilityConfig, load_config
@@ -129,7 +128,8 @@ def _units(table: pd.DataFrame, units: gpd.GeoDataFrame, level: str,
     frame.index = frame.index.rename(key)
     values = frame[list(dict.fromkeys(indicators.values()))].apply(pd.to_numeric,
                                                                     errors="coerce")
-    frame["reason"] = np.where(values.notna().any(axis=1), None, "no_data")
+    frame["reason"] = pd.Series(None, index=frame.index, dtype=object).mask(
+        ~values.notna().any(axis=1), "no_data")
     geometry = units.geometry.reindex(frame.index)
     return gpd.GeoDataFrame(frame, geometry=geometry.to_numpy(), crs=units.crs)
 

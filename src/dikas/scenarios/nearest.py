@@ -150,6 +150,6 @@ def nearest_by_unit(state: NearestServices, origin_ids: pd.Index, units: pd.Inde
     """
     minutes = pd.Series(state.minutes(), index=origin_ids, name="minutes")
     minutes = minutes[~minutes.index.duplicated()].reindex(units)
-    reason = pd.Series(np.where(minutes.isna(), "unreachable", None), index=units,
-                       name="reason", dtype=object)
+    reason = pd.Series(None, index=units, name="reason", dtype=object).mask(
+        minutes.isna(), "unreachable")
     return pd.DataFrame({"minutes": minutes, "reason": reason})

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal, cast
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 
 from dikas.errors import ParameterError
@@ -223,8 +222,10 @@ def local_segregation_of_units(frame: gpd.GeoDataFrame,
                                 population_group=population_group(p),
                                 source_layers=[p.level])
     units = layer.set_index(layer["unit_id"].rename(id_column or "unit_id"), drop=False)
-    units["reason"] = np.where(layer["lisa"].to_numpy() == "suppressed", "suppressed",
-                               np.where(layer["excluded"].notna().to_numpy(), "no_data", None))
+    reason = pd.Series(None, index=units.index, dtype=object)
+    reason.loc[layer["excluded"].notna().to_numpy()] = "no_data"
+    reason.loc[(layer["lisa"] == "suppressed").to_numpy()] = "suppressed"
+    units["reason"] = reason
     return IndicatorBatch(family="segregation_local", level=p.level, year=year, rows=rows,
                           units=units, parameters=dict(measures.parameters),
                           source_layers=(p.level,),
