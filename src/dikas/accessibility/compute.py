@@ -178,7 +178,7 @@ def compute_access(twin: Twin, params: AccessParams | Mapping[str, Any] | None =
     Example::
 
         batch = dikas.compute_access(twin, {"mode": "bike", "service_types": ["library"]})
-        batch.value("access_bike_nearest_1_library", "5815")
+        batch.value("access_bike_nearest_1_library", "00100")   # a postal area's mean
     """
     p = _params(AccessParams, params)
     types = _service_types(twin, p.service_types)
