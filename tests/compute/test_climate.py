@@ -99,3 +99,19 @@ def test_bad_parameters_and_no_store(twin_copy: Path, capsys) -> None:
                            "grid", "--no-store")
         assert result.returncode == 0, result.stderr
     assert sha256(twin_copy) == before
+
+
+def test_a_configuration_may_name_columns_by_paavo_codes(module_twin: Path,
+                                                         tmp_path: Path) -> None:
+    from dikas.climate.config import default_config_path
+
+    text = default_config_path().read_text(encoding="utf-8")
+    assert "inhabitants_total" in text and "rented_households" in text
+    coded = tmp_path / "coded.yaml"
+    coded.write_text(text.replace("inhabitants_total", "he_vakiy")
+                     .replace("rented_households", "te_vuok_as"), encoding="utf-8")
+    with dikas.open(str(module_twin)) as twin:
+        by_name = dikas.compute_vulnerability(twin, {"level": "areas", "draws": 5})
+        by_code = dikas.compute_vulnerability(twin, {"level": "areas", "draws": 5,
+                                                     "config": str(coded)})
+    assert by_code.rows["value"].tolist() == by_name.rows["value"].tolist()
