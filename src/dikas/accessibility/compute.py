@@ -43,6 +43,7 @@ from dikas.accessibility.population import (
 from dikas.errors import DataError, MissingColumnError, ParameterError
 from dikas.params import P, coerce_params
 from dikas.progress import step
+from dikas.settings import load_settings
 from dikas.twin.indicator_batch import IndicatorBatch
 from dikas.twin.schema import unit_key
 from dikas.twin.store import Twin
@@ -296,8 +297,6 @@ def compute_equity(twin: Twin, params: EquityParams | Mapping[str, Any] | None =
     per population group, ``summary["groups"]`` the table ``dikas equity --json`` prints
     under ``groups`` and ``summary["city"]`` the inequality indices (``city``).
     """
-    from dikas.settings import load_settings
-
     p = _params(EquityParams, params)
     files = dict(travel_times or {})
     modes = tuple(dict.fromkeys((*p.modes, *files)))
