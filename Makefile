@@ -1,6 +1,7 @@
 # DikaS — two commands on a fresh machine:
 #   make run    build the Helsinki twin, compute every indicator, serve the map
 #   make test   lint and run the whole test suite
+#   make docs   build the documentation (Python API reference, examples) into site/
 # Both create .venv and install the pinned dependencies (requirements.lock) first.
 
 PYTHON ?= python3
@@ -16,7 +17,7 @@ OUT ?= out
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install bench clean
+.PHONY: run test install bench docs clean
 
 install: $(VENV)/.installed
 
@@ -33,6 +34,9 @@ run: install
 test: install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
+
+docs: install
+	$(BIN)/mkdocs build --strict --site-dir site
 
 bench: install
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 
 from dikas.accessibility.network import StreetNetwork
-from dikas.scenarios.nearest import NearestServices, snap_origins
+from dikas.scenarios.nearest import NearestServices, nearest_by_unit, snap_origins
 from tests.scenarios.conftest import SPACING, X0, Y0, network_layers
 
 
@@ -73,3 +74,22 @@ def test_new_service_changes_times_only_in_its_catchment(network: StreetNetwork)
     catchment = new_only.minutes() < before
     assert np.array_equal(state.minutes() != before, catchment)
     assert 0 < catchment.sum() < len(before)
+
+
+def test_unreachable_units_stay_with_a_reason(network: StreetNetwork) -> None:
+    rng = np.random.default_rng(5)
+    origins = _points(rng, 20, "o").rename(columns={"service_id": "cell_id"})
+    far = gpd.GeoDataFrame({"cell_id": ["far1", "far2"]},
+                           geometry=[shapely.Point(X0 - 5_000, Y0), shapely.Point(X0, Y0 - 9_000)],
+                           crs="EPSG:3067")
+    everything = gpd.GeoDataFrame(gpd.pd.concat([origins, far], ignore_index=True),
+                                  crs="EPSG:3067")
+    snapped, ids = snap_origins(network, everything, id_column="cell_id")
+    assert len(ids) == 20  # the state itself holds only routable origins
+    state = NearestServices.compute(network, snapped, _points(rng, 3, "s"), k=1)
+    table = nearest_by_unit(state, ids, pd.Index(everything["cell_id"], name="cell_id"))
+    assert list(table.index) == list(everything["cell_id"])
+    assert table.loc[["far1", "far2"], "reason"].tolist() == ["unreachable", "unreachable"]
+    assert table.loc[["far1", "far2"], "minutes"].isna().all()
+    assert np.array_equal(table.loc[ids, "minutes"].to_numpy(), state.minutes())
+    assert table.loc[ids, "reason"].isna().all()

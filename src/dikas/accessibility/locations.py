@@ -17,8 +17,9 @@ import shapely
 
 from dikas.errors import DataError, MissingColumnError, ParameterError
 from dikas.settings import TWIN_CRS
+from dikas.twin.schema import unit_key
 
-TWIN_ORIGINS = {"grid": ("grid", "cell_id"), "buildings": ("buildings", "building_id")}
+TWIN_ORIGINS = {level: (level, unit_key(level)) for level in ("grid", "buildings")}
 """Origin kinds read from the twin: kind → (layer, id column)."""
 TWIN_DESTINATIONS = {"services": ("services", "service_id"), "stops": ("stops", "stop_id")}
 """Destination kinds read from the twin: kind → (layer, id column)."""

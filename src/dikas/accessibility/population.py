@@ -17,7 +17,6 @@ import pandas as pd
 
 from dikas.errors import MissingColumnError, ParameterError
 from dikas.sources.catalog import available_cities, load_catalog
-from dikas.twin.aggregation import population_weighted_by_postal_code
 
 GroupColumns = Mapping[str, Sequence[str]]
 """Population group id → the ``areas`` columns (Paavo variables) summed into it: the
@@ -119,8 +118,3 @@ def groups_per_area(areas: pd.DataFrame, *,
                        name="income")
     return PopulationGroups(counts=counts, income=income, level="areas")
 
-
-cells_to_areas = population_weighted_by_postal_code
-"""Deprecated name of
-:func:`dikas.twin.aggregation.population_weighted_by_postal_code`, kept only until
-``cli/equity.py`` imports the new name; new code calls that."""

@@ -9,12 +9,19 @@ from pathlib import Path
 
 import click
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 
 import dikas
-from dikas.accessibility.areas import area_measures
-from dikas.accessibility.indicators import to_indicator_rows
+from dikas.accessibility.compute import (
+    DEFAULT_SERVICE_TYPES,
+    MODES,
+    SNAP_MARGIN_M,
+    AccessParams,
+    compute_access,
+    grid_origins,
+    read_matrix,
+    unsnapped_notes,
+)
 from dikas.accessibility.locations import (
     TWIN_DESTINATIONS,
     TWIN_ORIGINS,
@@ -24,22 +31,15 @@ from dikas.accessibility.locations import (
     origins_from_twin,
 )
 from dikas.accessibility.matrix import DEFAULT_CHUNK_SIZE, twin_travel_times
-from dikas.accessibility.measures import (
-    DEFAULT_GRAVITY_BETA,
-    capacities,
-    measure_table,
-)
+from dikas.accessibility.measures import DEFAULT_GRAVITY_BETA
 from dikas.accessibility.network import StreetNetwork
 from dikas.cli.options import dask_option
-from dikas.errors import DataError, MissingColumnError, ParameterError
+from dikas.errors import ParameterError
 from dikas.progress import step
+from dikas.twin.indicator_batch import IndicatorBatch
 from dikas.twin.store import Twin
 
-DEFAULT_SERVICE_TYPES = ("health_station", "school", "daycare", "library", "grocery", "park")
-"""Service types analysed when none are named."""
-SNAP_MARGIN_M = 500.0
-"""Twin origins farther than this outside the street network's extent are left out."""
-MODES = ("walk", "bike", "transit")
+__all__ = ["DEFAULT_SERVICE_TYPES", "MODES", "access", "read_matrix"]
 
 twin_option = click.option("--twin", "twin_path", required=True,
                            type=click.Path(dir_okay=False, exists=True, path_type=Path),
@@ -68,6 +68,11 @@ def access() -> None:
 def load_origins(twin: Twin, spec: str, id_column: str | None
                  ) -> tuple[gpd.GeoDataFrame, str]:
     """``grid``/``buildings`` from the twin (near the street network), or a file."""
+    if spec == "grid":
+        origins, notes = grid_origins(twin)
+        for note in notes:
+            click.echo(f"· {note}", err=True)
+        return origins, "cell_id"
     if spec in TWIN_ORIGINS:
         origins, column = origins_from_twin(twin, spec)
         extent = twin.extent("network_edges")
@@ -104,24 +109,9 @@ def write_table(frame: pd.DataFrame, out: Path) -> None:
         frame.to_csv(out, index=False)
 
 
-def read_matrix(path: Path) -> pd.DataFrame:
-    """A travel-time table written by ``dikas access matrix`` (or r5py)."""
-    if not path.is_file():
-        raise DataError("file does not exist", path=path)
-    frame = pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path)
-    missing = [c for c in ("from_id", "to_id", "travel_time") if c not in frame.columns]
-    if missing:
-        raise MissingColumnError(f"travel-time table lacks column(s) {missing}", path=path)
-    return frame
-
-
 def _report(frame: pd.DataFrame) -> None:
-    for role in ("origins", "destinations"):
-        missing = frame.attrs.get(f"unsnapped_{role}", [])
-        if missing:
-            shown = ", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else "")
-            click.echo(f"· {len(missing)} {role} could not be snapped to the network "
-                       f"(no travel times): {shown}", err=True)
+    for note in unsnapped_notes(frame):
+        click.echo(f"· {note}", err=True)
 
 
 @access.command("matrix")
@@ -204,7 +194,8 @@ def matrix(twin_path: Path, mode: str, origins_spec: str, origin_id: str | None,
 @speed_option
 @chunk_option
 @dask_option
-@click.option("--write/--no-write", default=True, show_default=True,
+@click.option("--store/--no-store", "--write/--no-write", "store", default=True,
+              show_default=True,
               help="Store the measures in the twin's indicators table (level grid, and "
                    "level areas as inhabitant-weighted means of the cells).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -213,97 +204,37 @@ def measures(twin_path: Path, mode: str, matrix_path: Path | None,
              service_types: tuple[str, ...], n_nearest: int, threshold_min: float,
              beta: float, max_time_min: float, departure: dt.datetime | None,
              window_min: int, speed_mps: float | None, chunk_size: int,
-             dask_address: str | None, write: bool, out: Path | None) -> None:
+             dask_address: str | None, store: bool, out: Path | None) -> None:
     """Accessibility of every grid cell to each service type.
 
     Per cell and type: minutes to the nearest and the n-th nearest service, services within
     the threshold (capacities where known, else counts), gravity accessibility, and 2SFCA /
     enhanced 2SFCA with the cells' inhabitants as demand. Each postal area also gets the
-    inhabitant-weighted mean of its cells' values.
+    inhabitant-weighted mean of its cells' values (Python: dikas.compute_access).
     """
-    types = service_types or DEFAULT_SERVICE_TYPES
+    params = AccessParams(mode=mode, service_types=service_types,  # type: ignore[arg-type]
+                          n=n_nearest, threshold_min=threshold_min, beta=beta,
+                          max_time_min=max_time_min, departure=departure,
+                          window_min=window_min, speed_mps=speed_mps, chunk_size=chunk_size,
+                          dask_address=dask_address)
+    travel_times = read_matrix(matrix_path) if matrix_path is not None else None
     with dikas.open(str(twin_path)) as twin:
-        origins, _ = load_origins(twin, "grid", None)
-        available = set(twin.read("services", columns=["service_type"])["service_type"])
-        types = tuple(t for t in types if t in available) if not service_types else types
-        services, _ = destinations_from_twin(twin, "services", service_types=types)
-        linked = "postal_code" in twin.columns("grid")
-        grid = twin.read("grid", columns=["cell_id", "inhabitants"]
-                         + (["postal_code"] if linked else []))
-        if matrix_path is not None:
-            travel_times = read_matrix(matrix_path)
-        else:
-            with step(f"{mode} travel times, {len(origins)} cells × {len(services)} services"
-                      ), warnings.catch_warnings():
-                warnings.simplefilter("ignore", UserWarning)  # _report lists them
-                travel_times = twin_travel_times(
-                    twin, mode, origins, services, origin_id="cell_id",
-                    destination_id="service_id", max_time_min=max_time_min,
-                    speed_mps=speed_mps, departure=departure, window_min=window_min,
-                    chunk_size=chunk_size, dask_address=dask_address)
-            _report(travel_times)
-    demand = grid.set_index("cell_id")["inhabitants"].astype(float).fillna(0.0)
-    tables, rows, summary = [], [], []
-    for service_type in types:
-        of_type = services[services["service_type"] == service_type]
-        table = measure_table(
-            travel_times[travel_times["to_id"].isin(of_type["service_id"])],
-            n=n_nearest, threshold_min=threshold_min, beta=beta,
-            supply=capacities(of_type, id_column="service_id"), demand=demand)
-        parameters = {"threshold_min": threshold_min, "beta": beta, "n": n_nearest,
-                      "max_time_min": max_time_min, "speed_mps": speed_mps,
-                      "departure": departure.isoformat() if departure else None,
-                      "window_min": window_min if mode == "transit" else None}
-        rows.append(_indicator_rows(table, grid if linked else None, mode=mode,
-                                    service_type=service_type, parameters=parameters))
-        tables.append(table.add_prefix(f"{service_type}_"))
-        weights = demand.reindex(table.index).fillna(0.0)
-        within = (table["nearest_1"] <= threshold_min).to_numpy()
-        summary.append({"service_type": service_type, "services": len(of_type),
-                        "median_nearest_min": _weighted_median(table["nearest_1"], weights),
-                        f"inhabitants_within_{threshold_min:g}_min":
-                            weights[within].sum() / max(weights.sum(), 1e-9)})
-    click.echo(pd.DataFrame(summary).to_string(index=False, float_format="{:.2f}".format))
-    if not linked:
-        click.echo("· the grid has no postal_code links: measures stored for cells only",
-                   err=True)
-    if write:
+        batch = compute_access(twin, params, travel_times=travel_times)
+    for note in batch.summary["notes"]:  # type: ignore[attr-defined]
+        click.echo(f"· {note}", err=True)
+    summary = batch.summary["by_service_type"]
+    click.echo(summary.to_string(index=False, float_format="{:.2f}".format))  # type: ignore[attr-defined]
+    if store:
         with dikas.open(str(twin_path), read_only=False) as twin:
-            written = twin.write_indicators(pd.concat(rows, ignore_index=True))
+            written = batch.store(twin)
         click.echo(f"Stored {written:,} indicator values in {twin_path}")
     if out is not None:
-        write_table(pd.concat(tables, axis=1).rename_axis("cell_id").reset_index(), out)
+        measures_table = batch.units.drop(columns=["reason", "geometry"], errors="ignore")
+        measures_table = measures_table[measures_table.index.isin(_routed(batch))]
+        write_table(pd.DataFrame(measures_table).reset_index(), out)
         click.echo(f"Wrote the measures to {out}")
 
 
-def _indicator_rows(table: pd.DataFrame, grid: pd.DataFrame | None, *, mode: str,
-                    service_type: str, parameters: dict[str, object]) -> pd.DataFrame:
-    """Indicator rows of one service type: every cell, and (when ``grid`` links cells to
-    postal areas) every area as the inhabitant-weighted mean of its cells.
-
-    Cells keep rows without a value ("not reached"); areas without a valued, inhabited cell
-    get no row (:func:`dikas.accessibility.areas.area_measures`).
-    """
-    method = f"dikas.accessibility ({mode})"
-    sources = ["grid", "services", "network_edges"]
-    cells = to_indicator_rows(table, mode=mode, service_type=service_type, level="grid",
-                              method=method, parameters=parameters, source_layers=sources)
-    if grid is None:
-        return cells
-    areas = to_indicator_rows(
-        area_measures(table, grid), mode=mode, service_type=service_type, level="areas",
-        method=f"{method}, inhabitant-weighted mean of grid cells",
-        parameters=dict(parameters, aggregation="inhabitant_weighted_mean",
-                        weight="grid.inhabitants", link="grid.postal_code"),
-        source_layers=sources)
-    return pd.concat([cells, areas.dropna(subset=["value"])], ignore_index=True)
-
-
-def _weighted_median(values: pd.Series, weights: pd.Series) -> float:
-    keep = values.notna() & (weights > 0)
-    if not keep.any():
-        return float("nan")
-    order = np.argsort(values[keep].to_numpy())
-    x = values[keep].to_numpy()[order]
-    cumulative = np.cumsum(weights[keep].to_numpy()[order])
-    return float(x[np.searchsorted(cumulative, cumulative[-1] / 2)])
+def _routed(batch: IndicatorBatch) -> set[str]:
+    """Cells that were origins of the matrix (the rows ``--out`` has always written)."""
+    return set(batch.rows.loc[batch.rows["level"] == "grid", "unit_id"])

@@ -4,32 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import warnings
 from pathlib import Path
 
 import click
 import pandas as pd
 
 import dikas
-from dikas.accessibility.equity import summarize_equity
-from dikas.accessibility.locations import destinations_from_twin
-from dikas.accessibility.matrix import twin_travel_times
-from dikas.accessibility.measures import nearest_travel_time
-from dikas.accessibility.network import StreetNetwork
-from dikas.accessibility.population import (
-    ALL,
-    PopulationGroups,
-    cells_to_areas,
-    groups_per_area,
-    groups_per_cell,
-)
+from dikas.accessibility.compute import EquityParams, compute_equity
 from dikas.cli.access import (
     DEFAULT_SERVICE_TYPES,
     MODES,
     chunk_option,
     dask_option,
     departure_option,
-    load_origins,
     read_matrix,
     twin_option,
     window_option,
@@ -37,8 +24,6 @@ from dikas.cli.access import (
 )
 from dikas.credits import add_credit
 from dikas.errors import ParameterError
-from dikas.progress import step
-from dikas.settings import load_settings
 
 
 def _matrix_files(values: tuple[str, ...]) -> dict[str, Path]:
@@ -92,73 +77,36 @@ def equity(twin_path: Path, modes: tuple[str, ...], matrix_specs: tuple[str, ...
     travel time. Groups smaller than DIKAS_MIN_COUNT are not shown.
     """
     files = _matrix_files(matrix_specs)
-    modes = tuple(dict.fromkeys((*(modes or ("walk",)), *files)))
-    min_count = load_settings().min_count
-    frames, city_rows = [], []
+    params = EquityParams(modes=modes or ("walk",), service_types=service_types,  # type: ignore[arg-type]
+                          threshold_min=threshold_min, units=units,  # type: ignore[arg-type]
+                          year=year, max_time_min=max_time_min, departure=departure,
+                          window_min=window_min, chunk_size=chunk_size,
+                          dask_address=dask_address)
+    matrices = {mode: read_matrix(path) for mode, path in files.items()}
     with dikas.open(str(twin_path)) as twin:
-        origins, _ = load_origins(twin, "grid", None)
-        available = set(twin.read("services", columns=["service_type"])["service_type"])
-        types = service_types or tuple(t for t in DEFAULT_SERVICE_TYPES if t in available)
-        services, _ = destinations_from_twin(twin, "services", service_types=types)
-        grid = twin.read("grid", columns=["cell_id", "inhabitants", "postal_code"])
-        years = twin.years("areas")
-        if year is not None and year not in years:
-            raise ParameterError(f"no postal-area statistics for {year}; years: {years}")
-        areas = twin.read("areas", year=year or max(years))
-        groups = (groups_per_cell(grid, areas) if units == "grid" else groups_per_area(areas))
+        batch = compute_equity(twin, params, travel_times=matrices)
         credit = twin.attribution(["areas", "grid", "services", "network_edges", "stops"])
-        for mode in modes:
-            if mode in files:
-                travel_times = read_matrix(files[mode])
-            else:
-                network = (StreetNetwork.from_twin(twin, mode) if mode != "transit" else None)  # type: ignore[arg-type]
-                with step(f"{mode} travel times, {len(origins)} cells × {len(services)} "
-                          f"services"), warnings.catch_warnings():
-                    warnings.simplefilter("ignore", UserWarning)
-                    travel_times = twin_travel_times(
-                        twin, mode, origins, services, origin_id="cell_id",
-                        destination_id="service_id", max_time_min=max_time_min,
-                        departure=departure, window_min=window_min, chunk_size=chunk_size,
-                        dask_address=dask_address, network=network)
-            for service_type in types:
-                ids = services.loc[services["service_type"] == service_type, "service_id"]
-                nearest = nearest_travel_time(travel_times[travel_times["to_id"].isin(ids)])
-                table, city = _summary(nearest, groups, grid, threshold_min)
-                table = table.assign(mode=mode, service_type=service_type)
-                frames.append(_private(table, min_count))
-                city_rows.append({"mode": mode, "service_type": service_type, **city})
-    table = pd.concat(frames).reset_index()
-    city = pd.DataFrame(city_rows)
+    for note in batch.summary["notes"]:  # type: ignore[attr-defined]
+        click.echo(f"· {note}", err=True)
+    table: pd.DataFrame = batch.summary["groups"]  # type: ignore[assignment]
+    city: pd.DataFrame = batch.summary["city"]  # type: ignore[assignment]
     _print(table, city, threshold_min, as_json)
-    _chart(table, chart, threshold_min, credit=credit)
+    equity_chart(table, chart, threshold_min, credit=credit)
     click.echo(f"Wrote the chart to {chart}", err=as_json)
     if out is not None:
         write_table(table, out)
 
 
-def _summary(nearest: pd.Series, groups: PopulationGroups, grid: pd.DataFrame,
-             threshold_min: float) -> tuple[pd.DataFrame, dict[str, float]]:
-    # Only units the matrix covers: the network's extent, not the whole region.
-    if groups.level == "areas":
-        nearest = cells_to_areas(nearest, grid)
-    counts = groups.counts.loc[groups.counts.index.intersection(nearest.index)]
-    summary = summarize_equity(nearest, counts, population=ALL, income=groups.income,
-                               threshold_min=threshold_min)
-    return summary.table, dict(summary.city)
-
-
-def _private(table: pd.DataFrame, min_count: int) -> pd.DataFrame:
-    small = table["population"] < min_count
-    table = table.copy()
-    table.loc[small, ["population", "mean_time", "coverage", "gini", "theil"]] = float("nan")
-    return table
+def equity_json(table: pd.DataFrame, city: pd.DataFrame) -> str:
+    """What ``dikas equity --json`` prints."""
+    return json.dumps({"groups": table.to_dict(orient="records"),
+                       "city": city.to_dict(orient="records")}, default=str)
 
 
 def _print(table: pd.DataFrame, city: pd.DataFrame, threshold_min: float, as_json: bool
            ) -> None:
     if as_json:
-        click.echo(json.dumps({"groups": table.to_dict(orient="records"),
-                               "city": city.to_dict(orient="records")}, default=str))
+        click.echo(equity_json(table, city))
         return
     coverage = table.pivot_table(index=["mode", "service_type"], columns="group",
                                  values="coverage", sort=False)
@@ -174,7 +122,7 @@ def _print(table: pd.DataFrame, city: pd.DataFrame, threshold_min: float, as_jso
     click.echo(city.to_string(index=False, float_format="{:.3f}".format))
 
 
-def _chart(table: pd.DataFrame, path: Path, threshold_min: float, *, credit: str) -> None:
+def equity_chart(table: pd.DataFrame, path: Path, threshold_min: float, *, credit: str) -> None:
     import matplotlib
 
     matplotlib.use("Agg")

@@ -1,31 +1,40 @@
 """``dikas run``: the main job — build the twin, compute every indicator, serve the map.
 
-The job is a fixed sequence of the other commands, so each step is exactly what a user
-would run by hand (and prints that command line). Results go to ``--out``: the twin file,
-JSON summaries, maps and charts.
+The job is a Python pipeline over the ``compute_*`` functions (:mod:`dikas.accessibility.compute`,
+:mod:`dikas.segregation.compute`, :mod:`dikas.climate.compute`): each step computes in
+process, stores its batch in the twin and writes its files, and prints the ``dikas …``
+command that does the same by hand. Results go to ``--out``: the twin file, JSON summaries,
+maps and charts.
 """
 
 from __future__ import annotations
 
-import contextlib
+import json
 import shlex
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
+import pandas as pd
 
 from dikas.cli.options import city_option, data_dir_option, resolve_city
 from dikas.settings import load_settings
+from dikas.twin.indicator_batch import IndicatorBatch
+from dikas.twin.store import Twin
 
 
 @dataclass(frozen=True)
 class Step:
-    """One command of the main job; ``stdout`` (if set) captures its output to a file."""
+    """One step of the main job: what it does, the equivalent command line, and the
+    computation (``run(twin_path, out)``); ``stdout`` names the file the command's output
+    goes to."""
 
     description: str
     args: tuple[str, ...]
+    run: Callable[[Path, Path], None]
     stdout: str | None = None
 
 
@@ -35,67 +44,193 @@ POPULATION_GROUPS = (
     ("renters", "rented_households", "households_total"),
     ("unemployed", "unemployed", "inhabitants_activity_total"),
 )
+SEED = 1
+PERMUTATIONS = 199
+
+
+def _store(twin_path: Path, batch: IndicatorBatch) -> None:
+    if not batch.rows.empty:
+        with Twin.open(twin_path, read_only=False) as twin:
+            batch.store(twin)
+
+
+def _write_text(target: Path, text: str) -> None:
+    """Write ``text`` (and a newline, as the command prints it) via a temporary file."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(text + "\n", encoding="utf-8")
+    tmp.replace(target)
+
+
+def _segregation(group: str, total: str, stdout: str) -> Callable[[Path, Path], None]:
+    def run(twin_path: Path, out: Path) -> None:
+        from dikas.cli.segregation import suite_payload
+        from dikas.segregation.compute import SegregationParams, compute_segregation
+
+        params = SegregationParams(group=group, total=total, level="areas",
+                                   permutations=PERMUTATIONS, seed=SEED)
+        with Twin.open(twin_path) as twin:
+            batch = compute_segregation(twin, params)
+        _store(twin_path, batch)
+        payload = suite_payload(batch, source=f"{twin_path}:areas", year=batch.year)
+        _write_text(out / stdout, json.dumps(payload, indent=2))
+    return run
+
+
+def _trend(group: str, total: str, stdout: str) -> Callable[[Path, Path], None]:
+    def run(twin_path: Path, out: Path) -> None:
+        from dikas.cli.segregation import trend_payload
+        from dikas.segregation.compute import TrendParams, compute_segregation_trend
+        from dikas.segregation.plots import trend_chart
+
+        params = TrendParams(group=group, total=total, permutations=PERMUTATIONS, seed=SEED)
+        with Twin.open(twin_path) as twin:
+            batch = compute_segregation_trend(twin, params)
+            credit = twin.attribution(["areas"])
+        values: pd.DataFrame = batch.summary["values"]  # type: ignore[assignment]
+        trend_chart(values, out / "segregation_trend.png",
+                    title=f"Segregation of {group} / {total}", credit=credit)
+        _write_text(out / stdout, json.dumps(trend_payload(batch), indent=2))
+    return run
+
+
+def _local(group: str, total: str) -> Callable[[Path, Path], None]:
+    def run(twin_path: Path, out: Path) -> None:
+        from dikas.cli.segregation import write_local_layer
+        from dikas.segregation.compute import LocalSegregationParams, compute_local_segregation
+
+        params = LocalSegregationParams(group=group, total=total, level="areas", seed=SEED)
+        with Twin.open(twin_path) as twin:
+            batch = compute_local_segregation(twin, params)
+            credit = twin.attribution(["areas"])
+        write_local_layer(batch, out / "lisa_low_income.gpkg", out / "lisa_low_income.png",
+                          credit=credit)
+        _store(twin_path, batch)
+    return run
+
+
+def _access(mode: str) -> Callable[[Path, Path], None]:
+    def run(twin_path: Path, out: Path) -> None:
+        from dikas.accessibility.compute import compute_access
+
+        with Twin.open(twin_path) as twin:
+            batch = compute_access(twin, {"mode": mode})
+        for note in batch.summary["notes"]:  # type: ignore[attr-defined]
+            click.echo(f"· {note}", err=True)
+        summary: pd.DataFrame = batch.summary["by_service_type"]  # type: ignore[assignment]
+        click.echo(summary.to_string(index=False, float_format="{:.2f}".format))
+        _store(twin_path, batch)
+    return run
+
+
+def _equity(stdout: str) -> Callable[[Path, Path], None]:
+    def run(twin_path: Path, out: Path) -> None:
+        from dikas.accessibility.compute import EquityParams, compute_equity
+        from dikas.cli.equity import equity_chart, equity_json
+
+        params = EquityParams(modes=("walk", "bike"))
+        with Twin.open(twin_path) as twin:
+            batch = compute_equity(twin, params)
+            credit = twin.attribution(["areas", "grid", "services", "network_edges", "stops"])
+        table: pd.DataFrame = batch.summary["groups"]  # type: ignore[assignment]
+        city: pd.DataFrame = batch.summary["city"]  # type: ignore[assignment]
+        equity_chart(table, out / "equity.png", params.threshold_min, credit=credit)
+        _write_text(out / stdout, equity_json(table, city))
+    return run
+
+
+def _climate(family: str, level: str, stdout: str | None = None,
+             map_name: str | None = None) -> Callable[[Path, Path], None]:
+    def run(twin_path: Path, out: Path) -> None:
+        from dikas.cli.climate import records_json
+        from dikas.climate import compute
+
+        function = getattr(compute, f"compute_{family}")
+        with Twin.open(twin_path) as twin:
+            batch: IndicatorBatch = function(twin, {"level": level})
+            if map_name is not None:
+                compute.vulnerability_map(twin, batch, out / map_name)
+        _store(twin_path, batch)
+        if stdout is not None:
+            _write_text(out / stdout, records_json(batch))
+        else:
+            for line in batch.summary["lines"]:  # type: ignore[attr-defined]
+                click.echo(line)
+    return run
 
 
 def indicator_steps(twin: Path, out: Path) -> list[Step]:
-    """The indicator commands of the main job, in order."""
+    """The indicator steps of the main job, in order."""
     t = str(twin)
     steps: list[Step] = []
     for label, group, total in POPULATION_GROUPS:
+        stdout = f"segregation_{label}.json"
         steps.append(Step(f"segregation of {label} across postal areas",
                           ("segregation", "--twin", t, "--level", "areas", "--group", group,
-                           "--total", total, "--permutations", "199", "--seed", "1", "--json"),
-                          stdout=f"segregation_{label}.json"))
+                           "--total", total, "--permutations", str(PERMUTATIONS), "--seed",
+                           str(SEED), "--json"), _segregation(group, total, stdout),
+                          stdout=stdout))
     label, group, total = POPULATION_GROUPS[0]
     steps += [
         Step("segregation trend 2020–2023 (low income)",
              ("segregation", "trend", "--twin", t, "--group", group, "--total", total,
-              "--permutations", "199", "--seed", "1", "--chart",
+              "--permutations", str(PERMUTATIONS), "--seed", str(SEED), "--chart",
               str(out / "segregation_trend.png"), "--json"),
-             stdout="segregation_trend.json"),
+             _trend(group, total, "segregation_trend.json"), stdout="segregation_trend.json"),
         Step("local segregation hot spots (LISA, low income)",
              ("segregation", "local", "--twin", t, "--level", "areas", "--group", group,
-              "--total", total, "--seed", "1", "--output", str(out / "lisa_low_income.gpkg"),
-              "--map", str(out / "lisa_low_income.png"))),
+              "--total", total, "--seed", str(SEED), "--output",
+              str(out / "lisa_low_income.gpkg"), "--map", str(out / "lisa_low_income.png")),
+             _local(group, total)),
         Step("walk accessibility to services per 250 m cell",
-             ("access", "measures", "--twin", t, "--mode", "walk")),
+             ("access", "measures", "--twin", t, "--mode", "walk"), _access("walk")),
         Step("bike accessibility to services per 250 m cell",
-             ("access", "measures", "--twin", t, "--mode", "bike")),
+             ("access", "measures", "--twin", t, "--mode", "bike"), _access("bike")),
         Step("public-transport accessibility (08:00–09:00 window)",
-             ("access", "measures", "--twin", t, "--mode", "transit")),
+             ("access", "measures", "--twin", t, "--mode", "transit"), _access("transit")),
         Step("equity of walk and bike access by population group",
              ("equity", "--twin", t, "--mode", "walk", "--mode", "bike", "--chart",
-              str(out / "equity.png"), "--json"), stdout="equity.json"),
-        Step("heat exposure per postal area", ("climate", "heat", "--twin", t, "--level",
-                                               "areas", "--json"), stdout="heat_areas.json"),
-        Step("heat exposure per cell", ("climate", "heat", "--twin", t, "--level", "grid")),
+              str(out / "equity.png"), "--json"), _equity("equity.json"), stdout="equity.json"),
+        Step("heat exposure per postal area",
+             ("climate", "heat", "--twin", t, "--level", "areas", "--json"),
+             _climate("heat", "areas", "heat_areas.json"), stdout="heat_areas.json"),
+        Step("heat exposure per cell", ("climate", "heat", "--twin", t, "--level", "grid"),
+             _climate("heat", "grid")),
         Step("social vulnerability per cell (with rank robustness)",
              ("climate", "vulnerability", "--twin", t, "--level", "grid", "--map",
-              str(out / "heat_vulnerability.png"))),
+              str(out / "heat_vulnerability.png")),
+             _climate("vulnerability", "grid", map_name="heat_vulnerability.png")),
         Step("social vulnerability per postal area",
              ("climate", "vulnerability", "--twin", t, "--level", "areas", "--json"),
+             _climate("vulnerability", "areas", "vulnerability_areas.json"),
              stdout="vulnerability_areas.json"),
-        Step("green infrastructure per cell", ("climate", "green", "--twin", t, "--level",
-                                               "grid")),
+        Step("green infrastructure per cell",
+             ("climate", "green", "--twin", t, "--level", "grid"), _climate("green", "grid")),
     ]
     return steps
 
 
-def run_step(step: Step, out: Path) -> float:
-    """Run one CLI step in-process; errors propagate as they would from the CLI."""
-    from dikas.cli.main import cli
+def build_step(city: str, twin: Path, data_dir: Path | None) -> Step:
+    """Build the city's twin into ``twin`` (as ``dikas build`` does)."""
+    args: tuple[str, ...] = ("build", "--city", city, "--out", str(twin))
+    if data_dir is not None:
+        args += ("--data-dir", str(data_dir))
 
+    def run(twin_path: Path, out: Path) -> None:
+        from dikas.sources.catalog import load_catalog
+        from dikas.twin.build import build_twin
+
+        summary = build_twin(load_catalog(city), load_settings(data_dir=data_dir), twin_path)
+        click.echo(f"Built {summary.path} (build {summary.build_id}) in "
+                   f"{summary.seconds:.1f} s", err=True)
+    return Step(f"build the {city} twin", args, run)
+
+
+def run_step(step: Step, twin: Path, out: Path) -> float:
+    """Run one step in-process; errors propagate as they would from the CLI."""
     click.echo(f"\n▶ {step.description}\n  $ dikas {shlex.join(step.args)}"
                + (f" > {out / step.stdout}" if step.stdout else ""), err=True)
     started = time.perf_counter()
-    if step.stdout is None:
-        cli.main(args=list(step.args), prog_name="dikas", standalone_mode=False)
-    else:
-        target = out / step.stdout
-        tmp = target.with_name(f".{target.name}.tmp")
-        with open(tmp, "w", encoding="utf-8") as handle, contextlib.redirect_stdout(handle):
-            cli.main(args=list(step.args), prog_name="dikas", standalone_mode=False)
-        tmp.replace(target)
+    step.run(twin, out)
     return time.perf_counter() - started
 
 
@@ -118,13 +253,10 @@ def run(city: str | None, data_dir: Path | None, out: Path, rebuild: bool, serve
     twin = out / f"{city}.duckdb"
     steps = indicator_steps(twin, out)
     if rebuild or not twin.exists():
-        build_args = ("build", "--city", city, "--out", str(twin))
-        if data_dir is not None:
-            build_args += ("--data-dir", str(data_dir))
-        steps.insert(0, Step(f"build the {city} twin", build_args))
+        steps.insert(0, build_step(city, twin, data_dir))
     started = time.perf_counter()
     for number, step in enumerate(steps, 1):
-        seconds = run_step(step, out)
+        seconds = run_step(step, twin, out)
         click.echo(f"  [{number}/{len(steps)}] {step.description}: {seconds:.1f} s", err=True)
     click.echo(f"\nDone in {time.perf_counter() - started:.0f} s. Results in {out}/:")
     for path in sorted(out.iterdir()):
@@ -132,6 +264,10 @@ def run(city: str | None, data_dir: Path | None, out: Path, rebuild: bool, serve
             click.echo(f"  {path}")
     click.echo(f"Inspect: dikas info {twin}")
     if serve:
+        from dikas.cli.main import cli
+
         sys.stdout.flush()
-        run_step(Step("serve the API and the map", ("serve", str(twin), "--host", host,
-                                                   "--port", str(port))), out)
+        click.echo(f"\n▶ serve the API and the map\n  $ dikas serve {twin} --host {host} "
+                   f"--port {port}", err=True)
+        cli.main(args=["serve", str(twin), "--host", host, "--port", str(port)],
+                 prog_name="dikas", standalone_mode=False)

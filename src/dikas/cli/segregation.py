@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 import click
 import geopandas as gpd
@@ -22,23 +21,29 @@ import dikas
 from dikas.cli.options import dask_option
 from dikas.errors import DataError, ParameterError
 from dikas.progress import step
-from dikas.segregation.indices import IndexSuite, compute_indices
+from dikas.segregation.compute import (
+    LEVELS,
+    TREND_INDICES,
+    LocalSegregationParams,
+    SegregationParams,
+    TrendParams,
+    compute_local_segregation,
+    compute_segregation,
+    compute_segregation_trend,
+    local_segregation_of_units,
+    segregation_of_units,
+)
 from dikas.segregation.inference import DEFAULT_CHUNK_SIZE as DEFAULT_DRAWS_PER_CHUNK
-from dikas.segregation.inference import NullModel, NullTest, compare_periods, null_tests
-from dikas.segregation.local import local_measures
+from dikas.segregation.inference import PeriodComparison
 from dikas.segregation.plots import lisa_map, trend_chart
 from dikas.segregation.profile import multiscalar_profile
-from dikas.segregation.records import global_indicator_rows, local_indicator_rows
-from dikas.segregation.units import (
-    MultiGroupCounts,
-    TwoGroupCounts,
-    multigroup_counts,
-    two_group_counts,
-)
-from dikas.settings import TWIN_CRS, load_settings
-from dikas.sources.paavo import resolve_column
+from dikas.segregation.units import two_group_counts
+from dikas.settings import TWIN_CRS
+from dikas.twin.indicator_batch import IndicatorBatch
+from dikas.twin.schema import unit_key
 
-UNIT_IDS = {"areas": "postal_code", "districts": "district_id", "grid": "cell_id"}
+store_option = click.option("--store/--no-store", default=True, show_default=True,
+                            help="Store the results as indicators in the twin.")
 
 
 @dataclass(frozen=True)
@@ -64,13 +69,11 @@ class Source:
             if self.year is not None and "year" in frame.columns:
                 frame = frame[frame["year"] == self.year]
             return frame, next((c for c in ("postal_code", "cell_id", "id") if c in frame), None)
-        id_column = UNIT_IDS.get(self.level)
+        id_column = unit_key(self.level)
         with dikas.open(str(self.twin)) as twin:
             frame = twin.read(self.level, year=self.year if self.level == "areas" else None,
                               columns=[id_column, *columns])
-        # Paavo codes (hr_pi_tul) come back under their twin names; keep the user's names.
-        aliases = {resolve_column(c): c for c in columns if resolve_column(c) != c}
-        return frame.rename(columns=aliases), id_column
+        return frame, id_column
 
     def credit(self) -> str:
         """The data producers' attribution of the units (empty for a user's file)."""
@@ -96,7 +99,7 @@ def _source_options(function):
     options = [
         click.option("--twin", type=click.Path(dir_okay=False, path_type=Path),
                      help="Twin file to read units from (results are stored in it)."),
-        click.option("--level", type=click.Choice(list(UNIT_IDS)), default="areas",
+        click.option("--level", type=click.Choice(list(LEVELS)), default="areas",
                      show_default=True,
                      help="Units in the twin: postal areas, the city's statistical districts "
                           "(where the catalog has them) or 250 m cells."),
@@ -126,10 +129,6 @@ def _names(names: str | None) -> list[str] | None:
     return [n.strip() for n in names.split(",") if n.strip()] if names else None
 
 
-def _population_group(group: str | None, total: str | None, groups: list[str]) -> str:
-    return f"{group}/{total}" if group else ",".join(groups)
-
-
 @click.group(invoke_without_command=True)
 @_source_options
 @click.option("--groups", help="Comma-separated group columns for the multigroup indices.")
@@ -147,16 +146,18 @@ def _population_group(group: str | None, total: str | None, groups: list[str]) -
                    "results depend on it, not on where chunks run.")
 @dask_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
+@store_option
 @click.pass_context
 def segregation(ctx: click.Context, twin: Path | None, level: str, year: int | None,
                 input_path: Path | None, group: str | None, total: str | None,
                 groups: str | None, names: str | None, permutations: int, null: str,
                 seed: int | None, draws_per_chunk: int, dask_address: str | None,
-                as_json: bool) -> None:
+                as_json: bool, store: bool) -> None:
     """Global segregation indices of one group (--group/--total) or several (--groups).
 
     Prints every applicable index with PySAL segregation's default parameters; with --json
-    one object {"indices": {...}, "n_units": N, "excluded": [...], ...}.
+    one object {"indices": {...}, "n_units": N, "excluded": [...], ...}. Python:
+    dikas.compute_segregation.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -164,55 +165,74 @@ def segregation(ctx: click.Context, twin: Path | None, level: str, year: int | N
     group_list = [g.strip() for g in groups.split(",")] if groups else []
     if bool(group_list) == bool(group or total):
         raise ParameterError("give either --group and --total, or --groups COL1,COL2,...")
-    counts: TwoGroupCounts | MultiGroupCounts
-    if group_list:
-        frame, id_column = source.read(group_list)
-        counts = multigroup_counts(frame, groups=group_list, id_column=id_column)
-    elif group and total:
-        frame, id_column = source.read([group, total])
-        counts = two_group_counts(frame, group=group, total=total, id_column=id_column)
-    else:
+    if not group_list and not (group and total):
         raise ParameterError("--group needs --total")
-    with step(f"segregation indices for {counts.n_units} units", enabled=not as_json):
-        suite = compute_indices(counts, _names(names))
-        tests = null_tests(counts, list(suite.results), null=cast(NullModel, null),
-                           iterations=permutations, seed=seed, chunk_size=draws_per_chunk,
-                           dask_address=dask_address) if permutations > 0 else {}
-    population = _population_group(group, total, group_list)
-    if source.twin is not None:
-        rows = global_indicator_rows(suite, population_group=population, year=source.year,
-                                     source_layers=[source.level], unit_level=source.level,
-                                     tests=tests)
-        with dikas.open(str(source.twin), read_only=False) as writable:
-            writable.write_indicators(rows)
-    _print_suite(suite, tests, source, population, as_json)
+    params = SegregationParams(group=group, total=total, groups=tuple(group_list),
+                               level=level, year=source.year, indices=_index_names(names),
+                               permutations=permutations, null=null,  # type: ignore[arg-type]
+                               seed=seed, chunk_size=draws_per_chunk,
+                               dask_address=dask_address)
+    with step("segregation indices", enabled=not as_json):
+        if source.twin is not None:
+            with dikas.open(str(source.twin)) as opened:
+                batch = compute_segregation(opened, params)
+        else:
+            frame, id_column = source.read(group_list or [group or "", total or ""])
+            batch = segregation_of_units(frame, params, id_column=id_column, year=source.year)
+    if source.twin is not None and store:
+        _store(source.twin, batch)
+    _print_suite(batch, source, as_json)
 
 
-def _print_suite(suite: IndexSuite, tests: dict[str, NullTest], source: Source,
-                 population: str, as_json: bool) -> None:
+def _index_names(names: str | None) -> tuple[str, ...] | None:
+    listed = _names(names)
+    return tuple(listed) if listed else None
+
+
+def _store(twin: Path, batch: IndicatorBatch) -> None:
+    with dikas.open(str(twin), read_only=False) as writable:
+        batch.store(writable)
+
+
+def suite_payload(batch: IndicatorBatch, *, source: str, year: int | None) -> dict[str, object]:
+    """What ``dikas segregation --json`` prints for a :func:`compute_segregation` batch."""
+    summary = batch.summary
+    payload = {
+        "indices": summary["indices"], "n_units": summary["n_units"],
+        "excluded": summary["excluded"], "notes": summary["notes"],
+        "parameters": summary["parameters"], "source": source, "year": year,
+        "population_group": summary["population_group"],
+    }
+    if summary.get("p_values"):
+        payload["p_values"] = summary["p_values"]
+        payload["null"] = summary["null"]
+    return payload
+
+
+def _print_suite(batch: IndicatorBatch, source: Source, as_json: bool) -> None:
+    summary = batch.summary
     if as_json:
-        payload = {
-            "indices": {n: _json_number(v) for n, v in suite.statistics().items()},
-            "n_units": suite.n_units,
-            "excluded": [{"unit_id": e.unit_id, "reason": e.reason} for e in suite.excluded],
-            "notes": {n: r.note for n, r in suite.results.items() if r.note},
-            "parameters": {n: dict(r.parameters) for n, r in suite.results.items()},
-            "source": source.label, "year": source.year, "population_group": population,
-        }
-        if tests:
-            payload["p_values"] = {n: _json_number(t.p_value) for n, t in tests.items()}
-            payload["null"] = next(iter(tests.values())).null
-        click.echo(json.dumps(payload, indent=2))
+        click.echo(json.dumps(suite_payload(batch, source=source.label, year=source.year),
+                              indent=2))
         return
+    indices: dict[str, float | None] = summary["indices"]  # type: ignore[assignment]
+    excluded: list[dict[str, str]] = summary["excluded"]  # type: ignore[assignment]
+    notes: dict[str, str] = summary["notes"]  # type: ignore[assignment]
+    p_values: dict[str, float | None] = summary.get("p_values", {})  # type: ignore[assignment]
+    population = summary["population_group"]
     click.echo(f"{population} — {source.label}" + (f", {source.year}" if source.year else ""))
-    click.echo(f"{suite.n_units} units" + (
-        f"; excluded: {', '.join(f'{e.unit_id} ({e.reason})' for e in suite.excluded)}"
-        if suite.excluded else ""))
-    for name, result in suite.results.items():
-        p = f"   p = {tests[name].p_value:.3f}" if name in tests else ""
-        click.echo(f"  {name:<44} {result.statistic: .6f}{p}")
-        if result.note:
-            click.echo(f"    ({result.note})")
+    click.echo(f"{summary['n_units']} units" + (
+        "; excluded: " + ", ".join(f"{e['unit_id']} ({e['reason']})" for e in excluded)
+        if excluded else ""))
+    for name, value in indices.items():
+        p = f"   p = {_float(p_values[name]):.3f}" if name in p_values else ""
+        click.echo(f"  {name:<44} {_float(value): .6f}{p}")
+        if name in notes:
+            click.echo(f"    ({notes[name]})")
+
+
+def _float(value: float | None) -> float:
+    return float("nan") if value is None else value
 
 
 def _json_number(value: float) -> float | None:
@@ -229,49 +249,49 @@ def _json_number(value: float) -> float | None:
               help="Conditional permutations for local Moran's I.")
 @click.option("--significance", type=float, default=0.05, show_default=True)
 @click.option("--seed", type=int, default=None, help="Random seed of the permutations.")
+@store_option
 def local(twin: Path | None, level: str, year: int | None, input_path: Path | None,
           group: str | None, total: str | None, output: Path, map_path: Path | None,
-          permutations: int, significance: float, seed: int | None) -> None:
-    """Location quotient, local entropy, local Moran's I (LISA) and Gi* of group/total."""
+          permutations: int, significance: float, seed: int | None, store: bool) -> None:
+    """Location quotient, local entropy, local Moran's I (LISA) and Gi* of group/total.
+
+    Python: dikas.compute_local_segregation.
+    """
     if not (group and total):
         raise ParameterError("local measures need --group and --total")
     source = _source(twin, level, year, input_path)
-    frame, id_column = source.read([group, total])
-    with step(f"local measures for {len(frame)} units"):
-        measures = local_measures(frame, group=group, total=total, id_column=id_column,
-                                  permutations=permutations, significance=significance,
-                                  seed=seed)
-    layer = _suppress_small(measures.layer, frame, total, id_column, source.level)
+    params = LocalSegregationParams(group=group, total=total, level=level, year=source.year,
+                                    permutations=permutations, significance=significance,
+                                    seed=seed)
+    with step("local measures"):
+        if source.twin is not None:
+            with dikas.open(str(source.twin)) as opened:
+                batch = compute_local_segregation(opened, params)
+        else:
+            frame, id_column = source.read([group, total])
+            batch = local_segregation_of_units(frame, params, id_column=id_column,
+                                               year=source.year)
+    write_local_layer(batch, output, map_path, credit=source.credit())
+    if source.twin is not None and store:
+        _store(source.twin, batch)
+
+
+def write_local_layer(batch: IndicatorBatch, output: Path, map_path: Path | None, *,
+                      credit: str) -> None:
+    """Write a local-segregation batch's layer (and, with ``map_path``, its LISA map)."""
+    layer = gpd.GeoDataFrame(batch.units.drop(columns="reason").reset_index(drop=True),
+                             geometry="geometry", crs=batch.units.crs)  # type: ignore[attr-defined]
     if output.suffix == ".parquet":
         layer.to_parquet(output)
     else:
         layer.to_file(output)
     click.echo(f"wrote {len(layer)} units to {output}")
     if map_path is not None:
-        lisa_map(layer, map_path, title=f"LISA clusters of {group} / {total}",
-                 credit=source.credit())
+        parameters = batch.parameters
+        lisa_map(layer, map_path,
+                 title=f"LISA clusters of {parameters['group']} / {parameters['total']}",
+                 credit=credit)
         click.echo(f"wrote {map_path}")
-    if source.twin is not None:
-        rows = local_indicator_rows(replace(measures, layer=layer), level=source.level, year=source.year,
-                                    population_group=f"{group}/{total}",
-                                    source_layers=[source.level])
-        with dikas.open(str(source.twin), read_only=False) as writable:
-            writable.write_indicators(rows)
-
-
-def _suppress_small(layer: gpd.GeoDataFrame, frame: gpd.GeoDataFrame, total: str,
-                    id_column: str | None, level: str) -> gpd.GeoDataFrame:
-    """Grid cells with fewer people than the privacy threshold publish no values."""
-    if level != "grid":
-        return layer
-    ids = frame.index.astype(str) if id_column is None else frame[id_column].astype(str)
-    small = set(ids[(frame[total] < load_settings().min_count).to_numpy()])
-    hidden = layer["unit_id"].isin(small)
-    layer = layer.copy()
-    layer.loc[hidden, ["share", "location_quotient", "local_entropy", "moran_i", "moran_p",
-                       "gi_star_z", "gi_star_p"]] = float("nan")
-    layer.loc[hidden, "lisa"] = "suppressed"
-    return layer
 
 
 @segregation.command("trend")
@@ -279,7 +299,7 @@ def _suppress_small(layer: gpd.GeoDataFrame, frame: gpd.GeoDataFrame, total: str
               help="Twin with several years of postal-area data.")
 @click.option("--group", required=True, help="Column with the focal group's count.")
 @click.option("--total", required=True, help="Column with the unit's total population.")
-@click.option("--index", "names", default="dissimilarity,gini,entropy,isolation,spatial_dissimilarity",
+@click.option("--index", "names", default=",".join(TREND_INDICES),
               show_default=True, help="Comma-separated indices to follow.")
 @click.option("--chart", type=click.Path(dir_okay=False, path_type=Path),
               help="Draw the trend (.png or .svg).")
@@ -291,36 +311,22 @@ def _suppress_small(layer: gpd.GeoDataFrame, frame: gpd.GeoDataFrame, total: str
 def trend(twin: Path, group: str, total: str, names: str, chart: Path | None,
           permutations: int, seed: int | None, dask_address: str | None,
           as_json: bool) -> None:
-    """Indices for every year of the twin's postal areas, and whether first → last changed."""
-    index_names = _names(names) or []
+    """Indices for every year of the twin's postal areas, and whether first → last changed.
+
+    Python: dikas.compute_segregation_trend.
+    """
+    params = TrendParams(group=group, total=total, indices=tuple(_names(names) or ()),
+                         permutations=permutations, seed=seed, dask_address=dask_address)
     with dikas.open(str(twin)) as opened:
-        years = sorted(opened.years("areas"))
-        frames = {y: opened.read("areas", year=y, columns=["postal_code", group, total])
-                  for y in years}
+        batch = compute_segregation_trend(opened, params)
         credit = opened.attribution(["areas"])
-    if len(years) < 2:
-        raise ParameterError(f"the twin has {len(years)} year(s) of areas; a trend needs two")
-    counts = {y: two_group_counts(f, group=group, total=total, id_column="postal_code")
-              for y, f in frames.items()}
-    values = pd.DataFrame({y: compute_indices(c, index_names).statistics()
-                           for y, c in counts.items()}).T
-    values.index.name = "year"
-    first, last = _common_units(counts[years[0]], counts[years[-1]],
-                                frames[years[0]], frames[years[-1]], group, total)
-    changes = {n: compare_periods(n, last, first, iterations=permutations, seed=seed,
-                                  dask_address=dask_address)
-               for n in index_names}
+    years: list[int] = batch.summary["years"]  # type: ignore[assignment]
+    values: pd.DataFrame = batch.summary["values"]  # type: ignore[assignment]
+    changes: dict[str, PeriodComparison] = batch.summary["changes"]  # type: ignore[assignment]
     if chart is not None:
         trend_chart(values, chart, title=f"Segregation of {group} / {total}", credit=credit)
     if as_json:
-        click.echo(json.dumps({
-            "years": years,
-            "indices": {n: {str(y): _json_number(values.loc[y, n]) for y in years}
-                        for n in index_names},
-            "change": {n: {"from": years[0], "to": years[-1],
-                           "difference": _json_number(c.difference),
-                           "p_value": _json_number(c.p_value)} for n, c in changes.items()},
-        }, indent=2))
+        click.echo(json.dumps(trend_payload(batch), indent=2))
         return
     click.echo(values.to_string(float_format=lambda v: f"{v:.6f}"))
     for name, change in changes.items():
@@ -331,15 +337,19 @@ def trend(twin: Path, group: str, total: str, names: str, chart: Path | None,
         click.echo(f"wrote {chart}")
 
 
-def _common_units(first: TwoGroupCounts, last: TwoGroupCounts, first_frame: gpd.GeoDataFrame,
-                  last_frame: gpd.GeoDataFrame, group: str,
-                  total: str) -> tuple[TwoGroupCounts, ...]:
-    """Counts of the two years restricted to units valid in both (for the random-label test)."""
-    shared = set(first.unit_ids) & set(last.unit_ids)
-    return tuple(two_group_counts(frame[frame["postal_code"].astype(str).isin(shared)]
-                                  .sort_values("postal_code"), group=group, total=total,
-                                  id_column="postal_code")
-                 for frame in (first_frame, last_frame))
+def trend_payload(batch: IndicatorBatch) -> dict[str, object]:
+    """What ``dikas segregation trend --json`` prints for a trend batch."""
+    years: list[int] = batch.summary["years"]  # type: ignore[assignment]
+    values: pd.DataFrame = batch.summary["values"]  # type: ignore[assignment]
+    changes: dict[str, PeriodComparison] = batch.summary["changes"]  # type: ignore[assignment]
+    return {
+        "years": years,
+        "indices": {n: {str(y): _json_number(values.loc[y, n]) for y in years}
+                    for n in values.columns},
+        "change": {n: {"from": years[0], "to": years[-1],
+                       "difference": _json_number(c.difference),
+                       "p_value": _json_number(c.p_value)} for n, c in changes.items()},
+    }
 
 
 @segregation.command("profile")

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from dikas.errors import ConfigError
+from dikas.sources.paavo import resolve_column
 
 Normalization = Literal["minmax", "zscore"]
 NORMALIZATIONS: tuple[str, ...] = ("minmax", "zscore")
@@ -203,6 +204,15 @@ class VulnerabilityConfig:
         return chosen
 
 
+def _indicator(model: _Indicator) -> Indicator:
+    """An indicator of the configuration, Paavo codes (``he_vakiy``) read as twin names."""
+    fields = model.model_dump()
+    if model.source == "areas":
+        for key in ("numerator", "denominator"):
+            fields[key] = tuple(resolve_column(c) for c in fields[key])
+    return Indicator(**fields)
+
+
 def default_config_path() -> Path:
     """The configuration shipped with DikaS."""
     return Path(str(files("dikas.climate") / "vulnerability.yaml"))
@@ -229,9 +239,10 @@ def load_config(path: str | Path | None = None) -> VulnerabilityConfig:
     return VulnerabilityConfig(
         normalization=model.normalization,
         min_population=model.min_population,
-        population={str(level): column for level, column in model.population.items()},
+        population={str(level): resolve_column(column) if level == "areas" else column
+                    for level, column in model.population.items()},
         groups=dict(model.groups),
-        indicators=tuple(Indicator(**i.model_dump()) for i in model.indicators),
+        indicators=tuple(_indicator(i) for i in model.indicators),
         flood_hazard_services=tuple(
             FloodService(name=s.name, url=s.url, layers=s.layers, producer=s.producer, note=s.note)
             for s in model.flood_hazard_services),

@@ -42,10 +42,6 @@ AGGREGATION = AREAL_OVERLAY
 """How the climate family brings cell values to areas (:func:`dikas.twin.aggregation.areal_overlay`),
 recorded as ``aggregation`` in its indicators' parameters."""
 
-cells_to_areas = areal_overlay
-"""Deprecated name of :func:`dikas.twin.aggregation.areal_overlay`, kept only until
-``cli/climate.py`` imports the new name; new code calls ``areal_overlay``."""
-
 __all__ = ["AGGREGATION", "areal_overlay", "areas_to_cells", "overlay_pieces"]
 
 

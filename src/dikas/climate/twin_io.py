@@ -1,4 +1,4 @@
-"""Reading the climate inputs from a twin and writing results back as indicators.
+"""Reading the climate inputs from a twin.
 
 Units are indexed by their twin key: ``cell_id`` (grid), ``postal_code`` (areas),
 ``building_id`` (buildings). Grid cells outside the city (``in_city`` false) are left out
@@ -8,32 +8,16 @@ so that normalization and ranks refer to the city's own cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import geopandas as gpd
-import numpy as np
-import pandas as pd
 import shapely
 
-from dikas.climate.interpolation import AGGREGATION
-from dikas.errors import ParameterError, TwinError
-from dikas.twin.schema import FINE_GRAINED_LEVELS, unit_key
-from dikas.twin.schema import UNIT_KEYS as UNIT_KEYS  # read by cli/climate.py
+from dikas.errors import TwinError
+from dikas.twin.schema import unit_key
 from dikas.twin.store import Twin
 
 HEAT_RASTER = "heat_exposure"
-
-
-@dataclass(frozen=True)
-class IndicatorBatch:
-    """Climate results in the twin's long ``indicators`` format, ready to store."""
-
-    frame: pd.DataFrame
-
-    def store(self, twin: Twin) -> int:
-        """Write the batch to a twin opened for writing; returns the rows written."""
-        return twin.write_indicators(self.frame)
 
 
 def read_grid(twin: Twin) -> gpd.GeoDataFrame:
@@ -90,30 +74,3 @@ def surveyed_area(twin: Twin) -> shapely.Geometry | None:
         return None
     extent = twin.extent("network_edges")
     return None if extent is None else shapely.box(*extent)
-
-
-def indicator_batch(frame: pd.DataFrame, columns: Mapping[str, str], *, level: str,
-                    year: int | None, method: str, parameters: Mapping[str, object],
-                    source_layers: Sequence[str]) -> IndicatorBatch:
-    """Long indicator rows: one per unit and ``indicator name → frame column``.
-
-    Rows with a missing value are left out (the twin stores values, not gaps). Above the
-    grid and buildings, the values were aggregated from cells by the climate family's
-    :data:`~dikas.climate.interpolation.AGGREGATION`, which ``parameters`` record as
-    ``aggregation``.
-    """
-    if level not in ("grid", "areas", "buildings", "city"):
-        raise ParameterError(f"unknown indicator level {level!r}")
-    if level not in FINE_GRAINED_LEVELS and level != "city":
-        parameters = {**parameters, "aggregation": AGGREGATION}
-    parts = []
-    for indicator, column in columns.items():
-        values = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-        values = values[np.isfinite(values)]
-        parts.append(pd.DataFrame({"indicator": indicator, "level": level,
-                                   "unit_id": values.index.astype(str), "year": year,
-                                   "value": values.to_numpy(), "method": method}))
-    long = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    long["parameters"] = [dict(parameters)] * len(long)
-    long["source_layers"] = [list(source_layers)] * len(long)
-    return IndicatorBatch(frame=long)

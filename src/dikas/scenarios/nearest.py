@@ -140,3 +140,19 @@ def snap_origins(network: StreetNetwork, origins: gpd.GeoDataFrame, *, id_column
                            max_distance_m=MAX_SNAP_DISTANCE_M)
     ids = pd.Index(origins[id_column].to_numpy()[snapped.index.to_numpy()], name=id_column)
     return snapped, ids
+
+
+def nearest_by_unit(state: NearestServices, origin_ids: pd.Index, units: pd.Index
+                    ) -> pd.DataFrame:
+    """Minutes to the nearest service for every unit of ``units``, none left out.
+
+    ``origin_ids`` are the ids of the state's snapped origins (:func:`snap_origins`). Units
+    that were not snapped (farther than :data:`MAX_SNAP_DISTANCE_M` from the network, or
+    outside its extent) or reach no service keep their row with ``minutes`` missing and
+    ``reason`` ``unreachable``; the others have ``reason`` missing.
+    """
+    minutes = pd.Series(state.minutes(), index=origin_ids, name="minutes")
+    minutes = minutes[~minutes.index.duplicated()].reindex(units)
+    reason = pd.Series(None, index=units, name="reason", dtype=object).mask(
+        minutes.isna(), "unreachable")
+    return pd.DataFrame({"minutes": minutes, "reason": reason})

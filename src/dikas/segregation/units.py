@@ -18,6 +18,7 @@ import pandas as pd
 
 from dikas.errors import CRSError, DataError, MissingColumnError, ParameterError
 from dikas.segregation.geography import Geography
+from dikas.sources.paavo import resolve_column
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,12 @@ def two_group_counts(frame: pd.DataFrame, *, group: str, total: str,
     frame
         One row per unit; a GeoDataFrame (projected CRS) enables the spatial indices.
     group, total
-        Column names of the focal group's count and the unit's total population.
+        Column names of the focal group's count and the unit's total population; Paavo
+        codes (``hr_pi_tul``) stand for the twin's names (``lowest_income_inhabitants``).
     id_column
         Column identifying the units in reports (default: the frame's index).
     """
+    group, total = resolve_columns(frame, [group, total])
     values = _numeric_columns(frame, [group, total])
     ids = _unit_ids(frame, id_column)
     missing = np.isnan(values).any(axis=1)
@@ -118,7 +121,8 @@ def multigroup_counts(frame: pd.DataFrame, *, groups: list[str] | tuple[str, ...
     """
     if len(groups) < 2:
         raise ParameterError("multigroup indices need at least two group columns")
-    values = _numeric_columns(frame, list(groups))
+    groups = resolve_columns(frame, list(groups))
+    values = _numeric_columns(frame, groups)
     ids = _unit_ids(frame, id_column)
     missing = np.isnan(values).any(axis=1)
     zero = ~missing & (values.sum(axis=1) == 0)
@@ -128,6 +132,13 @@ def multigroup_counts(frame: pd.DataFrame, *, groups: list[str] | tuple[str, ...
         counts=values[keep], unit_ids=ids[keep], geography=_geography(frame, keep),
         excluded=_excluded(ids, missing, zero), group_names=tuple(groups),
     )
+
+
+def resolve_columns(frame: pd.DataFrame, names: list[str]) -> list[str]:
+    """The frame's columns for ``names``: a Paavo code (``hr_pi_tul``) stands for its twin
+    name (``lowest_income_inhabitants``) where the frame has that column and not the code."""
+    return [name if name in frame.columns or resolve_column(name) not in frame.columns
+            else resolve_column(name) for name in names]
 
 
 def _numeric_columns(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:

@@ -29,8 +29,12 @@ from dikas.twin.schema import FINE_GRAINED_LEVELS
 __all__ = ["BAND_TOTALS", "FINE_GRAINED_LEVELS", "counts_people", "person_count_columns",
            "publish", "suppress_small_counts", "with_person_counts"]
 
-_PERSON_COUNT = re.compile(r"^(inhabitants|residents|population|attribute_grid_inhabitants"
-                           r"|age_\d+_(\d+|plus))$")
+_PERSON_COUNT = re.compile(r"^(inhabitants|population|attribute_grid_inhabitants"
+                           r"|age_\d+_(\d+|plus)"
+                           r"|(vulnerable_|hottest_decile_|hot_green_poor_)?residents(_.+)?)$")
+"""Person counts: residents, age bands, and the climate indicators' resident counts (those
+of the hottest decile, the hot and green-poor cells, and per flood class: ``residents_100``,
+``vulnerable_residents_100``)."""
 _AGE_BAND = re.compile(r"^age_(\d+)_(\d+|plus)$")
 _COUNT_NAME = re.compile(r"(^|_)(residents|inhabitants|population|persons|people)$")
 
