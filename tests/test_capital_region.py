@@ -279,7 +279,7 @@ def test_every_indicator_step_of_the_main_job_runs_on_the_region(
     families = {name.split("_")[0] for name in stored["indicator"].unique()}
     assert {"access", "heat", "vulnerability"} <= families
     assert {"areas", "grid"} <= set(stored["level"])
-    assert (out / "segregation_low_income.json").is_file()
+    assert (out / "segregation_lowest_income.json").is_file()
 
 
 def test_areas_layer_of_the_whole_city_needs_only_paavo(mapserver, tmp_path: Path) -> None:

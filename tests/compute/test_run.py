@@ -9,23 +9,27 @@ from pathlib import Path
 import pytest
 
 import dikas
-from dikas.cli.run import POPULATION_GROUPS, indicator_steps
+from dikas.cli.run import indicator_steps, segregation_groups
 from tests.cli_runner import run_dikas
 from tests.compute.conftest import assert_same_rows, stored
 
 pytestmark = pytest.mark.integration
 
-FILES = ("segregation_low_income.json", "segregation_renters.json",
+FILES = ("segregation_lowest_income.json", "segregation_renter_households.json",
          "segregation_unemployed.json", "segregation_trend.json", "segregation_trend.png",
-         "lisa_low_income.gpkg", "lisa_low_income.png", "equity.json", "equity.png",
+         "lisa_lowest_income.gpkg", "lisa_lowest_income.png", "equity.json", "equity.png",
          "heat_areas.json", "heat_vulnerability.png", "vulnerability_areas.json")
 
 
 def test_every_step_names_its_command() -> None:
-    steps = indicator_steps(Path("t.duckdb"), Path("out"))
+    groups = segregation_groups("helsinki-demo")
+    assert groups == [("lowest_income", "lowest_income_inhabitants", "adults_income_total"),
+                      ("unemployed", "unemployed", "inhabitants_activity_total"),
+                      ("renter_households", "rented_households", "households_total")]
+    steps = indicator_steps(Path("t.duckdb"), Path("out"), groups)
     assert len(steps) == 14
     assert steps[0].args[:3] == ("segregation", "--twin", "t.duckdb")
-    assert {s.stdout for s in steps if s.stdout} >= {"segregation_low_income.json",
+    assert {s.stdout for s in steps if s.stdout} >= {"segregation_lowest_income.json",
                                                      "equity.json", "heat_areas.json"}
 
 
@@ -42,7 +46,7 @@ def test_the_main_job_stores_what_the_compute_functions_return(
     assert "[14/14] green infrastructure per cell" in result.stderr
     for name in FILES:
         assert (out / name).stat().st_size > 0, name
-    label, group, total = POPULATION_GROUPS[0]
+    label, group, total = segregation_groups("helsinki-demo")[0]
     with dikas.open(str(twin_path)) as twin:
         segregation = dikas.compute_segregation(twin, {"group": group, "total": total,
                                                        "permutations": 199, "seed": 1})

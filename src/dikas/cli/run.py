@@ -21,6 +21,7 @@ import click
 import pandas as pd
 
 from dikas.cli.options import city_option, data_dir_option, resolve_city
+from dikas.errors import ConfigError
 from dikas.settings import load_settings
 from dikas.twin.indicator_batch import IndicatorBatch
 from dikas.twin.store import Twin
@@ -38,12 +39,20 @@ class Step:
     stdout: str | None = None
 
 
-POPULATION_GROUPS = (
-    # (label, group column, total column) — Paavo names; see sources/paavo_variables.csv
-    ("low_income", "lowest_income_inhabitants", "adults_income_total"),
-    ("renters", "rented_households", "households_total"),
-    ("unemployed", "unemployed", "inhabitants_activity_total"),
-)
+def segregation_groups(city: str) -> list[tuple[str, str, str]]:
+    """``(id, group column, total column)`` of the catalog's groups used for segregation
+    (``uses: [segregation]``), in catalog order; the first one also gets the trend and the
+    local hot spots."""
+    from dikas.sources.catalog import load_catalog
+    from dikas.twin.groups import used_for
+
+    groups = used_for(load_catalog(city).population_groups, "segregation", level="areas")
+    chosen: list[tuple[str, str, str]] = [(g.id, g.columns[0], g.total) for g in groups
+              if len(g.columns) == 1 and g.total is not None]
+    if not chosen:
+        raise ConfigError(f"catalog {city!r}: no population group with uses: [segregation] "
+                          "(one column and a total) for the main job's segregation steps")
+    return chosen
 SEED = 1
 PERMUTATIONS = 199
 
@@ -93,7 +102,7 @@ def _trend(group: str, total: str, stdout: str) -> Callable[[Path, Path], None]:
     return run
 
 
-def _local(group: str, total: str) -> Callable[[Path, Path], None]:
+def _local(group: str, total: str, label: str) -> Callable[[Path, Path], None]:
     def run(twin_path: Path, out: Path) -> None:
         from dikas.cli.segregation import write_local_layer
         from dikas.segregation.compute import LocalSegregationParams, compute_local_segregation
@@ -102,7 +111,7 @@ def _local(group: str, total: str) -> Callable[[Path, Path], None]:
         with Twin.open(twin_path) as twin:
             batch = compute_local_segregation(twin, params)
             credit = twin.attribution(["areas"])
-        write_local_layer(batch, out / "lisa_low_income.gpkg", out / "lisa_low_income.png",
+        write_local_layer(batch, out / f"lisa_{label}.gpkg", out / f"lisa_{label}.png",
                           credit=credit)
         _store(twin_path, batch)
     return run
@@ -158,29 +167,30 @@ def _climate(family: str, level: str, stdout: str | None = None,
     return run
 
 
-def indicator_steps(twin: Path, out: Path) -> list[Step]:
-    """The indicator steps of the main job, in order."""
+def indicator_steps(twin: Path, out: Path, groups: list[tuple[str, str, str]]) -> list[Step]:
+    """The indicator steps of the main job, in order; ``groups`` from
+    :func:`segregation_groups`."""
     t = str(twin)
     steps: list[Step] = []
-    for label, group, total in POPULATION_GROUPS:
+    for label, group, total in groups:
         stdout = f"segregation_{label}.json"
         steps.append(Step(f"segregation of {label} across postal areas",
                           ("segregation", "--twin", t, "--level", "areas", "--group", group,
                            "--total", total, "--permutations", str(PERMUTATIONS), "--seed",
                            str(SEED), "--json"), _segregation(group, total, stdout),
                           stdout=stdout))
-    label, group, total = POPULATION_GROUPS[0]
+    label, group, total = groups[0]
     steps += [
-        Step("segregation trend 2020–2023 (low income)",
+        Step(f"segregation trend over the years ({label})",
              ("segregation", "trend", "--twin", t, "--group", group, "--total", total,
               "--permutations", str(PERMUTATIONS), "--seed", str(SEED), "--chart",
               str(out / "segregation_trend.png"), "--json"),
              _trend(group, total, "segregation_trend.json"), stdout="segregation_trend.json"),
-        Step("local segregation hot spots (LISA, low income)",
+        Step(f"local segregation hot spots (LISA, {label})",
              ("segregation", "local", "--twin", t, "--level", "areas", "--group", group,
               "--total", total, "--seed", str(SEED), "--output",
-              str(out / "lisa_low_income.gpkg"), "--map", str(out / "lisa_low_income.png")),
-             _local(group, total)),
+              str(out / f"lisa_{label}.gpkg"), "--map", str(out / f"lisa_{label}.png")),
+             _local(group, total, label)),
         Step("walk accessibility to services per 250 m cell",
              ("access", "measures", "--twin", t, "--mode", "walk"), _access("walk")),
         Step("bike accessibility to services per 250 m cell",
@@ -251,7 +261,7 @@ def run(city: str | None, data_dir: Path | None, out: Path, rebuild: bool, serve
     city = resolve_city(city, load_settings(data_dir=data_dir))
     out.mkdir(parents=True, exist_ok=True)
     twin = out / f"{city}.duckdb"
-    steps = indicator_steps(twin, out)
+    steps = indicator_steps(twin, out, segregation_groups(city))
     if rebuild or not twin.exists():
         steps.insert(0, build_step(city, twin, data_dir))
     started = time.perf_counter()
