@@ -421,7 +421,7 @@ def test_two_servers_write_at_once_nothing_lost(
     hidden = ids[0]
     moderator = _sign_in(servers[0].url, "mod")
     assert httpx.post(f"{servers[0].url}/api/comments/{hidden}/hide", headers=moderator,
-                      timeout=30).status_code == 200
+                      json={"reason": "spam"}, timeout=30).status_code == 200
     served = httpx.get(servers[1].url + items, params={"limit": 1000}, timeout=30).json()
     assert served["numberMatched"] == len(stored) - 1
     assert hidden not in {f["properties"]["comment_id"] for f in served["features"]}
