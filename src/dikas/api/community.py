@@ -509,8 +509,8 @@ def _frame(rows: list[tuple[Any, ...]],
     frame["comment_id"] = frame["comment_id"].astype("int64")
     frame["hidden"] = frame["hidden"].astype(bool)
     points = shapely.points(frame["lon"].to_numpy(float), frame["lat"].to_numpy(float))
-    areas = [None if area is None else shapely.geometry.shape(json.loads(area))
-             for area in frame["area"]]
+    areas = [shapely.geometry.shape(json.loads(area)) if isinstance(area, str) else None
+             for area in frame["area"]]  # None, or NaN where pandas made it a number
     geometry = [point if area is None else area for point, area in zip(points, areas,
                                                                          strict=True)]
     return gpd.GeoDataFrame(frame[list(columns)], geometry=geometry, crs="EPSG:4326")
