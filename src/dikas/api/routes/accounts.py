@@ -12,6 +12,7 @@ import json
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import Path as PathParameter
 from pydantic import BaseModel, Field
 
 from dikas.api.community import MAX_INVITATION_DAYS, OneTimeToken, User
@@ -117,7 +118,7 @@ def change_password(change: PasswordChange, request: Request, response: Response
              summary="Reset someone's password: their password and tokens stop working now, "
                      "a one-time link sets a new one (organisers)",
              dependencies=[Depends(same_origin)])
-def reset_password(username: Annotated[str, Field(max_length=64)], request: Request,
+def reset_password(username: Annotated[str, PathParameter(max_length=64)], request: Request,
                    response: Response, ctx: Context, user: SignedIn) -> OneTimeLink:
     require_role(user, "organiser")
     response.headers["Cache-Control"] = "no-store"

@@ -114,23 +114,23 @@ class AreaPolygon(BaseModel):
     type: Literal["Polygon"]
     coordinates: list[Ring] = Field(min_length=1, max_length=MAX_AREA_RINGS)
 
-    @model_validator(mode="after")
-    def _valid(self) -> AreaPolygon:
+    def polygon(self) -> shapely.Polygon:
+        """The polygon as a shapely geometry, checked: closed rings, lon/lat ranges, at most
+        :data:`MAX_AREA_VERTICES` positions, valid and not empty (400 otherwise: a schema
+        cannot say these)."""
         if sum(len(ring) for ring in self.coordinates) > MAX_AREA_VERTICES:
-            raise ValueError(f"area has more than {MAX_AREA_VERTICES} positions")
+            raise ParameterError(f"area has more than {MAX_AREA_VERTICES} positions")
         for ring in self.coordinates:
             if ring[0] != ring[-1]:
-                raise ValueError("area ring is not closed (first and last position differ)")
+                raise ParameterError("area ring is not closed (first and last position "
+                                     "differ)")
             if any(not (-180 <= lon <= 180 and -90 <= lat <= 90) for lon, lat in ring):
-                raise ValueError("area position outside lon -180…180, lat -90…90")
-        polygon = self.polygon()
+                raise ParameterError("area position outside lon -180…180, lat -90…90")
+        polygon = shapely.geometry.shape(self.model_dump())
         if not polygon.is_valid or polygon.area <= 0:
-            raise ValueError("area polygon is not valid (self-intersecting or empty)")
-        return self
+            raise ParameterError("area polygon is not valid (self-intersecting or empty)")
+        return polygon  # type: ignore[return-value]
 
-    def polygon(self) -> shapely.Polygon:
-        """The polygon as a shapely geometry."""
-        return shapely.geometry.shape(self.model_dump())  # type: ignore[return-value]
 
 
 class NewComment(BaseModel):
@@ -144,7 +144,8 @@ class NewComment(BaseModel):
          "properties": {"lon": {"type": "number"}, "lat": {"type": "number"},
                         "area": {"type": "null"}}},
         {"required": ["area"],
-         "properties": {"lon": {"type": "null"}, "lat": {"type": "null"}}},
+         "properties": {"area": {"type": "object"}, "lon": {"type": "null"},
+                        "lat": {"type": "null"}}},
         {"required": ["postal_code"],
          "properties": {"postal_code": {"type": "string"}, "lon": {"type": "null"},
                         "lat": {"type": "null"}, "area": {"type": "null"}}}]}}
@@ -368,9 +369,12 @@ AUDIT_PAGE = 100
 
 @router.get("/moderation/log", summary="The audit log of moderation and account actions "
                                        "(moderators), newest first")
-def audit_log(ctx: Context, user: Annotated[User, Depends(current_user)],
+def audit_log(request: Request, ctx: Context, user: Annotated[User, Depends(current_user)],
               limit: Annotated[int, Query(ge=1, le=1000)] = AUDIT_PAGE,
               offset: Annotated[int, Query(ge=0, le=SQLITE_MAX_INTEGER)] = 0) -> AuditPage:
+    unknown = sorted(set(request.query_params) - {"limit", "offset"})
+    if unknown:  # a mistyped parameter must not silently read the first page
+        raise ParameterError(f"unknown query parameter {unknown[0][:50]!r} (limit, offset)")
     require_role(user, "moderator")
     matched, entries = ctx.community.audit_log(limit=limit, offset=offset)
     return AuditPage(numberMatched=matched, entries=[AuditEntry(**e) for e in entries])
