@@ -515,7 +515,8 @@ def test_two_servers_write_at_once_nothing_lost(
                 response = client.post("/api/comments", json={
                     "text": text, "category": "need", "lon": LON, "lat": LAT})
                 assert response.status_code == 201, response.text
-                assert response.json()["properties"]["author"] == name
+                # in public the display name (here the user name, the default)
+                assert response.json()["properties"]["author_name"] == name
                 with lock:
                     acknowledged.append((response.json()["id"], text))
 
@@ -550,6 +551,31 @@ def test_two_servers_write_at_once_nothing_lost(
     assert hidden not in {f["properties"]["comment_id"] for f in served["features"]}
     assert httpx.get(f"{servers[1].url}{items}/{hidden}", timeout=30).status_code == 404
     assert _all_ids(servers[1].url)[0] == len(stored) - 1
+    # ... and restored through the other server, logged once each, seen by both
+    restored = httpx.post(f"{servers[1].url}/api/comments/{hidden}/restore",
+                          headers=_sign_in(servers[1].url, "mod"),
+                          json={"reason": "not spam"}, timeout=30)
+    assert restored.status_code == 200, restored.text
+    served = httpx.get(servers[0].url + items, params={"limit": 1000}, timeout=30).json()
+    assert hidden in {f["properties"]["comment_id"] for f in served["features"]}
+    for server in servers:
+        log = httpx.get(f"{server.url}/api/moderation/log", timeout=30,
+                        headers=_sign_in(server.url, "mod")).json()["entries"]
+        assert [(e["action"], e["reason"]) for e in log[:2]] == [("restore", "not spam"),
+                                                                  ("hide", "spam")]
+    # one invitation accepted through both servers at the same moment: one account
+    token = community.invite("stakeholder", created_by="test").token
+    barrier = threading.Barrier(2)
+
+    def accept(k: int) -> int:
+        barrier.wait()
+        return httpx.post(f"{servers[k].url}/api/auth/accept-invitation", timeout=30, json={
+            "token": token, "username": f"racer{k}", "display_name": f"Racer {k}",
+            "password": PASSWORD}).status_code
+
+    with ThreadPoolExecutor(2) as pool:
+        assert sorted(pool.map(accept, range(2))) == [201, 400]
+    assert len([u for u in community.users() if u.username.startswith("racer")]) == 1
     print(f"\n{total} comments posted by {len(writers)} threads to 2 servers in "
           f"{elapsed:.2f} s")
 
