@@ -72,13 +72,12 @@ def test_comment_list_shows_date_and_area_name_and_locates(app_page, server: Ser
 
     # comments are speech balloons (deck.gl icons), service points are map circles, and
     # area comments are polygons
-    layers = page.evaluate("""async () => {
-        const { deck } = await dikas.state.overlay;
-        return Object.fromEntries(deck.props.layers.map(l => [l.id,
-            [l.constructor.layerName, l.props.data.length]]));
-    }""")
     points = [f for f in httpx.get(f"{server.url}/api/comments", params={"limit": 200},
                                    timeout=60).json()["features"]]
+    wait_until(page, "(dikas.state.overlayLayers || []).some(l => l.id === 'comment-areas' "
+                     "&& l.props.data.length > 0)")
+    layers = page.evaluate("""Object.fromEntries(dikas.state.overlayLayers.map(l => [l.id,
+        [l.constructor.layerName, l.props.data.length]]))""")
     assert layers["comments"] == ["IconLayer", sum(f["geometry"]["type"] == "Point"
                                                    for f in points)]
     assert layers["comment-areas"] == ["PolygonLayer", sum(f["geometry"]["type"] == "Polygon"

@@ -362,7 +362,8 @@ class CommunityStore:
                bbox: tuple[float, float, float, float] | None,
                comment_id: int | None,
                author: str | None = None) -> tuple[str, list[Any]]:
-        where, params = [] if include_hidden else [f"hidden = {self.VISIBLE}"], []
+        where = [] if include_hidden else [f"hidden = {self.VISIBLE}"]
+        params: list[Any] = []
         if author is not None:
             where.append("author = ?")
             params.append(author)

@@ -56,7 +56,8 @@ def _link(request: Request, ctx: Context, made: OneTimeToken) -> OneTimeLink:
     # in the fragment: browsers never send it to a server or in a Referer
     url = (f"{public_base(request, ctx.settings.public_url)}/#"
            f"{'invitation' if made.kind == 'invite' else 'reset'}={made.token}")
-    return OneTimeLink(token=made.token, url=url, kind=made.kind, role=made.role,  # type: ignore[arg-type]
+    return OneTimeLink(token=made.token, url=url,
+                       kind="invite" if made.kind == "invite" else "reset", role=made.role,
                        username=made.username, expires_at=made.expires_at)
 
 

@@ -298,7 +298,8 @@ async function refreshOverlay() {
   if (empty && !state.overlay) return;
   try {
     const { deck, overlayLayers } = await overlay();
-    deck.setProps({ layers: overlayLayers(edits, comments) });
+    state.overlayLayers = overlayLayers(edits, comments); // what is drawn (tests read it)
+    deck.setProps({ layers: state.overlayLayers });
   } catch (error) {
     reportError(`Overlay: ${error.message}`);
   }
