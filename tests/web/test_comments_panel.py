@@ -34,6 +34,9 @@ def _english_date(iso: str) -> str:
 
 def test_comment_list_shows_date_and_area_name_and_locates(app_page, server: Server) -> None:
     page: Page = app_page[0]
+    page.evaluate("""window.cspViolations = [];
+        document.addEventListener('securitypolicyviolation',
+            (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));""")
     meta = httpx.get(f"{server.url}/api/meta", timeout=60).json()
     with dikas.open(server.twin) as twin:
         areas = twin.read("areas", year=max(meta["years"]),
@@ -83,6 +86,9 @@ def test_comment_list_shows_date_and_area_name_and_locates(app_page, server: Ser
     assert layers["comment-areas"] == ["PolygonLayer", sum(f["geometry"]["type"] == "Polygon"
                                                            for f in points)]
     assert page.evaluate("dikas.map.getLayer('services').type") == "circle"
+    # the balloon is drawn in a canvas: nothing is fetched that the CSP refuses
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.cspViolations") == []
 
     # "show on map": the map moves so that the drawn area is in view
     page.evaluate("dikas.map.jumpTo({center: [0, 0], zoom: 3})")

@@ -12,13 +12,23 @@ function tooltip({ object }) {
 }
 
 // A speech balloon, not a dot: comments must not look like the service points (circles).
-// White, so that deck.gl tints it with the category colour (mask icon); a dark outline.
-const BALLOON = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48">'
-  + '<path d="M6 4h36a4 4 0 0 1 4 4v22a4 4 0 0 1-4 4H22l-10 11v-11H6a4 4 0 0 1-4-4V8a4 4 0 0 1 4-4z" '
-  + 'fill="#fff"/></svg>');
-const BALLOON_ICON = { url: BALLOON, id: "comment-balloon", width: 48, height: 48, anchorY: 45, mask: true };
-/** Name of the symbol comments are drawn with (the browser tests check it). */
+// Drawn once into a canvas (an icon URL would be fetched, which the CSP's connect-src
+// refuses for data: URLs); white, so that deck.gl tints it with the category colour.
+const BALLOON_PATH = "M6 4h36a4 4 0 0 1 4 4v22a4 4 0 0 1-4 4H22l-10 11v-11H6a4 4 0 0 1-4-4V8a4 4 0 0 1 4-4z";
+const BALLOON_MAPPING = { balloon: { x: 0, y: 0, width: 48, height: 48, anchorY: 45, mask: true } };
+let balloonAtlas = null;
+function balloon() {
+  if (!balloonAtlas) {
+    balloonAtlas = document.createElement("canvas");
+    balloonAtlas.width = 48;
+    balloonAtlas.height = 48;
+    const context = balloonAtlas.getContext("2d");
+    context.fillStyle = "#fff";
+    context.fill(new Path2D(BALLOON_PATH));
+  }
+  return balloonAtlas;
+}
+/** Name of the symbol comments are drawn with. */
 export const COMMENT_SYMBOL = "balloon";
 
 /** A deck.gl overlay for a MapLibre map (add it with `map.addControl`). */
@@ -73,7 +83,8 @@ export function overlayLayers(edits, comments) {
     }),
     new IconLayer({
       id: "comments", data: comments.points, pickable: true,
-      getPosition: (f) => f.geometry.coordinates, getIcon: () => BALLOON_ICON,
+      getPosition: (f) => f.geometry.coordinates,
+      iconAtlas: balloon(), iconMapping: BALLOON_MAPPING, getIcon: () => COMMENT_SYMBOL,
       getColor: (f) => categoryColour(f, 255), sizeUnits: "pixels", getSize: 26,
       billboard: true,
     }),
