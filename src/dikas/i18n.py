@@ -31,7 +31,7 @@ PACKAGE_DIR = Path(__file__).parent
 DOMAINS: dict[str, tuple[str, ...]] = {
     "reports": ("report/**/*.py",),
     "surveys": ("surveys/**/*.py",),
-    "community": ("api/community.py", "api/routes/comments.py"),
+    "community": ("api/community.py", "api/routes/comments.py", "api/privacy_notice.py"),
     "messages": ("cli/**/*.py",),
     "scenarios": ("scenarios/**/*.py",),
     "indices": ("indices/**/*.py",),

@@ -25,8 +25,9 @@ def small_twin(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def settings(small_twin: Path, tmp_path_factory: pytest.TempPathFactory) -> ApiSettings:
     community = tmp_path_factory.mktemp("community") / "community.sqlite"
     users = Community(community)
-    users.add_user("alice", PASSWORD, role="stakeholder")
-    users.add_user("mod", PASSWORD, role="moderator")
+    users.add_user("alice", PASSWORD, role="stakeholder", display_name="Alice Aalto")
+    users.add_user("mod", PASSWORD, role="moderator", display_name="Moderator Maija")
+    users.add_user("org", PASSWORD, role="organiser", display_name="Organiser Olli")
     return ApiSettings(twin_path=small_twin, community_path=community, min_count=10)
 
 

@@ -78,7 +78,8 @@ def test_writes_update_the_served_layer_without_reloading(app_client: TestClient
         assert new["properties"]["text"] == "new bench"
         assert new["geometry"]["coordinates"] == pytest.approx([lon, lat])
         # hiding drops exactly that row
-        assert app_client.post("/api/comments/3/hide", headers=moderator).status_code == 200
+        assert app_client.post("/api/comments/3/hide", headers=moderator,
+                               json={"reason": "spam"}).status_code == 200
         ids = [f["properties"]["comment_id"] for f in app_client.get(items).json()["features"]]
         assert ids == [1, 2, 4, 5, 6, 7, 8]
         assert app_client.get(f"{items}/3").status_code == 404

@@ -62,7 +62,11 @@ def test_comment_lifecycle(client: TestClient) -> None:
     feature = created.json()
     assert feature["properties"]["postal_code"] == "00200"
     assert feature["properties"]["text"] == "More trees here"
-    assert feature["properties"]["author"] == "alice"
+    # in public: the display name, the date and the postal area's name, never the user name
+    assert feature["properties"]["author_name"] == "Alice Aalto"
+    assert "author" not in feature["properties"]
+    assert feature["properties"]["area_name"] == "Area 2"
+    assert feature["properties"]["created_at"][:4].isdigit()
     assert feature["geometry"]["coordinates"] == pytest.approx([lon, lat])
     comment_id = feature["id"]
 
@@ -82,20 +86,30 @@ def test_comment_lifecycle(client: TestClient) -> None:
     boxed = client.get(f"/api/comments?bbox={minlon},{minlat},{maxlon},{maxlat}").json()
     assert [f["id"] for f in boxed["features"]] == [comment_id]
 
-    assert client.post(f"/api/comments/{comment_id}/hide", headers=alice).status_code == 403
-    assert client.post(f"/api/comments/{comment_id}/hide").status_code == 401
-    hidden = client.post(f"/api/comments/{comment_id}/hide", headers=moderator)
-    assert hidden.status_code == 200 and hidden.json() == {"id": comment_id, "hidden": True}
-    assert client.post("/api/comments/999999/hide", headers=moderator).status_code == 404
+    reason = {"reason": "duplicate"}
+    assert client.post(f"/api/comments/{comment_id}/hide", headers=alice,
+                       json=reason).status_code == 403
+    assert client.post(f"/api/comments/{comment_id}/hide", json=reason).status_code == 401
+    hidden = client.post(f"/api/comments/{comment_id}/hide", headers=moderator, json=reason)
+    assert hidden.status_code == 200
+    assert hidden.json() == {"id": comment_id, "hidden": True, "reason": "duplicate"}
+    assert client.post("/api/comments/999999/hide", headers=moderator,
+                       json=reason).status_code == 404
 
     public_ids = {f["id"] for f in client.get("/api/comments").json()["features"]}
     assert comment_id not in public_ids and by_area["id"] in public_ids
-    moderated = client.get("/api/comments", headers=moderator).json()["features"]
-    assert comment_id in {f["id"] for f in moderated}
+    moderated = {f["id"]: f["properties"]
+                 for f in client.get("/api/comments", headers=moderator).json()["features"]}
+    assert moderated[comment_id]["hidden_reason"] == "duplicate"
+    assert moderated[comment_id]["author"] == "alice"
 
-    export = client.get("/api/comments/export")
+    assert client.get("/api/comments/export").status_code == 401
+    assert client.get("/api/comments/export", headers=alice).status_code == 403
+    export = client.get("/api/comments/export", headers=moderator)
     assert "attachment" in export.headers["content-disposition"]
-    assert comment_id not in {f["id"] for f in export.json()["features"]}
+    exported = {f["id"]: f["properties"] for f in export.json()["features"]}
+    assert exported[comment_id]["hidden"] is True and exported[comment_id]["author"] == "alice"
+    assert exported[by_area["id"]]["area_name"] == "Area 3"
     ogc = client.get("/ogc/collections/comments/items").json()
     assert {f["properties"]["comment_id"] for f in ogc["features"]} == public_ids
 

@@ -52,7 +52,8 @@ def test_report_cli_with_empty_area_is_one_line(small_twin: Path, tmp_path: Path
 def test_hiding_an_id_beyond_sqlite_integers_is_404(client: TestClient) -> None:
     moderator = token_for(client, "mod")
     for comment_id in ("9999999999999999999", str(2**63), "0", "-5"):
-        response = client.post(f"/api/comments/{comment_id}/hide", headers=moderator)
+        response = client.post(f"/api/comments/{comment_id}/hide", headers=moderator,
+                               json={"reason": "spam"})
         assert response.status_code == 404, response.text
         assert response.json()["detail"] == f"no comment {int(comment_id)}"
 

@@ -17,7 +17,9 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -25,9 +27,16 @@ from fastapi.testclient import TestClient
 from pyproj import Transformer
 
 from dikas.api.app import create_app
-from dikas.api.community import Community
+from dikas.api.community import MODERATOR_COLUMNS, Community
 from dikas.api.community_store import PostgresStore, SqliteStore, redact_url
-from dikas.api.errors import AuthenticationError, NotFoundError, ServiceUnavailableError
+from dikas.api.errors import (
+    AuthenticationError,
+    ConflictError,
+    ForbiddenError,
+    NotFoundError,
+    ServiceUnavailableError,
+)
+from dikas.api.retention import Retention
 from dikas.api.settings import ApiSettings
 from dikas.errors import ConfigError, ParameterError
 from tests.api.conftest import PASSWORD
@@ -121,7 +130,9 @@ def test_comments_pages_and_hiding(community: Community) -> None:
     assert frame["postal_code"].isna().tolist() == [True] + [False] * 5
     assert frame["postal_code"].iloc[1:].tolist() == ["00100"] * 5
     assert frame.geometry.x.round(6).tolist() == [24.0, 24.1, 24.2, 24.3, 24.4, 24.5]
-    assert frame["hidden"].tolist() == [False] * 6 and frame["author"].eq("alice").all()
+    assert frame["hidden"].tolist() == [False] * 6 and frame["author_name"].eq("alice").all()
+    assert "author" not in frame and community.comments(
+        columns=MODERATOR_COLUMNS)["author"].eq("alice").all()
 
     matched, page = community.comment_page(limit=2, offset=1)
     assert matched == 6 and page["comment_id"].tolist() == [5, 4]
@@ -131,7 +142,10 @@ def test_comments_pages_and_hiding(community: Community) -> None:
     assert matched == 2 and page["comment_id"].tolist() == [4, 3]
     assert community.comment_bounds() == pytest.approx((24.0, 60.0, 24.5, 60.05))
 
-    community.hide_comment(6, moderator=alice)
+    moderator = community.add_user("mod", PASSWORD, role="moderator")
+    with pytest.raises(ForbiddenError):
+        community.hide_comment(6, moderator=alice)
+    community.hide_comment(6, moderator=moderator, reason="spam")
     assert community.comments()["comment_id"].tolist() == ids[:5]
     assert community.comments(include_hidden=True)["hidden"].tolist() == [False] * 5 + [True]
     assert community.comment(6)["hidden"].tolist() == [True]
@@ -140,9 +154,9 @@ def test_comments_pages_and_hiding(community: Community) -> None:
     assert community.comment_page(include_hidden=True, limit=1)[1]["comment_id"].tolist() == [6]
     assert community.comment_bounds() == pytest.approx((24.0, 60.0, 24.4, 60.04))
     with pytest.raises(NotFoundError, match="no comment 99"):
-        community.hide_comment(99, moderator=alice)
+        community.hide_comment(99, moderator=moderator)
     with pytest.raises(NotFoundError):
-        community.hide_comment(2**63, moderator=alice)
+        community.hide_comment(2**63, moderator=moderator)
 
 
 def test_scenario_runs_bounded_by_count_and_size(community: Community) -> None:
@@ -186,6 +200,103 @@ def test_api_on_either_store(community: Community, small_twin: Path, tmp_path: P
     assert community.comments()["text"].tolist() == ["t0", "t1", "t2"]
 
 
+def test_moderation_invitations_own_data_and_purge(community: Community) -> None:
+    now = [datetime(2026, 12, 1, tzinfo=UTC)]
+    community.clock = lambda: now[0]
+    organiser = community.add_user("olli", PASSWORD, role="organiser", display_name="Olli")
+    made = community.invite("stakeholder", created_by="olli", days=2)
+    alice = community.accept_invitation(made.token, username="alice", display_name="Alice A",
+                                        password=PASSWORD)
+    with pytest.raises(ParameterError, match="already used"):
+        community.accept_invitation(made.token, username="bob", display_name="B",
+                                    password=PASSWORD)
+    late = community.invite("stakeholder", created_by="olli", days=1)
+    now[0] += timedelta(days=1, seconds=1)
+    with pytest.raises(ParameterError, match="expired"):
+        community.accept_invitation(late.token, username="bob", display_name="B",
+                                    password=PASSWORD)
+    area = {"type": "Polygon", "coordinates": [[[24.9, 60.1], [25.0, 60.1], [25.0, 60.2],
+                                                [24.9, 60.1]]]}
+    first = community.add_comment(alice, lon=24.95, lat=60.15, text="area", category="idea",
+                                  postal_code="00100", area=area)
+    second = community.add_comment(alice, lon=24.9, lat=60.1, text="point", category="need",
+                                   postal_code=None)
+    frame = community.comments()
+    assert frame.geometry.geom_type.tolist() == ["Polygon", "Point"]
+    assert frame["author_name"].tolist() == ["Alice A", "Alice A"]
+    community.hide_comment(first, moderator=organiser, reason="off topic")
+    with pytest.raises(ConflictError, match="already hidden"):
+        community.hide_comment(first, moderator=organiser, reason="again")
+    community.restore_comment(first, moderator=organiser, reason="on topic after all")
+    with pytest.raises(ConflictError, match="already visible"):
+        community.restore_comment(first, moderator=organiser, reason="again")
+    matched, entries = community.audit_log(limit=10)
+    assert [(e["actor"], e["action"], e["target"], e["reason"]) for e in entries] == [
+        ("olli", "restore", f"comment:{first}", "on topic after all"),
+        ("olli", "hide", f"comment:{first}", "off topic"),
+        ("olli", "create_invite", "role:stakeholder", ""),
+        ("alice", "accept_invite", "user:alice", ""),
+        ("olli", "create_invite", "role:stakeholder", "")]
+    assert matched == 5
+
+    reset = community.reset_password("alice", organiser=organiser)
+    with pytest.raises(AuthenticationError):
+        community.authenticate("alice", PASSWORD)
+    assert community.redeem_reset(reset.token, PASSWORD + "2") == alice
+    community.change_password(alice, PASSWORD + "2", PASSWORD + "3")
+    assert community.authenticate("alice", PASSWORD + "3") == alice
+
+    mine = community.my_data(alice)
+    assert [c["comment_id"] for c in mine["comments"]] == [first, second]
+    assert mine["comments"][0]["area"] == area and mine["account"]["display_name"] == "Alice A"
+    assert [e["action"] for e in mine["audit"]] == ["change_password", "redeem_reset",
+                                                    "accept_invite"]
+    assert community.delete_account(alice) == 2
+    assert community.comments().empty and "alice" not in {u.username for u in community.users()}
+    with pytest.raises(NotFoundError):
+        community.delete_account(alice)
+
+    now[0] += timedelta(days=400)
+    assert community.purge(Retention(comments_days=30, audit_days=365, invitations_days=30)) == {
+        "comments": 0, "audit": 10, "invitations": 2}  # alice's reset went with her
+    assert community.audit_log(limit=10) == (0, [])
+
+
+def _race(work: Any) -> list[str]:
+    """Run ``work(0)`` and ``work(1)`` at the same moment in two threads; sorted outcomes
+    (``ok``, or ``refused`` for a refusal)."""
+    barrier = threading.Barrier(2)
+
+    def run(k: int) -> str:
+        barrier.wait()
+        try:
+            work(k)
+            return "ok"
+        except (ParameterError, ConflictError):
+            return "refused"
+
+    with ThreadPoolExecutor(2) as pool:
+        return sorted(pool.map(run, range(2)))
+
+
+def test_two_writers_race_for_one_invitation_and_one_hide(community: Community) -> None:
+    moderators = [community.add_user(f"m{k}", PASSWORD, role="moderator") for k in range(2)]
+    author = community.add_user("a", PASSWORD, role="stakeholder")
+    for attempt in range(5):
+        token = community.invite("stakeholder", created_by="m0").token
+        comment_id = community.add_comment(author, lon=24.9, lat=60.1, text="x",
+                                           category="idea", postal_code=None)
+        assert _race(lambda k, token=token, attempt=attempt: community.accept_invitation(
+            token, username=f"u{attempt}_{k}", display_name="U",
+            password=PASSWORD)) == ["ok", "refused"]
+        assert _race(lambda k, comment_id=comment_id: community.hide_comment(
+            comment_id, moderator=moderators[k], reason=f"r{k}")) == ["ok", "refused"]
+    assert len([u for u in community.users() if u.username.startswith("u")]) == 5
+    _, entries = community.audit_log(limit=100)
+    assert sum(e["action"] == "hide" for e in entries) == 5
+    assert community.comments().empty
+
+
 # -- PostgreSQL only -------------------------------------------------------------------------
 def test_migrations_upgrade_from_empty_and_twice_is_a_no_op(database: str) -> None:
     import psycopg
@@ -199,24 +310,36 @@ def test_migrations_upgrade_from_empty_and_twice_is_a_no_op(database: str) -> No
                                "ORDER BY table_name, ordinal_position").fetchall()
 
     assert current(database) is None and tables() == []
-    assert upgrade(database) == head() == "0001"
+    assert upgrade(database, revision="0001") == "0001"
+    with psycopg.connect(database) as con:  # a comment written before 0003
+        con.execute("INSERT INTO comments (author, category, text, lon, lat, created_at) "
+                    "VALUES ('alice', 'idea', 'old', 24.9, 60.2, '2026-01-01T00:00:00+00:00')")
+    assert upgrade(database) == head() == "0003"
     schema = tables()
-    assert {t for t, _ in schema} == {"alembic_version", "comments", "scenarios", "users"}
+    assert {t for t, _ in schema} == {"alembic_version", "audit_log", "comments",
+                                      "invitations", "scenarios", "users"}
     assert [c for t, c in schema if t == "comments"] == [
         "comment_id", "author", "category", "text", "lon", "lat", "postal_code",
-        "created_at", "hidden", "hidden_by", "hidden_at"]
+        "created_at", "hidden", "hidden_by", "hidden_at", "author_name", "hidden_reason",
+        "area"]
+    assert [c for t, c in schema if t == "users"][-1] == "display_name"
+    assert [c for t, c in schema if t == "audit_log"] == [
+        "entry_id", "at", "actor", "action", "target", "reason"]
     community = Community(Path("/nonexistent/c.sqlite"), database=database,
                           secret="k" * 32)
     community.add_user("alice", PASSWORD, role="stakeholder")
     community.close()
-    assert upgrade(database) == "0001"  # again: nothing changes, nothing is lost
+    assert upgrade(database) == "0003"  # again: nothing changes, nothing is lost
     assert tables() == schema
     with psycopg.connect(database) as con:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+        assert con.execute("SELECT text, author_name FROM comments").fetchall() == [
+            ("old", "")]
         assert con.execute("SELECT username FROM users").fetchall() == [("alice",)]
         indexes = {r[0] for r in con.execute("SELECT indexname FROM pg_indexes WHERE "
                                              "tablename = 'comments'")}
-    assert {"comments_by_visibility", "comments_by_position"} <= indexes
+    assert {"comments_by_visibility", "comments_by_position", "comments_by_author",
+            "comments_by_time"} <= indexes
 
 
 def test_cli_migrate(database: str) -> None:
@@ -228,8 +351,8 @@ def test_cli_migrate(database: str) -> None:
 
     done = migrate(database)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == (f"community database {database} at version 0001 "
-                                   "(newest: 0001)")
+    assert done.stdout.strip() == (f"community database {database} at version 0003 "
+                                   "(newest: 0003)")
     refused = migrate("")
     assert refused.returncode == 1
     assert refused.stderr.strip() == ("dikas: error: dikas users migrate: set "
@@ -392,7 +515,8 @@ def test_two_servers_write_at_once_nothing_lost(
                 response = client.post("/api/comments", json={
                     "text": text, "category": "need", "lon": LON, "lat": LAT})
                 assert response.status_code == 201, response.text
-                assert response.json()["properties"]["author"] == name
+                # in public the display name (here the user name, the default)
+                assert response.json()["properties"]["author_name"] == name
                 with lock:
                     acknowledged.append((response.json()["id"], text))
 
@@ -421,12 +545,37 @@ def test_two_servers_write_at_once_nothing_lost(
     hidden = ids[0]
     moderator = _sign_in(servers[0].url, "mod")
     assert httpx.post(f"{servers[0].url}/api/comments/{hidden}/hide", headers=moderator,
-                      timeout=30).status_code == 200
+                      json={"reason": "spam"}, timeout=30).status_code == 200
     served = httpx.get(servers[1].url + items, params={"limit": 1000}, timeout=30).json()
     assert served["numberMatched"] == len(stored) - 1
     assert hidden not in {f["properties"]["comment_id"] for f in served["features"]}
     assert httpx.get(f"{servers[1].url}{items}/{hidden}", timeout=30).status_code == 404
     assert _all_ids(servers[1].url)[0] == len(stored) - 1
+    # ... and restored through the other server, logged once each, seen by both
+    restored = httpx.post(f"{servers[1].url}/api/comments/{hidden}/restore",
+                          headers=_sign_in(servers[1].url, "mod"),
+                          json={"reason": "not spam"}, timeout=30)
+    assert restored.status_code == 200, restored.text
+    served = httpx.get(servers[0].url + items, params={"limit": 1000}, timeout=30).json()
+    assert hidden in {f["properties"]["comment_id"] for f in served["features"]}
+    for server in servers:
+        log = httpx.get(f"{server.url}/api/moderation/log", timeout=30,
+                        headers=_sign_in(server.url, "mod")).json()["entries"]
+        assert [(e["action"], e["reason"]) for e in log[:2]] == [("restore", "not spam"),
+                                                                  ("hide", "spam")]
+    # one invitation accepted through both servers at the same moment: one account
+    token = community.invite("stakeholder", created_by="test").token
+    barrier = threading.Barrier(2)
+
+    def accept(k: int) -> int:
+        barrier.wait()
+        return httpx.post(f"{servers[k].url}/api/auth/accept-invitation", timeout=30, json={
+            "token": token, "username": f"racer{k}", "display_name": f"Racer {k}",
+            "password": PASSWORD}).status_code
+
+    with ThreadPoolExecutor(2) as pool:
+        assert sorted(pool.map(accept, range(2))) == [201, 400]
+    assert len([u for u in community.users() if u.username.startswith("racer")]) == 1
     print(f"\n{total} comments posted by {len(writers)} threads to 2 servers in "
           f"{elapsed:.2f} s")
 

@@ -58,8 +58,12 @@ def _run_operation(operation: Any, mode: GenerationMode, api: Any,
               suppress_health_check=list(HealthCheck))
     def check(case: Any) -> None:
         counts[operation.label] = counts.get(operation.label, 0) + 1
-        # a fresh moderator token each call: sign-out (logout) revokes the previous one
-        token = api.state.context.community.issue_token(User("mod", "moderator"), ttl_s=600)
+        # a fresh moderator token each call: sign-out (logout) revokes the previous one, and
+        # DELETE /api/me deletes the account (made again here)
+        community = api.state.context.community
+        if "mod" not in {user.username for user in community.users()}:
+            community.add_user("mod", PASSWORD, role="moderator")
+        token = community.issue_token(User("mod", "moderator"), ttl_s=600)
         case.call_and_validate(headers={"Authorization": f"Bearer {token}"})
 
     check()

@@ -132,7 +132,8 @@ def test_password_or_role_change_and_sign_out_revoke_tokens(fresh: TestClient,
     community.add_user("alice", "a new password", role="moderator")  # removed and re-added
     assert fresh.post("/api/auth/logout", headers=token).status_code == 401
     _, mod = sign_in(fresh, "mod")
-    assert fresh.post("/api/comments/999/hide", headers=mod).status_code == 404  # still valid
+    assert fresh.post("/api/comments/999/hide", headers=mod,
+                      json={"reason": "test"}).status_code == 404  # still valid
 
 
 # -- 4. the signing key lives outside the database -------------------------------------------

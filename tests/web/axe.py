@@ -25,14 +25,20 @@ def axe_source() -> str:
     return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
 
 
-def audit(page: Page, *, exclude: list[str] | None = None) -> list[dict[str, Any]]:
+def audit(page: Page, *, exclude: list[str] | None = None,
+          include: list[str] | None = None) -> list[dict[str, Any]]:
     """axe's WCAG 2.1 A/AA violations on ``page``: ``[{id, impact, help, nodes: [...]}]``.
 
-    ``exclude`` lists CSS selectors to leave out (the WebGL canvas has no DOM to check).
+    ``exclude`` lists CSS selectors to leave out (the WebGL canvas has no DOM to check);
+    ``include`` limits the check to the parts of the page it names (e.g. one panel).
     """
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source())
-    context = {"exclude": [[s] for s in (exclude or [])]} if exclude else None
+    context: dict[str, Any] | None = None
+    if exclude or include:
+        context = {"exclude": [[s] for s in (exclude or [])]}
+        if include:
+            context["include"] = [[s] for s in include]
     result = page.evaluate(
         """async ([context, tags]) => {
             const r = await window.axe.run(context || document,
@@ -44,12 +50,13 @@ def audit(page: Page, *, exclude: list[str] | None = None) -> list[dict[str, Any
 
 
 def assert_accessible(page: Page, *, state: str, artifacts: Path | None = None,
-                      exclude: list[str] | None = None) -> None:
+                      exclude: list[str] | None = None,
+                      include: list[str] | None = None) -> None:
     """Fail with the list of serious or critical WCAG 2.1 AA violations in ``state``.
 
     The whole report is written to ``artifacts/axe-<state>.json`` when a folder is given.
     """
-    violations = audit(page, exclude=exclude)
+    violations = audit(page, exclude=exclude, include=include)
     if artifacts is not None:
         artifacts.mkdir(parents=True, exist_ok=True)
         (artifacts / f"axe-{state}.json").write_text(json.dumps(violations, indent=2))

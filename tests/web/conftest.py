@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 READY_TIMEOUT_MS = 120_000
 USERS = {"alice": ("alice-secret-pw", "stakeholder"), "moira": ("moira-secret-pw", "moderator")}
+DISPLAY_NAMES = {"alice": "Alice Aalto", "moira": "Moira Moderator"}
+"""What the map shows beside each user's comments (never the user name)."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def server(helsinki_twin: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     community_file = tmp_path_factory.mktemp("community") / "community.sqlite"
     community = Community(community_file)
     for name, (password, role) in USERS.items():
-        community.add_user(name, password, role=role)
+        community.add_user(name, password, role=role, display_name=DISPLAY_NAMES[name])
     settings = ApiSettings(twin_path=helsinki_twin, community_path=community_file)
     app = create_app(settings)
     with serving(app, ready_path="/api/meta", timeout_s=120) as url:

@@ -524,7 +524,15 @@ def test_comment_round_trip_and_moderation(app_page, server: Server) -> None:
     page.click("#login-form button[type=submit]")
     page.wait_for_selector("#comments[data-role=moderator] .hide-comment", timeout=READY_TIMEOUT_MS)
     page.click(f"#comment-list li[data-id='{mine[0]['id']}'] .hide-comment")
+    # no reason, no hiding
+    page.wait_for_selector("#comments[data-state=error]", timeout=READY_TIMEOUT_MS)
+    page.fill("#moderation-reason", "duplicate of another comment")
+    page.click(f"#comment-list li[data-id='{mine[0]['id']}'] .hide-comment")
     page.wait_for_selector("#comments[data-state=hidden]", timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(f"#comment-list li[data-id='{mine[0]['id']}'] .restore-comment",
+                           timeout=READY_TIMEOUT_MS)
+    assert "duplicate of another comment" in page.inner_text(
+        f"#comment-list li[data-id='{mine[0]['id']}'] .comment-hidden")
     public = httpx.get(f"{server.url}/api/comments", timeout=60).json()["features"]
     assert all(f["properties"]["text"] != text for f in public)
 

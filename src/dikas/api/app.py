@@ -24,6 +24,7 @@ from dikas.api.context import ApiContext
 from dikas.api.errors import install_error_handlers
 from dikas.api.openapi import install_openapi
 from dikas.api.routes import (
+    accounts,
     comments,
     indicators,
     isochrones,
@@ -72,7 +73,7 @@ def create_app(settings: ApiSettings) -> FastAPI:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.trusted_hosts))
     app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers
     for module in (ogc, meta, indicators, tiles, profiles, isochrones, scenarios, comments,
-                   report):
+                   accounts, report):
         app.include_router(module.router)
     _mount_web_app(app, settings.web_dist or BUNDLED_DIST)
     _add_docs(app)

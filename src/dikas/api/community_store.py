@@ -34,20 +34,45 @@ POOL_SIZE = 8
 POOL_WAIT_S = 30.0
 """How long an operation waits for a free connection before answering 503."""
 
-COMMENT_COLUMNS = ("comment_id", "author", "category", "text", "postal_code", "created_at",
-                   "hidden", "lon", "lat")
-"""Columns of the comment rows the stores return, in order."""
+COMMENT_COLUMNS = ("comment_id", "author", "author_name", "category", "text", "postal_code",
+                   "created_at", "hidden", "hidden_reason", "area", "lon", "lat")
+"""Columns of the comment rows the stores return, in order (``area``: a GeoJSON polygon
+as text, or NULL for a comment pinned to a point)."""
+AUDIT_COLUMNS = ("entry_id", "at", "actor", "action", "target", "reason")
+"""Columns of the audit log rows the stores return, in order."""
+UNUSABLE_PASSWORD = "!"
+"""A password hash no password matches (an account whose password an organiser reset)."""
 
+_SQLITE_UPGRADES = (
+    ("users", "token_version", "TEXT NOT NULL DEFAULT ''"),
+    ("users", "display_name", "TEXT NOT NULL DEFAULT ''"),
+    ("comments", "author_name", "TEXT NOT NULL DEFAULT ''"),
+    ("comments", "hidden_reason", "TEXT"),
+    ("comments", "area", "TEXT"),
+)
+"""Columns a SQLite file of an older version lacks: (table, column, definition)."""
 _SQLITE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
     username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL,
-    created_at TEXT NOT NULL, token_version TEXT NOT NULL DEFAULT '');
+    created_at TEXT NOT NULL, token_version TEXT NOT NULL DEFAULT '',
+    display_name TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS comments (
     comment_id INTEGER PRIMARY KEY AUTOINCREMENT, author TEXT NOT NULL, category TEXT NOT NULL,
     text TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, postal_code TEXT,
     created_at TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, hidden_by TEXT,
-    hidden_at TEXT);
+    hidden_at TEXT, author_name TEXT NOT NULL DEFAULT '', hidden_reason TEXT, area TEXT);
 CREATE INDEX IF NOT EXISTS comments_by_visibility ON comments (hidden, comment_id);
+CREATE TABLE IF NOT EXISTS audit_log (
+    entry_id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
+    action TEXT NOT NULL, target TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (at);
+CREATE INDEX IF NOT EXISTS audit_log_by_actor ON audit_log (actor);
+CREATE INDEX IF NOT EXISTS comments_by_author ON comments (author);
+CREATE INDEX IF NOT EXISTS comments_by_time ON comments (created_at);
+CREATE TABLE IF NOT EXISTS invitations (
+    token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, role TEXT NOT NULL, username TEXT,
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+    used_at TEXT);
 CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS scenarios (
     scenario_id TEXT PRIMARY KEY, name TEXT NOT NULL, result TEXT NOT NULL,
@@ -130,13 +155,148 @@ class CommunityStore:
 
     # -- users -------------------------------------------------------------------------------
     def upsert_user(self, username: str, password_hash: str, role: str, created_at: str,
-                    token_version: str) -> None:
+                    token_version: str, display_name: str) -> None:
         with self.transaction() as con:
             self.execute(con, "INSERT INTO users (username, password_hash, role, created_at, "
-                         "token_version) VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO "
-                         "UPDATE SET password_hash = excluded.password_hash, "
-                         "role = excluded.role, token_version = excluded.token_version",
-                         [username, password_hash, role, created_at, token_version])
+                         "token_version, display_name) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT "
+                         "(username) DO UPDATE SET password_hash = excluded.password_hash, "
+                         "role = excluded.role, token_version = excluded.token_version, "
+                         "display_name = excluded.display_name",
+                         [username, password_hash, role, created_at, token_version,
+                          display_name])
+
+    def set_password(self, username: str, password_hash: str, token_version: str, *,
+                     at: str, actor: str, action: str) -> bool:
+        """Replace a password (or make it unusable) and revoke older tokens, logged."""
+        with self.transaction() as con:
+            changed = self.execute(con, "UPDATE users SET password_hash = ?, token_version = ? "
+                                   "WHERE username = ?",
+                                   [password_hash, token_version, username]).rowcount > 0
+            if changed:
+                self.log(con, at, actor, action, f"user:{username}", "")
+            return changed
+
+    def profile(self, username: str) -> tuple[str, str, str, str] | None:
+        """``(name, display name, role, created at)`` of an account."""
+        with self.transaction() as con:
+            row = self.execute(con, "SELECT username, display_name, role, created_at FROM "
+                                    "users WHERE username = ?", [username]).fetchone()
+        return None if row is None else (row[0], row[1], row[2], row[3])
+
+    def delete_account(self, username: str, *, at: str) -> tuple[int, bool]:
+        """Delete an account, its comments and the invitations naming it, in one
+        transaction (logged); ``(comments deleted, whether the account existed)``."""
+        with self.transaction() as con:
+            comments = self.execute(con, "DELETE FROM comments WHERE author = ?",
+                                    [username]).rowcount
+            self.execute(con, "DELETE FROM invitations WHERE username = ?", [username])
+            existed = self.execute(con, "DELETE FROM users WHERE username = ?",
+                                   [username]).rowcount > 0
+            if existed:
+                self.log(con, at, username, "delete_account", f"user:{username}",
+                         f"{comments} comments deleted")
+            return comments, existed
+
+    # -- audit log ---------------------------------------------------------------------------
+    def log(self, con: Any, at: str, actor: str, action: str, target: str,
+            reason: str) -> None:
+        """Add an entry to the audit log inside the caller's transaction."""
+        self.execute(con, "INSERT INTO audit_log (at, actor, action, target, reason) "
+                     "VALUES (?, ?, ?, ?, ?)", [at, actor, action, target, reason])
+
+    def audit_rows(self, *, limit: int, offset: int = 0,
+                   actor: str | None = None) -> tuple[int, list[tuple[Any, ...]]]:
+        """``(entries matched, one page)`` of the audit log (:data:`AUDIT_COLUMNS`), newest
+        first, optionally only one actor's."""
+        clause, params = (" WHERE actor = ?", [actor]) if actor is not None else ("", [])
+        with self.transaction() as con:
+            matched = int(self.execute(con, f"SELECT count(*) FROM audit_log{clause}",
+                                       params).fetchone()[0])
+            rows = self.execute(con, f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_log"
+                                f"{clause} ORDER BY entry_id DESC LIMIT ? OFFSET ?",
+                                [*params, limit, offset]).fetchall()
+        return matched, [tuple(row) for row in rows]
+
+    # -- invitations and password resets ----------------------------------------------------
+    def insert_invitation(self, token_hash: str, *, kind: str, role: str,
+                          username: str | None, created_by: str, created_at: str,
+                          expires_at: str) -> None:
+        with self.transaction() as con:
+            self.execute(con, "INSERT INTO invitations (token_hash, kind, role, username, "
+                         "created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         [token_hash, kind, role, username, created_by, created_at,
+                          expires_at])
+            self.log(con, created_at, created_by, f"create_{kind}",
+                     f"user:{username}" if username else f"role:{role}", "")
+
+    def _take_invitation(self, con: Any, token_hash: str, kind: str,
+                         now: str) -> tuple[str, str | None] | str:
+        """Mark an unused, unexpired token used (one writer wins, also across processes:
+        the update re-checks ``used_at`` under the row lock); its ``(role, username)``, or
+        why not (``unknown``, ``used``, ``expired``)."""
+        taken = self.execute(con, "UPDATE invitations SET used_at = ? WHERE token_hash = ? "
+                             "AND kind = ? AND used_at IS NULL AND expires_at > ? "
+                             "RETURNING role, username", [now, token_hash, kind, now]).fetchone()
+        if taken is not None:
+            return str(taken[0]), taken[1]
+        row = self.execute(con, "SELECT used_at FROM invitations WHERE token_hash = ? AND "
+                           "kind = ?", [token_hash, kind]).fetchone()
+        return "unknown" if row is None else "used" if row[0] is not None else "expired"
+
+    def accept_invitation(self, token_hash: str, *, now: str, username: str,
+                          display_name: str, password_hash: str,
+                          token_version: str) -> str | None:
+        """Create the account an invitation allows, in one transaction; its role, or
+        ``None`` when the name is taken (nothing changes), or why the token is refused."""
+        with self.transaction() as con:
+            if self.execute(con, "SELECT 1 FROM users WHERE username = ?",
+                            [username]).fetchone() is not None:
+                return None
+            taken = self._take_invitation(con, token_hash, "invite", now)
+            if isinstance(taken, str):
+                return f"!{taken}"
+            inserted = self.execute(con, "INSERT INTO users (username, password_hash, role, "
+                                    "created_at, token_version, display_name) VALUES "
+                                    "(?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING",
+                                    [username, password_hash, taken[0], now, token_version,
+                                     display_name]).rowcount
+            if not inserted:  # a concurrent acceptance took the name: undo the use
+                self.execute(con, "UPDATE invitations SET used_at = NULL WHERE "
+                             "token_hash = ?", [token_hash])
+                return None
+            self.log(con, now, username, "accept_invite", f"user:{username}", "")
+            return taken[0]
+
+    def redeem_reset(self, token_hash: str, *, now: str, password_hash: str,
+                     token_version: str) -> str:
+        """Set the password a reset token allows; the user name, or ``!why`` (refused)."""
+        with self.transaction() as con:
+            taken = self._take_invitation(con, token_hash, "reset", now)
+            if isinstance(taken, str):
+                return f"!{taken}"
+            username = str(taken[1])
+            changed = self.execute(con, "UPDATE users SET password_hash = ?, "
+                                   "token_version = ? WHERE username = ?",
+                                   [password_hash, token_version, username]).rowcount
+            if not changed:
+                return "!unknown"
+            self.log(con, now, username, "redeem_reset", f"user:{username}", "")
+            return username
+
+    # -- retention ---------------------------------------------------------------------------
+    def purge(self, *, comments_before: str, audit_before: str,
+              invitations_before: str) -> tuple[int, int, int]:
+        """Delete comments created, audit entries written and invitations expired before
+        the given times; ``(comments, audit entries, invitations)`` deleted."""
+        with self.transaction() as con:
+            comments = self.execute(con, "DELETE FROM comments WHERE created_at < ?",
+                                    [comments_before]).rowcount
+            audit = self.execute(con, "DELETE FROM audit_log WHERE at < ?",
+                                 [audit_before]).rowcount
+            invitations = self.execute(con, "DELETE FROM invitations WHERE expires_at < ? OR "
+                                       "used_at < ?", [invitations_before,
+                                                       invitations_before]).rowcount
+        return comments, audit, invitations
 
     def set_token_version(self, username: str, token_version: str) -> None:
         with self.transaction() as con:
@@ -163,25 +323,50 @@ class CommunityStore:
 
     # -- comments ----------------------------------------------------------------------------
     def insert_comment(self, author: str, category: str, text: str, lon: float, lat: float,
-                       postal_code: str | None, created_at: str) -> int:
+                       postal_code: str | None, created_at: str, *, author_name: str = "",
+                       area: str | None = None) -> int:
         with self.transaction() as con:
             row = self.execute(con, "INSERT INTO comments (author, category, text, lon, lat, "
-                               "postal_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                               "RETURNING comment_id",
+                               "postal_code, created_at, author_name, area) VALUES "
+                               "(?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING comment_id",
                                [author, category, text, lon, lat, postal_code,
-                                created_at]).fetchone()
+                                created_at, author_name, area]).fetchone()
         return int(row[0])
 
-    def hide_comment(self, comment_id: int, moderator: str, hidden_at: str) -> bool:
+    def hide_comment(self, comment_id: int, moderator: str, hidden_at: str,
+                     reason: str = "") -> bool:
+        """Hide a visible comment and log who, when and why; whether it was visible."""
+        return self.moderate(comment_id, hide=True, moderator=moderator, at=hidden_at,
+                             reason=reason) == "done"
+
+    def moderate(self, comment_id: int, *, hide: bool, moderator: str, at: str,
+                 reason: str) -> str:
+        """Hide (or restore) a comment and log it, in one transaction: ``done``,
+        ``missing`` (no such comment) or ``unchanged`` (already hidden / visible)."""
+        before, after = (self.VISIBLE, self.HIDDEN) if hide else (self.HIDDEN, self.VISIBLE)
         with self.transaction() as con:
-            return self.execute(con, f"UPDATE comments SET hidden = {self.HIDDEN}, "
-                                "hidden_by = ?, hidden_at = ? WHERE comment_id = ?",
-                                [moderator, hidden_at, comment_id]).rowcount > 0
+            changed = self.execute(con, f"UPDATE comments SET hidden = {after}, "
+                                   "hidden_by = ?, hidden_at = ?, hidden_reason = ? WHERE "
+                                   f"comment_id = ? AND hidden = {before}",
+                                   [moderator, at, reason if hide else None,
+                                    comment_id]).rowcount > 0
+            if changed:
+                self.log(con, at, moderator, "hide" if hide else "restore",
+                         f"comment:{comment_id}", reason)
+                return "done"
+            exists = self.execute(con, "SELECT 1 FROM comments WHERE comment_id = ?",
+                                  [comment_id]).fetchone() is not None
+        return "unchanged" if exists else "missing"
 
     def _where(self, *, include_hidden: bool, category: str | None,
                bbox: tuple[float, float, float, float] | None,
-               comment_id: int | None) -> tuple[str, list[Any]]:
-        where, params = [] if include_hidden else [f"hidden = {self.VISIBLE}"], []
+               comment_id: int | None,
+               author: str | None = None) -> tuple[str, list[Any]]:
+        where = [] if include_hidden else [f"hidden = {self.VISIBLE}"]
+        params: list[Any] = []
+        if author is not None:
+            where.append("author = ?")
+            params.append(author)
         if comment_id is not None:
             where.append("comment_id = ?")
             params.append(comment_id)
@@ -196,12 +381,12 @@ class CommunityStore:
     def comment_rows(self, *, include_hidden: bool = False, category: str | None = None,
                      bbox: tuple[float, float, float, float] | None = None,
                      comment_id: int | None = None, after: int | None = None,
-                     newest_first: bool = False,
+                     newest_first: bool = False, author: str | None = None,
                      limit: int | None = None, offset: int = 0) -> list[tuple[Any, ...]]:
         """Comments (:data:`COMMENT_COLUMNS`) matching the filters (``after``: only ids
         above it), by id."""
         clause, params = self._where(include_hidden=include_hidden, category=category,
-                                     bbox=bbox, comment_id=comment_id)
+                                     bbox=bbox, comment_id=comment_id, author=author)
         if after is not None:
             clause += f"{' AND' if clause else ' WHERE'} comment_id > ?"
             params.append(after)
@@ -221,14 +406,16 @@ class CommunityStore:
             return int(self.execute(con, f"SELECT count(*) FROM comments{clause}",
                                     params).fetchone()[0])
 
-    def comments_version(self) -> tuple[int, int]:
-        """``(comments, visible comments)``: changes with every comment written or hidden,
-        by any process."""
+    def comments_version(self) -> tuple[int, int, int]:
+        """``(comments, visible comments, newest audit entry)``: changes with every comment
+        written, hidden, restored or deleted, by any process (a hide and a restore
+        elsewhere leave the counts but add audit entries)."""
         with self.transaction() as con:
             row = self.execute(con, "SELECT count(*), coalesce(sum(CASE WHEN hidden = "
-                                    f"{self.VISIBLE} THEN 1 ELSE 0 END), 0) FROM comments"
+                                    f"{self.VISIBLE} THEN 1 ELSE 0 END), 0), (SELECT "
+                                    "coalesce(max(entry_id), 0) FROM audit_log) FROM comments"
                                ).fetchone()
-        return int(row[0]), int(row[1])
+        return int(row[0]), int(row[1]), int(row[2])
 
     def visible_comment_ids(self) -> list[int]:
         """Ids of the visible comments, ascending (one integer column, not the rows)."""
@@ -297,11 +484,14 @@ class SqliteStore(CommunityStore):
         self.name = str(self.path)
         create_private(self.path)
         with self.transaction() as con:
+            # a file of an older version: its tables first gain the newer columns
+            existing = {row[0] for row in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            for table, column, definition in _SQLITE_UPGRADES:
+                if table in existing and column not in {
+                        row[1] for row in con.execute(f"PRAGMA table_info({table})")}:
+                    con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
             con.executescript(_SQLITE_SCHEMA)
-            columns = [row[1] for row in con.execute("PRAGMA table_info(users)")]
-            if "token_version" not in columns:  # a database of an older version
-                con.execute("ALTER TABLE users ADD COLUMN token_version TEXT NOT NULL "
-                            "DEFAULT ''")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -53,7 +53,7 @@ class ApiContext:
                                    database=settings.community_db)
         self._lock = threading.Lock()
         self._comments_lock = threading.Lock()
-        self._comments_version: tuple[int, int] | None = None
+        self._comments_version: tuple[int, int, int] | None = None
         self._networks: dict[str, Any] = {}
         self._years: dict[str, list[int]] = {}
         self._specs: dict[str, LayerSpec] = {}

@@ -35,6 +35,11 @@ class ForbiddenError(PermissionError, DikasError):
     """Valid credentials without the role the action needs."""
 
 
+class ConflictError(ValueError, DikasError):
+    """The request conflicts with the current state (a name taken, a comment already
+    hidden)."""
+
+
 class BusyError(RuntimeError, DikasError):
     """The server is already running as many costly requests as it allows."""
 
@@ -65,6 +70,7 @@ STATUS: tuple[tuple[type[Exception], int], ...] = (
     (TooLargeError, 413),
     (TooManyAttemptsError, 429),
     (UnsupportedMediaTypeError, 415),
+    (ConflictError, 409),
     (AuthenticationError, 401),
     (ForbiddenError, 403),
     (BusyError, 429),

@@ -46,8 +46,18 @@ WITH_BODY = frozenset({415})
 EXTRA: dict[tuple[str, str], frozenset[int]] = {
     ("post", "/api/auth/token"): frozenset({401, 403, 429}),
     ("post", "/api/auth/logout"): frozenset({401, 403}),
-    ("post", "/api/comments"): frozenset({401}),
-    ("post", "/api/comments/{comment_id}/hide"): frozenset({401, 403}),
+    ("post", "/api/comments"): frozenset({401, 403}),
+    ("post", "/api/comments/{comment_id}/hide"): frozenset({401, 403, 409}),
+    ("post", "/api/comments/{comment_id}/restore"): frozenset({401, 403, 409}),
+    ("get", "/api/comments/export"): frozenset({401, 403}),
+    ("get", "/api/moderation/log"): frozenset({401, 403}),
+    ("post", "/api/invitations"): frozenset({401, 403}),
+    ("post", "/api/auth/accept-invitation"): frozenset({403, 409}),
+    ("post", "/api/auth/password"): frozenset({401, 403, 429}),
+    ("post", "/api/users/{username}/reset-password"): frozenset({401, 403}),
+    ("post", "/api/auth/reset-password"): frozenset({403}),
+    ("get", "/api/me/data"): frozenset({401}),
+    ("delete", "/api/me"): frozenset({401, 403}),
     ("post", "/api/scenarios"): frozenset({429}),
     # per-client rate limits of costly requests
     ("get", "/api/isochrone"): frozenset({429}),
@@ -57,7 +67,12 @@ EXTRA: dict[tuple[str, str], frozenset[int]] = {
 WITHOUT_TWIN = {("get", "/ogc/conformance"), ("post", "/api/auth/token"),
                 ("post", "/api/auth/logout"), ("get", "/api/scenarios/{scenario_id}"),
                 ("get", "/api/scenarios/compare"),
-                ("post", "/api/comments/{comment_id}/hide"), ("get", "/api/comments/export")}
+                ("post", "/api/comments/{comment_id}/hide"),
+                ("post", "/api/comments/{comment_id}/restore"), ("get", "/api/moderation/log"),
+                ("post", "/api/invitations"), ("post", "/api/auth/accept-invitation"),
+                ("post", "/api/auth/password"), ("post", "/api/users/{username}/reset-password"),
+                ("post", "/api/auth/reset-password"), ("get", "/api/privacy"),
+                ("get", "/api/me/data"), ("delete", "/api/me")}
 """Operations that never read the twin; every other one answers 503 when it cannot (damaged
 twin pages, a failed start-up)."""
 SUCCESS_MEDIA: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {
@@ -91,7 +106,11 @@ GEOJSON_SCHEMAS: dict[str, dict[str, Any]] = {
                        "links": {"type": "array", "items": {"type": "object"}}}},
 }
 SIGNED_IN = {("post", "/api/auth/logout"), ("post", "/api/comments"),
-             ("post", "/api/comments/{comment_id}/hide")}
+             ("post", "/api/comments/{comment_id}/hide"),
+             ("post", "/api/comments/{comment_id}/restore"), ("get", "/api/comments/export"),
+             ("get", "/api/moderation/log"), ("post", "/api/invitations"),
+             ("post", "/api/auth/password"), ("post", "/api/users/{username}/reset-password"),
+             ("get", "/api/me/data"), ("delete", "/api/me")}
 """Operations that need ``Authorization: Bearer <token>``."""
 BBOX = {"name": "bbox", "in": "query", "required": False, "style": "form", "explode": False,
         "description": "minlon,minlat,maxlon,maxlat in CRS84",

@@ -7,10 +7,13 @@
   ``Host`` header (which the client chooses: a forged one would put its host in the links).
 - Sign-in takes JSON only and refuses a foreign ``Origin``, so another site cannot post a
   form to it from a visitor's browser.
+- Roles nest: an organiser may do what a moderator may, a moderator what a stakeholder may
+  (:func:`require_role`).
 """
 
 from __future__ import annotations
 
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from fastapi import Request
@@ -18,7 +21,7 @@ from fastapi.responses import JSONResponse
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from dikas.api.errors import ForbiddenError, UnsupportedMediaTypeError
+from dikas.api.errors import AuthenticationError, ForbiddenError, UnsupportedMediaTypeError
 from dikas.errors import ConfigError
 
 CONTENT_SECURITY_POLICY = "; ".join([
@@ -46,6 +49,38 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 """Added to every response (replacing any the route set)."""
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+
+ROLES = ("stakeholder", "moderator", "organiser")
+"""Account roles, each allowed what the ones before it are: stakeholders write comments,
+moderators also hide and restore them and read the audit log and the export, organisers also
+invite people, reset passwords and manage surveys."""
+
+
+class HasRole(Protocol):
+    """A signed-in account (:class:`dikas.api.community.User`)."""
+
+    @property
+    def username(self) -> str: ...
+
+    @property
+    def role(self) -> str: ...
+
+
+def has_role(user: HasRole | None, role: str) -> bool:
+    """Whether ``user`` holds ``role`` or a role above it (see :data:`ROLES`)."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r} (one of {', '.join(ROLES)})")
+    return user is not None and user.role in ROLES and ROLES.index(user.role) >= ROLES.index(role)
+
+
+def require_role(user: HasRole | None, role: str) -> None:
+    """Refuse (401 without a user, 403 with a lower role) unless ``user`` holds ``role`` or
+    a role above it; for any route: ``require_role(user, "moderator")``."""
+    if user is None:
+        raise AuthenticationError(f"sign in as {role} first: send Authorization: Bearer "
+                                  "<token> (POST /api/auth/token)")
+    if not has_role(user, role):
+        raise ForbiddenError(f"this needs the {role} role (signed in as {user.role})")
 
 
 class SecurityHeaders:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from dikas.api.retention import Retention
 
 
 def community_path_for(twin_path: Path) -> Path:
@@ -82,6 +84,11 @@ class ApiSettings:
         ``postgresql://`` URL of a PostgreSQL database holding the comments, users and
         scenario runs instead of the SQLite file (``DIKAS_COMMUNITY_DB``; several server
         processes may share it); the key file stays next to :attr:`community_file`.
+    retention
+        How long comments, audit entries and invitations are kept (stated in the privacy
+        notice; ``dikas users purge`` applies it). ``DIKAS_RETAIN_*_DAYS`` for ``dikas serve``.
+    invitation_days
+        Days an invitation made through the API stays valid.
     """
 
     twin_path: Path
@@ -110,6 +117,8 @@ class ApiSettings:
     isochrones_per_minute: int = 60
     reports_per_minute: int = 30
     community_db: str | None = None
+    retention: Retention = field(default_factory=Retention)
+    invitation_days: int = 7
 
     @property
     def community_file(self) -> Path:

@@ -61,6 +61,7 @@ def serve(twin: Path, host: str, port: int, community: Path | None, min_count: i
     import uvicorn
 
     from dikas.api.app import create_app
+    from dikas.api.retention import Retention
     from dikas.api.security import normalise_public_url
     from dikas.api.settings import ApiSettings
 
@@ -79,7 +80,8 @@ def serve(twin: Path, host: str, port: int, community: Path | None, min_count: i
                            preload=True, seed_tiles=seed_tiles, threads=threads,
                            auth_secret=os.environ.get("DIKAS_SECRET_KEY") or None,
                            public_url=public, trusted_hosts=trusted_hosts,
-                           community_db=os.environ.get("DIKAS_COMMUNITY_DB") or None)
+                           community_db=os.environ.get("DIKAS_COMMUNITY_DB") or None,
+                           retention=Retention.from_env())
     app = create_app(settings)
     click.echo(f"DikaS serving {twin} at http://{host}:{port}/ (API docs: "
                f"http://{host}:{port}/docs); press Ctrl+C to stop", err=True)

@@ -64,3 +64,26 @@ export async function postJson(path, body) {
 export function tileUrl(layer) {
   return `${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt`;
 }
+
+/** DELETE a resource (signed in); resolves to null for 204. */
+export async function deleteJson(path) {
+  const headers = bearerToken ? { Authorization: `Bearer ${bearerToken}` } : {};
+  const response = await fetch(new URL(path, window.location.origin), { method: "DELETE", headers });
+  return parse(response, path);
+}
+
+/** GET a file (with the bearer token) and save it under `filename` in the browser. */
+export async function download(path, filename) {
+  const headers = bearerToken ? { Authorization: `Bearer ${bearerToken}` } : {};
+  const response = await fetch(new URL(path, window.location.origin), { headers });
+  if (!response.ok) await parse(response, path);
+  const blob = await response.blob();
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  return blob.size;
+}

@@ -293,15 +293,30 @@ function overlay() {
 
 async function refreshOverlay() {
   const edits = state.scenario ? state.scenario.overlayData() : { points: [], moves: [], polygons: [], drawing: [] };
-  const comments = state.comments ? state.comments.features.filter((f) => f.geometry && f.geometry.type === "Point") : [];
-  const empty = !comments.length && Object.values(edits).every((list) => !list.length);
+  const comments = state.comments ? state.comments.overlayData() : { points: [], areas: [], drawing: [] };
+  const empty = Object.values(comments).every((list) => !list.length) && Object.values(edits).every((list) => !list.length);
   if (empty && !state.overlay) return;
   try {
     const { deck, overlayLayers } = await overlay();
-    deck.setProps({ layers: overlayLayers(edits, comments) });
+    state.overlayLayers = overlayLayers(edits, comments); // what is drawn (tests read it)
+    deck.setProps({ layers: state.overlayLayers });
   } catch (error) {
     reportError(`Overlay: ${error.message}`);
   }
+}
+
+/** Show a GeoJSON point (fly to it) or polygon (fit its bounds) on the map. */
+function locateGeometry(geometry) {
+  if (!geometry) return;
+  if (geometry.type === "Point") {
+    state.map.flyTo({ center: geometry.coordinates, zoom: Math.max(state.map.getZoom(), 15) });
+    return;
+  }
+  const ring = geometry.coordinates[0];
+  const lons = ring.map((p) => p[0]);
+  const lats = ring.map((p) => p[1]);
+  state.map.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]],
+    { padding: 60, maxZoom: 17 });
 }
 
 // ---------------------------------------------------------------- modes & clicks -----------
@@ -313,6 +328,7 @@ const MODE_HINTS = {
   "move-target": "Click its new location.",
   "draw-housing": "Click the corners of the development, then ‘Finish polygon’.",
   comment: "Click the place your comment is about.",
+  "comment-draw": "Click the corners of the area your comment is about, then ‘Finish area’.",
   isochrone: "Click the starting point.",
 };
 
@@ -513,7 +529,7 @@ async function start() {
     clearScenarioMap: updateChoropleth,
   });
   state.comments = new CommentBoard($("#comments"), {
-    setMode, refreshOverlay, get selectedArea() { return state.selectedArea; },
+    setMode, refreshOverlay, get selectedArea() { return state.selectedArea; }, locate: locateGeometry,
   });
   setUpIsochrones(map);
   map.on("click", onMapClick);
