@@ -28,6 +28,7 @@ from dikas.errors import ParameterError
 from dikas.settings import load_settings
 from dikas.sources.catalog import load_catalog
 from dikas.twin.build import LAYERS, build_twin
+from dikas.twin.pending import read_pending
 from dikas.twin.privacy import suppress_small_counts
 from dikas.twin.store import Twin
 from dikas.twin.tempfiles import disk_full, is_disk_full
@@ -185,3 +186,22 @@ def export(twin: Path, layer: str, fmt: str, out: Path, year: int | None) -> Non
         if os.path.exists(tmp):
             os.unlink(tmp)
     click.echo(f"Wrote {len(frame):,} features of {layer!r} to {out}")
+
+
+@click.command(name="load-indicators")
+@twin_argument
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+def load_indicators(twin: Path, files: tuple[Path, ...]) -> None:
+    """Store indicator values a command kept in side FILES because TWIN stayed busy.
+
+    Each file is removed once its values are stored (storing one twice changes nothing:
+    values replace those with the same key).
+    """
+    batches = [(path, read_pending(path)) for path in files]
+    with Twin.open(twin, read_only=False) as opened:
+        for path, rows in batches:
+            written = opened.write_indicators(rows)
+            click.echo(f"Stored {written:,} indicator values from {path} in {twin}")
+    for path, _ in batches:
+        path.unlink(missing_ok=True)

@@ -36,6 +36,7 @@ from dikas.sources.osm_network import street_network_parts
 from dikas.sources.paavo import read_paavo
 from dikas.sources.raster import read_raster
 from dikas.twin.links import link_by_largest_overlap, link_to_units, transfer_attributes
+from dikas.twin.locking import held_exclusively
 from dikas.twin.source_coverage import coverage_layer
 from dikas.twin.store import Twin
 from dikas.twin.tempfiles import disk_full, is_disk_full, owned, remove_stale, sigterm_exits
@@ -157,7 +158,8 @@ def build_twin(catalog: Catalog, settings: Settings, out: Path | str, *,
                         builder(ctx)
                 with step("coverage: where each source reaches", enabled=show_progress):
                     _coverage(ctx)
-            os.replace(tmp, out)
+            with held_exclusively(out):  # a command storing results finishes first
+                os.replace(tmp, out)
     except Exception as exc:
         if is_disk_full(exc, out.parent):
             raise disk_full(f"building {out}", out.parent) from exc
