@@ -357,12 +357,15 @@ class StreetNetwork:
             distances.append(distance)
         return self._entries(points.index, np.concatenate(owners), np.concatenate(edges),
                              np.concatenate(positions), np.concatenate(distances),
-                             max_distance_m)
+                             max_distance_m, always=len(base.edge))
 
     def _entries(self, labels: pd.Index, owner: np.ndarray, edge: np.ndarray,
-                 position: np.ndarray, distance: np.ndarray, max_distance_m: float) -> Snapped:
+                 position: np.ndarray, distance: np.ndarray, max_distance_m: float, *,
+                 always: int = 0) -> Snapped:
         """A :class:`Snapped` with several entries per point, keeping per point and edge the
-        entries cheapest to reach from the edge's ``u`` and from its ``v`` end."""
+        entries cheapest to reach from the edge's ``u`` and from its ``v`` end, and the first
+        ``always`` entries (where the points themselves snap: trips from the same edge may
+        prefer them)."""
         speed = self.edge_speed_mps[edge]
         walk = distance / self.walk_speed_mps
         frame = pd.DataFrame({"owner": owner, "edge": edge, "position": position,
@@ -370,8 +373,8 @@ class StreetNetwork:
                               "from_u": walk + position / speed,
                               "from_v": walk + (self.edge_length_m[edge] - position) / speed})
         groups = frame.groupby(["owner", "edge"], sort=False)
-        keep = np.union1d(groups["from_u"].idxmin().to_numpy(),
-                          groups["from_v"].idxmin().to_numpy())
+        keep = np.union1d(np.union1d(groups["from_u"].idxmin().to_numpy(),
+                                     groups["from_v"].idxmin().to_numpy()), np.arange(always))
         kept = frame.loc[keep].sort_values(["owner", "edge", "position"], kind="stable")
         owners = kept["owner"].to_numpy()
         present, counts = np.unique(owners, return_counts=True)
