@@ -67,6 +67,12 @@ class ApiContext:
         self.retired = False
         """Set when a newer snapshot is served: background work stops, the context closes
         once its last request ends."""
+        self.community: Community
+        self.sign_ins: SignInThrottle
+        self.scenario_slots: RunSlots
+        self.scenario_runs: ClientRate
+        self.isochrone_rate: ClientRate
+        self.report_rate: ClientRate
         if previous is not None:
             self.community = previous.community
             self.sign_ins = previous.sign_ins
