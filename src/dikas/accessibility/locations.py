@@ -1,7 +1,9 @@
 """Origins and destinations of travel-time matrices: twin layers or any vector file.
 
 Every function returns a GeoDataFrame in EPSG:3067 with an id column and point geometries
-(polygons are replaced by their centroids, as in r5py).
+(polygons are replaced by their centroids, as in r5py). Services that are areas (parks,
+sports grounds) also carry their polygon in an ``outline`` column: walk and bike routing
+reaches them at their edge (:func:`with_outlines`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pandas as pd
 import pyogrio
 import shapely
 
+from dikas.accessibility.network import OUTLINE_COLUMN
 from dikas.errors import DataError, MissingColumnError, ParameterError
 from dikas.settings import TWIN_CRS
 from dikas.twin.schema import unit_key
@@ -23,6 +26,8 @@ TWIN_ORIGINS = {level: (level, unit_key(level)) for level in ("grid", "buildings
 """Origin kinds read from the twin: kind → (layer, id column)."""
 TWIN_DESTINATIONS = {"services": ("services", "service_id"), "stops": ("stops", "stop_id")}
 """Destination kinds read from the twin: kind → (layer, id column)."""
+OUTLINE_LAYER = "service_outlines"
+"""The twin layer with the polygons of services that are areas."""
 
 
 class LayerReader(Protocol):
@@ -90,7 +95,25 @@ def destinations_from_twin(twin: LayerReader, kind: str, *,
             raise ParameterError(f"no services of type {', '.join(unknown)}; the twin has "
                                  f"{', '.join(sorted(frame['service_type'].unique()))}")
         frame = frame[frame["service_type"].isin(list(service_types))]
-    return as_points(frame), id_column
+    return with_outlines(twin, as_points(frame), id_column=id_column), id_column
+
+
+def with_outlines(twin: LayerReader, services: gpd.GeoDataFrame, *, id_column: str
+                  ) -> gpd.GeoDataFrame:
+    """``services`` with an ``outline`` column holding the polygon of each service that is
+    an area (the twin's ``service_outlines``: parks, sports grounds), ``None`` for the
+    others. Walk and bike routing reaches a service with an outline at its edge
+    (:meth:`dikas.accessibility.network.StreetNetwork.snap_areas`); everything else, transit
+    included, keeps using its point."""
+    has_layer = getattr(twin, "has_layer", None)
+    if has_layer is None or not has_layer(OUTLINE_LAYER):
+        return services
+    outlines = twin.read(OUTLINE_LAYER, columns=["service_id", "geometry"])
+    by_id = pd.Series(outlines.geometry.to_numpy(), index=outlines["service_id"].astype(str))
+    by_id = by_id[~by_id.index.duplicated()]
+    out = services.copy()
+    out[OUTLINE_COLUMN] = by_id.reindex(out[id_column].astype(str)).to_numpy()
+    return out
 
 
 def near_network(points: gpd.GeoDataFrame, extent: tuple[float, float, float, float], *,

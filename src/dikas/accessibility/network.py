@@ -44,6 +44,14 @@ DEFAULT_SPEEDS: dict[str, float] = {"walk": WALK_SPEED_MPS, "bike": BIKE_SPEED_M
 MIN_COMPONENT_NODES = 40
 """Points never snap to network islands with fewer nodes (R5 prunes islands the same way)."""
 
+ENTRANCE_SPACING_M = 20.0
+"""An area destination's boundary is sampled this far apart for entrances."""
+ENTRANCE_REACH_M = 30.0
+"""A boundary point is an entrance when a usable edge passes within this distance (a street
+or path along the area's edge)."""
+OUTLINE_COLUMN = "outline"
+"""Destinations carrying polygons in this column are reached at their edge."""
+
 _MS_PER_MIN = 60_000.0
 _EDGE_COLUMNS = ("u", "v", "length_m", "walk", "bike", "bike_forward", "bike_backward")
 
@@ -66,6 +74,11 @@ class Snapped:
         Labels of points with no usable edge within ``max_distance_m`` (or empty geometry).
     max_distance_m
         The snapping limit used.
+    ptr
+        For destinations with several entrances (areas, :meth:`StreetNetwork.snap_areas`):
+        point ``i``'s entries are ``edge[ptr[i]:ptr[i+1]]`` (and the same slice of
+        ``position_m``, ``distance_m``), and a trip to it ends at whichever is cheapest.
+        ``None``: one entry per point.
     """
 
     index: pd.Index
@@ -74,16 +87,27 @@ class Snapped:
     distance_m: np.ndarray
     unsnapped: pd.Index
     max_distance_m: float
+    ptr: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.index)
+
+    @property
+    def entry_ptr(self) -> np.ndarray:
+        """``ptr``, or one entry per point."""
+        return self.ptr if self.ptr is not None else np.arange(len(self.edge) + 1)
+
+    @property
+    def entry_owner(self) -> np.ndarray:
+        """The point (position in :attr:`index`) of every entry."""
+        return np.repeat(np.arange(len(self.index)), np.diff(self.entry_ptr))
 
     def to_frame(self, network: StreetNetwork) -> pd.DataFrame:
         """One row per input point: ``point``, ``edge_id``, ``position_m``,
         ``snap_distance_m``, ``snap_time_s`` and ``snapped`` (False for unsnapped points)."""
         edge_ids = network.edge_ids[self.edge]
         snapped = pd.DataFrame({
-            "point": self.index, "edge_id": edge_ids, "position_m": self.position_m,
+            "point": self.index[self.entry_owner], "edge_id": edge_ids, "position_m": self.position_m,
             "snap_distance_m": self.distance_m,
             "snap_time_s": self.distance_m / network.walk_speed_mps, "snapped": True})
         missing = pd.DataFrame({"point": self.unsnapped, "snapped": False})
@@ -243,6 +267,17 @@ class StreetNetwork:
         geometry = points.to_numpy()
         geometry = np.where(shapely.get_type_id(geometry) == 0, geometry,
                             shapely.centroid(geometry))
+        at, edge, position, distance = self._nearest_edges(geometry, max_distance_m)
+        snapped = np.zeros(len(points), bool)
+        snapped[at] = True
+        return Snapped(index=points.index[at], edge=edge, position_m=position,
+                       distance_m=distance, unsnapped=points.index[~snapped],
+                       max_distance_m=float(max_distance_m))
+
+    def _nearest_edges(self, geometry: np.ndarray, max_distance_m: float
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """For points: ``(which, edge, position along it in m, distance in m)`` of those
+        with a usable edge within ``max_distance_m``."""
         valid = ~(shapely.is_missing(geometry) | shapely.is_empty(geometry))
         valid_at = np.flatnonzero(valid)
         hit_point, hit_edge = self._tree.query_nearest(
@@ -251,15 +286,105 @@ class StreetNetwork:
         edge = self._snappable[hit_edge]
         lines = self.edge_geometry[edge]
         along = shapely.line_locate_point(lines, geometry[at])
-        line_length = shapely.length(lines)
-        scale = np.divide(self.edge_length_m[edge], line_length,
-                          out=np.zeros(len(edge)), where=line_length > 0)
         distance = shapely.distance(lines, geometry[at])
-        snapped = np.zeros(len(points), bool)
-        snapped[at] = True
-        return Snapped(index=points.index[at], edge=edge, position_m=along * scale,
-                       distance_m=distance, unsnapped=points.index[~snapped],
-                       max_distance_m=float(max_distance_m))
+        return at, edge, along * self._scale(edge), distance
+
+    def _scale(self, edge: np.ndarray) -> np.ndarray:
+        """Metres of edge length per unit of its drawn line (1 when they agree)."""
+        line_length = shapely.length(self.edge_geometry[edge])
+        return np.divide(self.edge_length_m[edge], line_length, out=np.zeros(len(edge)),
+                         where=line_length > 0)
+
+    def snap_areas(self, points: gpd.GeoSeries, outlines: gpd.GeoSeries, *,
+                   max_distance_m: float = 500.0,
+                   spacing_m: float = ENTRANCE_SPACING_M,
+                   reach_m: float = ENTRANCE_REACH_M) -> Snapped:
+        """Destinations reached at their edge where ``outlines`` has a polygon (a park, a
+        sports ground), at their point elsewhere (see ``docs/accessibility.md``).
+
+        An area's entrances are (a) every point where a usable edge crosses its boundary
+        (walked 0 m), (b) boundary points every ``spacing_m`` with a usable edge within
+        ``reach_m`` (the street along a fence, walked straight to it) and (c) where the area's
+        point snaps, walked only to the boundary (0 m when that street runs inside the
+        area), so reaching the edge never takes longer than reaching the point did. A trip
+        ends at the cheapest entrance. Per area and edge only the two entrances cheapest
+        from either end of the edge are kept.
+        """
+        points = self._in_network_crs(points)
+        outline_values = self._in_network_crs(outlines).to_numpy()
+        base = self.snap(points, max_distance_m=max_distance_m)
+        position_of = pd.Series(np.arange(len(points)), index=points.index)
+        owners = [position_of[base.index].to_numpy()]
+        edges, positions, distances = [base.edge], [base.position_m], [base.distance_m.copy()]
+        has_outline = np.array([g is not None and not shapely.is_empty(g)
+                                and shapely.get_type_id(g) in (3, 6) for g in outline_values])
+        base_outline = outline_values[owners[0]]
+        with_area = has_outline[owners[0]]
+        if with_area.any():
+            lines = self.edge_geometry[base.edge[with_area]]
+            scale = self._scale(base.edge[with_area])
+            where = shapely.line_interpolate_point(
+                lines, np.divide(base.position_m[with_area], scale,
+                                 out=np.zeros(int(with_area.sum())), where=scale > 0))
+            to_edge = shapely.distance(where, base_outline[with_area])
+            distances[0][with_area] = np.minimum(distances[0][with_area], to_edge)
+        areas = np.flatnonzero(has_outline)
+        if len(areas):
+            rings = shapely.boundary(outline_values[areas])
+            # (a) crossings of the boundary by usable edges
+            ring_at, tree_at = self._tree.query(rings, predicate="intersects")
+            if len(ring_at):
+                edge = self._snappable[tree_at]
+                crossing = shapely.intersection(self.edge_geometry[edge], rings[ring_at])
+                parts, part_of = shapely.get_parts(crossing, return_index=True)
+                coords, coord_of = shapely.get_coordinates(parts, return_index=True)
+                owner = areas[ring_at[part_of[coord_of]]]
+                edge = edge[part_of[coord_of]]
+                spots = shapely.points(coords)
+                owners.append(owner)
+                edges.append(edge)
+                positions.append(shapely.line_locate_point(self.edge_geometry[edge], spots)
+                                 * self._scale(edge))
+                distances.append(np.zeros(len(edge)))
+            # (b) boundary points near a usable edge
+            dense = shapely.segmentize(rings, spacing_m)
+            coords, coord_of = shapely.get_coordinates(dense, return_index=True)
+            at, edge, position, distance = self._nearest_edges(shapely.points(coords),
+                                                               reach_m)
+            owners.append(areas[coord_of[at]])
+            edges.append(edge)
+            positions.append(position)
+            distances.append(distance)
+        return self._entries(points.index, np.concatenate(owners), np.concatenate(edges),
+                             np.concatenate(positions), np.concatenate(distances),
+                             max_distance_m, always=len(base.edge))
+
+    def _entries(self, labels: pd.Index, owner: np.ndarray, edge: np.ndarray,
+                 position: np.ndarray, distance: np.ndarray, max_distance_m: float, *,
+                 always: int = 0) -> Snapped:
+        """A :class:`Snapped` with several entries per point, keeping per point and edge the
+        entries cheapest to reach from the edge's ``u`` and from its ``v`` end, and the first
+        ``always`` entries (where the points themselves snap: trips from the same edge may
+        prefer them)."""
+        speed = self.edge_speed_mps[edge]
+        walk = distance / self.walk_speed_mps
+        frame = pd.DataFrame({"owner": owner, "edge": edge, "position": position,
+                              "distance": distance,
+                              "from_u": walk + position / speed,
+                              "from_v": walk + (self.edge_length_m[edge] - position) / speed})
+        groups = frame.groupby(["owner", "edge"], sort=False)
+        keep = np.union1d(np.union1d(groups["from_u"].idxmin().to_numpy(),
+                                     groups["from_v"].idxmin().to_numpy()), np.arange(always))
+        kept = frame.loc[keep].sort_values(["owner", "edge", "position"], kind="stable")
+        owners = kept["owner"].to_numpy()
+        present, counts = np.unique(owners, return_counts=True)
+        snapped = np.zeros(len(labels), bool)
+        snapped[present] = True
+        return Snapped(index=labels[present], edge=kept["edge"].to_numpy(np.int64),
+                       position_m=kept["position"].to_numpy(float),
+                       distance_m=kept["distance"].to_numpy(float),
+                       unsnapped=labels[~snapped], max_distance_m=float(max_distance_m),
+                       ptr=np.r_[0, np.cumsum(counts)].astype(np.int64))
 
     def snap_report(self, points: gpd.GeoDataFrame, *, id_column: str,
                     max_distance_m: float = 500.0) -> pd.DataFrame:
@@ -294,14 +419,16 @@ class StreetNetwork:
         nodes = np.column_stack([self.edge_u[edge], self.edge_v[edge]])
         costs = np.column_stack([to_u_ms, to_v_ms])
         ok = np.column_stack([u_ok, v_ok])
-        ptr = np.r_[0, np.cumsum(ok.sum(axis=1))].astype(np.int64)
+        by_entry = np.r_[0, np.cumsum(ok.sum(axis=1))].astype(np.int64)
+        ptr = by_entry[snapped.entry_ptr]  # a point's seeds are those of all its entries
         return _Seeds(ptr, nodes[ok].astype(np.int64), costs[ok].astype(float))
 
     def _same_edge_costs(self, origins: Snapped, destinations: Snapped
                          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Direct trips between points snapped to the same edge: (origin, dest, cost ms)."""
-        o_frame = pd.DataFrame({"edge": origins.edge, "o": np.arange(len(origins))})
-        d_frame = pd.DataFrame({"edge": destinations.edge, "d": np.arange(len(destinations))})
+        o_frame = pd.DataFrame({"edge": origins.edge, "o": np.arange(len(origins.edge))})
+        d_frame = pd.DataFrame({"edge": destinations.edge,
+                                "d": np.arange(len(destinations.edge))})
         pairs = o_frame.merge(d_frame, on="edge")
         o = pairs["o"].to_numpy(np.int64)
         d = pairs["d"].to_numpy(np.int64)
@@ -311,7 +438,13 @@ class StreetNetwork:
         cost = (np.rint(1000.0 * origins.distance_m[o] / self.walk_speed_mps)
                 + np.rint(1000.0 * np.abs(delta) / self.edge_speed_mps[edge])
                 + np.rint(1000.0 * destinations.distance_m[d] / self.walk_speed_mps))
-        return o[allowed], d[allowed], cost[allowed]
+        o, d, cost = origins.entry_owner[o[allowed]], destinations.entry_owner[d[allowed]], \
+            cost[allowed]
+        if origins.ptr is None and destinations.ptr is None:
+            return o, d, cost
+        best = pd.DataFrame({"o": o, "d": d, "cost": cost}).groupby(["o", "d"])["cost"].min()
+        return (best.index.get_level_values("o").to_numpy(np.int64),
+                best.index.get_level_values("d").to_numpy(np.int64), best.to_numpy(float))
 
     # -- searches -------------------------------------------------------------------------
 
@@ -386,8 +519,15 @@ class StreetNetwork:
         d_ids = _ids(destinations, destination_id, "destinations")
         snapped_o = self.snap(origins.geometry.reset_index(drop=True),
                               max_distance_m=max_snap_distance_m)
-        snapped_d = self.snap(destinations.geometry.reset_index(drop=True),
-                              max_distance_m=max_snap_distance_m)
+        if OUTLINE_COLUMN in destinations.columns:
+            snapped_d = self.snap_areas(
+                destinations.geometry.reset_index(drop=True),
+                gpd.GeoSeries(destinations[OUTLINE_COLUMN].to_numpy(),
+                              crs=destinations.crs),
+                max_distance_m=max_snap_distance_m)
+        else:
+            snapped_d = self.snap(destinations.geometry.reset_index(drop=True),
+                                  max_distance_m=max_snap_distance_m)
         limit = np.inf if max_time_min is None else float(max_time_min) * _MS_PER_MIN
         return o_ids, d_ids, snapped_o, snapped_d, limit
 

@@ -37,14 +37,16 @@ from dikas.api.routes import (
 )
 from dikas.api.security import JsonBodiesOnly, SecurityHeaders
 from dikas.api.settings import ApiSettings
+from dikas.api.switch import TwinSwitch, check_seconds
 
 BUNDLED_DIST = Path(__file__).resolve().parents[1] / "web" / "dist"
 """Where the map app's build lives inside the package."""
 
 
 def create_app(settings: ApiSettings) -> FastAPI:
-    """The API and the map app for one twin (opened read-only)."""
-    context = ApiContext(settings)
+    """The API and the map app for one twin (served from snapshots, :mod:`dikas.api.switch`)."""
+    twins = TwinSwitch(settings)
+    context = twins.current
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -53,9 +55,11 @@ def create_app(settings: ApiSettings) -> FastAPI:
 
             anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         if settings.preload:
-            threading.Thread(target=context.preload, name="dikas-preload", daemon=True).start()
+            threading.Thread(target=twins.run, args=(context, context.preload),
+                             name="dikas-preload", daemon=True).start()
+        twins.watch(check_seconds())
         yield
-        context.store.close()
+        twins.close()
 
     # The interactive docs are served from the bundled Swagger UI (no CDN): the API must
     # be explorable on a machine without internet.
@@ -64,7 +68,13 @@ def create_app(settings: ApiSettings) -> FastAPI:
                   description="The social digital twin of a city: OGC API – Features for "
                               "every layer, indicators, area profiles, isochrones, scenarios "
                               "and stakeholder comments.")
-    app.state.context = context
+    app.state.context = context  # the current snapshot's context (kept up to date)
+    app.state.twins = twins
+
+    def switched(fresh: ApiContext) -> None:
+        app.state.context = fresh
+
+    twins.on_switch = switched
     install_error_handlers(app)
 
     app.add_middleware(JsonBodiesOnly)

@@ -9,6 +9,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
@@ -31,7 +32,7 @@ from dikas.twin.store import Twin
 
 COMMENTS = "comments"
 TILE_CACHE_BYTES = 256 * 2**20
-"""Memory for rendered tiles (the twin is read-only, so a tile never changes)."""
+"""Memory for rendered tiles (a snapshot never changes, so neither does a tile)."""
 MEMO_ENTRIES = 512
 """Computed results (indicator tables, profiles, reports) kept by :meth:`ApiContext.memo`."""
 SEED_MAX_ZOOM = 16
@@ -42,15 +43,52 @@ OPENING_TRIM = 0.02
 """Share of building centroids left out on each side of the opening view's box."""
 
 
-class ApiContext:
-    """Shared, thread-safe state of one running API."""
+class Retired(Exception):
+    """A context's twin snapshot was replaced: background work on it stops."""
 
-    def __init__(self, settings: ApiSettings) -> None:
+
+class ApiContext:
+    """Shared, thread-safe state of one running API on one snapshot of the twin.
+
+    ``twin_file`` is the file opened (the server's private copy of the twin, see
+    :mod:`dikas.api.switch`; default the twin itself). Everything read from it (layers in
+    memory, tiles, memoized results, networks) belongs to this context; a server that
+    switches to a newer snapshot builds a new context with ``previous`` set, which keeps the
+    state that outlives a snapshot: the community database and the request limits.
+    """
+
+    def __init__(self, settings: ApiSettings, *, twin_file: Path | None = None,
+                 previous: ApiContext | None = None) -> None:
         self.settings = settings
-        self.store = TwinStore(settings.twin_path)
+        self.store = TwinStore(twin_file or settings.twin_path, label=settings.twin_path)
         self.served = ServedLayers(min_count=settings.min_count)
-        self.community = Community(settings.community_file, secret=settings.auth_secret,
-                                   database=settings.community_db)
+        self.users = 0
+        """Requests and background tasks using this context (see :mod:`dikas.api.switch`)."""
+        self.retired = False
+        """Set when a newer snapshot is served: background work stops, the context closes
+        once its last request ends."""
+        self.community: Community
+        self.sign_ins: SignInThrottle
+        self.scenario_slots: RunSlots
+        self.scenario_runs: ClientRate
+        self.isochrone_rate: ClientRate
+        self.report_rate: ClientRate
+        if previous is not None:
+            self.community = previous.community
+            self.sign_ins = previous.sign_ins
+            self.scenario_slots = previous.scenario_slots
+            self.scenario_runs = previous.scenario_runs
+            self.isochrone_rate = previous.isochrone_rate
+            self.report_rate = previous.report_rate
+        else:
+            self.community = Community(settings.community_file, secret=settings.auth_secret,
+                                       database=settings.community_db)
+            self.sign_ins = SignInThrottle(settings.sign_in_attempts, settings.sign_in_window_s)
+            self.scenario_slots = RunSlots(settings.scenario_slots)
+            self.scenario_runs = ClientRate("scenario runs", settings.scenario_runs_per_window,
+                                            settings.scenario_window_s)
+            self.isochrone_rate = ClientRate("isochrones", settings.isochrones_per_minute, 60.0)
+            self.report_rate = ClientRate("reports", settings.reports_per_minute, 60.0)
         self._lock = threading.Lock()
         self._comments_lock = threading.Lock()
         self._comments_version: tuple[int, int, int] | None = None
@@ -59,19 +97,14 @@ class ApiContext:
         self._specs: dict[str, LayerSpec] = {}
         self._memo: OrderedDict[tuple[object, ...], Any] = OrderedDict()
         self.tiles = TileCache(TILE_CACHE_BYTES)
-        self.sign_ins = SignInThrottle(settings.sign_in_attempts, settings.sign_in_window_s)
-        self.scenario_slots = RunSlots(settings.scenario_slots)
-        self.scenario_runs = ClientRate("scenario runs", settings.scenario_runs_per_window,
-                                        settings.scenario_window_s)
-        self.isochrone_rate = ClientRate("isochrones", settings.isochrones_per_minute, 60.0)
-        self.report_rate = ClientRate("reports", settings.reports_per_minute, 60.0)
         # seeding is pending from the start, so readiness checks never see a gap
         self.status: dict[str, Any] = {
             "layers_loaded": False, "tiles_seeded": 0,
             "seeding": bool(settings.preload and settings.seed_tiles)}
 
     def memo(self, key: tuple[object, ...], compute: Callable[[], Any]) -> Any:
-        """A cached result (the twin is read-only, so results never go stale).
+        """A cached result (a snapshot never changes, so results never go stale; a newer
+        snapshot comes with a new context and an empty memo).
 
         At most :data:`MEMO_ENTRIES` results are kept, least recently used dropped first:
         requests can name endless variants (indicator formulas, area × year reports).
@@ -124,7 +157,7 @@ class ApiContext:
         return self._specs[name]
 
     def years(self, name: str) -> list[int]:
-        """Years of a yearly twin layer (cached: the twin is read-only)."""
+        """Years of a yearly twin layer (cached: a snapshot never changes)."""
         if name not in self._years:
             self._years[name] = ([] if name == COMMENTS or name in BASEMAP_LAYERS
                                  else self.twin().years(name))
@@ -151,23 +184,52 @@ class ApiContext:
         A failure (e.g. damaged twin pages) is kept in ``status["error"]``: ``/api/status``
         then answers 503 with it instead of the server pretending to be still starting."""
         try:
-            self._preload()
+            self.load_layers()
+            self.seed_tiles()
+        except Retired:
+            return  # a newer snapshot is served; its context seeds its own tiles
         except Exception as exc:
             self.status["error"] = " ".join(str(exc).split()) or type(exc).__name__
             logging.getLogger(__name__).exception("preloading the twin failed")
         finally:
             self.status["seeding"] = False
 
-    def _preload(self) -> None:
+    def load_layers(self) -> None:
+        """Load (reproject, filter for privacy) every tile layer the twin has."""
         for name in self.tile_layers:
             self.columns(name)
         self.status["layers_loaded"] = True
+
+    def seed_tiles(self) -> None:
+        """Render up to ``settings.seed_tiles`` tiles of the opening area (stops with
+        :class:`Retired` once a newer snapshot is served)."""
         bbox = self.map_extent()
         if self.settings.seed_tiles and bbox is not None:
             _lower_thread_priority()  # requests go first
-            seed(self.tile, {name: self.spec(name).min_zoom for name in self.tile_layers},
+
+            def render(layer: str, z: int, x: int, y: int) -> bytes:
+                if self.retired:
+                    raise Retired
+                return self.tile(layer, z, x, y)
+
+            seed(render, {name: self.spec(name).min_zoom for name in self.tile_layers},
                  bbox, max_zoom=SEED_MAX_ZOOM, budget=self.settings.seed_tiles,
                  progress=lambda n: self.status.update(tiles_seeded=n))
+
+    @property
+    def twin_file(self) -> Path:
+        """The file this context reads (give it, not the served twin, to child processes:
+        it never changes and holds no lock on the twin)."""
+        return self.store.file
+
+    def build_id(self) -> str:
+        """The build id of the snapshot served."""
+        return str(self.twin().build_info().get("build_id", ""))
+
+    def close(self) -> None:
+        """Close the snapshot's database connections."""
+        self.store.close()
+        self.served.close()
 
     def map_extent(self) -> list[float] | None:
         """The extent (CRS84) of the 3D buildings, else of the whole city."""

@@ -39,13 +39,15 @@ class TwinStore:
     """The twin opened read-only, with a :class:`Twin` per thread on one shared database.
 
     DuckDB connections are not safe to share between threads; cursors of one connection are,
-    each thread using its own.
+    each thread using its own. ``path`` is the file opened (the server's private snapshot,
+    :mod:`dikas.twin.snapshot`); ``label`` the twin it is a copy of, which messages name.
     """
 
-    def __init__(self, path: Path) -> None:
-        Twin.open(path, read_only=True).close()  # fails clearly when it is not a twin
-        self.path = Path(path)
-        self._connection = connect(self.path, read_only=True)
+    def __init__(self, path: Path, *, label: Path | None = None) -> None:
+        self.file = Path(path)
+        self.path = Path(label) if label is not None else self.file
+        Twin.open(self.file, read_only=True).close()  # fails clearly when it is not a twin
+        self._connection = connect(self.file, read_only=True)
         self._connection.execute("SET enable_progress_bar = false")
         self._local = threading.local()
 
@@ -170,6 +172,10 @@ class ServedLayers:
         described = self._connection.execute(f'DESCRIBE "{name}"').fetchall()
         self._columns[name] = {row[0]: str(row[1]) for row in described
                                if row[0] not in GEOMETRY_COLUMNS}
+
+    def close(self) -> None:
+        """Drop the in-memory layers."""
+        self._connection.close()
 
     def loaded(self, name: str) -> bool:
         """Whether a layer has been loaded."""

@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "build": ("dikas.cli.twin", "build", "Build a city's social digital twin."),
     "info": ("dikas.cli.twin", "info", "Print a twin's layers, counts, years and provenance."),
     "export": ("dikas.cli.twin", "export", "Export a layer to GeoPackage/GeoJSON/Parquet/CSV."),
+    "load-indicators": ("dikas.cli.twin", "load_indicators",
+                        "Store indicator values kept in a side file while the twin was busy."),
     "segregation": ("dikas.cli.segregation", "segregation",
                     "Global, local and trend segregation indices (PySAL definitions)."),
     "access": ("dikas.cli.access", "access",

@@ -6,10 +6,12 @@ import datetime as dt
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 import geopandas as gpd
+import pandas as pd
 
 from dikas.cli.options import (
     catalog_option,
@@ -28,11 +30,15 @@ from dikas.errors import ParameterError
 from dikas.settings import load_settings
 from dikas.sources.catalog import load_catalog
 from dikas.twin.build import LAYERS, build_twin
+from dikas.twin.pending import read_pending
 from dikas.twin.privacy import publish
 from dikas.twin.store import Twin
 from dikas.twin.tempfiles import disk_full, is_disk_full
+from dikas.twin.wide_indicators import EXPORT_LEVELS, keep_booleans, wide_layers
 
 EXPORT_FORMATS = {"gpkg": "GPKG", "geojson": "GeoJSON", "parquet": None, "csv": None}
+INDICATOR_COLUMNS_TABLE = "indicator_columns"
+"""The GeoPackage table describing each exported indicator column."""
 
 
 @click.command()
@@ -125,41 +131,111 @@ def info(twin: Path, as_json: bool) -> None:
 
 @click.command()
 @twin_argument
-@click.option("--layer", required=True, help="Layer to export.")
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), required=True)
+@click.option("--layer", default=None, help="Layer to export.")
+@click.option("--indicators", "with_indicators", is_flag=True,
+              help="Export the stored indicators instead: one GeoPackage layer per level and "
+                   "year, one column per indicator and population group, and a table "
+                   f"{INDICATOR_COLUMNS_TABLE!r} describing every column.")
+@click.option("--level", type=click.Choice(list(EXPORT_LEVELS)), default=None,
+              help="With --indicators: only this level (default: every level with indicators).")
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default=None,
+              help="File format (required with --layer; --indicators writes GeoPackage).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--year", type=int, default=None, help="Only this year of a yearly layer.")
-def export(twin: Path, layer: str, fmt: str, out: Path, year: int | None) -> None:
-    """Export a layer to a file GDAL/QGIS opens (GeoPackage, GeoJSON, GeoParquet, CSV).
+def export(twin: Path, layer: str | None, with_indicators: bool, level: str | None,
+           fmt: str | None, out: Path, year: int | None) -> None:
+    """Export a layer to a file GDAL/QGIS opens (GeoPackage, GeoJSON, GeoParquet, CSV), or
+    with --indicators the stored indicators as wide GeoPackage layers.
 
     Person counts below the privacy threshold, and the age bands (or totals) that would reveal
     them, are blanked for grid and building layers.
     """
+    if with_indicators:
+        if layer is not None:
+            raise ParameterError("give either --layer or --indicators, not both")
+        if fmt not in (None, "gpkg"):
+            raise ParameterError("--indicators writes a GeoPackage (--format gpkg)")
+        _export_indicators(twin, out, level=level, year=year)
+        return
+    if layer is None or fmt is None:
+        raise ParameterError("export needs --layer and --format (or --indicators)")
+    if level is not None:
+        raise ParameterError("--level goes with --indicators")
     settings = load_settings()
     with Twin.open(twin) as opened:
         frame = opened.read(layer, year=year)
     frame = publish(frame, level=layer, min_count=settings.min_count)
     if fmt in ("gpkg", "geojson") and not isinstance(frame, gpd.GeoDataFrame):
         raise ParameterError(f"layer {layer!r} has no geometry; use --format parquet or csv")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=f".{fmt}")
-    os.close(fd)
-    os.unlink(tmp)
-    try:
+
+    def write(tmp: str) -> None:
         if fmt == "parquet":
             frame.to_parquet(tmp)
         elif fmt == "csv":
             table = frame.to_wkt() if isinstance(frame, gpd.GeoDataFrame) else frame
             table.to_csv(tmp, index=False)
         else:
-            target = frame.to_crs(4326) if fmt == "geojson" else frame
-            target.to_file(tmp, driver=EXPORT_FORMATS[fmt], layer=layer, engine="pyogrio")
+            target = keep_booleans(frame.to_crs(4326) if fmt == "geojson" else frame)
+            target.to_file(tmp, driver=EXPORT_FORMATS[str(fmt)], layer=layer, engine="pyogrio")
+
+    _write_replacing(out, str(fmt), write, what=f"exporting {layer!r} to {out}")
+    click.echo(f"Wrote {len(frame):,} features of {layer!r} to {out}")
+
+
+def _write_replacing(out: Path, suffix: str, write: Callable[[str], None], *, what: str) -> None:
+    """Write through a temporary file beside ``out``, renamed over it only on success."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=f".{suffix}")
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        write(tmp)
         os.replace(tmp, out)
     except Exception as exc:
         if is_disk_full(exc, out.parent):
-            raise disk_full(f"exporting {layer!r} to {out}", out.parent) from exc
+            raise disk_full(what, out.parent) from exc
         raise
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    click.echo(f"Wrote {len(frame):,} features of {layer!r} to {out}")
+
+
+def _export_indicators(twin: Path, out: Path, *, level: str | None, year: int | None) -> None:
+    import pyogrio
+
+    with Twin.open(twin) as opened:
+        layers = wide_layers(opened, levels=[level] if level else None, year=year)
+
+    def write(tmp: str) -> None:
+        for wide in layers:
+            when = f", {wide.year}" if wide.year is not None else ""
+            pyogrio.write_dataframe(wide.frame, tmp, layer=wide.name, driver="GPKG",
+                                    layer_options={"DESCRIPTION": f"DikaS indicators: "
+                                                   f"{wide.level}{when}"})
+        described = pd.concat([wide.columns for wide in layers], ignore_index=True)
+        pyogrio.write_dataframe(described, tmp, layer=INDICATOR_COLUMNS_TABLE, driver="GPKG")
+
+    _write_replacing(out, "gpkg", write, what=f"exporting indicators to {out}")
+    for wide in layers:
+        count = int((wide.columns["source"] == "indicator").sum())
+        click.echo(f"Wrote {len(wide.frame):,} units × {count} indicator columns to layer "
+                   f"{wide.name!r} of {out}")
+
+
+@click.command(name="load-indicators")
+@twin_argument
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+def load_indicators(twin: Path, files: tuple[Path, ...]) -> None:
+    """Store indicator values a command kept in side FILES because TWIN stayed busy.
+
+    Each file is removed once its values are stored (storing one twice changes nothing:
+    values replace those with the same key).
+    """
+    batches = [(path, read_pending(path)) for path in files]
+    with Twin.open(twin, read_only=False) as opened:
+        for path, rows in batches:
+            written = opened.write_indicators(rows)
+            click.echo(f"Stored {written:,} indicator values from {path} in {twin}")
+    for path, _ in batches:
+        path.unlink(missing_ok=True)

@@ -156,7 +156,8 @@ def read_osm_buildings(path: str | Path, *, dataset: str | None = None) -> gpd.G
 
 
 def read_osm_services(path: str | Path, *, dataset: str | None = None,
-                      mapping: ServiceMapping | str | Path | None = None) -> gpd.GeoDataFrame:
+                      mapping: ServiceMapping | str | Path | None = None,
+                      outlines: bool = False) -> gpd.GeoDataFrame:
     """Read service points (schools, daycare, health stations, parks...) of an OSM file.
 
     Parameters
@@ -168,6 +169,9 @@ def read_osm_services(path: str | Path, *, dataset: str | None = None,
     mapping
         The tag → service-type rules: a loaded :class:`ServiceMapping`, the path of a YAML
         file in the format of ``service_types.yaml``, or ``None`` for the packaged default.
+    outlines
+        Also return each area's polygon (EPSG:3067) in an ``outline`` column (``None`` for
+        nodes), so that parks and sports grounds can be reached at their edge.
 
     Returns
     -------
@@ -219,7 +223,11 @@ def read_osm_services(path: str | Path, *, dataset: str | None = None,
     frame = _frame(rows, geometries, SERVICE_COLUMNS, counts)
     counts.dropped += len(candidates - assembled)
     frame["area_m2"] = frame.geometry.area.where(frame["osm_type"] != "node")
+    areas = (frame["osm_type"] != "node").to_numpy()
+    outline = np.where(areas, frame.geometry.to_numpy(), None)
     frame = frame.set_geometry(frame.geometry.representative_point())
+    if outlines:
+        frame["outline"] = outline
     frame = frame.astype({"service_id": "string", "service_type": "string", "name": "string",
                           "capacity": "Int64", "source": "string", "osm_id": "Int64",
                           "osm_type": "string", "tags": "string", "area_m2": "Float64"})

@@ -37,6 +37,7 @@ from dikas.sources.paavo import read_paavo
 from dikas.sources.raster import read_raster
 from dikas.twin.groups import store_population_groups
 from dikas.twin.links import link_by_largest_overlap, link_to_units, transfer_attributes
+from dikas.twin.locking import held_exclusively
 from dikas.twin.source_coverage import coverage_layer
 from dikas.twin.store import Twin
 from dikas.twin.tempfiles import disk_full, is_disk_full, owned, remove_stale, sigterm_exits
@@ -159,7 +160,8 @@ def build_twin(catalog: Catalog, settings: Settings, out: Path | str, *,
                         builder(ctx)
                 with step("coverage: where each source reaches", enabled=show_progress):
                     _coverage(ctx)
-            os.replace(tmp, out)
+            with held_exclusively(out):  # a command storing results finishes first
+                os.replace(tmp, out)
     except Exception as exc:
         if is_disk_full(exc, out.parent):
             raise disk_full(f"building {out}", out.parent) from exc
@@ -339,10 +341,15 @@ def _link(ctx: _Context, features: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def _services(ctx: _Context) -> None:
     osm_parts, used = [], []
     for dataset in ctx.datasets("osm_pbf"):
-        osm_parts.append(read_osm_services(ctx.path(dataset), dataset=dataset.name))
+        osm_parts.append(read_osm_services(ctx.path(dataset), dataset=dataset.name,
+                                           outlines=True))
         used.append(dataset)
     osm = (gpd.GeoDataFrame(pd.concat(osm_parts, ignore_index=True), geometry="geometry",
                             crs=osm_parts[0].crs) if osm_parts else None)
+    outlines = None
+    if osm is not None:
+        outlines = osm.loc[osm["outline"].notna(), ["service_id", "outline"]]
+        osm = osm.drop(columns=["outline"])
     registers = ctx.datasets("service_register")
     notes = "OSM points of interest; service_type from sources/service_types.yaml; OSM has no "\
             "capacities"
@@ -357,6 +364,14 @@ def _services(ctx: _Context) -> None:
     else:
         return
     ctx.save("services", _link(ctx, services), used, notes=notes)
+    if outlines is not None and len(outlines):
+        kept = outlines[outlines["service_id"].isin(services["service_id"])]
+        ctx.save("service_outlines",
+                 gpd.GeoDataFrame({"service_id": kept["service_id"].to_numpy()},
+                                  geometry=list(kept["outline"]), crs=services.crs),
+                 [d for d in used if d.format == "osm_pbf"],
+                 notes="the OSM polygons of services that are areas (parks, sports grounds): "
+                       "walk and bike routing reaches them at their edge")
 
 
 def _register_services(ctx: _Context, registers: list[Dataset], osm: gpd.GeoDataFrame | None

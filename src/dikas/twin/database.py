@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from dikas.errors import TwinDamagedError, TwinError
+from dikas.twin.locking import is_lock_conflict, waiting_for
 
 
 @cache
@@ -29,16 +30,29 @@ def spatial_extension_path() -> str:
     return str(candidates[0])
 
 
-def connect(path: Path | str | None = None, *, read_only: bool = False
-            ) -> duckdb.DuckDBPyConnection:
-    """Open a DuckDB connection (file or in-memory) with spatial functions available."""
+def connect(path: Path | str | None = None, *, read_only: bool = False,
+            wait_s: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB connection (file or in-memory) with spatial functions available.
+
+    A file another process holds (a writer, or readers when writing) is waited for, up to
+    ``wait_s`` seconds (default ``DIKAS_WRITE_WAIT_S``), see :mod:`dikas.twin.locking`.
+    """
+    if path is None:
+        con = duckdb.connect(":memory:")
+    else:
+        con = waiting_for(path, lambda: _connect_file(path, read_only=read_only), wait_s=wait_s)
+    con.load_extension(spatial_extension_path())
+    return con
+
+
+def _connect_file(path: Path | str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
-        con = duckdb.connect(str(path) if path is not None else ":memory:", read_only=read_only)
+        return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
+        if is_lock_conflict(exc):
+            raise
         first = str(exc).splitlines()[0]
         if "Corrupt database file" in first:
             raise TwinDamagedError(f"twin {str(path)!r} is damaged ({first}); rebuild it with "
                                    "`dikas build`") from exc
         raise TwinError(f"twin {str(path)!r}: cannot open ({first})") from exc
-    con.load_extension(spatial_extension_path())
-    return con

@@ -27,6 +27,8 @@ from dikas.settings import TWIN_CRS
 from dikas.sources.paavo import resolve_column
 from dikas.sources.raster import RasterFile, open_raster_bytes
 from dikas.twin.database import connect
+from dikas.twin.locking import TwinBusyError
+from dikas.twin.pending import save_pending
 
 INDICATOR_COLUMNS = ("indicator", "level", "unit_id", "year", "population_group", "value",
                      "method", "parameters", "source_layers", "computed_at", "code_version")
@@ -89,24 +91,44 @@ class Twin:
     write indicators. Use as a context manager to close the connection.
     """
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path, *,
+    def __init__(self, connection: duckdb.DuckDBPyConnection | None, path: Path, *,
                  read_only: bool) -> None:
-        self._con = _Guarded(connection, path)
+        self._guarded = None if connection is None else _Guarded(connection, path)
+        self._closed = False
         self.path = path
         self.read_only = read_only
 
     # -- lifecycle ---------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = True) -> Twin:
-        """Open an existing twin; a missing file or a non-twin database is a :class:`TwinError`."""
+        """Open an existing twin; a missing file or a non-twin database is a :class:`TwinError`.
+
+        A twin another process holds is waited for (:mod:`dikas.twin.locking`). Opened for
+        writing, the file is locked only when first used, so a command holds the twin
+        for as short a time as its writes take; results that cannot be stored before the
+        wait runs out are kept in a side file (:meth:`write_indicators`).
+        """
         path = Path(path)
         if not path.is_file():
             raise TwinError(f"twin {str(path)!r}: file not found (build one with `dikas build`)")
-        twin = cls(connect(path, read_only=read_only), path, read_only=read_only)
-        if "build_info" not in twin._tables():
-            twin.close()
-            raise TwinError(f"twin {str(path)!r}: not a DikaS twin (no build_info table)")
+        twin = cls(None, path, read_only=read_only)
+        if read_only:
+            twin._con  # noqa: B018 - readers connect (and check the file) now
         return twin
+
+    @property
+    def _con(self) -> _Guarded:
+        """The connection, opened (waiting for other processes) on first use."""
+        if self._guarded is None:
+            if self._closed:
+                raise TwinError(f"twin {str(self.path)!r}: already closed")
+            guarded = _Guarded(connect(self.path, read_only=self.read_only), self.path)
+            self._guarded = guarded
+            if "build_info" not in self._tables():
+                self.close()
+                raise TwinError(f"twin {str(self.path)!r}: not a DikaS twin (no build_info "
+                                "table)")
+        return self._guarded
 
     @classmethod
     def create(cls, path: Path | str, *, city: str, build_id: str) -> Twin:
@@ -124,8 +146,11 @@ class Twin:
         return twin
 
     def close(self) -> None:
-        """Close the database connection."""
-        self._con.close()
+        """Close the database connection (a twin opened for writing and never used has none)."""
+        if self._guarded is not None:
+            self._guarded.close()
+        self._guarded = None
+        self._closed = True
 
     def __enter__(self) -> Twin:
         return self
@@ -478,9 +503,19 @@ class Twin:
             values = data[column] if column in data else pd.Series([{}] * len(data))
             data[column] = [v if isinstance(v, str) else json.dumps(v, sort_keys=True)
                             for v in values]
-        data["computed_at"] = datetime.now(UTC).isoformat(timespec="seconds")
-        data["code_version"] = code_version()
+        # rows loaded from a side file (dikas.twin.pending) keep when and by what they were made
+        if "computed_at" not in data:
+            data["computed_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+        if "code_version" not in data:
+            data["code_version"] = code_version()
         data = data[list(INDICATOR_COLUMNS)]
+        try:
+            self._con  # noqa: B018 - waits for other processes holding the twin
+        except TwinBusyError as exc:
+            side = save_pending(self.path, data)
+            raise TwinBusyError(f"{exc}; the {len(data):,} computed indicator values are kept "
+                                f"in {side}: store them with `dikas load-indicators "
+                                f"{self.path} {side}`", holder=exc.holder) from None
         self._con.execute(
             "CREATE TABLE IF NOT EXISTS indicators (indicator VARCHAR, level VARCHAR, "
             "unit_id VARCHAR, year INTEGER, population_group VARCHAR, value DOUBLE, "

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 from fastapi import Request
 
 from dikas.api.context import ApiContext
 from dikas.api.errors import AuthenticationError
+from dikas.api.switch import TwinSwitch
 
 
-async def context(request: Request) -> ApiContext:
-    """The app's shared state (async: a plain lookup needs no worker thread)."""
-    return request.app.state.context  # type: ignore[no-any-return]
+async def context(request: Request) -> AsyncIterator[ApiContext]:
+    """The state of the twin snapshot served when the request arrived, held until the
+    request is done (a switch to a newer snapshot never pulls it away mid-request; async: a
+    plain lookup needs no worker thread)."""
+    twins: TwinSwitch = request.app.state.twins
+    held = twins.acquire()
+    try:
+        yield held
+    finally:
+        twins.release(held)
 
 
 def client_key(request: Request, ctx: ApiContext) -> str:

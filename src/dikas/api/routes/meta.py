@@ -39,6 +39,7 @@ def _meta(ctx: ApiContext) -> dict[str, Any]:
         service_types = [str(v) for v in twin.distinct_values("services", "service_type")]
     return {
         "city": city,
+        "build_id": ctx.build_id(),
         "title": f"DikaS – {city.capitalize()}",
         "years": ctx.years("areas") if twin.has_layer("areas") else [],
         "bbox": bbox,
@@ -62,9 +63,11 @@ def meta(ctx: Annotated[ApiContext, Depends(context)]) -> dict[str, Any]:
 @router.get("/status", summary="Start-up progress: layers loaded, tiles seeded")
 def status(ctx: Annotated[ApiContext, Depends(context)]) -> dict[str, Any]:
     """For readiness checks: ``layers_loaded`` turns true once the map layers are in memory;
-    ``seeding`` is true while the tile cache is being filled."""
+    ``seeding`` is true while the tile cache is being filled; ``build_id`` names the build
+    of the twin snapshot being served (it changes when the server switches to a new one)."""
     if ctx.status.get("error"):
         # the preload died: unhealthy, not "still starting"
         raise ServiceUnavailableError(f"the server cannot serve this twin: "
                                       f"{ctx.status['error']}")
-    return {**ctx.status, "tiles_cached": len(ctx.tiles), "tile_cache_bytes": ctx.tiles.nbytes}
+    return {**ctx.status, "build_id": ctx.build_id(), "tiles_cached": len(ctx.tiles),
+            "tile_cache_bytes": ctx.tiles.nbytes}

@@ -226,11 +226,11 @@ def run(ctx: Annotated[ApiContext, Depends(context)], request: Request,
         ctx.scenario_runs.hit(client)
         timeout = ctx.settings.scenario_timeout_s
         if timeout is None:
-            result = run_scenario(ctx.settings.twin_path, spec).to_dict()
+            result = run_scenario(ctx.twin_file, spec).to_dict()
         else:
             from dikas.api.runner import run_in_child
 
-            result = run_in_child(ctx.settings.twin_path, spec, timeout_s=timeout)
+            result = run_in_child(ctx.twin_file, spec, timeout_s=timeout)
     body = {"id": scenario_id, "name": result["name"], "diff": result["diff"],
             "maps": _maps(result["diff"]), "edits": result["edits"],
             "recomputed": result["recomputed"],
