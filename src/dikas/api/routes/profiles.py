@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from dikas.api.context import ApiContext
 from dikas.api.errors import NotFoundError
@@ -20,7 +20,6 @@ from dikas.report.profile import (
 
 router = APIRouter(prefix="/api", tags=["DikaS"])
 Context = Annotated[ApiContext, Depends(context)]
-AcceptLanguage = Annotated[str | None, Header(max_length=500)]
 MAX_COMPARED = 6
 
 
@@ -39,13 +38,12 @@ def _profile(ctx: ApiContext, compute: Any) -> dict[str, Any]:
                         "(`rank` of `rank_of`, 1 = the highest value; `direction` says "
                         "whether higher is better). Labels in `lang` (default from "
                         "Accept-Language); `trends` and `city_trends` hold every year.")
-def area(postal_code: Annotated[str, Path(max_length=20)], ctx: Context,
+def area(postal_code: Annotated[str, Path(max_length=20)], ctx: Context, request: Request,
          year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-         lang: Annotated[Language | None, Query()] = None,
-         accept_language: AcceptLanguage = None) -> dict[str, Any]:
+         lang: Annotated[Language | None, Query()] = None) -> dict[str, Any]:
     if not ctx.twin().has_layer("areas"):
         raise NotFoundError("the twin has no areas layer")
-    language = language_of(lang, accept_language)
+    language = language_of(lang, request)
     return ctx.memo(("area_profile", postal_code, year, language),  # type: ignore[no-any-return]
                     lambda: _profile(ctx, lambda: area_profile(
                         ctx.twin(), postal_code, year=year, language=language,
@@ -56,17 +54,17 @@ def area(postal_code: Annotated[str, Path(max_length=20)], ctx: Context,
             description="`ids`: two to six postal codes, comma-separated. Every key figure "
                         "of every area with its rank of N and its district's value, the "
                         "city's value, and each area's trend over all years.")
-def compare(ctx: Context, ids: Annotated[str, Query(min_length=1, max_length=200)],
+def compare(ctx: Context, request: Request,
+            ids: Annotated[str, Query(min_length=1, max_length=200)],
             level: Annotated[Literal["areas"], Query()] = "areas",
             year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-            lang: Annotated[Language | None, Query()] = None,
-            accept_language: AcceptLanguage = None) -> dict[str, Any]:
+            lang: Annotated[Language | None, Query()] = None) -> dict[str, Any]:
     if not ctx.twin().has_layer("areas"):
         raise NotFoundError("the twin has no areas layer")
     codes = [code.strip() for code in ids.split(",") if code.strip()]
     if len(codes) > MAX_COMPARED:
         raise ParameterError(f"compare takes at most {MAX_COMPARED} areas, not {len(codes)}")
-    language = language_of(lang, accept_language)
+    language = language_of(lang, request)
 
     def compute() -> dict[str, Any]:
         try:
@@ -81,12 +79,11 @@ def compare(ctx: Context, ids: Annotated[str, Query(min_length=1, max_length=200
 
 @router.get("/cells/{cell_id}/profile", summary="Profile of a grid cell",
             description="Person counts below min_count are null.")
-def cell(cell_id: Annotated[str, Path(max_length=100)], ctx: Context,
-         lang: Annotated[Language | None, Query()] = None,
-         accept_language: AcceptLanguage = None) -> dict[str, Any]:
+def cell(cell_id: Annotated[str, Path(max_length=100)], ctx: Context, request: Request,
+         lang: Annotated[Language | None, Query()] = None) -> dict[str, Any]:
     if not ctx.twin().has_layer("grid"):
         raise NotFoundError("the twin has no grid layer")
-    language = language_of(lang, accept_language)
+    language = language_of(lang, request)
     return ctx.memo(("cell_profile", cell_id, language),  # type: ignore[no-any-return]
                     lambda: _profile(ctx, lambda: cell_profile(
                         ctx.twin(), cell_id, min_count=ctx.settings.min_count,

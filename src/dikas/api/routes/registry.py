@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Header, Query
+from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from dikas import i18n
@@ -81,9 +81,11 @@ class AreaNames(BaseModel):
     areas: list[AreaName]
 
 
-def language_of(lang: str | None, accept_language: str | None) -> str:
-    """``lang`` if given, else the best match of the ``Accept-Language`` header."""
-    return lang if lang else i18n.negotiate(accept_language)
+def language_of(lang: str | None, request: Request) -> str:
+    """``lang`` if given, else the best match of the request's ``Accept-Language`` header
+    (its first 500 characters; English when nothing matches)."""
+    header = request.headers.get("accept-language")
+    return lang if lang else i18n.negotiate(header[:500] if header else None)
 
 
 def registry_body(twin: Twin, language: str, *, min_count: int) -> Registry:
@@ -109,10 +111,9 @@ def registry_body(twin: Twin, language: str, *, min_count: int) -> Registry:
                                  "levels and years, in fi, sv or en",
             description="`lang` defaults to the best match of Accept-Language (English "
                         "otherwise). No code name appears in any label.")
-def registry(ctx: Context, lang: Annotated[Language | None, Query()] = None,
-             accept_language: Annotated[str | None, Header(max_length=500)] = None
-             ) -> Registry:
-    language = language_of(lang, accept_language)
+def registry(ctx: Context, request: Request,
+             lang: Annotated[Language | None, Query()] = None) -> Registry:
+    language = language_of(lang, request)
     return ctx.memo(("registry", language),  # type: ignore[no-any-return]
                     lambda: registry_body(ctx.twin(), language,
                                           min_count=ctx.settings.min_count))
@@ -142,11 +143,9 @@ def _names(twin: Twin, level: str, language: str) -> list[AreaName]:
 @router.get("/areas", summary="Postal areas or districts with their Finnish and Swedish names",
             description="For labels and search. `label` is the Swedish name for `lang=sv` "
                         "where the source has one, else the Finnish name.")
-def areas(ctx: Context, lang: Annotated[Language | None, Query()] = None,
-          level: Annotated[Literal["areas", "districts"], Query()] = "areas",
-          accept_language: Annotated[str | None, Header(max_length=500)] = None
-          ) -> AreaNames:
-    language = language_of(lang, accept_language)
+def areas(ctx: Context, request: Request, lang: Annotated[Language | None, Query()] = None,
+          level: Annotated[Literal["areas", "districts"], Query()] = "areas") -> AreaNames:
+    language = language_of(lang, request)
     twin = ctx.twin()
     if not twin.has_layer(level):
         raise NotFoundError(f"the twin has no {level} layer")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from dikas.api.context import ApiContext
@@ -24,11 +24,9 @@ router = APIRouter(prefix="/api", tags=["DikaS"])
 def report(ctx: Annotated[ApiContext, Depends(context)], request: Request,
            area: Annotated[str | None, Query(max_length=20)] = None,
            year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-           lang: Annotated[Language | None, Query()] = None,
-           accept_language: Annotated[str | None, Header(max_length=500)] = None
-           ) -> HTMLResponse:
+           lang: Annotated[Language | None, Query()] = None) -> HTMLResponse:
     ctx.report_rate.hit(client_key(request, ctx))
-    language = language_of(lang, accept_language)
+    language = language_of(lang, request)
 
     def compute() -> str:
         try:
