@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from dikas.cli.report import report
 from dikas.i18n import LANGUAGES, format_number
-from dikas.report.html import build_report, source_lines
+from dikas.report.html import build_report, city_name, source_lines
 from dikas.report.pdf import find_converter
 from dikas.report.profile import city_profile
 from dikas.twin.store import Twin
@@ -123,6 +123,12 @@ def test_city_report_has_the_segregation_indices_and_their_trend(
             "<td>0,235</td><td>0,004</td></tr>") in html
     assert "<td>Isoleringsindex</td>" in html
     assert "aria-label=\"Olikhetsindex över åren\"" in html  # the trend chart
+
+
+def test_the_city_is_named_in_the_report_language() -> None:
+    assert city_name("helsinki-demo", "sv") == "Helsingfors"
+    assert city_name("capital-region", "fi") == "Helsinki, Espoo, Vantaa, Kauniainen"
+    assert city_name("testville", "fi") is None
 
 
 def test_sources_are_listed_once() -> None:

@@ -14,6 +14,7 @@ report adds the segregation indices stored for the city and their trend.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape
 from typing import Any
@@ -414,6 +415,18 @@ def _sources(r: _Report) -> str:
     return f"<ul>{items}</ul><p class='muted'>{escape(note)}</p>"
 
 
+def city_name(city: str, language: str) -> str | None:
+    """The city of catalog ``city`` as ``language`` names it (its municipalities' names,
+    ``Helsingfors`` in Swedish); ``None`` where no shipped catalog has that name."""
+    from dikas.sources.catalog import available_cities, load_catalog
+
+    if city not in available_cities():
+        return None
+    municipalities = load_catalog(city).municipalities
+    names = [m.names.get(normalize(language), m.name) for m in municipalities]
+    return ", ".join(names) or None
+
+
 def build_report(twin: Twin, *, area: str | None = None, year: int | None = None,
                  min_count: int = 10, language: str = "en") -> str:
     """The HTML report of postal area ``area`` (or of the whole city when ``None``) in
@@ -427,9 +440,14 @@ def build_report(twin: Twin, *, area: str | None = None, year: int | None = None
     language = normalize(language)
     profile = (area_profile(twin, area, year=year, language=language, min_count=min_count)
                if area else city_profile(twin, year=year, language=language))
+    info = twin.build_info()
+    if area and language == "sv" and profile.name_sv:
+        profile = replace(profile, name=profile.name_sv)
+    elif not area:
+        profile = replace(profile, name=city_name(str(info.get("city", "")), language)
+                          or profile.name)
     r = _Report(twin, profile, language, min_count)
     _ = r._
-    info = twin.build_info()
     unit_label = profile.name
     title = (_("Area report: {name} ({code})").format(name=profile.name, code=area) if area
              else _("City report: {name}").format(name=profile.name))
