@@ -416,8 +416,8 @@ def _sources(r: _Report) -> str:
 
 
 def city_name(city: str, language: str) -> str | None:
-    """The city of catalog ``city`` as ``language`` names it (its municipalities' names,
-    ``Helsingfors`` in Swedish); ``None`` where no shipped catalog has that name."""
+    """The city of catalog ``city`` as ``language`` names it (its municipalities' names in
+    that language, from the catalog); ``None`` where no shipped catalog has that name."""
     from dikas.sources.catalog import available_cities, load_catalog
 
     if city not in available_cities():
