@@ -307,7 +307,7 @@ def _swedish_name(row: pd.DataFrame) -> str | None:
     if "name_sv" not in row:
         return None
     value = row["name_sv"].iloc[0]
-    return None if value is None or value != value or not str(value) else str(value)
+    return None if value is None or pd.isna(value) or not str(value) else str(value)
 
 
 def _stored_list(stored: pd.DataFrame, language: str) -> list[dict[str, Any]]:

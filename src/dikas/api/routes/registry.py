@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+import pandas as pd
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
@@ -125,18 +126,17 @@ def _names(twin: Twin, level: str, language: str) -> list[AreaName]:
     wanted = [c for c in (key, "name", "name_sv", "parent_id") if c in columns]
     years = twin.years(level) if level == "areas" else []
     frame = twin.read(level, year=years[-1] if years else None, columns=wanted)
+    def text(value: object) -> str | None:
+        return None if value is None or pd.isna(value) or not str(value) else str(value)
+
     out = []
     for row in frame.sort_values(key).itertuples(index=False):
         values = row._asdict()
-        name_fi = values.get("name") or None
-        name_sv = values.get("name_sv") or None
+        name_fi, name_sv = text(values.get("name")), text(values.get("name_sv"))
         chosen = name_sv if language == "sv" and name_sv else name_fi
-        parent = values.get("parent_id")
-        out.append(AreaName(id=str(values[key]), label=str(chosen or values[key]),
-                            name_fi=None if name_fi is None else str(name_fi),
-                            name_sv=None if name_sv is None else str(name_sv),
-                            parent_id=None if parent is None or parent != parent
-                            else str(parent)))
+        out.append(AreaName(id=str(values[key]), label=chosen or str(values[key]),
+                            name_fi=name_fi, name_sv=name_sv,
+                            parent_id=text(values.get("parent_id"))))
     return out
 
 
