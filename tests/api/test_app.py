@@ -43,7 +43,12 @@ def test_report_route(client: TestClient) -> None:
     response = client.get("/api/report?area=00100")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    assert "<h1>Area 1 (00100)</h1>" in response.text
+    assert "<h1>Area report: Area 1 (00100)</h1>" in response.text
+    finnish = client.get("/api/report?area=00100", headers={"Accept-Language": "fi-FI"})
+    assert "<html lang='fi'>" in finnish.text and "<h1>Aluerapotti: Area 1 (00100)</h1>" \
+        in finnish.text
+    swedish = client.get("/api/report?area=00100&lang=sv")
+    assert "<h1>Områdesrapport: Area 1 (00100)</h1>" in swedish.text
     assert client.get("/api/report?area=99999").status_code == 404
 
 

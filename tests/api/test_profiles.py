@@ -48,8 +48,12 @@ def test_area_profile_sections(client: TestClient) -> None:
     school = next(a for a in profile["accessibility"] if a["service_type"] == "school")
     assert school == {"service_type": "school", "walk_min": 5.0, "bike_min": None,
                       "transit_min": None}
+    # the city value weights each area's index by its 2023 inhabitants (not a mean of areas)
+    latest = frame[frame["year"] == 2023].set_index("postal_code")["inhabitants_total"]
+    weighted = sum(v * latest[c] for c, v in zip(("00100", "00200", "00300"), (0.2, 0.5, 0.8),
+                                                 strict=True)) / latest.sum()
     assert profile["vulnerability"]["vulnerability_index"] == {
-        "value": 0.2, "city_value": pytest.approx(0.5), "year": 2023}
+        "value": 0.2, "city_value": pytest.approx(weighted), "year": 2023}
     # Heat: population-weighted mean of the area's cells (columns 0–3 of the grid).
     heat = profile["heat"]["heat_exposure_index"]
     weights = {i: ([0, 5, 9, 10][i] + 300) for i in range(4)}
@@ -69,6 +73,37 @@ def test_cell_profile_suppresses_small_counts(client: TestClient) -> None:
                    "water_share")["value"] == 1.0
     stored = client.get("/api/cells/c0_4/profile").json()
     assert stored["heat"]["heat_vulnerable_residents"]["value"] is None  # 3 < 10
+
+
+def test_area_profile_ranks_labels_and_city_trends(client: TestClient) -> None:
+    profile = client.get("/api/areas/00200/profile?lang=fi").json()
+    frame = areas_frame()
+    city = frame[frame["year"] == 2023]
+    rates = city["unemployed"] / (city["employed"] + city["unemployed"])
+    own = rates[city["postal_code"] == "00200"].iloc[0]
+    rate = _figure(profile, "unemployment_rate")
+    assert rate["label"] == "Työttömyysaste" and rate["percent"] is True
+    assert rate["direction"] == "higher_worse"
+    assert (rate["rank"], rate["rank_of"]) == (int((rates > own).sum()) + 1, len(city))
+    first = frame[frame["year"] == frame["year"].min()]
+    assert profile["city_trends"][0]["inhabitants_total"] == first["inhabitants_total"].sum()
+    assert [t["year"] for t in profile["city_trends"]] == sorted(frame["year"].unique())
+
+
+def test_compare_two_areas_side_by_side(client: TestClient) -> None:
+    body = client.get("/api/profiles/compare?ids=00100,00200&lang=sv").json()
+    assert [u["id"] for u in body["units"]] == ["00100", "00200"]
+    assert body["year"] == 2023 and body["language"] == "sv"
+    frame = areas_frame()
+    city = frame[frame["year"] == 2023].set_index("postal_code")
+    people = next(f for f in body["figures"] if f["name"] == "inhabitants_total")
+    assert people["label"] == "Invånare totalt"
+    assert people["values"]["00100"]["value"] == city.loc["00100", "inhabitants_total"]
+    assert people["values"]["00200"]["value"] == city.loc["00200", "inhabitants_total"]
+    assert people["city_value"] == city["inhabitants_total"].sum()
+    assert set(body["trends"]) == {"00100", "00200"}
+    assert client.get("/api/profiles/compare?ids=00100").status_code == 400
+    assert client.get("/api/profiles/compare?ids=00100,99999").status_code == 404
 
 
 @pytest.mark.parametrize(("url", "status"), [

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dikas.i18n import format_number
 from dikas.report.html import build_report
 from dikas.twin.store import Twin
 from tests.api import small_twin
@@ -46,7 +47,7 @@ def test_access_for_other_areas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 def test_access_for_this_area(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     html = _report(tmp_path, monkeypatch, [_row("areas", "00200")])
-    assert "<td>7.00</td>" in html and "No accessibility" not in html
+    assert "<td>7.0\u00a0min</td>" in html and "No accessibility" not in html
 
 
 def test_partial_coverage_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -57,7 +58,8 @@ def test_partial_coverage_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     share = area.loc[area["cell_id"].isin(["c0_4", "c0_5"]), "inhabitants"].sum() \
         / area["inhabitants"].sum()
     assert 0 < share < 1
-    assert (f"the street network reaches: {share:.0%} (walk) of the area's inhabitants"
+    assert (f"the street network reaches: {format_number(share, 'en', percent=True)} (walking) "
+            f"of the area&#x27;s inhabitants"
             in html)
 
 

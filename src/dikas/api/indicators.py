@@ -18,13 +18,13 @@ import pandas as pd
 
 from dikas.errors import ConfigError, ParameterError
 from dikas.sources.catalog import PopulationGroup
-from dikas.sources.paavo import paavo_variables
 from dikas.twin.groups import population_groups
 from dikas.twin.privacy import FINE_GRAINED_LEVELS, counts_people, publish, with_person_counts
 from dikas.twin.schema import LEVELS as TWIN_LEVELS
 from dikas.twin.schema import UNIT_KEYS, unit_key
 from dikas.twin.source_coverage import coverage_kind, units_outside
 from dikas.twin.store import Twin
+from dikas.vocabulary import describe
 
 LEVELS = tuple(name for name, level in TWIN_LEVELS.items() if level.layer is not None)
 """The levels the map colours (every level with a layer of units)."""
@@ -154,18 +154,17 @@ def _numeric_columns(twin: Twin, layer: str) -> list[str]:
 
 
 def indicator_catalog(twin: Twin) -> list[IndicatorInfo]:
-    """Every indicator available in the twin, by level."""
-    labels = {v.name: v.label for v in paavo_variables()}
+    """Every indicator available in the twin, by level, labelled in English by the
+    indicator registry (``/api/registry`` has them in fi/sv/en with units and directions)."""
     out: list[IndicatorInfo] = []
     area_years = tuple(twin.years("areas")) if twin.has_layer("areas") else ()
     area_columns = _numeric_columns(twin, "areas")
     for column in area_columns:
-        out.append(IndicatorInfo(column, "areas", area_years, labels.get(column, _label(column)),
-                                 ""))
+        out.append(IndicatorInfo(column, "areas", area_years, _label(column), ""))
     for name, label in ready_made_shares(twin).items():
         numerator, denominators = _share_parts(name)
         if all(c in area_columns for c in (numerator, *denominators)):
-            out.append(IndicatorInfo(name, "areas", area_years, label, "share"))
+            out.append(IndicatorInfo(name, "areas", area_years, _label(name) or label, "share"))
     for layer in ("districts", "grid", "buildings"):
         for column in _numeric_columns(twin, layer):
             out.append(IndicatorInfo(column, layer, (), _label(column), ""))
@@ -181,7 +180,7 @@ def indicator_catalog(twin: Twin) -> list[IndicatorInfo]:
 
 
 def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    return describe(name, "en").label
 
 
 def _share_parts(name: str) -> tuple[str, list[str]]:

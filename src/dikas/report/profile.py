@@ -1,10 +1,15 @@
 """Area and cell profiles: an area's key figures against the whole city, its age pyramid,
 income and education, access to services, heat, vulnerability and trends.
 
-City values aggregate the same quantity over every area of the year: shares are ratios of
-totals (Σ numerator / Σ denominator), averages and medians are weighted means of the area
-values (the city median is not recoverable from area medians; the weighted mean of medians
-approximates it). Cell profiles apply the small-count rule to every person count.
+City and district values aggregate the same quantity over every area of the year (of the
+district: the areas lying mostly inside it): shares are ratios of totals (Σ numerator /
+Σ denominator), averages and medians are weighted means of the area values (the city median
+is not recoverable from area medians; the weighted mean of medians approximates it). Stored
+area indicators are compared with their inhabitant-weighted city mean (counts of people with
+their city sum), never with a plain mean of areas. Every key figure carries its rank among
+the city's areas (1 = the highest value) and the registry's direction, so "k of N" can be
+read as better or worse. Labels come from the indicator registry (:mod:`dikas.vocabulary`)
+in the profile's language. Cell profiles publish through :func:`dikas.twin.privacy.publish`.
 """
 
 from __future__ import annotations
@@ -17,13 +22,10 @@ import numpy as np
 import pandas as pd
 
 from dikas.errors import ParameterError
-from dikas.twin.privacy import (
-    FINE_GRAINED_LEVELS,
-    person_count_columns,
-    suppress_small_counts,
-)
+from dikas.twin.privacy import person_count_columns, publish
 from dikas.twin.source_coverage import reach_of_area
 from dikas.twin.store import Twin
+from dikas.vocabulary import describe
 
 
 class ProfileNotFoundError(LookupError, ParameterError):
@@ -118,6 +120,14 @@ class Profile:
     data_reach: list[dict[str, Any]] = field(default_factory=list)
     """Per source (street network, timetable, heat raster, services…): the share of the
     area's inhabitants inside its reach (:func:`dikas.twin.source_coverage.reach_of_area`)."""
+    district: dict[str, str] | None = None
+    """The district (``id``, ``name``) the area lies mostly in, where the twin has districts."""
+    city_trends: list[dict[str, Any]] = field(default_factory=list)
+    """The city's value of each trend figure in every year (same keys as ``trends``)."""
+    language: str = "en"
+    name_sv: str | None = None
+    stored: list[dict[str, Any]] = field(default_factory=list)
+    """The unit's stored indicators (latest year each) with registry labels."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form (``NaN`` → ``None``)."""
@@ -178,8 +188,59 @@ def _shares(row: pd.DataFrame, city: pd.DataFrame, parts: dict[str, str], total:
     return unit
 
 
-def area_profile(twin: Twin, postal_code: str, *, year: int | None = None) -> Profile:
-    """The profile of one postal code area in ``year`` (default: the latest Paavo year)."""
+def _figure_entry(figure: Figure, language: str) -> dict[str, Any]:
+    info = describe(figure.name, language)
+    return {"name": figure.name, "label": info.label if info.known else figure.label,
+            "unit": info.unit, "percent": info.percent, "decimals": info.decimals,
+            "direction": info.direction}
+
+
+def rank_of(value: float | None, values: pd.Series) -> tuple[int | None, int]:
+    """``(k, N)``: ``value``'s rank among the finite ``values`` (1 = the highest) and N."""
+    finite = pd.to_numeric(values, errors="coerce").dropna()
+    if value is None or value != value:
+        return None, len(finite)
+    return int((finite > value).sum()) + 1, len(finite)
+
+
+def _unit_values(formula: Ratio | WeightedMean, frame: pd.DataFrame) -> pd.Series:
+    """The figure's value of every area of ``frame`` (for ranks), as :func:`_evaluate`
+    computes it for one area."""
+    if isinstance(formula, WeightedMean):
+        if formula.column not in frame:
+            return pd.Series(dtype=float)
+        return pd.to_numeric(frame[formula.column], errors="coerce").astype(float)
+    columns = list(dict.fromkeys((*formula.numerators, *formula.denominators)))
+    if any(c not in frame for c in columns):
+        return pd.Series(dtype=float)
+    data = frame[columns].apply(pd.to_numeric, errors="coerce").astype(float)
+    complete = data.notna().all(axis=1)
+    numerator = data[list(formula.numerators)].sum(axis=1)
+    if not formula.denominators:
+        return numerator.where(complete)
+    denominator = data[list(formula.denominators)].sum(axis=1)
+    return (numerator / denominator.where(denominator > 0)).where(complete)
+
+
+def area_districts(twin: Twin, year: int) -> dict[str, dict[str, str]]:
+    """Postal code → the district (``id``, ``name``) covering most of the area, where the
+    twin has districts; a district's figures aggregate the areas assigned to it."""
+    if not (twin.has_layer("districts") and twin.has_layer("areas")):
+        return {}
+    parents = twin.largest_overlap("areas", "postal_code", "districts", "district_id",
+                                   year=year)
+    names = twin.read("districts", columns=["district_id", "name"])
+    name_of = dict(zip(names["district_id"].astype(str), names["name"].astype(str),
+                       strict=True))
+    return {code: {"id": district, "name": name_of.get(district, district)}
+            for code, district in parents.items()}
+
+
+def area_profile(twin: Twin, postal_code: str, *, year: int | None = None,
+                 language: str = "en", min_count: int = 10) -> Profile:
+    """The profile of one postal code area in ``year`` (default: the latest Paavo year),
+    against its district (where the twin has districts) and the city, labelled in
+    ``language``."""
     years = twin.years("areas")
     year = years[-1] if year is None and years else year
     if year not in years:
@@ -190,11 +251,21 @@ def area_profile(twin: Twin, postal_code: str, *, year: int | None = None) -> Pr
     row = city[city["postal_code"] == postal_code]
     if row.empty:
         raise ProfileNotFoundError(f"no area {postal_code!r} in {year}")
+    districts = area_districts(twin, year)
+    district = districts.get(postal_code)
+    district_rows = None
+    if district is not None:
+        members = {c for c, d in districts.items() if d["id"] == district["id"]}
+        district_rows = city[city["postal_code"].isin(members)]
     figures = []
     for figure in AREA_FIGURES:
         value, city_value = _evaluate(figure.formula, row, city)
-        figures.append({"name": figure.name, "label": figure.label, "value": value,
-                        "city_value": city_value})
+        rank, of = rank_of(value, _unit_values(figure.formula, city))
+        figure_entry: dict[str, Any] = {**_figure_entry(figure, language), "value": value,
+                                        "city_value": city_value, "rank": rank, "rank_of": of}
+        if district_rows is not None:
+            figure_entry["district_value"] = _evaluate(figure.formula, row, district_rows)[1]
+        figures.append(figure_entry)
     income = _shares(row, city, INCOME_SHARES, "adults_income_total")
     if income is not None:
         for column in ("median_income", "average_income"):
@@ -202,18 +273,21 @@ def area_profile(twin: Twin, postal_code: str, *, year: int | None = None) -> Pr
                                           city)
             income[column] = value
             income["city"][column] = city_value
-    trends = []
+    trends, city_trends = [], []
     for trend_year in years:
-        rows = areas[(areas["year"] == trend_year) & (areas["postal_code"] == postal_code)]
+        everyone = areas[areas["year"] == trend_year]
+        rows = everyone[everyone["postal_code"] == postal_code]
+        city_trends.append({"year": trend_year, **{
+            f.name: _evaluate(f.formula, everyone.head(1), everyone)[1]
+            for f in AREA_FIGURES if f.name in TREND_FIGURES}})
         if rows.empty:
             continue
         entry: dict[str, Any] = {"year": trend_year}
         for figure in AREA_FIGURES:
             if figure.name in TREND_FIGURES:
-                entry[figure.name] = _evaluate(figure.formula, rows,
-                                               areas[areas["year"] == trend_year])[0]
+                entry[figure.name] = _evaluate(figure.formula, rows, everyone)[0]
         trends.append(entry)
-    stored = _stored(twin, "areas", postal_code)
+    stored = _stored(twin, "areas", postal_code, min_count=min_count, areas=areas)
     return Profile(
         id=postal_code, name=str(row["name"].iloc[0]) if "name" in row else postal_code,
         level="areas", year=year, key_figures=figures,
@@ -224,7 +298,55 @@ def area_profile(twin: Twin, postal_code: str, *, year: int | None = None) -> Pr
         vulnerability=_matching(stored, "vulnerab"), trends=trends,
         greenery=_greenery(twin, "areas", postal_code),
         accessibility_coverage=_accessibility_coverage(twin, postal_code),
-        data_reach=reach_of_area(twin, column="postal_code", unit_id=postal_code))
+        data_reach=reach_of_area(twin, column="postal_code", unit_id=postal_code),
+        district=district, city_trends=city_trends, language=language,
+        name_sv=_swedish_name(row), stored=_stored_list(stored, language))
+
+
+def _swedish_name(row: pd.DataFrame) -> str | None:
+    if "name_sv" not in row:
+        return None
+    value = row["name_sv"].iloc[0]
+    return None if value is None or pd.isna(value) or not str(value) else str(value)
+
+
+def _stored_list(stored: pd.DataFrame, language: str) -> list[dict[str, Any]]:
+    """Stored indicators of the unit with their registry description (for reports)."""
+    out = []
+    for r in stored.itertuples():
+        info = describe(str(r.indicator), language)
+        out.append({"id": str(r.indicator), "label": info.label, "challenge": info.challenge,
+                    "value": r.value, "city_value": r.city_value,
+                    "year": None if pd.isna(r.year) else int(r.year), "known": info.known})
+    return out
+
+
+def compare_profiles(twin: Twin, ids: list[str], *, year: int | None = None,
+                     language: str = "en", min_count: int = 10) -> dict[str, Any]:
+    """Two or more postal areas side by side: each key figure of every area with its rank,
+    its district's value and the city's, and every area's trend series over all years."""
+    if len(ids) < 2:
+        raise ParameterError("compare needs two or more areas (ids=00100,00200)")
+    if len(set(ids)) != len(ids):
+        raise ParameterError("compare: an area is named twice")
+    profiles = [area_profile(twin, code, year=year, language=language, min_count=min_count)
+                for code in ids]
+    first = profiles[0]
+    figures = []
+    for position, figure in enumerate(first.key_figures):
+        figures.append({**{k: figure[k] for k in ("name", "label", "unit", "percent",
+                                                   "decimals", "direction")},
+                        "city_value": figure["city_value"],
+                        "values": {p.id: {k: p.key_figures[position].get(k)
+                                          for k in ("value", "rank", "rank_of",
+                                                    "district_value")}
+                                   for p in profiles}})
+    return _clean({
+        "level": "areas", "year": first.year, "language": language,
+        "units": [{"id": p.id, "name": p.name, "name_sv": p.name_sv, "district": p.district}
+                  for p in profiles],
+        "figures": figures,
+        "trends": {p.id: p.trends for p in profiles}, "city_trends": first.city_trends})
 
 
 def _age_pyramid(row: pd.DataFrame, city: pd.DataFrame) -> list[dict[str, Any]]:
@@ -242,23 +364,57 @@ def _age_pyramid(row: pd.DataFrame, city: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
-def _stored(twin: Twin, level: str, unit_id: str, *, min_count: int = 10) -> pd.DataFrame:
-    """Stored indicator rows of one unit (latest year per indicator and group 'all'); counts
-    of people in ``(0, min_count)`` are blanked at cell and building level."""
-    if not twin.has_layer("indicators"):
+def _stored(twin: Twin, level: str, unit_id: str, *, min_count: int = 10,
+            areas: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Stored indicator rows of one unit (latest year per indicator, group 'all') with the
+    city value: at area level the inhabitant-weighted mean over the city's areas (the sum for
+    counts of people), elsewhere the median over the level's units. Counts of people are
+    published through :func:`dikas.twin.privacy.publish` (blanked under ``min_count`` at cell
+    and building level)."""
+    rows = twin.unit_indicators(level, unit_id)
+    if rows.empty:
         return pd.DataFrame(columns=["indicator", "year", "value", "city_value"])
-    rows = twin.sql("SELECT indicator, year, value, population_group FROM indicators "
-                    "WHERE level = ? AND unit_id = ? AND coalesce(population_group, 'all') = "
-                    "'all' ORDER BY indicator, year", [level, unit_id])
-    city = twin.sql("SELECT indicator, year, avg(value) AS city_value FROM indicators "
-                    "WHERE level = ? AND coalesce(population_group, 'all') = 'all' "
-                    "GROUP BY indicator, year", [level])
+    every = twin.unit_indicators(level)
+    every = every[every["indicator"].isin(set(rows["indicator"]))]
+    city = _city_values(every, level, areas)
     rows = rows.merge(city, on=["indicator", "year"], how="left")
-    if level in FINE_GRAINED_LEVELS:
-        counts = rows["indicator"].map(counts_people).astype(bool)
-        small = counts & (rows["value"] > 0) & (rows["value"] < min_count)
-        rows["value"] = rows["value"].mask(small)
+    counted = rows["indicator"].map(counts_people).astype(bool)
+    if counted.any():
+        published = publish(pd.DataFrame({"residents": rows.loc[counted, "value"]}),
+                            level=level, min_count=min_count)
+        rows.loc[counted, "value"] = published["residents"]
     return rows.groupby("indicator", dropna=False).tail(1)
+
+
+def _city_values(every: pd.DataFrame, level: str, areas: pd.DataFrame | None) -> pd.DataFrame:
+    """``indicator, year, city_value`` of stored indicators (see :func:`_stored`)."""
+    key = ["indicator", "year"]
+    if every.empty:
+        return pd.DataFrame(columns=[*key, "city_value"])
+    frame = every.assign(year=every["year"].astype("Int64"))
+    if level != "areas" or areas is None or "inhabitants_total" not in areas:
+        out = frame.groupby(key, dropna=False)["value"].median().rename("city_value")
+        return out.reset_index()
+    weights = areas[["postal_code", "year", "inhabitants_total"]].copy()
+    latest = int(weights["year"].max())
+    weights["year"] = weights["year"].astype("Int64")
+    frame["weight_year"] = frame["year"].where(frame["year"].isin(set(weights["year"])),
+                                               latest).astype("Int64")
+    frame = frame.merge(weights.rename(columns={"postal_code": "unit_id",
+                                                "year": "weight_year"}),
+                        on=["unit_id", "weight_year"], how="left")
+    out = []
+    for (name, year), group in frame.groupby(key, dropna=False):
+        values = pd.to_numeric(group["value"], errors="coerce")
+        city_value: float | None
+        if counts_people(str(name)):
+            city_value = float(values.sum())
+        else:
+            w = pd.to_numeric(group["inhabitants_total"], errors="coerce")
+            ok = values.notna() & w.notna() & (w > 0)
+            city_value = float((values[ok] * w[ok]).sum() / w[ok].sum()) if ok.any() else None
+        out.append({"indicator": name, "year": year, "city_value": city_value})
+    return pd.DataFrame(out, columns=[*key, "city_value"])
 
 
 def _matching(stored: pd.DataFrame, pattern: str) -> dict[str, Any] | None:
@@ -274,12 +430,8 @@ def _matching(stored: pd.DataFrame, pattern: str) -> dict[str, Any] | None:
 def _accessibility(twin: Twin, stored: pd.DataFrame, level: str) -> list[dict[str, Any]]:
     """Minutes to the nearest service of each type by mode, from ``access_{mode}_{measure}_
     {service_type}`` indicators (measure ``nearest_1``, else the first ``nearest*``)."""
-    types: list[str] = []
-    if twin.has_layer("services"):
-        types = sorted(twin.sql("SELECT DISTINCT service_type FROM services "
-                                "WHERE service_type IS NOT NULL")["service_type"])
     out = []
-    for service_type in types:
+    for service_type in twin.service_types():
         entry: dict[str, Any] = {"service_type": service_type}
         for mode in MODES:
             prefix, suffix = f"access_{mode}_", f"_{service_type}"
@@ -302,21 +454,10 @@ def _accessibility_coverage(twin: Twin, postal_code: str) -> dict[str, float]:
     network reaches (:mod:`dikas.accessibility.areas`); where the network data stops short of
     the area, this says how many of its residents the value stands for.
     """
-    if not (twin.has_layer("indicators") and twin.has_layer("grid")
-            and "postal_code" in twin.columns("grid")):
+    covered, total = twin.access_reach(postal_code)
+    if not covered or total is None or total <= 0:
         return {}
-    rows = twin.sql(
-        "SELECT mode, sum(inhabitants) AS covered FROM (SELECT DISTINCT "
-        "split_part(indicator, '_', 2) AS mode, unit_id FROM indicators WHERE level = 'grid' "
-        "AND starts_with(indicator, 'access_') AND contains(indicator, '_nearest_1_') "
-        "AND value IS NOT NULL) AS valued JOIN grid ON grid.cell_id = valued.unit_id "
-        "WHERE grid.postal_code = ? GROUP BY mode", [postal_code])
-    total = twin.sql("SELECT sum(inhabitants) AS n FROM grid WHERE postal_code = ?",
-                     [postal_code])["n"].iloc[0]
-    if rows.empty or pd.isna(total) or total <= 0:
-        return {}
-    return {str(r.mode): float(r.covered) / float(total) for r in rows.itertuples()
-            if r.mode in MODES and pd.notna(r.covered)}
+    return {mode: value / total for mode, value in covered.items() if mode in MODES}
 
 
 def _weighted_heat(cells: pd.DataFrame) -> float | None:
@@ -335,8 +476,8 @@ def _area_heat(twin: Twin, postal_code: str, stored: pd.DataFrame) -> dict[str, 
     out = _matching(stored, "heat") or {}
     if twin.has_layer("grid") and {"heat_exposure_index", "inhabitants", "postal_code",
                                    "in_city"} <= set(twin.columns("grid")):
-        grid = twin.sql("SELECT postal_code, in_city, inhabitants, heat_exposure_index "
-                        "FROM grid")
+        grid = pd.DataFrame(twin.read("grid", columns=["postal_code", "in_city", "inhabitants",
+                                                       "heat_exposure_index"]))
         city = grid[grid["in_city"].fillna(False).astype(bool)]
         out["heat_exposure_index"] = {
             "value": _weighted_heat(city[city["postal_code"] == postal_code]),
@@ -345,21 +486,18 @@ def _area_heat(twin: Twin, postal_code: str, stored: pd.DataFrame) -> dict[str, 
 
 
 def _greenery(twin: Twin, level: str, unit_id: str) -> list[dict[str, Any]]:
-    if not twin.has_layer("greenery"):
-        return []
-    rows = twin.sql("SELECT * EXCLUDE (unit_level, unit_id) FROM greenery "
-                    "WHERE unit_level = ? AND unit_id = ? ORDER BY year", [level, unit_id])
-    return rows.to_dict("records")
+    return twin.greenery_of(level, unit_id).to_dict("records")  # type: ignore[no-any-return]
 
 
-def cell_profile(twin: Twin, cell_id: str, *, min_count: int) -> Profile:
+def cell_profile(twin: Twin, cell_id: str, *, min_count: int, language: str = "en"
+                 ) -> Profile:
     """The profile of one grid cell; person counts below ``min_count``, and those that would
     reveal them, are null (decided on the cell's whole row)."""
     grid = pd.DataFrame(twin.read("grid").drop(columns="geometry"))
     row = grid[grid["cell_id"].astype(str) == cell_id]
     if row.empty:
         raise ProfileNotFoundError(f"no cell {cell_id!r}")
-    row = suppress_small_counts(row, level="grid", min_count=min_count)
+    row = publish(row, level="grid", min_count=min_count)
     city = grid[grid["in_city"].fillna(False).astype(bool)] if "in_city" in grid else grid
     figures = []
     populated = city[pd.to_numeric(city.get("inhabitants"), errors="coerce") > 0] \
@@ -376,7 +514,10 @@ def cell_profile(twin: Twin, cell_id: str, *, min_count: int) -> Profile:
             continue
         value = pd.to_numeric(row[column], errors="coerce").iloc[0] / scale
         city_value = pd.to_numeric(reference[column], errors="coerce").median() / scale
-        figures.append({"name": name, "label": label, "value": value,
+        info = describe(name, language)
+        figures.append({"name": name, "label": info.label if info.known else label,
+                        "unit": info.unit, "percent": info.percent, "decimals": info.decimals,
+                        "direction": info.direction, "value": value,
                         "city_value": city_value,
                         "city_value_note": "median over the city's "
                                            + ("populated " if reference is populated else "")
@@ -401,7 +542,7 @@ def cell_profile(twin: Twin, cell_id: str, *, min_count: int) -> Profile:
         greenery=_greenery(twin, "grid", cell_id))
 
 
-def city_profile(twin: Twin, *, year: int | None = None) -> Profile:
+def city_profile(twin: Twin, *, year: int | None = None, language: str = "en") -> Profile:
     """The whole city as one profile (every figure is the city value)."""
     years = twin.years("areas")
     year = years[-1] if year is None and years else year
@@ -412,7 +553,7 @@ def city_profile(twin: Twin, *, year: int | None = None) -> Profile:
     figures = []
     for figure in AREA_FIGURES:
         city_value = _evaluate(figure.formula, city.head(1), city)[1]
-        figures.append({"name": figure.name, "label": figure.label, "value": city_value,
+        figures.append({**_figure_entry(figure, language), "value": city_value,
                         "city_value": city_value})
     trends = []
     for trend_year in years:
@@ -429,4 +570,5 @@ def city_profile(twin: Twin, *, year: int | None = None) -> Profile:
         id=city_name, name=city_name.capitalize(), level="city", year=year, key_figures=figures,
         age_pyramid=pyramid, income=income and {**income["city"], "city": income["city"]},
         education=education and {**education["city"], "city": education["city"]},
-        accessibility=[], heat=None, vulnerability=None, trends=trends)
+        accessibility=[], heat=None, vulnerability=None, trends=trends, city_trends=trends,
+        language=language)

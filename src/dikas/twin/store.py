@@ -399,6 +399,78 @@ class Twin:
         sql = "SELECT * FROM indicators" + (" WHERE " + " AND ".join(clauses) if clauses else "")
         return self._con.execute(sql, params).df()
 
+    def unit_indicators(self, level: str, unit_id: str | None = None, *,
+                        population_group: str = "all") -> pd.DataFrame:
+        """Stored ``indicator, unit_id, year, value`` rows of one level (of one unit when
+        ``unit_id`` is given) and population group (``all`` also matches NULL)."""
+        if not self.has_layer("indicators"):
+            return pd.DataFrame(columns=["indicator", "unit_id", "year", "value"])
+        sql = ("SELECT indicator, unit_id, year, value FROM indicators WHERE level = ? "
+               "AND coalesce(population_group, 'all') = ?")
+        params: list[Any] = [level, population_group]
+        if unit_id is not None:
+            sql += " AND unit_id = ?"
+            params.append(unit_id)
+        return self._con.execute(sql + " ORDER BY indicator, year", params).df()
+
+    def indicator_levels(self, prefix: str) -> set[str]:
+        """Levels at which indicators whose name starts with ``prefix`` are stored."""
+        if not self.has_layer("indicators"):
+            return set()
+        rows = self._con.execute("SELECT DISTINCT level FROM indicators "
+                                 "WHERE starts_with(indicator, ?)", [prefix]).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def service_types(self) -> list[str]:
+        """The service types of the ``services`` layer, sorted (empty without the layer)."""
+        if not self.has_layer("services"):
+            return []
+        rows = self._con.execute("SELECT DISTINCT service_type FROM services "
+                                 "WHERE service_type IS NOT NULL ORDER BY 1").fetchall()
+        return [str(r[0]) for r in rows]
+
+    def greenery_of(self, level: str, unit_id: str) -> pd.DataFrame:
+        """The ``greenery`` rows of one unit, by year."""
+        if not self.has_layer("greenery"):
+            return pd.DataFrame()
+        return self._con.execute("SELECT * EXCLUDE (unit_level, unit_id) FROM greenery "
+                                 "WHERE unit_level = ? AND unit_id = ? ORDER BY year",
+                                 [level, unit_id]).df()
+
+    def access_reach(self, postal_code: str) -> tuple[dict[str, float], float | None]:
+        """Per travel mode, the inhabitants of an area's cells that have a stored nearest-
+        service time, and the area's grid inhabitants in total."""
+        if not (self.has_layer("indicators") and self.has_layer("grid")
+                and "postal_code" in self.columns("grid")):
+            return {}, None
+        rows = self._con.execute(
+            "SELECT mode, sum(inhabitants) AS covered FROM (SELECT DISTINCT "
+            "split_part(indicator, '_', 2) AS mode, unit_id FROM indicators "
+            "WHERE level = 'grid' AND starts_with(indicator, 'access_') "
+            "AND contains(indicator, '_nearest_1_') AND value IS NOT NULL) AS valued "
+            "JOIN grid ON grid.cell_id = valued.unit_id WHERE grid.postal_code = ? "
+            "GROUP BY mode", [postal_code]).fetchall()
+        total = self._con.execute("SELECT sum(inhabitants) FROM grid WHERE postal_code = ?",
+                                  [postal_code]).fetchone()
+        covered = {str(mode): float(value) for mode, value in rows if value is not None}
+        return covered, None if total is None or total[0] is None else float(total[0])
+
+    def largest_overlap(self, layer: str, key: str, parent: str, parent_key: str, *,
+                        year: int | None = None) -> dict[str, str]:
+        """Each unit of ``layer`` → the unit of ``parent`` covering most of it (``year``
+        selects a yearly layer's rows); units overlapping no parent are left out."""
+        for name in (layer, parent):
+            self._require(name)
+        where = "WHERE c.year = ?" if year is not None else ""
+        rows = self._con.execute(
+            f"SELECT child, parent FROM (SELECT c.{_quote(key)} AS child, "
+            f"p.{_quote(parent_key)} AS parent, row_number() OVER (PARTITION BY "
+            f"c.{_quote(key)} ORDER BY ST_Area(ST_Intersection(c.geometry, p.geometry)) DESC, "
+            f"p.{_quote(parent_key)}) AS k FROM {_quote(layer)} c JOIN {_quote(parent)} p "
+            f"ON ST_Intersects(c.geometry, p.geometry) {where}) WHERE k = 1",
+            [year] if year is not None else []).fetchall()
+        return {str(child): str(parent_id) for child, parent_id in rows}
+
     # -- writing -----------------------------------------------------------------------------
     def _writable(self) -> None:
         if self.read_only:
