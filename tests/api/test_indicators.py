@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dikas.api.indicators import JENKS_SAMPLE, class_breaks
+from dikas.vocabulary import describe
 from tests.api.small_twin import CELL_INHABITANTS, POSTAL_CODES, areas_frame
 
 
@@ -24,8 +25,9 @@ def test_meta(client: TestClient) -> None:
         "en": "Households in rented dwellings"}
     assert groups["age_0_9_and_70_plus"]["levels"] == ["grid"]
     shares = {i["name"]: i["label"] for i in meta["indicators"] if i["unit"] == "share"}
-    assert shares["share:lowest_income_inhabitants/adults_income_total"] == (
-        "Share of adults in the lowest income class")
+    # the registry, not the group's own label, names what the map shows
+    low_income = "share:lowest_income_inhabitants/adults_income_total"
+    assert shares[low_income] == describe(low_income, "en").label == "Share of low-income adults"
     assert "Test Paavo" in meta["attribution"]
     minlon, minlat, maxlon, maxlat = meta["bbox"]
     assert meta["center"] == pytest.approx([(minlon + maxlon) / 2, (minlat + maxlat) / 2])
