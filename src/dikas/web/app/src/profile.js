@@ -298,7 +298,7 @@ export function renderComparison(panel, profiles, compared, { minCount, registry
     `<h2 id="profile-title">${esc(tr("profile.comparison", { year: year || "–" }))}</h2>`,
     `<p class="compare-actions">${remove} <button type="button" id="compare-end">${esc(tr("profile.clear_compare"))}</button></p>`,
     `<p class="muted">${esc(tr("profile.compare_hint"))}</p>`,
-    section(tr("profile.key_figures"), `<div class="table-wrap wide"><table class="figures compare">${head}<tbody>${rows.join("")}</tbody></table></div>`, "compare"),
+    section(tr("profile.key_figures"), `<div class="table-wrap wide" tabindex="0" role="region" aria-label="${esc(tr("profile.key_figures"))}"><table class="figures compare">${head}<tbody>${rows.join("")}</tbody></table></div>`, "compare"),
     section(tr("profile.trends", { from: "", to: "" }).replace(/\s*–\s*$/, ""), `<p class="muted">${esc(tr("profile.axis_zero"))}</p>${trendCharts}`, "compare-trends"),
     sources(profiles[0] && profiles[0].attribution),
   ].join("");

@@ -93,7 +93,7 @@ export function summaryTable(rows) {
       + `<td class="num">${text(row.after, row.after_text)}</td>`
       + `<td class="num change">${text(row.change, row.change_text)}${word ? ` <span class="verdict">${esc(word)}</span>` : ""}</td></tr>`;
   }
-  return `<div class="table-wrap"><table class="diff summary"><caption>${esc(tr("scenario.table_caption"))}</caption>`
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="${esc(tr("scenario.table_caption"))}"><table class="diff summary"><caption>${esc(tr("scenario.table_caption"))}</caption>`
     + `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
@@ -117,7 +117,8 @@ export function comparisonTable(body) {
     };
     rows += `<tr><th scope="row">${esc(row.group || "")}</th><td class="num">${esc(row.before_text ?? formatNumber(row.before))}</td>${cell("a")}${cell("b")}</tr>`;
   }
-  return `<h4>${esc(tr("scenario.compare_title", { a, b }))}</h4><div class="table-wrap"><table class="diff compare">`
+  const title = tr("scenario.compare_title", { a, b });
+  return `<h4>${esc(title)}</h4><div class="table-wrap" tabindex="0" role="region" aria-label="${esc(title)}"><table class="diff compare">`
     + `<thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
