@@ -30,6 +30,7 @@ from dikas.api.routes import (
     meta,
     ogc,
     profiles,
+    registry,
     report,
     scenarios,
     search,
@@ -72,8 +73,8 @@ def create_app(settings: ApiSettings) -> FastAPI:
     if settings.trusted_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.trusted_hosts))
     app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers
-    for module in (ogc, meta, indicators, tiles, profiles, isochrones, scenarios, comments,
-                   report, search):
+    for module in (ogc, meta, registry, indicators, tiles, profiles, isochrones, scenarios,
+                   comments, report, search):
         app.include_router(module.router)
     _mount_web_app(app, settings.web_dist or BUNDLED_DIST)
     _add_docs(app)
