@@ -728,6 +728,7 @@ function attributionHtml(meta) {
 
 /** Re-draw everything that has words in it in the new language. */
 async function relabel() {
+  syncUrl();
   translatePage(document);
   state.registry = await loadRegistry(language(), state.meta);
   buildLevelSwitch();

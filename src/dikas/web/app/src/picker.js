@@ -63,7 +63,7 @@ export class IndicatorPicker {
     if (entry.explanation) parts.push(esc(entry.explanation));
     if (entry.unit) parts.push(esc(tr("indicator.unit", { unit: entry.unit })));
     if (direction) parts.push(esc(tr(direction)));
-    if (entry.method_url) parts.push(`<a href="${esc(entry.method_url)}">${esc(tr("indicator.method"))}</a>`);
+    if (entry.method_url && /^https?:\/\//.test(entry.method_url)) parts.push(`<a href="${esc(entry.method_url)}">${esc(tr("indicator.method"))}</a>`);
     this.current.innerHTML = parts.join(" ");
   }
 
