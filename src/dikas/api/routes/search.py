@@ -3,7 +3,7 @@ code, and buildings by street address, each with a point to fly to."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query
 
@@ -87,11 +87,11 @@ def _matches(row: dict[str, Any], query: str) -> int | None:
                         "it (`lon`, `lat`, CRS84).")
 def search(ctx: Annotated[ApiContext, Depends(context)],
            q: Annotated[str, Query(max_length=100)] = "",
-           lang: Annotated[str | None, Query(max_length=10)] = None,
+           lang: Annotated[Literal["fi", "sv", "en"] | None, Query()] = None,
            limit: Annotated[int, Query(ge=1, le=MAX_RESULTS)] = 20,
-           accept_language: Annotated[str | None, Header(max_length=200)] = None
+           accept_language: Annotated[str | None, Header(include_in_schema=False)] = None
            ) -> dict[str, Any]:
-    language = negotiate(lang or accept_language)
+    language = lang or negotiate((accept_language or "")[:200])
     query = q.strip().lower()
     units: list[dict[str, Any]] = ctx.memo(("search-units",), lambda: _catalogue(ctx))  # type: ignore[assignment]
     ranked = sorted(((score, i, row) for i, row in enumerate(units)
