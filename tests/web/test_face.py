@@ -232,6 +232,30 @@ def test_two_what_ifs_side_by_side(finnish: Page) -> None:
     assert_accessible(page, state="fi-what-if-compare", artifacts=ARTIFACTS, exclude=MAP_CANVAS)
 
 
+def test_a_what_if_that_changes_nothing_says_so(finnish: Page) -> None:
+    """The server's answer for a run whose recomputed values did not move (`no_change`, every
+    change 0) is drawn as "no change": a sentence, one legend row, no −1…1 scale."""
+    page = finnish
+    page.evaluate("""() => {
+        const run = JSON.parse(JSON.stringify(dikas.state.scenario.result));
+        run.summary = {...run.summary, no_change: true, sentences: [],
+            table: run.summary.table.map(r => ({...r, after: r.before, change: 0, better: null,
+                after_text: r.before_text, change_text: '0'}))};
+        for (const spec of Object.values(run.maps)) {
+            spec.change = Object.fromEntries(Object.keys(spec.change).map(k => [k, 0]));
+        }
+        dikas.state.scenario.show(run);
+    }""")
+    assert page.inner_text("#scenario-result .no-change").startswith("Ei muutosta")
+    wait_until(page, "document.body.dataset.noChange === 'true'")
+    rows = page.eval_on_selector_all("#legend .legend-rows li", "els => els.map(e => e.textContent)")
+    assert rows[0] == "Ei muutosta"
+    assert not any("–" in row for row in rows)  # no class ranges
+    assert "parempi" not in page.inner_text("#scenario-result table.summary")
+    assert page.locator("#scenario-result .new-service-key").is_visible()
+    save_screenshot(page, "face_fi_no_change")
+
+
 def test_level_switch_and_districts(finnish: Page) -> None:
     page = finnish
     page.click("#tab-explore")

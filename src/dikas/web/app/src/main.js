@@ -175,12 +175,12 @@ function missingRows(missing, coverage) {
  * The legend: class rows with units (percentages for shares), the reasons units have no
  * value, and the sources of this indicator once each. `entry` is the registry entry.
  */
-function renderLegend({ title, subtitle, bins, palette, entry = null, note = "", missing = null, coverage = null, sources = "" }) {
+function renderLegend({ title, subtitle, bins, palette, entry = null, note = "", missing = null, coverage = null, sources = "", labels = null }) {
   const fmt = (v) => formatValue(v, entry);
   const lows = [null, ...bins.slice(0, -1)];
   const rows = bins.map((upper, i) => {
     const low = lows[i];
-    const range = low === null ? tr("legend.up_to", { value: fmt(upper) }) : `${fmt(low)} – ${fmt(upper)}`;
+    const range = labels ? labels[i] : low === null ? tr("legend.up_to", { value: fmt(upper) }) : `${fmt(low)} – ${fmt(upper)}`;
     return `<li><span class="swatch" style="background:${palette[i]}"></span>${esc(range)}</li>`;
   });
   rows.push(...missingRows(missing, coverage));
@@ -422,6 +422,7 @@ function showScenarioMap(name, spec, kind, { noChange = false, direction = null 
   let bins;
   let palette;
   let note = "";
+  let labels = null;
   const finite = numbers.filter((v) => v !== null && Number.isFinite(v));
   if (kind === "change") {
     const dir = direction || entry.direction;
@@ -429,8 +430,10 @@ function showScenarioMap(name, spec, kind, { noChange = false, direction = null 
     if (unchanged) {
       bins = [0];
       palette = [DIVERGING[3]];
-      note = tr("legend.no_change");
+      labels = [tr("legend.no_change")];
+      document.body.dataset.noChange = "true";
     } else {
+      delete document.body.dataset.noChange;
       bins = divergingBins(numbers);
       const worseUp = dir === "higher_worse" || dir === "lower_is_better";
       palette = worseUp ? DIVERGING.slice().reverse() : DIVERGING;
@@ -448,7 +451,7 @@ function showScenarioMap(name, spec, kind, { noChange = false, direction = null 
   renderLegend({
     title: `${spec.label || entry.label} — ${tr(`scenario.kind.${kind}`)}`,
     subtitle: tr("legend.scenario", { kind: levelLabel(spec.level) }), bins, palette,
-    entry: kind === "change" ? { ...entry, percent: entry.percent } : entry, note,
+    entry, note, labels,
   });
   document.body.dataset.choropleth = `scenario:${name}:${kind}`;
   markRendered();

@@ -376,6 +376,7 @@ export class ScenarioEditor {
       + `<section class="summary" aria-labelledby="scenario-summary-title"><h4 id="scenario-summary-title">${esc(tr("scenario.summary"))}</h4>`
       + `${noChange}${sentences ? `<ul class="sentences">${sentences}</ul>` : ""}</section>`
       + summaryTable(summary.table)
+      + (this.edits.some((e) => e.add_service) ? `<p class="new-service-key"><span class="swatch round new-service"></span>${esc(tr("scenario.new_service"))}</p>` : "")
       + `<p>${esc(tr("scenario.share"))}: <a id="scenario-link" href="#scenario=${encodeURIComponent(result.id)}">${esc(link)}</a></p>`;
     const maps = this.result.maps;
     const names = Object.keys(maps);
