@@ -213,6 +213,12 @@ def test_what_if_reads_as_a_sentence(finnish: Page) -> None:
     assert page.evaluate("""() => { const w = document.querySelector('#scenario-result .table-wrap');
         return w.scrollWidth <= w.clientWidth + 1; }""")
     assert url_state(page)["scenario"] == result["id"]
+    # the difference map is named in words (the summary's label), not by its code
+    if result.get("maps"):
+        wait_choropleth(page, "scenario:")
+        title = page.inner_text("#legend h2")
+        assert any(title.startswith(row["label"]) for row in summary["table"]), title
+        assert title.endswith("muutos")
     save_screenshot(page, "face_fi_what_if")
     assert_accessible(page, state="fi-what-if", artifacts=ARTIFACTS, exclude=MAP_CANVAS)
 
@@ -333,6 +339,10 @@ def test_keyboard_only_errand(browser: Browser, server: Server) -> None:
         page.keyboard.press("Tab")
         page.keyboard.press("Tab")  # "Vertaa"
         page.keyboard.press("Enter")
+        # the first area of the comparison opens (and takes the focus) before the next is chosen
+        page.wait_for_selector(f"#profile[data-state=ready][data-unit='{KALLIO}']",
+                               timeout=READY_TIMEOUT_MS)
+        wait_until(page, "document.activeElement.id === 'profile'")
         page.focus("#area-filter")
         page.keyboard.press("Control+A")
         page.keyboard.type(VUOSAARI)

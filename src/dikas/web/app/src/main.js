@@ -415,7 +415,7 @@ function scenarioEntry(name) {
   return describe(state.registry, String(name).split("|")[0]);
 }
 
-function showScenarioMap(name, spec, kind, { noChange = false, direction = null } = {}) {
+function showScenarioMap(name, spec, kind, { noChange = false, direction = null, label = null } = {}) {
   const values = spec[kind] || {};
   const numbers = Object.values(values);
   const entry = scenarioEntry(name);
@@ -449,7 +449,7 @@ function showScenarioMap(name, spec, kind, { noChange = false, direction = null 
   }
   paintUnits(spec.level, values, bins, palette);
   renderLegend({
-    title: `${spec.label || entry.label} — ${tr(`scenario.kind.${kind}`)}`,
+    title: `${label || entry.label} — ${tr(`scenario.kind.${kind}`)}`,
     subtitle: tr("legend.scenario", { kind: levelLabel(spec.level) }), bins, palette,
     entry, note, labels,
   });

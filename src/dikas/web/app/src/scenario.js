@@ -413,7 +413,7 @@ export class ScenarioEditor {
     const [indicator] = name.split("|");
     const row = (summary.table || []).find((r) => r.indicator === indicator);
     this.app.showScenarioMap(name, maps[name], this.root.querySelector("#scenario-map-kind").value,
-      { noChange: Boolean(summary.no_change), direction: row ? row.direction : null });
+      { noChange: Boolean(summary.no_change), direction: row ? row.direction : null, label: this.mapLabel(name, maps[name]) });
   }
 
   clear() {
