@@ -54,7 +54,7 @@ def test_map_app_runs_under_the_policy_and_signs_in_with_json(browser: Browser,
     wait_until(page, "window.dikasReady === true || document.body.dataset.state === 'error'",
                timeout_ms=READY_TIMEOUT_MS)
     assert page.evaluate("document.body.dataset.state") != "error"
-    page.click("nav#tabs button[data-tab=comments]")
+    page.click("#tabs button[data-tab=comments]")
     page.fill("#login-form input[name=username]", "alice")
     page.fill("#login-form input[name=password]", PASSWORD)
     page.click("#login-form button[type=submit]")

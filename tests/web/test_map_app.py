@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import re
 import time
 from typing import TYPE_CHECKING
 
@@ -190,7 +191,12 @@ def test_map_loads_offline_and_draws_the_chosen_indicator(app_page, server: Serv
     assert {"buildings", "basemap_streets", "areas", "services"} <= tile_layers
 
     meta = httpx.get(f"{server.url}/api/meta", timeout=60).json()
-    assert meta["attribution"] in page.inner_text(".maplibregl-ctrl-attrib")
+    # every source in the compact attribution, each once (Paavo once, not once per year)
+    shown = page.evaluate("document.querySelector('.maplibregl-ctrl-attrib-inner').textContent")
+    sources = {re.sub(r"\s*\((19|20)\d\d\)$", "", part.strip()) for part in meta["attribution"].split(";")}
+    for source in sources:
+        assert shown.count(source) >= 1, source
+    assert shown.count("Paavo") == 1
 
     pixels = map_pixels(page)
     drawn = np.abs(pixels - BACKGROUND).sum(axis=2) > 30
@@ -259,7 +265,7 @@ def test_cell_profile_never_shows_small_counts(app_page, server: Server) -> None
 
     page, _ = app_page
     before = renders(page)
-    page.select_option("#indicator", "grid|inhabitants")
+    page.evaluate("key => dikas.chooseIndicator(key)", "grid|inhabitants")
     wait_renders(page, before)
     values = indicator_values(server, "inhabitants", "grid")
     with dikas.open(server.twin) as twin:
@@ -281,7 +287,7 @@ def test_cell_profile_never_shows_small_counts(app_page, server: Server) -> None
                            timeout=READY_TIMEOUT_MS)
     save_screenshot(page, "web_cell_profile")
     row = page.locator('#profile tr[data-name="inhabitants"] td.num').first.inner_text()
-    assert row == f"suppressed (< {server.min_count})"
+    assert row == f"suppressed (fewer than {server.min_count})"
     check_one_unit_per_chart(page)
     page.click("#profile-close")
 
@@ -303,7 +309,7 @@ def test_click_at_building_level_opens_the_area_profile(app_page, server: Server
     page, _ = app_page
     meta = httpx.get(f"{server.url}/api/meta", timeout=60).json()
     level = next(i for i in meta["indicators"] if i["level"] == "buildings")
-    previous = page.input_value("#indicator")
+    previous = page.evaluate("dikas.state.indicatorKey")
     view = page.evaluate("({center: dikas.map.getCenter().toArray(), zoom: dikas.map.getZoom()})")
     with dikas.open(server.twin) as twin:
         buildings = twin.read("buildings", columns=["building_id", "postal_code", "geometry"])
@@ -311,7 +317,7 @@ def test_click_at_building_level_opens_the_area_profile(app_page, server: Server
     buildings = buildings.assign(size=buildings.area).sort_values("size", ascending=False)
     target = buildings.geometry.to_crs(4326).representative_point().iloc[0]
     before = renders(page)
-    page.select_option("#indicator", f"buildings|{level['name']}")
+    page.evaluate("key => dikas.chooseIndicator(key)", f"buildings|{level['name']}")
     wait_renders(page, before)
     # Buildings are drawn from zoom 12: zoom in on one, left of where the profile panel opens.
     wait_idle(page, "c => { dikas.map.jumpTo({center: c, zoom: 16}); dikas.map.panBy([170, 0], {duration: 0}); }",
@@ -349,7 +355,7 @@ def test_click_at_building_level_opens_the_area_profile(app_page, server: Server
                            timeout=READY_TIMEOUT_MS)
     page.click("#profile-close")
     before = renders(page)
-    page.select_option("#indicator", previous)
+    page.evaluate("key => dikas.chooseIndicator(key)", previous)
     wait_renders(page, before)
     wait_idle(page, "v => dikas.map.jumpTo(v)", view)
 
@@ -402,12 +408,14 @@ def test_scenario_run_shows_its_difference(app_page, server: Server) -> None:
     result = response.json()
     shared_id = page.evaluate("new URLSearchParams(window.location.hash.slice(1)).get('scenario')")
     assert shared_id == result["id"]
-    city_table = page.locator("#scenario-result table.diff").nth(0)
-    assert city_table.locator("tbody tr").count() == len(result["diff"]["city"])
-    groups = {row["population_group"] for row in result["diff"]["city"]}
+    # the summary table: one row per indicator and group, labelled by the server
+    city_table = page.locator("#scenario-result table.summary")
+    table = result["summary"]["table"]
+    assert city_table.locator("tbody tr:not(.indicator-row)").count() == len(table)
+    groups = {row["group"] for row in table}
     assert len(groups) > 1
     for group in groups:
-        assert city_table.locator(f"td:text-is('{group}')").count() >= 1
+        assert city_table.locator(f"th:text-is('{group}')").count() >= 1
 
     key = page.input_value("#scenario-map-indicator")
     wait_until(page, "document.body.dataset.choropleth.startsWith('scenario:')")
@@ -421,7 +429,7 @@ def test_scenario_run_shows_its_difference(app_page, server: Server) -> None:
     context, shared, _ = open_app(page.context.browser, f"{server.url}/#scenario={result['id']}")
     try:
         shared.wait_for_selector("#scenario[data-state=done]", timeout=READY_TIMEOUT_MS)
-        rows = shared.locator("#scenario-result table.diff").nth(0).locator("tbody tr").count()
+        rows = shared.locator("#scenario-result table.summary tbody tr:not(.indicator-row)").count()
         assert rows == len(result["diff"]["city"])
         # The what-if itself comes back: in the editor, on the map, and ready to re-run.
         assert shared.input_value("#scenario-name") == result["name"]

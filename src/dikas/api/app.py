@@ -34,6 +34,7 @@ from dikas.api.routes import (
     registry,
     report,
     scenarios,
+    search,
     tiles,
 )
 from dikas.api.security import JsonBodiesOnly, SecurityHeaders
@@ -84,7 +85,7 @@ def create_app(settings: ApiSettings) -> FastAPI:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.trusted_hosts))
     app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers
     for module in (ogc, meta, registry, indicators, tiles, profiles, isochrones, scenarios,
-                   comments, accounts, report):
+                   comments, accounts, report, search):
         app.include_router(module.router)
     _mount_web_app(app, settings.web_dist or BUNDLED_DIST)
     _add_docs(app)
@@ -169,10 +170,16 @@ class BodyLimit:
 
 
 def _mount_web_app(app: FastAPI, dist: Path) -> None:
-    """Serve ``index.html`` at ``/`` and the built assets under ``/app``."""
+    """Serve ``index.html`` at ``/`` and the built assets under ``/app``.
+
+    ``/areas`` (the searchable list of areas, a route to every profile and what-if without
+    the map) and ``/accessibility`` (the accessibility statement) are views of the same app.
+    """
     index = dist / "index.html"
 
     @app.get("/", include_in_schema=False)
+    @app.get("/areas", include_in_schema=False)
+    @app.get("/accessibility", include_in_schema=False)
     def home() -> Response:
         if not index.is_file():
             return JSONResponse({"detail": "the map app is not built (src/dikas/web/dist); "

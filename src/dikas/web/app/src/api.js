@@ -8,6 +8,8 @@ export class ApiError extends Error {
   }
 }
 
+import { language } from "./i18n.js";
+
 let bearerToken = null;
 
 /** Remember the signed-in user's bearer token for the requests that need one. */
@@ -38,14 +40,16 @@ export async function getJson(path, params = {}) {
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
   }
-  const headers = bearerToken ? { Authorization: `Bearer ${bearerToken}` } : {};
+  // the server answers in the app's language (summaries, registry, names)
+  const headers = { "Accept-Language": language() };
+  if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
   const response = await fetch(url, { headers });
   return parse(response, url.pathname);
 }
 
 /** POST a JSON body (the API takes no form posts). */
 export async function postJson(path, body) {
-  const headers = {};
+  const headers = { "Accept-Language": language() };
   if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
   let payload;
   if (body !== undefined) {

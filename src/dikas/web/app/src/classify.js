@@ -1,10 +1,18 @@
 // Classification of indicator values into colour classes, and the palettes used to draw them.
 
+import { language } from "./i18n.js";
+
+const LOCALES = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
+
 /** Sequential palette (ColorBrewer YlOrRd, 7 classes), light = low. */
 export const SEQUENTIAL = ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"];
 
-/** Diverging palette (ColorBrewer RdBu reversed, 7 classes) for before/after differences. */
-export const DIVERGING = ["#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"];
+/**
+ * Diverging palette (ColorBrewer PuOr, 7 classes) for before/after differences, from worse
+ * (orange) to better (purple); where an indicator has no direction, from decrease to increase.
+ * Distinct for the common kinds of colour-vision deficiency.
+ */
+export const DIVERGING = ["#b35806", "#f1a340", "#fee0b6", "#f7f7f7", "#d8daeb", "#998ec3", "#542788"];
 
 /** Colour of units whose value is missing or suppressed. */
 export const NO_DATA = "#bdbdbd";
@@ -61,18 +69,32 @@ export function divergingBins(values, k = 7) {
   return bins;
 }
 
-/** Short human formatting of a number (null → em dash). */
+/** Short human formatting of a number in the app's language (null → en dash). */
 export function formatNumber(value) {
-  if (value === null || value === undefined || Number.isNaN(value)) return "—";
+  if (value === null || value === undefined || Number.isNaN(value)) return "–";
   if (typeof value !== "number") return String(value);
   const abs = Math.abs(value);
-  if (abs !== 0 && abs < 1) return value.toFixed(abs < 0.01 ? 4 : 3);
-  if (abs < 100) return value.toFixed(1).replace(/\.0$/, "");
-  return Math.round(value).toLocaleString("en-US");
+  let decimals = 0;
+  if (abs !== 0 && abs < 1) decimals = abs < 0.01 ? 4 : 3;
+  else if (abs < 100) decimals = 1;
+  return new Intl.NumberFormat(LOCALES[language()] || "en-GB", { maximumFractionDigits: decimals }).format(value);
 }
 
-/** A share (0–1) as a percentage, e.g. `0.1925` → `19.3 %` (null → em dash). */
-export function formatPercent(value) {
-  if (value === null || value === undefined || Number.isNaN(value)) return "—";
-  return `${(100 * value).toFixed(1)} %`;
+/** A share (0–1) as a percentage in the app's language, e.g. `0.1925` → `19.3 %` / `19,3 %`. */
+export function formatPercent(value, decimals = 1) {
+  if (value === null || value === undefined || Number.isNaN(value)) return "–";
+  return new Intl.NumberFormat(LOCALES[language()] || "en-GB", {
+    style: "percent", minimumFractionDigits: decimals, maximumFractionDigits: decimals,
+  }).format(value);
+}
+
+/** A value as its registry entry says: a percentage for shares, else a plain number. */
+export function formatValue(value, entry) {
+  if (entry && entry.percent) return formatPercent(value, entry.decimals ?? 1);
+  if (entry && typeof entry.decimals === "number" && typeof value === "number") {
+    return new Intl.NumberFormat(LOCALES[language()] || "en-GB", {
+      minimumFractionDigits: entry.decimals, maximumFractionDigits: entry.decimals,
+    }).format(value);
+  }
+  return formatNumber(value);
 }

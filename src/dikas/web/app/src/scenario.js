@@ -4,8 +4,16 @@
 import { getJson, postJson } from "./api.js";
 import { esc } from "./charts.js";
 import { formatNumber } from "./classify.js";
+import { t } from "./i18n.js";
+
+const tr = (key, params) => t("app", key, params);
 
 /** Centroid of a closed ring (lon/lat), by the shoelace formula; vertex mean if degenerate. */
+/** An error's message without the request path the API client puts in front of it. */
+function plainError(error) {
+  return String(error.message || error).replace(/^\/api\/[^:]*:\s*/, "");
+}
+
 export function ringCentroid(ring) {
   let area = 0;
   let cx = 0;
@@ -54,17 +62,64 @@ export function normalizeMaps(result) {
   return out;
 }
 
-function table(rows, maxRows = 200) {
-  if (!rows || !rows.length) return '<p class="muted">No rows.</p>';
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const head = keys.map((k) => `<th>${esc(k.replace(/_/g, " "))}</th>`).join("");
-  const body = rows.slice(0, maxRows).map((r) => `<tr>${keys.map((k) => {
-    const v = r[k];
-    const cls = typeof v === "number" ? ' class="num"' : "";
-    return `<td${cls}>${typeof v === "number" ? formatNumber(v) : esc(v ?? "—")}</td>`;
-  }).join("")}</tr>`).join("");
-  const more = rows.length > maxRows ? `<p class="muted">${rows.length - maxRows} more rows.</p>` : "";
-  return `<div class="table-wrap"><table class="diff"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}`;
+/** "better" / "worse" / "no change" of a row's change, as a word and a class. */
+function verdict(better, change) {
+  if (change === 0 || change === null || change === undefined) return ["unchanged", tr("scenario.unchanged")];
+  if (better === true) return ["better", tr("scenario.better")];
+  if (better === false) return ["worse", tr("scenario.worse")];
+  return ["", ""];
+}
+
+/**
+ * The summary's before/after/change table (`summary.table`), labelled by the server in the
+ * reader's language; the change is coloured and worded by direction (better/worse). Each row
+ * is one line per group, so the table fits the sidebar (indicator as a row header above).
+ */
+export function summaryTable(rows) {
+  if (!rows || !rows.length) return "";
+  const head = ["scenario.col.group", "scenario.col.before", "scenario.col.after", "scenario.col.change"]
+    .map((k, i) => `<th scope="col"${i ? ' class="num"' : ""}>${esc(tr(k))}</th>`).join("");
+  let body = "";
+  let last = null;
+  for (const row of rows) {
+    if (row.label !== last) {
+      body += `<tr class="indicator-row"><th scope="colgroup" colspan="4">${esc(row.label)}${row.unit ? ` <span class="muted">(${esc(row.unit)})</span>` : ""}</th></tr>`;
+      last = row.label;
+    }
+    const [cls, word] = verdict(row.better, row.change);
+    const text = (value, written) => esc(written ?? formatNumber(value));
+    body += `<tr class="${cls}" data-indicator="${esc(row.indicator || "")}" data-group="${esc(row.population_group || "")}">`
+      + `<th scope="row">${esc(row.group || "")}</th><td class="num">${text(row.before, row.before_text)}</td>`
+      + `<td class="num">${text(row.after, row.after_text)}</td>`
+      + `<td class="num change">${text(row.change, row.change_text)}${word ? ` <span class="verdict">${esc(word)}</span>` : ""}</td></tr>`;
+  }
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="${esc(tr("scenario.table_caption"))}"><table class="diff summary"><caption>${esc(tr("scenario.table_caption"))}</caption>`
+    + `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** Two runs side by side (`/api/scenarios/compare`): the shared before and each run's after and change. */
+export function comparisonTable(body) {
+  const a = body.a.name || body.a.id;
+  const b = body.b.name || body.b.id;
+  const head = [tr("scenario.col.group"), tr("scenario.col.before"), tr("scenario.col.change_of", { name: a }), tr("scenario.col.change_of", { name: b })]
+    .map((h, i) => `<th scope="col"${i ? ' class="num"' : ""}>${esc(h)}</th>`).join("");
+  let rows = "";
+  let last = null;
+  for (const row of body.table || []) {
+    if (row.label !== last) {
+      rows += `<tr class="indicator-row"><th scope="colgroup" colspan="4">${esc(row.label)}</th></tr>`;
+      last = row.label;
+    }
+    const cell = (suffix) => {
+      const [cls, word] = verdict(row[`better_${suffix}`], row[`change_${suffix}`]);
+      const text = row[`change_text_${suffix}`] ?? formatNumber(row[`change_${suffix}`]);
+      return `<td class="num change ${cls}">${esc(text)}${word ? ` <span class="verdict">${esc(word)}</span>` : ""}</td>`;
+    };
+    rows += `<tr><th scope="row">${esc(row.group || "")}</th><td class="num">${esc(row.before_text ?? formatNumber(row.before))}</td>${cell("a")}${cell("b")}</tr>`;
+  }
+  const title = tr("scenario.compare_title", { a, b });
+  return `<h4>${esc(title)}</h4><div class="table-wrap" tabindex="0" role="region" aria-label="${esc(title)}"><table class="diff compare">`
+    + `<thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** The editor's own kinds of edit, placed at lon/lat: the ones a shared run brings back into it. */
@@ -100,9 +155,13 @@ export class ScenarioEditor {
     this.drawing = [];
     this.moving = null;
     this.result = null;
-    this.root.querySelector("#scenario-service-type").innerHTML = app.serviceTypes
-      .map((t) => `<option value="${esc(t)}">${esc(t.replace(/_/g, " "))}</option>`).join("");
+    this.area = null;
+    this.runs = [];
+    this.relabel();
+    root.querySelector("#scenario-name").value = tr("scenario.name_default");
     root.querySelector("#scenario-add-service").addEventListener("click", () => app.setMode("add-service"));
+    root.querySelector("#scenario-add-at-area").addEventListener("click", () => this.addAtArea());
+    root.querySelector("#scenario-compare-run").addEventListener("click", () => this.compare());
     root.querySelector("#scenario-move-service").addEventListener("click", () => app.setMode("move-pick"));
     root.querySelector("#scenario-draw-housing").addEventListener("click", () => {
       this.drawing = [];
@@ -115,6 +174,42 @@ export class ScenarioEditor {
     root.querySelector("#scenario-map-indicator").addEventListener("change", () => this.drawMap());
   }
 
+  /** Words that depend on the language: service types, the selected area, the result. */
+  relabel() {
+    const select = this.root.querySelector("#scenario-service-type");
+    const chosen = select.value;
+    select.innerHTML = this.app.serviceTypes
+      .map((type) => `<option value="${esc(type)}">${esc(this.app.serviceLabel(type))}</option>`).join("");
+    if (chosen) select.value = chosen;
+    this.showArea();
+    if (this.edits) this.renderEdits();
+    if (this.result && this.result.id) this.reload(this.result.id);
+  }
+
+  /** The area a keyboard user places a service in (the Areas list, the search, a click). */
+  setArea(id, name) {
+    this.area = { id, name };
+    this.showArea();
+  }
+
+  showArea() {
+    const text = this.area ? tr("scenario.selected_area", { name: `${this.area.name} ${this.area.id}` }) : tr("scenario.no_area");
+    this.root.querySelector("#scenario-area").textContent = text;
+    this.root.querySelector("#scenario-add-at-area").disabled = !this.area;
+  }
+
+  /** A new service of the chosen type at a point inside the selected area (no map needed). */
+  addAtArea() {
+    const place = this.area && this.app.place(this.area.id);
+    if (!place) { this.setStatus("idle", tr("scenario.no_area")); return; }
+    const capacity = Number(this.root.querySelector("#scenario-capacity").value) || null;
+    const spec = { service_type: this.root.querySelector("#scenario-service-type").value, lon: place.lon, lat: place.lat };
+    if (capacity) spec.capacity = capacity;
+    this.edits.push({ add_service: spec });
+    this.renderEdits();
+    this.root.querySelector("#scenario-run").focus();
+  }
+
   setStatus(state, text) {
     this.root.dataset.state = state;
     this.root.querySelector(".scenario-status").textContent = text;
@@ -123,13 +218,13 @@ export class ScenarioEditor {
   renderEdits() {
     const list = this.root.querySelector("#scenario-edits");
     list.innerHTML = this.edits.map((edit, i) => {
-      const [kind, spec] = Object.entries(edit)[0];
-      let text = kind.replace(/_/g, " ");
-      if (spec.service_type) text += `: ${spec.service_type}`;
-      if (spec.service_id !== undefined) text += ` ${spec.service_id}`;
-      if (spec.residents) text += `: ${spec.residents} residents, ${spec.dwellings} dwellings`;
-      text += ` @ ${spec.lon.toFixed(4)}, ${spec.lat.toFixed(4)}`;
-      return `<li>${esc(text)} <button data-index="${i}" class="link">remove</button></li>`;
+      const [kind, spec] = Object.entries(edit).find(([k]) => !k.startsWith("_"));
+      let text = tr("scenario.edit.other");
+      if (kind === "add_service") text = tr("scenario.edit.add_service", { type: this.app.serviceLabel(spec.service_type) });
+      if (kind === "move_service") text = tr("scenario.edit.move_service", { id: spec.service_id });
+      if (kind === "add_housing") text = tr("scenario.edit.add_housing", { residents: formatNumber(spec.residents), dwellings: formatNumber(spec.dwellings) });
+      text += ` (${formatNumber(Number(spec.lat.toFixed(4)))}, ${formatNumber(Number(spec.lon.toFixed(4)))})`;
+      return `<li>${esc(text)} <button type="button" data-index="${i}" class="link" aria-label="${esc(tr("scenario.remove_of", { edit: text }))}">${esc(tr("scenario.remove"))}</button></li>`;
     }).join("");
     list.querySelectorAll("button").forEach((button) => button.addEventListener("click", () => {
       this.edits.splice(Number(button.dataset.index), 1);
@@ -154,7 +249,7 @@ export class ScenarioEditor {
     }
     if (mode === "move-pick") {
       if (!feature) {
-        this.setStatus("idle", "Click a service point to move it.");
+        this.setStatus("idle", tr("scenario.click_service"));
         return true;
       }
       this.moving = { service_id: feature.properties.service_id, from: feature.geometry.coordinates };
@@ -178,7 +273,7 @@ export class ScenarioEditor {
 
   finishHousing() {
     if (this.drawing.length < 3) {
-      this.setStatus("idle", "A housing development needs at least 3 corners.");
+      this.setStatus("idle", tr("scenario.need3"));
       return;
     }
     const ring = [...this.drawing, this.drawing[0]];
@@ -200,11 +295,11 @@ export class ScenarioEditor {
   /** The scenario as sent to the server (without the editor's private keys). */
   body() {
     const edits = this.edits.map((edit) => Object.fromEntries(Object.entries(edit).filter(([k]) => !k.startsWith("_"))));
-    return { name: this.root.querySelector("#scenario-name").value || "What-if from the map", edits };
+    return { name: this.root.querySelector("#scenario-name").value || tr("scenario.name_default"), edits };
   }
 
   async run() {
-    this.setStatus("running", "Running scenario…");
+    this.setStatus("running", tr("scenario.running"));
     try {
       const result = await postJson("/api/scenarios", this.body());
       this.show(result);
@@ -212,7 +307,7 @@ export class ScenarioEditor {
       params.set("scenario", result.id);
       window.history.replaceState(null, "", `#${params.toString().replace(/%2F/g, "/")}`);
     } catch (error) {
-      this.setStatus("error", `Scenario failed: ${error.message}`);
+      this.setStatus("error", tr("scenario.failed", { message: plainError(error) }));
     }
   }
 
@@ -222,7 +317,7 @@ export class ScenarioEditor {
    * then its results.
    */
   async load(id) {
-    this.setStatus("running", `Loading scenario ${id}…`);
+    this.setStatus("running", tr("scenario.loading"));
     try {
       const result = await getJson(`/api/scenarios/${encodeURIComponent(id)}`);
       // the scenario as it was posted (outlines, capacities), as far as this editor makes it
@@ -232,34 +327,93 @@ export class ScenarioEditor {
       this.edits = await withMoveOrigins(edits);
       this.root.querySelector("#scenario-name").value = result.name || "";
       this.renderEdits();
-      this.show(result, skipped ? ` ${skipped} edit(s) of other kinds are not in the editor.` : "");
+      this.show(result, skipped ? ` ${tr("scenario.skipped", { n: skipped })}` : "");
     } catch (error) {
-      this.setStatus("error", `Scenario ${id}: ${error.message}`);
+      this.setStatus("error", tr("scenario.load_failed", { message: plainError(error) }));
     }
   }
 
-  /** Show a run's results and its first difference map; `note` is added to the status line. */
-  show(result, note = "") {
+  /** The shown run again, in the current language (its summary is written per request). */
+  async reload(id) {
+    try {
+      const result = await getJson(`/api/scenarios/${encodeURIComponent(id)}`);
+      this.show(result, "", { redraw: false });
+    } catch (_) { /* keep the run as shown */ }
+  }
+
+  /** Two runs of this session side by side (`GET /api/scenarios/compare`). */
+  async compare() {
+    const other = this.root.querySelector("#scenario-compare-with").value;
+    const out = this.root.querySelector("#scenario-compare-result");
+    if (!other || !this.result) { out.textContent = tr("scenario.compare_none"); return; }
+    try {
+      const body = await getJson("/api/scenarios/compare", { a: other, b: this.result.id });
+      out.innerHTML = comparisonTable(body);
+      this.app.announce(tr("scenario.compare_title", { a: body.a.name || body.a.id, b: body.b.name || body.b.id }));
+    } catch (error) {
+      out.textContent = tr("scenario.compare_failed", { message: plainError(error) });
+    }
+  }
+
+  updateCompare() {
+    const box = this.root.querySelector("#scenario-compare");
+    const others = this.runs.filter((run) => !this.result || run.id !== this.result.id);
+    box.hidden = others.length === 0;
+    this.root.querySelector("#scenario-compare-with").innerHTML = others
+      .map((run) => `<option value="${esc(run.id)}">${esc(run.name || run.id)}</option>`).join("");
+  }
+
+  /** Show a run's summary, its table and its first difference map; `note` goes in the status line. */
+  show(result, note = "", { redraw = true } = {}) {
     this.result = { ...result, maps: normalizeMaps(result) };
-    const diff = result.diff || {};
+    if (!this.runs.some((run) => run.id === result.id)) this.runs.push({ id: result.id, name: result.name });
+    const summary = result.summary || { sentences: [], table: [], no_change: false };
+    const sentences = (summary.sentences || []).map((s) => `<li>${esc(s)}</li>`).join("");
+    const noChange = summary.no_change
+      ? `<p class="no-change" data-no-change="true">${esc(tr("scenario.no_change"))}</p>` : "";
+    const link = `${window.location.origin}/#scenario=${encodeURIComponent(result.id)}`;
     this.root.querySelector("#scenario-result").innerHTML = `<h3>${esc(result.name || result.id)}</h3>`
-      + `<p>Share: <a id="scenario-link" href="#scenario=${encodeURIComponent(result.id)}">${esc(window.location.origin)}/#scenario=${esc(result.id)}</a></p>`
-      + `<h4>City, by population group</h4>${table(diff.city)}`
-      + `<h4>Postal areas</h4>${table(diff.areas, 100)}`;
+      + `<section class="summary" aria-labelledby="scenario-summary-title"><h4 id="scenario-summary-title">${esc(tr("scenario.summary"))}</h4>`
+      + `${noChange}${sentences ? `<ul class="sentences">${sentences}</ul>` : ""}</section>`
+      + summaryTable(summary.table)
+      + (this.edits.some((e) => e.add_service) ? `<p class="new-service-key"><span class="swatch round new-service"></span>${esc(tr("scenario.new_service"))}</p>` : "")
+      + `<p>${esc(tr("scenario.share"))}: <a id="scenario-link" href="#scenario=${encodeURIComponent(result.id)}">${esc(link)}</a></p>`;
     const maps = this.result.maps;
     const names = Object.keys(maps);
     const select = this.root.querySelector("#scenario-map-indicator");
-    select.innerHTML = names.map((n) => `<option value="${esc(n)}">${esc(maps[n].label || n)}</option>`).join("");
+    const chosen = select.value;
+    select.innerHTML = names.map((n) => `<option value="${esc(n)}">${esc(this.mapLabel(n, maps[n]))}</option>`).join("");
+    // the first map whose values changed, so a run opens on a difference there is to see
+    const changed = names.find((n) => Object.values(maps[n].change || {}).some((v) => v));
+    if (!redraw && chosen && names.includes(chosen)) select.value = chosen;
+    else if (changed) select.value = changed;
     this.root.querySelector(".scenario-maps").hidden = names.length === 0;
-    this.drawMap();
-    this.setStatus("done", `${names.length ? "Scenario ready: showing its difference map." : "Scenario ready (no maps returned)."}${note}`);
+    this.updateCompare();
+    if (redraw) this.drawMap();
+    this.setStatus("done", `${names.length ? tr("scenario.ready") : tr("scenario.ready_nomaps")}${note}`);
+    if (redraw) this.app.announce(tr("status.scenario_done"));
+  }
+
+  /** A map's name in words: the summary row of that indicator and group, else the registry's. */
+  mapLabel(key, spec) {
+    const [indicator, measure, group] = key.split("|");
+    const rows = (this.result.summary && this.result.summary.table) || [];
+    const row = rows.find((r) => r.indicator === indicator && (r.measure ?? null) === (measure ?? null) && (r.population_group ?? null) === (group ?? null))
+      || rows.find((r) => r.indicator === indicator && (r.population_group ?? null) === (group ?? null))
+      || rows.find((r) => r.indicator === indicator);
+    if (row) return row.group ? `${row.label} · ${row.group}` : row.label;
+    return spec.label && !/_/.test(spec.label) ? spec.label : tr("field.unknown");
   }
 
   drawMap() {
     const maps = (this.result && this.result.maps) || {};
     const name = this.root.querySelector("#scenario-map-indicator").value;
     if (!name || !maps[name]) return;
-    this.app.showScenarioMap(name, maps[name], this.root.querySelector("#scenario-map-kind").value);
+    const summary = this.result.summary || {};
+    const [indicator] = name.split("|");
+    const row = (summary.table || []).find((r) => r.indicator === indicator);
+    this.app.showScenarioMap(name, maps[name], this.root.querySelector("#scenario-map-kind").value,
+      { noChange: Boolean(summary.no_change), direction: row ? row.direction : null, label: this.mapLabel(name, maps[name]) });
   }
 
   clear() {

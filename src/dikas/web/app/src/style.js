@@ -8,7 +8,7 @@ import { tileUrl } from "./api.js";
 export const BUILDING_COLOUR = "#d9d4cc";
 
 /** Feature properties that identify units in each tile layer (MapLibre promoteId). */
-export const UNIT_KEYS = { areas: "postal_code", grid: "cell_id", buildings: "building_id" };
+export const UNIT_KEYS = { areas: "postal_code", districts: "district_id", grid: "cell_id", buildings: "building_id" };
 
 /**
  * Tile layers drawn from the start, fetched as one composite tile per z/x/y (one request and
@@ -18,7 +18,7 @@ export const UNIT_KEYS = { areas: "postal_code", grid: "cell_id", buildings: "bu
 const TWIN_LAYERS = ["basemap_water", "basemap_green", "basemap_streets", "areas", "buildings", "services", "coverage"];
 
 /** The style source holding each tile layer. */
-export const SOURCE_OF = Object.fromEntries([...TWIN_LAYERS.map((l) => [l, "twin"]), ["grid", "grid"]]);
+export const SOURCE_OF = Object.fromEntries([...TWIN_LAYERS.map((l) => [l, "twin"]), ["grid", "grid"], ["districts", "districts"]]);
 
 function vectorSource(layers, attribution) {
   const promoteId = Object.fromEntries(layers.filter((l) => UNIT_KEYS[l]).map((l) => [l, UNIT_KEYS[l]]));
@@ -80,6 +80,29 @@ function serviceColour(types) {
   return pairs.length ? ["match", ["get", "service_type"], ...pairs, "#333333"] : "#333333";
 }
 
+/**
+ * The districts' fill and outline (hidden until the district level is shown; fetched only
+ * then). Districts of several tiers overlap: only those with a value are filled.
+ */
+function districtLayers(meta) {
+  if (!(meta.tile_layers || []).includes("districts")) return [];
+  return [
+    {
+      id: "districts-fill", type: "fill", source: "districts", "source-layer": "districts",
+      layout: { visibility: "none" },
+      paint: {
+        "fill-color": STATE_COLOUR, "fill-antialias": false,
+        "fill-opacity": ["case", ["==", ["feature-state", "colour"], null], 0, FILL_OPACITY],
+      },
+    },
+    {
+      id: "districts-outline", type: "line", source: "districts", "source-layer": "districts",
+      layout: { visibility: "none" },
+      paint: { "line-color": "#333333", "line-width": 1.2 },
+    },
+  ];
+}
+
 /** Opacity of the area and cell fills (the choropleth). */
 export const FILL_OPACITY = 0.72;
 
@@ -104,6 +127,7 @@ export function buildStyle(meta, buildingsColour = BUILDING_COLOUR) {
     sources: {
       twin: vectorSource(TWIN_LAYERS.filter((l) => (meta.tile_layers || TWIN_LAYERS).includes(l)), osm),
       grid: vectorSource(["grid"]),
+      ...((meta.tile_layers || []).includes("districts") ? { districts: vectorSource(["districts"]) } : {}),
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#f2efe9" } },
@@ -124,6 +148,7 @@ export function buildStyle(meta, buildingsColour = BUILDING_COLOUR) {
         layout: { visibility: "none" },
         paint: { "fill-color": STATE_COLOUR, "fill-opacity": FILL_OPACITY, "fill-antialias": false },
       },
+      ...districtLayers(meta),
       ...streetLayers(),
       {
         id: "areas-outline", type: "line", source: "twin", "source-layer": "areas",
