@@ -32,6 +32,7 @@ from dikas.api.routes import (
     profiles,
     report,
     scenarios,
+    surveys,
     tiles,
 )
 from dikas.api.security import JsonBodiesOnly, SecurityHeaders
@@ -72,7 +73,7 @@ def create_app(settings: ApiSettings) -> FastAPI:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.trusted_hosts))
     app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers
     for module in (ogc, meta, indicators, tiles, profiles, isochrones, scenarios, comments,
-                   report):
+                   report, surveys):
         app.include_router(module.router)
     _mount_web_app(app, settings.web_dist or BUNDLED_DIST)
     _add_docs(app)
