@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numpy as np
 import shapely
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
@@ -20,6 +21,9 @@ from dikas.surveys.answers import Answer
 from dikas.surveys.definition import Survey
 from dikas.twin.schema import LEVELS
 from dikas.twin.store import Twin
+
+LINKED_LEVELS = ("areas", "grid", "districts")
+"""The levels every place is linked to."""
 
 
 @dataclass(frozen=True)
@@ -42,27 +46,42 @@ def anchor(geometry: BaseGeometry) -> BaseGeometry:
 
 
 class Linker:
-    """Finds the units of places in one (read-only) twin."""
+    """Finds the units of places in one (read-only) twin.
+
+    Each level's units are read once, when the linker is made (key and geometry), into a
+    spatial index, so a server keeps one linker (usable from any thread: it no longer reads
+    the twin) and a submission costs a few index look-ups, not queries.
+    """
 
     def __init__(self, twin: Twin) -> None:
-        self.twin = twin
         self._to_twin = Transformer.from_crs("EPSG:4326", TWIN_CRS, always_xy=True)
+        self._indexes: dict[str, tuple[shapely.STRtree, np.ndarray] | None] = {}
+        for level in LINKED_LEVELS:
+            spec = LEVELS[level]
+            assert spec.layer is not None
+            if not twin.has_layer(spec.layer):
+                self._indexes[level] = None
+                continue
+            year = max(twin.years(spec.layer)) if spec.yearly else None
+            frame = twin.read(spec.layer, year=year, columns=[spec.key])
+            self._indexes[level] = (shapely.STRtree(frame.geometry.values),
+                                    frame[spec.key].astype(str).to_numpy())
+        areas = self._indexes["areas"]
+        self._postal_codes = set() if areas is None else set(areas[1].tolist())
+
+    def _index(self, level: str) -> tuple[shapely.STRtree, np.ndarray] | None:
+        return self._indexes[level]
 
     def _unit(self, level: str, x: float, y: float) -> str | None:
-        spec = LEVELS[level]
-        assert spec.layer is not None
-        if not self.twin.has_layer(spec.layer):
+        index = self._index(level)
+        if index is None:
             return None
-        year = (f" AND year = (SELECT max(year) FROM {spec.layer})" if spec.yearly else "")
-        rows = self.twin.sql(f"SELECT {spec.key} AS unit FROM {spec.layer} WHERE "
-                             f"ST_Contains(geometry, ST_Point(?, ?)){year} LIMIT 1", [x, y])
-        return None if rows.empty else str(rows["unit"].iloc[0])
+        tree, keys = index
+        hits = tree.query(shapely.Point(x, y), predicate="within")
+        return None if len(hits) == 0 else str(keys[int(np.min(hits))])
 
     def area_exists(self, postal_code: str) -> bool:
-        if not self.twin.has_layer("areas"):
-            return False
-        rows = self.twin.sql("SELECT 1 FROM areas WHERE postal_code = ? LIMIT 1", [postal_code])
-        return not rows.empty
+        return postal_code in self._postal_codes
 
     def link(self, survey: Survey, answers: list[Answer]) -> list[Linked]:
         """Every answer with its units (follow-ups get their place's units)."""

@@ -60,6 +60,16 @@ def survey_store(request: Request, ctx: Context) -> SurveyStore:
     return store  # type: ignore[no-any-return]
 
 
+def linker(request: Request, ctx: Context) -> Linker:
+    """The app's linker of places to units (its spatial indexes are built once)."""
+    state = request.app.state
+    with _lock:
+        found = getattr(state, "survey_linker", None)
+        if found is None:
+            found = state.survey_linker = Linker(ctx.twin())
+    return found  # type: ignore[no-any-return]
+
+
 def submission_rate(request: Request, ctx: Context) -> ClientRate:
     state = request.app.state
     with _lock:
@@ -125,14 +135,14 @@ class Submission(BaseModel):
              summary="Answer a survey (no sign-in; one submission per browser token)",
              dependencies=[Depends(same_origin)])
 def respond(survey_id: str, submission: Submission, request: Request, store: Store,
-            ctx: Context, rate: Annotated[ClientRate, Depends(submission_rate)]
-            ) -> dict[str, Any]:
+            ctx: Context, rate: Annotated[ClientRate, Depends(submission_rate)],
+            places: Annotated[Linker, Depends(linker)]) -> dict[str, Any]:
     stored = _survey(store, survey_id)
     if not stored.is_open(now_utc()):
         raise HTTPException(409, f"survey {survey_id!r} is not open for answers")
     rate.hit(client_key(request, ctx))
     rows = check_answers(stored.survey, submission.answers)
-    linked = Linker(ctx.twin()).link(stored.survey, rows)
+    linked = places.link(stored.survey, rows)
     response_id = store.add_response(stored.survey, submission.token, submission.language,
                                      linked)
     if response_id is None:
