@@ -73,6 +73,11 @@ CASES = [
     (_set(["questions", 1, "max_answers"], 3),
      "questions[1].max_answers: only map questions take several answers"),
     (_set(["questions", 0, "text"], _DELETE), "questions[0].text: must be a mapping"),
+    (_set(["questions", 0, "compare_with", 1, "label"], _DELETE),
+     "questions[0].compare_with[1].label: must be a mapping"),
+    (_set(["questions", 1, "compare_with"], [{"indicator": "x", "label": {
+        "fi": "x", "sv": "x", "en": "x"}}]),
+     "questions[1].compare_with: only map questions are compared"),
 ]
 
 

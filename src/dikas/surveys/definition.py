@@ -72,6 +72,8 @@ class Question:
     follow_ups: tuple[Question, ...] = ()
     background: str | None = None
     compare_with: tuple[str, ...] = ()
+    compare_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Names of the ``compare_with`` indicators in each language (as people read them)."""
 
     @property
     def is_map(self) -> bool:
@@ -176,6 +178,24 @@ _SURVEY_KEYS = {"id", "version", "title", "introduction", "consent", "questions"
                 "closes", "attribution", "licence"}
 
 
+def _comparisons(check: _Checker, value: Any, key: str
+                 ) -> tuple[list[str], dict[str, dict[str, str]]]:
+    """``compare_with``: a list of ``{indicator: <id or column>, label: {fi, sv, en}}``."""
+    if value is None:
+        return [], {}
+    if not isinstance(value, list):
+        raise check.fail(key, "must be a list of {indicator, label}")
+    ids, labels = [], {}
+    for j, item in enumerate(value):
+        where = f"{key}[{j}]"
+        if not isinstance(item, dict) or not isinstance(item.get("indicator"), str) \
+                or not item["indicator"]:
+            raise check.fail(where, "give indicator (its id in the twin) and label")
+        ids.append(item["indicator"])
+        labels[item["indicator"]] = check.texts(item.get("label"), f"{where}.label")
+    return ids, labels
+
+
 def _question(check: _Checker, data: Any, key: str, *, follow_up: bool = False) -> Question:
     if not isinstance(data, dict):
         raise check.fail(key, "must be a mapping with id, kind and text")
@@ -237,6 +257,9 @@ def _question(check: _Checker, data: Any, key: str, *, follow_up: bool = False) 
         if kind != wanted:
             raise check.fail(f"{key}.kind", f"a {background} question is {wanted}")
     within = check.strings(data.get("within"), f"{key}.within")
+    compare, labels = _comparisons(check, data.get("compare_with"), f"{key}.compare_with")
+    if compare and kind not in MAP_KINDS:
+        raise check.fail(f"{key}.compare_with", "only map questions are compared with indicators")
     if within and kind not in MAP_KINDS:
         raise check.fail(f"{key}.within", "only map questions are limited to areas")
     return Question(
@@ -245,7 +268,7 @@ def _question(check: _Checker, data: Any, key: str, *, follow_up: bool = False) 
         high=check.texts(data.get("high"), f"{key}.high", required=False),
         max_length=max_length, max_answers=max_answers, within=within,
         follow_ups=tuple(follow_ups), background=background,
-        compare_with=check.strings(data.get("compare_with"), f"{key}.compare_with"))
+        compare_with=tuple(compare), compare_labels=labels)
 
 
 def parse_survey(data: Any, source: str) -> Survey:

@@ -84,11 +84,12 @@ def survey_report(stored: StoredSurvey, store: SurveyStore, twin: Twin, *, langu
                      f"<th>{_e(L['Rank correlation with places marked per km²'])}</th>"
                      f"<th>{_e(L['Permutation p-value'])}</th></tr>")
         for comparison in item["comparisons"]:
+            name = question.compare_labels[comparison["indicator"]][language]
             if not comparison["available"]:
-                parts.append(f"<tr><td>{_e(comparison['indicator'])}</td><td colspan=\"3\">"
+                parts.append(f"<tr><td>{_e(name)}</td><td colspan=\"3\">"
                              f"{_e(L['not in the twin'])}</td></tr>")
                 continue
-            parts.append(f"<tr><td>{_e(comparison['indicator'])}</td>"
+            parts.append(f"<tr><td>{_e(name)}</td>"
                          f"<td>{comparison['units']}</td>"
                          f"<td>{format_number(comparison['spearman_rho'], language, decimals=2)}"
                          f"</td><td>{format_number(comparison['p_value'], language, decimals=3)}"
