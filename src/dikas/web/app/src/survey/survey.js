@@ -1,0 +1,390 @@
+// The public survey page /surveys/{id}: answered without an account, in Finnish, Swedish or
+// English, on a phone or with a keyboard and a screen reader.
+//
+// Every map question can be answered on the map (click or tap; with a keyboard, pan with the
+// arrow keys and "Mark the map centre") or, instead, by choosing an area from a searchable
+// list. One submission per browser: a random token kept in localStorage (the server stores
+// only its hash).
+
+import maplibregl from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import "./survey.css";
+import { ApiError, getJson, postJson } from "../api.js";
+import { buildStyle } from "../style.js";
+import { LANGUAGES, LANGUAGE_NAMES, detectLanguage, language, register, setLanguage, t } from "../i18n.js";
+import en from "../locales/survey.en.json";
+import fi from "../locales/survey.fi.json";
+import sv from "../locales/survey.sv.json";
+
+register("survey", { en, fi, sv });
+const s = (key, params) => t("survey", key, params);
+
+const MAP_KINDS = ["map_point", "map_line", "map_area"];
+const state = { id: null, survey: null, meta: null, places: {}, values: {}, maps: [] };
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+function surveyId() {
+  const parts = window.location.pathname.split("/").filter(Boolean);
+  return decodeURIComponent(parts[parts.length - 1] || "");
+}
+
+function storageKey(kind) { return `dikas.survey.${state.id}.${kind}`; }
+
+function browserToken() {
+  let token = null;
+  try { token = window.localStorage.getItem(storageKey("token")); } catch (_) { /* blocked */ }
+  if (!token) {
+    const bytes = new Uint8Array(24);
+    window.crypto.getRandomValues(bytes);
+    token = btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    try { window.localStorage.setItem(storageKey("token"), token); } catch (_) { /* blocked */ }
+  }
+  return token;
+}
+
+function answered() {
+  try { return window.localStorage.getItem(storageKey("done")) === "1"; } catch (_) { return false; }
+}
+
+function setStatus(message) { document.getElementById("status").textContent = message || ""; }
+function setProblem(message) { document.getElementById("problem").textContent = message || ""; }
+
+function questionLegend(question) {
+  return el("legend", { text: question.required ? `${question.text} ${s("required")}` : question.text });
+}
+
+// -- non-map questions --------------------------------------------------------------------
+function choiceInputs(question, name, value) {
+  const multiple = question.kind === "multiple_choice";
+  const chosen = multiple ? new Set(value || []) : new Set(value ? [value] : []);
+  return question.options.map((option) => el("label", { class: "option" },
+    el("input", { type: multiple ? "checkbox" : "radio", name, value: option.id,
+      checked: chosen.has(option.id) }),
+    el("span", { text: option.text })));
+}
+
+function likertInputs(question, name, value) {
+  const scale = el("div", { class: "scale" });
+  for (let n = 1; n <= question.scale; n += 1) {
+    const label = n === 1 && question.low ? `${n} – ${question.low}`
+      : n === question.scale && question.high ? `${n} – ${question.high}` : String(n);
+    scale.append(el("label", { class: "option" },
+      el("input", { type: "radio", name, value: String(n), checked: Number(value) === n }),
+      el("span", { text: label })));
+  }
+  return [scale];
+}
+
+function textInput(question, name, value) {
+  const hintId = `${name}-hint`;
+  const input = question.max_length > 200
+    ? el("textarea", { id: name, name, rows: 3, maxlength: question.max_length, "aria-describedby": hintId })
+    : el("input", { id: name, name, type: "text", maxlength: question.max_length, "aria-describedby": hintId,
+      autocomplete: question.background === "postal_code" ? "postal-code" : "off" });
+  input.value = value || "";
+  return [el("label", { for: name, class: "visually-hidden", text: question.text }), input,
+    el("p", { class: "hint", id: hintId, text: s("free.hint", { n: question.max_length }) })];
+}
+
+function questionField(question, name, value) {
+  const field = el("fieldset", { id: `q-${name}`, "data-question": question.id }, questionLegend(question));
+  if (question.kind === "likert") field.append(...likertInputs(question, name, value));
+  else if (question.kind === "free_text") field.append(...textInput(question, name, value));
+  else field.append(...choiceInputs(question, name, value));
+  return field;
+}
+
+function readValue(question, name, root = document) {
+  if (question.kind === "free_text") {
+    const input = root.querySelector(`[name="${name}"]`);
+    return input && input.value.trim() ? input.value.trim() : null;
+  }
+  const checked = [...root.querySelectorAll(`[name="${name}"]:checked`)].map((i) => i.value);
+  if (question.kind === "multiple_choice") return checked.length ? checked : null;
+  if (question.kind === "likert") return checked.length ? Number(checked[0]) : null;
+  return checked[0] || null;
+}
+
+// -- map questions ------------------------------------------------------------------------
+function placesGeoJson(question) {
+  return {
+    type: "FeatureCollection",
+    features: (state.places[question.id] || []).filter((p) => p.geometry)
+      .map((p) => ({ type: "Feature", geometry: p.geometry, properties: {} })),
+  };
+}
+
+function refreshMarkers(question) {
+  for (const { map, id } of state.maps) {
+    if (id !== question.id || !map.getSource(`places-${id}`)) continue;
+    map.getSource(`places-${id}`).setData(placesGeoJson(question));
+  }
+}
+
+function addPlace(question, place) {
+  capture();
+  const places = state.places[question.id] ||= [];
+  if (places.length >= question.max_answers) {
+    setProblem(s("map.max", { n: question.max_answers }));
+    return;
+  }
+  setProblem("");
+  places.push({ ...place, follow_ups: {} });
+  renderPlaces(question);
+  refreshMarkers(question);
+  const list = document.getElementById(`places-${question.id}`);
+  setStatus(list.lastElementChild ? list.lastElementChild.querySelector("h3").textContent : "");
+}
+
+function renderPlaces(question) {
+  const list = document.getElementById(`places-${question.id}`);
+  list.replaceChildren();
+  const places = state.places[question.id] || [];
+  if (!places.length) list.append(el("li", { class: "none", text: s("places.none") }));
+  places.forEach((place, index) => {
+    const n = index + 1;
+    const area = place.area && (state.survey.areas.find((a) => a.code === place.area) || { name: "" });
+    const heading = place.area ? s("place.area", { n, name: `${place.area} ${area.name}` })
+      : s("place.point", { n });
+    const item = el("li", { "data-place": String(index) }, el("h3", { text: heading }));
+    for (const followUp of question.follow_ups || []) {
+      item.append(questionField(followUp, `${question.id}-${index}-${followUp.id}`, place.follow_ups[followUp.id]));
+    }
+    const remove = el("button", { type: "button", text: s("place.remove", { n }) });
+    remove.addEventListener("click", () => {
+      capture();
+      places.splice(index, 1);
+      renderPlaces(question);
+      refreshMarkers(question);
+    });
+    item.append(remove);
+    list.append(item);
+  });
+}
+
+function mapField(question) {
+  const id = question.id;
+  const hintId = `hint-${id}`;
+  const field = el("fieldset", { id: `q-${id}`, "data-question": id }, questionLegend(question),
+    el("p", { class: "hint", id: hintId, text: s("map.hint") }));
+  const container = el("div", { class: "map", id: `map-${id}`, role: "region", "aria-label": s("map.label"),
+    "aria-describedby": hintId });
+  const mark = el("button", { type: "button", "data-mark": id, text: s("map.markCentre") });
+  const inputId = `area-${id}`;
+  const options = el("datalist", { id: `areas-${id}` },
+    ...state.survey.areas.filter((a) => !question.within.length || question.within.includes(a.code))
+      .map((a) => el("option", { value: `${a.code} ${a.name}` })));
+  const areaInput = el("input", { id: inputId, type: "text", list: `areas-${id}`, autocomplete: "off" });
+  const addArea = el("button", { type: "button", "data-add-area": id, text: s("area.add") });
+  addArea.addEventListener("click", () => {
+    const code = areaInput.value.trim().split(/\s+/)[0];
+    if (!state.survey.areas.some((a) => a.code === code)) {
+      setProblem(s("area.unknown"));
+      areaInput.focus();
+      return;
+    }
+    areaInput.value = "";
+    addPlace(question, { area: code });
+  });
+  const places = el("ol", { class: "places", id: `places-${id}`, "aria-label": s("places.legend") });
+  field.append(container, mark, el("label", { for: inputId, text: s("area.label") }), areaInput, options,
+    addArea, places);
+  return { field, container, mark };
+}
+
+function startMap(question, container, mark) {
+  if (!state.meta) return;
+  const map = new maplibregl.Map({
+    container, style: buildStyle(state.meta), center: state.meta.center || [0, 0], zoom: 12,
+    attributionControl: false,
+  });
+  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: state.meta.attribution }));
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+  const box = state.meta.focus_bbox || state.meta.bbox;
+  if (box) map.fitBounds([[box[0], box[1]], [box[2], box[3]]], { padding: 10, duration: 0 });
+  const point = (lngLat) => ({ geometry: { type: "Point", coordinates: [lngLat.lng, lngLat.lat] } });
+  map.on("load", () => {
+    map.addSource(`places-${question.id}`, { type: "geojson", data: placesGeoJson(question) });
+    map.addLayer({ id: `places-${question.id}`, type: "circle", source: `places-${question.id}`,
+      paint: { "circle-radius": 8, "circle-color": "#c0392b", "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 2 } });
+  });
+  if (question.kind === "map_point") {
+    map.on("click", (event) => addPlace(question, point(event.lngLat)));
+    mark.addEventListener("click", () => addPlace(question, point(map.getCenter())));
+  } else {
+    mark.hidden = true; // lines and areas: the area list (drawing them is not offered here)
+  }
+  state.maps.push({ map, id: question.id });
+}
+
+// -- the page -----------------------------------------------------------------------------
+function capture() {
+  if (!state.survey) return;
+  for (const question of state.survey.questions) {
+    if (MAP_KINDS.includes(question.kind)) {
+      (state.places[question.id] || []).forEach((place, index) => {
+        for (const followUp of question.follow_ups || []) {
+          place.follow_ups[followUp.id] = readValue(followUp, `${question.id}-${index}-${followUp.id}`);
+        }
+      });
+    } else {
+      state.values[question.id] = readValue(question, question.id);
+    }
+  }
+  const consent = document.getElementById("consent");
+  if (consent) state.values.__consent = consent.checked;
+}
+
+function render() {
+  const survey = state.survey;
+  document.title = survey.title;
+  document.getElementById("title").textContent = survey.title;
+  document.getElementById("introduction").textContent = survey.introduction;
+  for (const { map } of state.maps) map.remove();
+  state.maps = [];
+  const form = document.getElementById("survey-form");
+  form.replaceChildren();
+  form.hidden = false;
+  const pending = [];
+  const background = el("fieldset", { id: "background" }, el("legend", { text: s("background.legend") }),
+    el("p", { class: "hint", text: s("background.hint") }));
+  for (const question of survey.questions) {
+    if (MAP_KINDS.includes(question.kind)) {
+      const { field, container, mark } = mapField(question);
+      form.append(field);
+      pending.push([question, container, mark]);
+    } else {
+      (question.background ? background : form).append(questionField(question, question.id, state.values[question.id]));
+    }
+  }
+  if (background.querySelector("fieldset")) form.append(background);
+  form.append(el("fieldset", {}, el("legend", { text: s("consent.legend") }),
+    el("p", { text: survey.consent }),
+    el("label", { class: "option" }, el("input", { type: "checkbox", id: "consent", checked: !!state.values.__consent }),
+      el("span", { text: s("consent.label") }))));
+  form.append(el("button", { type: "submit", class: "primary", text: s("send") }));
+  for (const question of survey.questions) if (MAP_KINDS.includes(question.kind)) renderPlaces(question);
+  for (const args of pending) startMap(...args);
+}
+
+function collect() {
+  capture();
+  const answers = {};
+  for (const question of state.survey.questions) {
+    if (MAP_KINDS.includes(question.kind)) {
+      const places = (state.places[question.id] || []).map((place) => {
+        const out = place.area ? { area: place.area } : { geometry: place.geometry };
+        const followUps = Object.fromEntries(Object.entries(place.follow_ups).filter(([, v]) => v !== null));
+        if (Object.keys(followUps).length) out.follow_ups = followUps;
+        return out;
+      });
+      if (places.length) answers[question.id] = places;
+      else if (question.required) return { missing: question };
+    } else if (state.values[question.id] !== null && state.values[question.id] !== undefined) {
+      answers[question.id] = state.values[question.id];
+    } else if (question.required) {
+      return { missing: question };
+    }
+  }
+  return { answers };
+}
+
+async function submit(event) {
+  event.preventDefault();
+  const { answers, missing } = collect();
+  if (missing) {
+    setProblem(s("missing", { question: missing.text }));
+    const target = document.querySelector(`#q-${missing.id} input, #q-${missing.id} button`);
+    if (target) target.focus();
+    return;
+  }
+  if (!state.values.__consent) {
+    setProblem(s("consent.required"));
+    document.getElementById("consent").focus();
+    return;
+  }
+  setProblem("");
+  setStatus(s("sending"));
+  const button = document.querySelector("#survey-form button[type=submit]");
+  button.disabled = true;
+  try {
+    await postJson(`/api/surveys/${encodeURIComponent(state.id)}/responses`,
+      { token: browserToken(), language: language(), answers });
+    try { window.localStorage.setItem(storageKey("done"), "1"); } catch (_) { /* blocked */ }
+    finish(s("thanks"));
+  } catch (error) {
+    button.disabled = false;
+    if (error instanceof ApiError && error.status === 409) {
+      finish(state.survey.open ? s("already") : s("closed"));
+      return;
+    }
+    setStatus("");
+    setProblem(s("error", { detail: error.message.replace(/^[^:]*: /, "") }));
+  }
+}
+
+function finish(message) {
+  for (const { map } of state.maps) map.remove();
+  state.maps = [];
+  document.getElementById("survey-form").hidden = true;
+  setProblem("");
+  setStatus(message);
+  document.body.dataset.state = "done";
+  const heading = document.getElementById("title");
+  heading.setAttribute("tabindex", "-1");
+  heading.focus();
+}
+
+async function load() {
+  document.body.dataset.state = "loading";
+  setStatus(s("loading"));
+  try {
+    state.survey = await getJson(`/api/surveys/${encodeURIComponent(state.id)}`, { lang: language() });
+  } catch (error) {
+    setStatus("");
+    setProblem(s("notFound", { detail: error.message.replace(/^[^:]*: /, "") }));
+    document.body.dataset.state = "error";
+    return;
+  }
+  setStatus("");
+  if (answered()) { finish(s("already")); return; }
+  if (!state.survey.open) { finish(s("closed")); return; }
+  render();
+  document.body.dataset.state = "ready";
+}
+
+function languageSwitch() {
+  const select = document.getElementById("language");
+  select.replaceChildren(...LANGUAGES.map((lang) => el("option", { value: lang, lang, text: LANGUAGE_NAMES[lang],
+    selected: lang === language() })));
+  document.getElementById("language-label").textContent = s("language");
+  document.querySelector(".skip").textContent = s("skip");
+  select.onchange = async () => {
+    capture();
+    setLanguage(select.value);
+    languageSwitch();
+    await load();
+  };
+}
+
+async function start() {
+  state.id = surveyId();
+  setLanguage(detectLanguage());
+  languageSwitch();
+  document.getElementById("survey-form").addEventListener("submit", submit);
+  try { state.meta = await getJson("/api/meta"); } catch (_) { state.meta = null; /* the list still works */ }
+  await load();
+}
+
+start();

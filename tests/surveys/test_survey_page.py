@@ -1,0 +1,121 @@
+"""The public survey page in a browser: Finnish, Swedish and English on a 390×844 phone
+viewport, answered with the keyboard only (a place marked at the map centre, another chosen
+from the area list, follow-ups, a Likert answer, consent), axe-checked (no serious or critical
+WCAG 2.1 AA violation), and each submission stored once with its language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from dikas.api.app import create_app
+from tests.surveys.conftest import make_settings
+from tests.web.axe import assert_accessible
+from tests.web.conftest import (  # noqa: F401 (browser, chromium: fixtures)
+    ARTIFACTS,
+    attach_network_log,
+    browser,
+    chromium,
+    save_screenshot,
+    serving,
+    wait_until,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+PHONE = {"width": 390, "height": 844}
+TEXTS = {
+    "fi": ("Missä on kesällä liian kuuma?", "Kiitos! Vastauksesi on tallennettu.", "Yöllä"),
+    "sv": ("Var är det för varmt på sommaren?", "Tack! Dina svar har sparats.", "På natten"),
+    "en": ("Where is it too hot in summer?", "Thank you! Your answers have been saved.",
+           "At night"),
+}
+
+
+@pytest.fixture(scope="module")
+def survey_server(small_twin: Path, tmp_path_factory: pytest.TempPathFactory
+                  ) -> Iterator[tuple[str, object]]:
+    app = create_app(make_settings(small_twin, tmp_path_factory.mktemp("page")))
+    with serving(app, ready_path="/api/meta", timeout_s=120) as url:
+        yield url, app
+
+
+def tab_to(page: Page, expression: str, *, presses: int = 60) -> None:
+    """Press Tab until ``expression`` (about ``document.activeElement``) holds."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const a = document.activeElement; return !!({expression}); }})()"):
+            return
+    raise AssertionError(f"never reached {expression!r} with Tab")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_phone_keyboard_only_in_each_language(browser: Browser,  # noqa: F811
+                                              survey_server: tuple[str, object],
+                                              lang: str) -> None:
+    url, app = survey_server
+    title, thanks, night = TEXTS[lang]
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    log = attach_network_log(page)
+    try:
+        page.goto(f"{url}/surveys/too-hot?lang={lang}")
+        wait_until(page, "document.body.dataset.state === 'ready' || "
+                         "document.body.dataset.state === 'error'", timeout_ms=120_000)
+        assert page.evaluate("document.body.dataset.state") == "ready", page.content()
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert page.inner_text("h1") == title
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert_accessible(page, state=f"survey-{lang}", artifacts=ARTIFACTS,
+                          exclude=[".maplibregl-canvas"])
+        # a place at the map centre, with the keyboard
+        tab_to(page, "a.dataset.mark === 'hot_place'")
+        page.keyboard.press("Enter")
+        wait_until(page, "document.querySelectorAll('#places-hot_place li[data-place]')"
+                         ".length === 1")
+        # a second place from the searchable area list instead of the map
+        tab_to(page, "a.id === 'area-hot_place'")
+        page.keyboard.type("00200")
+        tab_to(page, "a.dataset.addArea === 'hot_place'")
+        page.keyboard.press("Enter")
+        wait_until(page, "document.querySelectorAll('#places-hot_place li[data-place]')"
+                         ".length === 2")
+        assert "00200" in page.inner_text("#places-hot_place li[data-place='1'] h3")
+        # follow-up of the first place: "when" by arrow keys in its radio group
+        tab_to(page, "a.name === 'hot_place-0-when'")
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
+        checked = page.evaluate("document.querySelector('[name=\"hot_place-0-when\"]:checked')"
+                                ".parentElement.textContent")
+        assert checked == night
+        tab_to(page, "a.name === 'heat_harm'")
+        page.keyboard.press("Space")
+        tab_to(page, "a.id === 'consent'")
+        page.keyboard.press("Space")
+        save_screenshot(page, f"survey-{lang}-filled")
+        tab_to(page, "a.type === 'submit'")
+        page.keyboard.press("Enter")
+        wait_until(page, "document.body.dataset.state === 'done'", timeout_ms=60_000)
+        assert page.inner_text("#status") == thanks
+        assert_accessible(page, state=f"survey-{lang}-done", artifacts=ARTIFACTS)
+        assert not log.foreign_hosts()
+        # reloading: this browser has answered
+        page.reload()
+        wait_until(page, "document.body.dataset.state === 'done'", timeout_ms=120_000)
+    finally:
+        context.close()
+    store = app.state.survey_store  # type: ignore[attr-defined]
+    responses = store.responses("too-hot")
+    assert lang in set(responses["language"])
+    answers = store.answers("too-hot")
+    mine = answers[answers["response_id"] == int(
+        responses[responses["language"] == lang]["response_id"].iloc[-1])]
+    places = mine[mine["question_id"] == "hot_place"]
+    assert places["area"].tolist() == [None, "00200"]
+    assert places["postal_code"].iloc[0] in {"00100", "00200", "00300"}
+    assert mine[mine["question_id"] == "when"]["value"].tolist() == ["night"]
+    assert mine[mine["question_id"] == "heat_harm"]["value"].tolist() == [1]
