@@ -35,6 +35,10 @@ TEXTS = {
            "At night"),
 }
 
+RESULTS = {"fi": ("Ketkä ovat vastanneet", "Postinumeroalueet", "alle 10"),
+           "sv": ("Vilka har svarat", "Postnummerområden", "färre än 10"),
+           "en": ("Who has answered", "Postal areas", "fewer than 10")}
+
 
 @pytest.fixture(scope="module")
 def survey_server(small_twin: Path, tmp_path_factory: pytest.TempPathFactory
@@ -104,8 +108,21 @@ def test_phone_keyboard_only_in_each_language(browser: Browser,  # noqa: F811
         assert_accessible(page, state=f"survey-{lang}-done", artifacts=ARTIFACTS)
         assert not log.foreign_hosts()
         # reloading: this browser has answered
-        page.reload()
+        page.reload(wait_until="load")
         wait_until(page, "document.body.dataset.state === 'done'", timeout_ms=120_000)
+        # who has answered: public tables, small counts blanked
+        tab_to(page, "a.id === 'results-link'")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        wait_until(page, "document.body.dataset.state === 'results'", timeout_ms=60_000)
+        assert page.inner_text("#results-title") == RESULTS[lang][0]
+        captions = page.eval_on_selector_all("#results caption", "els => els.map(e => e.textContent)")
+        assert captions[0] == RESULTS[lang][1] and len(captions) == 3  # areas, age, household
+        cells = page.eval_on_selector_all("#results tbody td:nth-child(3)",
+                                          "els => els.map(e => e.textContent)")
+        assert RESULTS[lang][2] in cells  # fewer respondents than the threshold
+        assert_accessible(page, state=f"survey-{lang}-results", artifacts=ARTIFACTS)
+        save_screenshot(page, f"survey-{lang}-results")
     finally:
         context.close()
     store = app.state.survey_store  # type: ignore[attr-defined]

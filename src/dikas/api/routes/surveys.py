@@ -176,7 +176,8 @@ def survey_representativeness(survey_id: str, store: Store, ctx: Context,
     areas = twin.read("areas", year=max(twin.years("areas")))
     result = representativeness(stored.survey, store.answers(survey_id),
                                 areas.drop(columns="geometry"), language=lang)
-    return publish(result, min_count=ctx.settings.min_count)
+    return {**publish(result, min_count=ctx.settings.min_count),
+            "min_count": ctx.settings.min_count}
 
 
 @router.get("/api/surveys/{survey_id}/export",

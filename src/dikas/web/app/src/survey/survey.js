@@ -11,7 +11,9 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import "./survey.css";
 import { ApiError, getJson, postJson } from "../api.js";
 import { buildStyle } from "../style.js";
-import { LANGUAGES, LANGUAGE_NAMES, detectLanguage, language, register, setLanguage, t } from "../i18n.js";
+import {
+  LANGUAGES, LANGUAGE_NAMES, detectLanguage, formatNumber, language, register, setLanguage, t,
+} from "../i18n.js";
 import en from "../locales/survey.en.json";
 import fi from "../locales/survey.fi.json";
 import sv from "../locales/survey.sv.json";
@@ -228,6 +230,44 @@ function startMap(question, container, mark) {
   state.maps.push({ map, id: question.id });
 }
 
+// -- who has answered (public, small counts blanked by the server) ------------------------
+function resultsView() {
+  return new URL(window.location.href).searchParams.get("view") === "results";
+}
+
+function viewUrl(results) {
+  const url = new URL(window.location.href);
+  if (results) url.searchParams.set("view", "results");
+  else url.searchParams.delete("view");
+  return url.pathname + url.search;
+}
+
+async function showResults() {
+  const data = await getJson(`/api/surveys/${encodeURIComponent(state.id)}/representativeness`,
+    { lang: language() });
+  const section = el("section", { id: "results", "aria-labelledby": "results-title" },
+    el("h2", { id: "results-title", text: s("results.title") }),
+    el("p", { text: s("results.total", { n: formatNumber(data.respondents) }) }),
+    el("p", { class: "hint", text: s("results.hint", { n: data.min_count }) }));
+  for (const dimension of data.dimensions) {
+    const caption = dimension.dimension === "areas" ? s("results.areas") : dimension.label;
+    const head = el("tr", {}, ...["results.unit", "results.residents", "results.respondents",
+      "results.per1000", "results.weight", "results.flag"].map((key) => el("th", { scope: "col", text: s(key) })));
+    const rows = dimension.units.map((unit) => el("tr", {},
+      el("th", { scope: "row", text: unit.label }),
+      el("td", { text: formatNumber(unit.residents) }),
+      el("td", { text: unit.suppressed ? s("results.blanked", { n: data.min_count }) : formatNumber(unit.respondents) }),
+      el("td", { text: formatNumber(unit.per_1000, { decimals: 2 }) }),
+      el("td", { text: formatNumber(unit.weight, { decimals: 2 }) }),
+      el("td", { text: unit.under_represented ? s("results.yes") : "" })));
+    section.append(el("table", {}, el("caption", { text: caption }), el("thead", {}, head), el("tbody", {}, ...rows)),
+      el("p", { text: s("results.score", { score: formatNumber(dimension.score, { decimals: 2 }) }) }));
+  }
+  section.append(el("p", {}, el("a", { href: viewUrl(false), text: s("results.back") })));
+  document.getElementById("results")?.remove();
+  document.getElementById("main").append(section);
+}
+
 // -- the page -----------------------------------------------------------------------------
 function capture() {
   if (!state.survey) return;
@@ -344,6 +384,10 @@ function finish(message) {
   const heading = document.getElementById("title");
   heading.setAttribute("tabindex", "-1");
   heading.focus();
+  if (!document.getElementById("results-link")) {
+    document.getElementById("status").after(el("p", {}, el("a", { id: "results-link", href: viewUrl(true),
+      text: s("results.link") })));
+  }
 }
 
 async function load() {
@@ -358,6 +402,16 @@ async function load() {
     return;
   }
   setStatus("");
+  document.title = state.survey.title;
+  document.getElementById("title").textContent = state.survey.title;
+  document.getElementById("introduction").textContent = state.survey.introduction;
+  document.getElementById("results-link")?.parentElement.remove();
+  if (resultsView()) {
+    document.getElementById("survey-form").hidden = true;
+    await showResults().catch((error) => setProblem(error.message.replace(/^[^:]*: /, "")));
+    document.body.dataset.state = "results";
+    return;
+  }
   if (answered()) { finish(s("already")); return; }
   if (!state.survey.open) { finish(s("closed")); return; }
   render();
