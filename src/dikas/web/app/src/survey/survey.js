@@ -212,10 +212,13 @@ function startMap(question, container, mark) {
   });
   map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: state.meta.attribution }));
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-  const box = state.meta.focus_bbox || state.meta.bbox;
+  // the whole twin: people look for their own places, then zoom in
+  const box = state.meta.bbox || state.meta.focus_bbox;
   if (box) map.fitBounds([[box[0], box[1]], [box[2], box[3]]], { padding: 10, duration: 0 });
   const point = (lngLat) => ({ geometry: { type: "Point", coordinates: [lngLat.lng, lngLat.lat] } });
   map.on("load", () => {
+    // the areas as a light outline only: no indicator is shown here, so no "no data" grey
+    if (map.getLayer("areas-fill")) map.setPaintProperty("areas-fill", "fill-opacity", 0.08);
     map.addSource(`places-${question.id}`, { type: "geojson", data: placesGeoJson(question) });
     map.addLayer({ id: `places-${question.id}`, type: "circle", source: `places-${question.id}`,
       paint: { "circle-radius": 8, "circle-color": "#c0392b", "circle-stroke-color": "#ffffff",
