@@ -86,6 +86,13 @@ def test_list_close_and_exports(twin_with_answers: Path, tmp_path: Path,
         linked = opened.sql("SELECT postal_code, count(*) AS n FROM survey_answers WHERE "
                             "question_id = 'hot_place' GROUP BY 1 ORDER BY 1")
         assert linked.values.tolist() == [["00100", 12], ["00300", 1]]
+    # a twin held open (as by a server) still gets its export, with a warning about the layers
+    with Twin.open(twin_with_answers):
+        held = run_dikas(capsys, "survey", "export", twin, "too-hot", "--format", "csv",
+                         "--out", str(tmp_path / "again.csv"))
+    assert held.returncode == 0 and (tmp_path / "again.csv").is_file()
+    assert held.stderr.startswith("dikas: warning: the twin's survey layers were not updated")
+    assert held.stderr.count("\n") == 1
     closed = run_dikas(capsys, "survey", "close", twin, "too-hot")
     assert closed.returncode == 0
     assert json.loads(run_dikas(capsys, "survey", "list", twin, "--json").stdout)[0][

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from dikas.cli.options import json_option, twin_argument
-from dikas.errors import ParameterError
+from dikas.errors import DikasError, ParameterError
 
 if TYPE_CHECKING:
     from dikas.surveys.store import StoredSurvey, SurveyStore
@@ -98,14 +98,19 @@ def close(twin: Path, survey_id: str, community: Path | None) -> None:
 @community_option
 def export(twin: Path, survey_id: str, fmt: str, out: Path, community: Path | None) -> None:
     """Write every raw answer of SURVEY_ID (places, units, attribution, licence) to OUT,
-    and copy the answers into TWIN's survey layers."""
+    and copy the answers into TWIN's survey layers (skipped with a warning while a server
+    holds the twin: DuckDB has one writer)."""
     from dikas.surveys.export import write_export
     from dikas.surveys.layers import sync as sync_layers
 
     store = _store(twin, community)
     rows = write_export(_stored(store, survey_id), store, out, fmt)
-    sync_layers(twin, store)
     click.echo(f"{rows} answers written to {out}")
+    try:
+        sync_layers(twin, store)
+    except DikasError as error:
+        click.echo(f"dikas: warning: the twin's survey layers were not updated ({error}); "
+                   "run dikas survey sync when the twin is not served", err=True)
 
 
 @survey.command("sync")
