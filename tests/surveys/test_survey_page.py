@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from dikas.api.app import create_app
+from dikas.api.community_store import SqliteStore
+from dikas.surveys.definition import parse_survey
+from dikas.surveys.store import SurveyStore
 from tests.surveys.conftest import make_settings
 from tests.web.axe import assert_accessible
 from tests.web.conftest import (  # noqa: F401 (browser, chromium: fixtures)
@@ -136,3 +139,46 @@ def test_phone_keyboard_only_in_each_language(browser: Browser,  # noqa: F811
     assert places["postal_code"].iloc[0] in {"00100", "00200", "00300"}
     assert mine[mine["question_id"] == "when"]["value"].tolist() == ["night"]
     assert mine[mine["question_id"] == "heat_harm"]["value"].tolist() == [1]
+
+
+def test_an_area_drawn_on_the_map(browser: Browser,  # noqa: F811
+                                  survey_server: tuple[str, object]) -> None:
+    """A map_area question: three clicks on the map and "Finish the area" make one polygon,
+    stored with the units of its point on surface."""
+    url, app = survey_server
+    surveys = SurveyStore(SqliteStore(app.state.context.settings.community_file))  # type: ignore[attr-defined]
+    texts = {"fi": "Vihreä alue", "sv": "Grönt område", "en": "A green area"}
+    surveys.save(parse_survey({"id": "green", "version": 1, "title": texts,
+                               "introduction": texts, "consent": texts,
+                               "questions": [{"id": "where", "kind": "map_area",
+                                              "required": True, "text": texts}]}, "green"))
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(f"{url}/surveys/green?lang=en")
+        wait_until(page, "document.body.dataset.state === 'ready'", timeout_ms=120_000)
+        wait_until(page, "!!document.querySelector('#map-where canvas')", timeout_ms=60_000)
+        page.wait_for_timeout(1000)
+        page.click("[data-finish='where']")
+        assert page.inner_text("#problem") == "Add at least 3 points first."
+        page.locator("#map-where").scroll_into_view_if_needed()
+        box = page.locator("#map-where").bounding_box()  # after scrolling
+        assert box is not None
+        cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        for dx, dy in ((-20, -10), (20, -10), (0, 15)):
+            page.mouse.click(cx + dx, cy + dy)
+        wait_until(page, "document.getElementById('status').textContent === '3 points so far'")
+        page.click("[data-finish='where']")
+        wait_until(page, "document.querySelectorAll('#places-where li[data-place]').length === 1")
+        assert page.inner_text("#places-where h3") == "Place 1: an area drawn on the map"
+        page.check("#consent")
+        page.click("button[type=submit]")
+        wait_until(page, "document.body.dataset.state === 'done' || "
+                         "document.getElementById('problem').textContent !== ''",
+                   timeout_ms=60_000)
+        assert page.inner_text("#problem") == ""
+    finally:
+        context.close()
+    answers = surveys.answers("green")
+    assert len(answers) == 1 and answers["geometry"].iloc[0].startswith("POLYGON ((")
+    assert answers["postal_code"].iloc[0] in {"00100", "00200", "00300"}

@@ -22,7 +22,7 @@ register("survey", { en, fi, sv });
 const s = (key, params) => t("survey", key, params);
 
 const MAP_KINDS = ["map_point", "map_line", "map_area"];
-const state = { id: null, survey: null, meta: null, places: {}, values: {}, maps: [] };
+const state = { id: null, survey: null, meta: null, places: {}, drafts: {}, values: {}, maps: [] };
 
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -119,11 +119,35 @@ function readValue(question, name, root = document) {
 
 // -- map questions ------------------------------------------------------------------------
 function placesGeoJson(question) {
-  return {
-    type: "FeatureCollection",
-    features: (state.places[question.id] || []).filter((p) => p.geometry)
-      .map((p) => ({ type: "Feature", geometry: p.geometry, properties: {} })),
-  };
+  const features = (state.places[question.id] || []).filter((p) => p.geometry)
+    .map((p) => ({ type: "Feature", geometry: p.geometry, properties: {} }));
+  const draft = state.drafts[question.id] || [];
+  for (const position of draft) features.push({ type: "Feature", geometry: { type: "Point", coordinates: position }, properties: { draft: 1 } });
+  if (draft.length > 1) features.push({ type: "Feature", geometry: { type: "LineString", coordinates: draft }, properties: { draft: 1 } });
+  return { type: "FeatureCollection", features };
+}
+
+// Lines and areas: points are collected into a draft, then finished into one place.
+const MIN_POINTS = { map_line: 2, map_area: 3 };
+
+function addDraftPoint(question, position) {
+  const draft = state.drafts[question.id] ||= [];
+  draft.push(position);
+  refreshMarkers(question);
+  setStatus(s("map.draft", { n: draft.length }));
+}
+
+function finishDraft(question) {
+  const draft = state.drafts[question.id] || [];
+  const needed = MIN_POINTS[question.kind];
+  if (draft.length < needed) {
+    setProblem(s("map.needMore", { n: needed }));
+    return;
+  }
+  const geometry = question.kind === "map_line" ? { type: "LineString", coordinates: [...draft] }
+    : { type: "Polygon", coordinates: [[...draft, draft[0]]] };
+  state.drafts[question.id] = [];
+  addPlace(question, { geometry });
 }
 
 function refreshMarkers(question) {
@@ -156,8 +180,9 @@ function renderPlaces(question) {
   places.forEach((place, index) => {
     const n = index + 1;
     const area = place.area && (state.survey.areas.find((a) => a.code === place.area) || { name: "" });
+    const drawn = { Point: "place.point", LineString: "place.line", Polygon: "place.shape" };
     const heading = place.area ? s("place.area", { n, name: `${place.area} ${area.name}` })
-      : s("place.point", { n });
+      : s(drawn[place.geometry.type], { n });
     const item = el("li", { "data-place": String(index) }, el("h3", { text: heading }));
     for (const followUp of question.follow_ups || []) {
       item.append(questionField(followUp, `${question.id}-${index}-${followUp.id}`, place.follow_ups[followUp.id]));
@@ -177,11 +202,21 @@ function renderPlaces(question) {
 function mapField(question) {
   const id = question.id;
   const hintId = `hint-${id}`;
+  const shape = question.kind !== "map_point";
   const field = el("fieldset", { id: `q-${id}`, "data-question": id }, questionLegend(question),
-    el("p", { class: "hint", id: hintId, text: s("map.hint") }));
+    el("p", { class: "hint", id: hintId, text: s(shape ? "map.hintShape" : "map.hint") }));
   const container = el("div", { class: "map", id: `map-${id}`, role: "region", "aria-label": s("map.label"),
     "aria-describedby": hintId });
-  const mark = el("button", { type: "button", "data-mark": id, text: s("map.markCentre") });
+  const mark = el("button", { type: "button", "data-mark": id, text: s(shape ? "map.addCentre" : "map.markCentre") });
+  const tools = [];
+  if (shape) {
+    const finish = el("button", { type: "button", "data-finish": id,
+      text: s(question.kind === "map_line" ? "map.finishLine" : "map.finishArea") });
+    finish.addEventListener("click", () => finishDraft(question));
+    const clear = el("button", { type: "button", "data-clear": id, text: s("map.clearDraft") });
+    clear.addEventListener("click", () => { state.drafts[id] = []; refreshMarkers(question); setStatus(""); });
+    tools.push(finish, clear);
+  }
   const inputId = `area-${id}`;
   const options = el("datalist", { id: `areas-${id}` },
     ...state.survey.areas.filter((a) => !question.within.length || question.within.includes(a.code))
@@ -199,7 +234,7 @@ function mapField(question) {
     addPlace(question, { area: code });
   });
   const places = el("ol", { class: "places", id: `places-${id}`, "aria-label": s("places.legend") });
-  field.append(container, mark, el("label", { for: inputId, text: s("area.label") }), areaInput, options,
+  field.append(container, mark, ...tools, el("label", { for: inputId, text: s("area.label") }), areaInput, options,
     addArea, places);
   return { field, container, mark };
 }
@@ -220,15 +255,22 @@ function startMap(question, container, mark) {
     // the areas as a light outline only: no indicator is shown here, so no "no data" grey
     if (map.getLayer("areas-fill")) map.setPaintProperty("areas-fill", "fill-opacity", 0.08);
     map.addSource(`places-${question.id}`, { type: "geojson", data: placesGeoJson(question) });
-    map.addLayer({ id: `places-${question.id}`, type: "circle", source: `places-${question.id}`,
-      paint: { "circle-radius": 8, "circle-color": "#c0392b", "circle-stroke-color": "#ffffff",
-        "circle-stroke-width": 2 } });
+    const source = `places-${question.id}`;
+    map.addLayer({ id: `${source}-fill`, type: "fill", source, filter: ["==", ["geometry-type"], "Polygon"],
+      paint: { "fill-color": "#c0392b", "fill-opacity": 0.25 } });
+    map.addLayer({ id: `${source}-line`, type: "line", source, filter: ["!=", ["geometry-type"], "Point"],
+      paint: { "line-color": "#c0392b", "line-width": 3 } });
+    map.addLayer({ id: source, type: "circle", source, filter: ["==", ["geometry-type"], "Point"],
+      paint: { "circle-radius": ["case", ["has", "draft"], 5, 8], "circle-color": "#c0392b",
+        "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 } });
   });
+  const position = (lngLat) => [lngLat.lng, lngLat.lat];
   if (question.kind === "map_point") {
     map.on("click", (event) => addPlace(question, point(event.lngLat)));
     mark.addEventListener("click", () => addPlace(question, point(map.getCenter())));
   } else {
-    mark.hidden = true; // lines and areas: the area list (drawing them is not offered here)
+    map.on("click", (event) => addDraftPoint(question, position(event.lngLat)));
+    mark.addEventListener("click", () => addDraftPoint(question, position(map.getCenter())));
   }
   state.maps.push({ map, id: question.id });
 }
