@@ -21,7 +21,6 @@ from tests.api.small_twin import ORIGIN, write_small_twin
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "surveys" / "too-hot.yaml"
 PASSWORD = "correct horse battery"
-TO_WGS84: Any = None
 
 
 def example_data() -> dict[str, Any]:
