@@ -317,7 +317,8 @@ def test_migrations_upgrade_from_empty_and_twice_is_a_no_op(database: str) -> No
     assert upgrade(database) == head() == "0003"
     schema = tables()
     assert {t for t, _ in schema} == {"alembic_version", "audit_log", "comments",
-                                      "invitations", "scenarios", "users"}
+                                      "invitations", "scenarios", "survey_answers",
+                                      "survey_responses", "surveys", "users"}
     assert [c for t, c in schema if t == "comments"] == [
         "comment_id", "author", "category", "text", "lon", "lat", "postal_code",
         "created_at", "hidden", "hidden_by", "hidden_at", "author_name", "hidden_reason",

@@ -35,6 +35,7 @@ from dikas.api.routes import (
     report,
     scenarios,
     search,
+    surveys,
     tiles,
 )
 from dikas.api.security import JsonBodiesOnly, SecurityHeaders
@@ -85,7 +86,7 @@ def create_app(settings: ApiSettings) -> FastAPI:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.trusted_hosts))
     app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers
     for module in (ogc, meta, registry, indicators, tiles, profiles, isochrones, scenarios,
-                   comments, accounts, report, search):
+                   comments, accounts, report, search, surveys):
         app.include_router(module.router)
     _mount_web_app(app, settings.web_dist or BUNDLED_DIST)
     _add_docs(app)

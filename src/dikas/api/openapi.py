@@ -62,6 +62,9 @@ EXTRA: dict[tuple[str, str], frozenset[int]] = {
     # per-client rate limits of costly requests
     ("get", "/api/isochrone"): frozenset({429}),
     ("get", "/api/report"): frozenset({429}),
+    # surveys: closed or already answered (409), per-client submission limit (429)
+    ("post", "/api/surveys/{survey_id}/responses"): frozenset({403, 409, 429}),
+    ("get", "/api/surveys/{survey_id}/export"): frozenset({401, 403}),
 }
 """Statuses particular to an operation, by (method, path)."""
 WITHOUT_TWIN = {("get", "/ogc/conformance"), ("post", "/api/auth/token"),
@@ -110,7 +113,8 @@ SIGNED_IN = {("post", "/api/auth/logout"), ("post", "/api/comments"),
              ("post", "/api/comments/{comment_id}/restore"), ("get", "/api/comments/export"),
              ("get", "/api/moderation/log"), ("post", "/api/invitations"),
              ("post", "/api/auth/password"), ("post", "/api/users/{username}/reset-password"),
-             ("get", "/api/me/data"), ("delete", "/api/me")}
+             ("get", "/api/me/data"), ("delete", "/api/me"),
+             ("get", "/api/surveys/{survey_id}/export")}
 """Operations that need ``Authorization: Bearer <token>``."""
 BBOX = {"name": "bbox", "in": "query", "required": False, "style": "form", "explode": False,
         "description": "minlon,minlat,maxlon,maxlat in CRS84",

@@ -80,6 +80,9 @@ class ApiSettings:
         Total size of the kept scenario runs (their JSON); the oldest go first.
     isochrones_per_minute, reports_per_minute
         Isochrone and report requests one client may make per minute.
+    survey_submissions_per_hour
+        Survey submissions one client (address) may send per hour (the address is counted
+        in memory only, never stored).
     community_db
         ``postgresql://`` URL of a PostgreSQL database holding the comments, users and
         scenario runs instead of the SQLite file (``DIKAS_COMMUNITY_DB``; several server
@@ -116,6 +119,7 @@ class ApiSettings:
     max_scenario_bytes: int = 200 * 2**20
     isochrones_per_minute: int = 60
     reports_per_minute: int = 30
+    survey_submissions_per_hour: int = 30
     community_db: str | None = None
     retention: Retention = field(default_factory=Retention)
     invitation_days: int = 7

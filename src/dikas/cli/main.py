@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "serve": ("dikas.cli.serve", "serve", "Serve the web API (OGC API – Features) and the map."),
     "report": ("dikas.cli.report", "report", "Write a self-contained city or area report."),
     "users": ("dikas.cli.users", "users", "Manage stakeholder and moderator accounts."),
+    "survey": ("dikas.cli.survey", "survey", "Map surveys: create, list, close, export, report."),
 }
 """Command name → (module, attribute, one-line help)."""
 
