@@ -18,8 +18,8 @@ from pydantic import BaseModel, Field
 from dikas.api.community import MAX_INVITATION_DAYS, OneTimeToken, User
 from dikas.api.privacy_notice import privacy_notice
 from dikas.api.routes.comments import Context, Token, current_user, same_origin
+from dikas.api.routes.deps import Language, request_language
 from dikas.api.security import public_base, require_role
-from dikas.i18n import negotiate
 
 router = APIRouter(prefix="/api", tags=["Accounts"])
 SignedIn = Annotated[User, Depends(current_user)]
@@ -161,8 +161,8 @@ class PrivacyNotice(BaseModel):
 
 @router.get("/privacy", summary="The privacy notice of comments and accounts (fi, sv, en)")
 def privacy(request: Request, ctx: Context,
-            lang: Annotated[Literal["fi", "sv", "en"] | None, Query()] = None) -> PrivacyNotice:
-    language = lang or negotiate(request.headers.get("accept-language"))
+            lang: Annotated[Language | None, Query()] = None) -> PrivacyNotice:
+    language = request_language(lang, request)
     return PrivacyNotice(**privacy_notice(language, ctx.settings.retention))
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Literal
 
 from fastapi import Request
 
+from dikas import i18n
 from dikas.api.context import ApiContext
 from dikas.api.errors import AuthenticationError
 from dikas.api.switch import TwinSwitch
@@ -34,3 +36,19 @@ def client_key(request: Request, ctx: ApiContext) -> str:
         except (AuthenticationError, ValueError):
             pass
     return "address:" + (request.client.host if request.client else "unknown")
+
+
+Language = Literal["fi", "sv", "en"]
+"""The languages a route answers in."""
+ACCEPT_LANGUAGE_CHARS = 500
+"""How much of an ``Accept-Language`` header is read (a longer one is cut, never refused)."""
+
+
+def request_language(lang: str | None, request: Request) -> str:
+    """The language of a response: ``lang`` if the request names one, else the best match
+    of its ``Accept-Language`` header, else English. Every route that answers in a language
+    asks this function."""
+    if lang:
+        return lang
+    header = request.headers.get("accept-language")
+    return i18n.negotiate(header[:ACCEPT_LANGUAGE_CHARS] if header else None)

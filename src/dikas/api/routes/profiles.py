@@ -8,8 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from dikas.api.context import ApiContext
 from dikas.api.errors import NotFoundError
-from dikas.api.routes.deps import context
-from dikas.api.routes.registry import Language, language_of
+from dikas.api.routes.deps import Language, context, request_language
 from dikas.errors import ParameterError
 from dikas.report.profile import (
     ProfileNotFoundError,
@@ -43,7 +42,7 @@ def area(postal_code: Annotated[str, Path(max_length=20)], ctx: Context, request
          lang: Annotated[Language | None, Query()] = None) -> dict[str, Any]:
     if not ctx.twin().has_layer("areas"):
         raise NotFoundError("the twin has no areas layer")
-    language = language_of(lang, request)
+    language = request_language(lang, request)
     return ctx.memo(("area_profile", postal_code, year, language),  # type: ignore[no-any-return]
                     lambda: _profile(ctx, lambda: area_profile(
                         ctx.twin(), postal_code, year=year, language=language,
@@ -64,7 +63,7 @@ def compare(ctx: Context, request: Request,
     codes = [code.strip() for code in ids.split(",") if code.strip()]
     if len(codes) > MAX_COMPARED:
         raise ParameterError(f"compare takes at most {MAX_COMPARED} areas, not {len(codes)}")
-    language = language_of(lang, request)
+    language = request_language(lang, request)
 
     def compute() -> dict[str, Any]:
         try:
@@ -83,7 +82,7 @@ def cell(cell_id: Annotated[str, Path(max_length=100)], ctx: Context, request: R
          lang: Annotated[Language | None, Query()] = None) -> dict[str, Any]:
     if not ctx.twin().has_layer("grid"):
         raise NotFoundError("the twin has no grid layer")
-    language = language_of(lang, request)
+    language = request_language(lang, request)
     return ctx.memo(("cell_profile", cell_id, language),  # type: ignore[no-any-return]
                     lambda: _profile(ctx, lambda: cell_profile(
                         ctx.twin(), cell_id, min_count=ctx.settings.min_count,

@@ -14,17 +14,15 @@ import pandas as pd
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
-from dikas import i18n
 from dikas.api.context import ApiContext
 from dikas.api.errors import NotFoundError
-from dikas.api.routes.deps import context
+from dikas.api.routes.deps import Language, context, request_language
 from dikas.twin.store import Twin
 from dikas.vocabulary import catalogue, challenge_labels, level_labels, no_data_reasons
 from dikas.vocabulary.registry import population_group_label
 
 router = APIRouter(prefix="/api", tags=["DikaS"])
 Context = Annotated[ApiContext, Depends(context)]
-Language = Literal["fi", "sv", "en"]
 
 
 class Choice(BaseModel):
@@ -82,13 +80,6 @@ class AreaNames(BaseModel):
     areas: list[AreaName]
 
 
-def language_of(lang: str | None, request: Request) -> str:
-    """``lang`` if given, else the best match of the request's ``Accept-Language`` header
-    (its first 500 characters; English when nothing matches)."""
-    header = request.headers.get("accept-language")
-    return lang if lang else i18n.negotiate(header[:500] if header else None)
-
-
 def registry_body(twin: Twin, language: str, *, min_count: int) -> Registry:
     """The registry of ``twin`` in ``language``."""
     entries = catalogue(twin, language)
@@ -114,7 +105,7 @@ def registry_body(twin: Twin, language: str, *, min_count: int) -> Registry:
                         "otherwise). No code name appears in any label.")
 def registry(ctx: Context, request: Request,
              lang: Annotated[Language | None, Query()] = None) -> Registry:
-    language = language_of(lang, request)
+    language = request_language(lang, request)
     return ctx.memo(("registry", language),  # type: ignore[no-any-return]
                     lambda: registry_body(ctx.twin(), language,
                                           min_count=ctx.settings.min_count))
@@ -145,7 +136,7 @@ def _names(twin: Twin, level: str, language: str) -> list[AreaName]:
                         "where the source has one, else the Finnish name.")
 def areas(ctx: Context, request: Request, lang: Annotated[Language | None, Query()] = None,
           level: Annotated[Literal["areas", "districts"], Query()] = "areas") -> AreaNames:
-    language = language_of(lang, request)
+    language = request_language(lang, request)
     twin = ctx.twin()
     if not twin.has_layer(level):
         raise NotFoundError(f"the twin has no {level} layer")

@@ -9,8 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from dikas.api.context import ApiContext
 from dikas.api.errors import NotFoundError
-from dikas.api.routes.deps import client_key, context
-from dikas.api.routes.registry import Language, language_of
+from dikas.api.routes.deps import Language, client_key, context, request_language
 from dikas.report.html import build_report
 from dikas.report.profile import ProfileNotFoundError
 
@@ -26,7 +25,7 @@ def report(ctx: Annotated[ApiContext, Depends(context)], request: Request,
            year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
            lang: Annotated[Language | None, Query()] = None) -> HTMLResponse:
     ctx.report_rate.hit(client_key(request, ctx))
-    language = language_of(lang, request)
+    language = request_language(lang, request)
 
     def compute() -> str:
         try:

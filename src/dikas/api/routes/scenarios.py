@@ -24,14 +24,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from dikas.api.context import ApiContext
 from dikas.api.errors import TooLargeError
-from dikas.api.routes.deps import client_key, context
+from dikas.api.routes.deps import Language, client_key, context, request_language
 from dikas.errors import ParameterError
-from dikas.i18n import negotiate
 
 router = APIRouter(prefix="/api", tags=["Scenarios"])
 MAX_EDITS = 20
@@ -93,7 +92,6 @@ def _maps(diff: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, float]]:
     return dict(maps)
 
 
-Language = Literal["fi", "sv", "en"]
 SCENARIO_ID = r"^[0-9a-f]{16}$"
 
 
@@ -184,10 +182,6 @@ class Comparison(BaseModel):
     table: list[ComparisonRow]
 
 
-def _language(lang: str | None, accept_language: str | None) -> str:
-    return lang or negotiate(accept_language)
-
-
 def _with_summary(body: dict[str, Any], ctx: ApiContext, language: str) -> dict[str, Any]:
     from dikas.scenarios.summary import summarize
 
@@ -197,14 +191,13 @@ def _with_summary(body: dict[str, Any], ctx: ApiContext, language: str) -> dict[
 
 LangQuery = Annotated[Language | None, Query(
     description="Language of the summary (default: from Accept-Language, else English)")]
-AcceptLanguage = Annotated[str | None, Header(include_in_schema=False)]
 
 
 @router.post("/scenarios", status_code=201, response_model=ScenarioRun,
              summary="Run a scenario (the JSON form of a `dikas scenario run` YAML file)")
 def run(ctx: Annotated[ApiContext, Depends(context)], request: Request,
         scenario: Annotated[dict[str, Any], Body()], response: Response,
-        lang: LangQuery = None, accept_language: AcceptLanguage = None) -> dict[str, Any]:
+        lang: LangQuery = None) -> dict[str, Any]:
     from dikas.scenarios import load_scenario, run_scenario
 
     forbidden = _forbidden(scenario)
@@ -216,7 +209,7 @@ def run(ctx: Annotated[ApiContext, Depends(context)], request: Request,
         raise ParameterError(f"at most {MAX_EDITS} edits per scenario, not {len(edits)}")
     spec = load_scenario(_normalise(scenario))
     scenario_id = spec.sha256[:16]
-    language = _language(lang, accept_language)
+    language = request_language(lang, request)
     try:
         return _with_summary(ctx.community.scenario(scenario_id), ctx, language)
     except LookupError:
@@ -247,13 +240,13 @@ def run(ctx: Annotated[ApiContext, Depends(context)], request: Request,
 @router.get("/scenarios/compare", response_model=Comparison,
             summary="Two stored scenario runs side by side (the summary table with two "
                     "after-columns)")
-def compare(ctx: Annotated[ApiContext, Depends(context)],
+def compare(ctx: Annotated[ApiContext, Depends(context)], request: Request,
             a: Annotated[str, Query(pattern=SCENARIO_ID, description="Id of the first run")],
             b: Annotated[str, Query(pattern=SCENARIO_ID, description="Id of the second run")],
-            lang: LangQuery = None, accept_language: AcceptLanguage = None) -> dict[str, Any]:
+            lang: LangQuery = None) -> dict[str, Any]:
     from dikas.scenarios.summary import compare_summaries
 
-    language = _language(lang, accept_language)
+    language = request_language(lang, request)
     first, second = ctx.community.scenario(a), ctx.community.scenario(b)
     base = ("base_build_id", "year")
     same = all(first["provenance"].get(k) == second["provenance"].get(k) for k in base)
@@ -265,7 +258,7 @@ def compare(ctx: Annotated[ApiContext, Depends(context)],
 
 @router.get("/scenarios/{scenario_id}", response_model=ScenarioRun,
             summary="A scenario run, by its id")
-def get(scenario_id: str, ctx: Annotated[ApiContext, Depends(context)],
-        lang: LangQuery = None, accept_language: AcceptLanguage = None) -> dict[str, Any]:
+def get(scenario_id: str, ctx: Annotated[ApiContext, Depends(context)], request: Request,
+        lang: LangQuery = None) -> dict[str, Any]:
     return _with_summary(ctx.community.scenario(scenario_id), ctx,
-                         _language(lang, accept_language))
+                         request_language(lang, request))

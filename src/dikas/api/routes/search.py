@@ -3,13 +3,12 @@ code, and buildings by street address, each with a point to fly to."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from dikas.api.context import ApiContext
-from dikas.api.routes.deps import context
-from dikas.i18n import negotiate
+from dikas.api.routes.deps import Language, context, request_language
 
 router = APIRouter(prefix="/api", tags=["DikaS"])
 
@@ -85,13 +84,11 @@ def _matches(row: dict[str, Any], query: str) -> int | None:
                         "for where the twin has it (`lang`, else Accept-Language). Each result "
                         "has `kind` (`area`, `district`, `address`), `id` and a point inside "
                         "it (`lon`, `lat`, CRS84).")
-def search(ctx: Annotated[ApiContext, Depends(context)],
+def search(ctx: Annotated[ApiContext, Depends(context)], request: Request,
            q: Annotated[str, Query(max_length=100)] = "",
-           lang: Annotated[Literal["fi", "sv", "en"] | None, Query()] = None,
-           limit: Annotated[int, Query(ge=1, le=MAX_RESULTS)] = 20,
-           accept_language: Annotated[str | None, Header(include_in_schema=False)] = None
-           ) -> dict[str, Any]:
-    language = lang or negotiate((accept_language or "")[:200])
+           lang: Annotated[Language | None, Query()] = None,
+           limit: Annotated[int, Query(ge=1, le=MAX_RESULTS)] = 20) -> dict[str, Any]:
+    language = request_language(lang, request)
     query = q.strip().lower()
     units: list[dict[str, Any]] = ctx.memo(("search-units",), lambda: _catalogue(ctx))  # type: ignore[assignment]
     ranked = sorted(((score, i, row) for i, row in enumerate(units)
