@@ -108,17 +108,20 @@ def run_chunks(function: Callable[..., T], chunks: Sequence[Any], *,
                 for chunk in track(chunks, label, total=len(chunks), enabled=progress)]
     with _client(dask_address, connect_timeout or CONNECT_TIMEOUT) as (client, scattered):
         if not client.scheduler_info().get("workers"):
+            from dask.utils import parse_timedelta  # with distributed: only for a cluster
+
             try:
-                client.wait_for_workers(1, timeout=connect_timeout or CONNECT_TIMEOUT)
+                client.wait_for_workers(
+                    1, timeout=parse_timedelta(connect_timeout or CONNECT_TIMEOUT))
             except TimeoutError as error:
                 raise ParameterError(f"the Dask scheduler at {dask_address!r} has no workers"
                                      ) from error
         for value in shared.values():
             if id(value) not in scattered:  # each input once per session, to every worker
                 scattered[id(value)] = (value, client.scatter([value], broadcast=True)[0])
-        futures = client.map(function, list(chunks), pure=False, retries=retries,
-                             **{name: scattered[id(value)][1]
-                                for name, value in shared.items()})
+        remote: dict[str, Any] = {name: scattered[id(value)][1]
+                                  for name, value in shared.items()}
+        futures = client.map(function, list(chunks), pure=False, retries=retries, **remote)
         try:
             return client.gather(futures)
         finally:
@@ -170,7 +173,11 @@ def chunk_rng(seed: int, index: int) -> np.random.Generator:
 
 def run_seed(seed: int | None) -> int:
     """``seed``, or fresh entropy drawn once here so that every chunk shares one run seed."""
-    return int(np.random.SeedSequence().entropy) if seed is None else int(seed)
+    if seed is not None:
+        return int(seed)
+    entropy = np.random.SeedSequence().entropy
+    assert isinstance(entropy, int)  # fresh entropy is one int, never a sequence
+    return int(entropy)
 
 
 def draw_chunks(total: int, chunk_size: int) -> list[tuple[int, int]]:

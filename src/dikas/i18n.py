@@ -123,7 +123,7 @@ def catalog(language: str, domain: str) -> Catalog:
         if not message.id or message.fuzzy:
             continue
         if isinstance(message.id, (list, tuple)):
-            messages[str(message.id[0])] = tuple(str(s) for s in message.string)
+            messages[str(message.id[0])] = tuple(str(s) for s in message.string or ())
         else:
             messages[str(message.id)] = str(message.string)
     return Catalog(language, domain, messages)

@@ -43,4 +43,6 @@ def coerce_params(kind: type[P], params: P | Mapping[str, Any] | None) -> P:
 
 def as_dict(params: object) -> dict[str, Any]:
     """The fields of a parameter dataclass as a plain dict (for provenance)."""
-    return dataclasses.asdict(params)  # type: ignore[call-overload, no-any-return]
+    if not dataclasses.is_dataclass(params) or isinstance(params, type):
+        raise TypeError("as_dict() should be called on dataclass instances")
+    return dataclasses.asdict(params)

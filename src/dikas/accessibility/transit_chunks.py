@@ -16,6 +16,7 @@ import inspect
 import warnings
 from collections.abc import Sequence
 from functools import partial
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -128,7 +129,7 @@ def transit_matrix(feed: GtfsFeed, network: StreetNetwork, origins: gpd.GeoDataF
 def shared_inputs(feed: GtfsFeed, network: StreetNetwork, destinations: gpd.GeoDataFrame, *,
                   destination_id: str, departure: dt.datetime, window_min: int,
                   max_time_min: float, max_walk_min: float, dask_address: str | None,
-                  progress: bool = True) -> dict[str, object]:
+                  progress: bool = True) -> dict[str, Any]:
     """What every origin chunk shares: network, destinations, stops, timetable, walks.
 
     The transfer (stop → stop) and egress (stop → destination) walks run by chunks of

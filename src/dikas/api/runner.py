@@ -53,13 +53,13 @@ def _without_main() -> Iterator[None]:
             data = original(name)
             data.pop("init_main_from_path", None)
             data.pop("init_main_from_name", None)
-            return data  # type: ignore[no-any-return]
+            return data
 
-        multiprocessing.spawn.get_preparation_data = preparation  # type: ignore[assignment]
+        multiprocessing.spawn.get_preparation_data = preparation
         try:
             yield
         finally:
-            multiprocessing.spawn.get_preparation_data = original  # type: ignore[assignment]
+            multiprocessing.spawn.get_preparation_data = original
 
 
 def _child(connection: multiprocessing.connection.Connection, twin_path: str,
@@ -106,7 +106,7 @@ def run_in_child(twin_path: Path, spec: Scenario, *, timeout_s: float) -> dict[s
         process.join(5)
         receive.close()
     if status == "ok":
-        return value  # type: ignore[no-any-return]
+        return value
     if status == "error":
         raise ScenarioRunError(f"scenario {spec.name!r}: {value[1]}")
     raise RuntimeError(f"scenario {spec.name!r} failed: {value}")

@@ -186,7 +186,7 @@ def _finish(twin_path: Path, batch: IndicatorBatch, store: bool, *, out: Path | 
             batch.store(twin)
     public = published_table(batch)
     if out is not None:
-        _write_table(public, batch.units, out)  # type: ignore[arg-type]
+        _write_table(public, batch.units, out)
     if as_json:
         click.echo(records_json(batch))
         return

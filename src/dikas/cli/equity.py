@@ -88,8 +88,8 @@ def equity(twin_path: Path, modes: tuple[str, ...], matrix_specs: tuple[str, ...
         credit = twin.attribution(["areas", "grid", "services", "network_edges", "stops"])
     for note in batch.summary["notes"]:  # type: ignore[attr-defined]
         click.echo(f"· {note}", err=True)
-    table: pd.DataFrame = batch.summary["groups"]  # type: ignore[assignment]
-    city: pd.DataFrame = batch.summary["city"]  # type: ignore[assignment]
+    table: pd.DataFrame = batch.summary["groups"]
+    city: pd.DataFrame = batch.summary["city"]
     _print(table, city, threshold_min, as_json)
     equity_chart(table, chart, threshold_min, credit=credit)
     click.echo(f"Wrote the chart to {chart}", err=as_json)

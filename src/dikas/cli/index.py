@@ -86,7 +86,7 @@ def _store(twin_path: Path, batch: IndicatorBatch, store: bool) -> int:
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
-    return json.loads(frame.reset_index().to_json(orient="records"))  # type: ignore[no-any-return]
+    return json.loads(frame.reset_index().to_json(orient="records"))
 
 
 def _number(value: object, language: str, *, decimals: int = 0) -> str:

@@ -95,7 +95,7 @@ def _trend(group: str, total: str, stdout: str) -> Callable[[Path, Path], None]:
         with Twin.open(twin_path) as twin:
             batch = compute_segregation_trend(twin, params)
             credit = twin.attribution(["areas"])
-        values: pd.DataFrame = batch.summary["values"]  # type: ignore[assignment]
+        values: pd.DataFrame = batch.summary["values"]
         trend_chart(values, out / "segregation_trend.png",
                     title=f"Segregation of {group} / {total}", credit=credit)
         _write_text(out / stdout, json.dumps(trend_payload(batch), indent=2))
@@ -125,7 +125,7 @@ def _access(mode: str) -> Callable[[Path, Path], None]:
             batch = compute_access(twin, {"mode": mode})
         for note in batch.summary["notes"]:  # type: ignore[attr-defined]
             click.echo(f"· {note}", err=True)
-        summary: pd.DataFrame = batch.summary["by_service_type"]  # type: ignore[assignment]
+        summary: pd.DataFrame = batch.summary["by_service_type"]
         click.echo(summary.to_string(index=False, float_format="{:.2f}".format))
         _store(twin_path, batch)
     return run
@@ -140,8 +140,8 @@ def _equity(stdout: str) -> Callable[[Path, Path], None]:
         with Twin.open(twin_path) as twin:
             batch = compute_equity(twin, params)
             credit = twin.attribution(["areas", "grid", "services", "network_edges", "stops"])
-        table: pd.DataFrame = batch.summary["groups"]  # type: ignore[assignment]
-        city: pd.DataFrame = batch.summary["city"]  # type: ignore[assignment]
+        table: pd.DataFrame = batch.summary["groups"]
+        city: pd.DataFrame = batch.summary["city"]
         equity_chart(table, out / "equity.png", params.threshold_min, credit=credit)
         _write_text(out / stdout, equity_json(table, city))
     return run

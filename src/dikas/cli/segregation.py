@@ -280,7 +280,7 @@ def write_local_layer(batch: IndicatorBatch, output: Path, map_path: Path | None
                       credit: str) -> None:
     """Write a local-segregation batch's layer (and, with ``map_path``, its LISA map)."""
     layer = gpd.GeoDataFrame(batch.units.drop(columns="reason").reset_index(drop=True),
-                             geometry="geometry", crs=batch.units.crs)  # type: ignore[attr-defined]
+                             geometry="geometry", crs=batch.units.crs)
     if output.suffix == ".parquet":
         layer.to_parquet(output)
     else:
@@ -321,7 +321,7 @@ def trend(twin: Path, group: str, total: str, names: str, chart: Path | None,
         batch = compute_segregation_trend(opened, params)
         credit = opened.attribution(["areas"])
     years: list[int] = batch.summary["years"]  # type: ignore[assignment]
-    values: pd.DataFrame = batch.summary["values"]  # type: ignore[assignment]
+    values: pd.DataFrame = batch.summary["values"]
     changes: dict[str, PeriodComparison] = batch.summary["changes"]  # type: ignore[assignment]
     if chart is not None:
         trend_chart(values, chart, title=f"Segregation of {group} / {total}", credit=credit)
@@ -340,7 +340,7 @@ def trend(twin: Path, group: str, total: str, names: str, chart: Path | None,
 def trend_payload(batch: IndicatorBatch) -> dict[str, object]:
     """What ``dikas segregation trend --json`` prints for a trend batch."""
     years: list[int] = batch.summary["years"]  # type: ignore[assignment]
-    values: pd.DataFrame = batch.summary["values"]  # type: ignore[assignment]
+    values: pd.DataFrame = batch.summary["values"]
     changes: dict[str, PeriodComparison] = batch.summary["changes"]  # type: ignore[assignment]
     return {
         "years": years,

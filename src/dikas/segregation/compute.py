@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 import geopandas as gpd
 import pandas as pd
@@ -21,7 +21,7 @@ import pandas as pd
 from dikas.errors import ParameterError
 from dikas.params import as_dict, coerce_params
 from dikas.segregation.indices import compute_indices
-from dikas.segregation.inference import DEFAULT_CHUNK_SIZE, NullModel, compare_periods, null_tests
+from dikas.segregation.inference import DEFAULT_CHUNK_SIZE, compare_periods, null_tests
 from dikas.segregation.local import local_measures
 from dikas.segregation.records import LOCAL_COLUMNS, global_indicator_rows, local_indicator_rows
 from dikas.segregation.units import (
@@ -164,7 +164,7 @@ def segregation_of_units(frame: pd.DataFrame, params: SegregationParams | Mappin
         group, total = _two_group_or_groups(p)
         counts = two_group_counts(frame, group=group, total=total, id_column=id_column)
     suite = compute_indices(counts, list(p.indices) if p.indices else None)
-    tests = null_tests(counts, list(suite.results), null=cast(NullModel, p.null),
+    tests = null_tests(counts, list(suite.results), null=p.null,
                        iterations=p.permutations, seed=p.seed, chunk_size=p.chunk_size,
                        dask_address=p.dask_address) if p.permutations > 0 else {}
     population = population_group(p)

@@ -268,12 +268,12 @@ def compare_periods(name: str, first: Counts, second: Counts, *,
     b = compute_index(name, second, **used).statistic
     rng = np.random.default_rng(seed)
     if method == "bootstrap":
-        options = {"iterations": iterations, "chunk_size": chunk_size,
-                   "dask_address": dask_address}
-        boot_a = bootstrap_index(name, first, seed=int(rng.integers(2**32)), **options,
-                                 **used).replicates
-        boot_b = bootstrap_index(name, second, seed=int(rng.integers(2**32)), **options,
-                                 **used).replicates
+        boot_a = bootstrap_index(name, first, seed=int(rng.integers(2**32)),
+                                 iterations=iterations, chunk_size=chunk_size,
+                                 dask_address=dask_address, **used).replicates
+        boot_b = bootstrap_index(name, second, seed=int(rng.integers(2**32)),
+                                 iterations=iterations, chunk_size=chunk_size,
+                                 dask_address=dask_address, **used).replicates
         tt = (boot_a.mean() - boot_b.mean()) / np.sqrt(np.std(boot_a) ** 2 + np.std(boot_b) ** 2)
         p = float(stats.t.sf(np.abs(tt), iterations - 1) * 2)
         return PeriodComparison(name, a, b, a - b, p, method, np.column_stack([boot_a, boot_b]))

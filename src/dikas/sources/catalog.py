@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -281,11 +281,18 @@ def _source(entry: Mapping[str, Any], where: str) -> Source:
     return Source(kind=kind, url=raw.get("url"), options=options)
 
 
+def _floats(raw: object) -> tuple[float, ...]:
+    """Every item of ``raw`` as a float; TypeError when ``raw`` is not iterable."""
+    if not isinstance(raw, Iterable):
+        raise TypeError(f"{type(raw).__name__} is not iterable")
+    return tuple(float(v) for v in raw)
+
+
 def _point(raw: object, where: str) -> tuple[float, float] | None:
     if raw is None:
         return None
     try:
-        x, y = (float(v) for v in raw)  # type: ignore[union-attr]
+        x, y = _floats(raw)
     except (TypeError, ValueError):
         raise ConfigError(f"{where}: 'unknown_location' must be [x, y] in the twin CRS"
                           ) from None
@@ -310,12 +317,12 @@ def _bbox(raw: object, source: str) -> tuple[float, float, float, float] | None:
     if raw is None:
         return None
     try:
-        values = tuple(float(v) for v in raw)  # type: ignore[union-attr]
+        values = _floats(raw)
     except (TypeError, ValueError):
         values = ()
     if len(values) != 4 or values[0] >= values[2] or values[1] >= values[3]:
         raise ConfigError(f"catalog {source}: 'city.bbox' must be [minx, miny, maxx, maxy]")
-    return values  # type: ignore[return-value]
+    return values
 
 
 def _shipped_text(city: str) -> str:

@@ -96,7 +96,7 @@ def read_district_levels(paths: Mapping[str, Path | str], *, dataset: str | None
         if level not in given:
             continue
         frame, _ = read_districts(given[level], level=level, dataset=dataset, parent=above,
-                                  **fields)  # type: ignore[arg-type]
+                                  **fields)
         frames.append(frame)
         above = frame
     if not frames:

@@ -408,8 +408,10 @@ class HttpClient:
                 raise
             names = {k.lower(): v for k, v in exc.headers.items()} if exc.headers else {}
             exc.close()
-            span = re.fullmatch(r"\s*bytes\s+\*/(\d+)\s*", names.get("content-range", ""))
-            if "If-Range" in request_headers and span and int(span.group(1)) == offset:
+            unsatisfied = re.fullmatch(r"\s*bytes\s+\*/(\d+)\s*",
+                                       names.get("content-range", ""))
+            if "If-Range" in request_headers and unsatisfied \
+                    and int(unsatisfied.group(1)) == offset:
                 # the same version (If-Range matched) and nothing is missing: complete
                 os.replace(partial, target)
                 meta_path.unlink(missing_ok=True)

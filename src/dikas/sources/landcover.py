@@ -25,23 +25,25 @@ TREE_CLASSES = ("tree2", "tree10", "tree15", "tree20")
 def read_landcover_areas(path: Path | str, *, dataset: str | None = None) -> pd.DataFrame:
     """Long table: ``postal_code``, ``year``, land-cover areas (m²) and shares, ``ndvi``."""
     frame = read_vector(path, dataset=dataset, required=["posno"])
-    area_cols = [c for c in frame.columns if _AREA.match(c)]
-    ndvi_cols = [c for c in frame.columns if _NDVI.match(c)]
+    areas = [(c, m) for c in frame.columns if (m := _AREA.match(c))]
+    ndvis = [(c, m) for c in frame.columns if (m := _NDVI.match(c))]
+    area_cols = [c for c, _ in areas]
+    ndvi_cols = [c for c, _ in ndvis]
     if not area_cols:
         raise DataError("no '<class>_m2_<year>' land-cover columns", dataset=dataset, path=path)
     frame = to_number(frame, area_cols + ndvi_cols, dataset=dataset, path=path)
     rows = []
-    years = sorted({int(_AREA.match(c)["year"]) for c in area_cols})
+    years = sorted({int(m["year"]) for _, m in areas})
     for year in years:
         def col(cls: str, year: int = year) -> pd.Series:
             name = f"{cls}_m2_{year}"
             return frame[name].fillna(0.0) if name in frame else pd.Series(0.0, index=frame.index)
-        classes = sorted({_AREA.match(c)["cls"] for c in area_cols if c.endswith(str(year))})
+        classes = sorted({m["cls"] for c, m in areas if c.endswith(str(year))})
         total = sum(col(c) for c in classes)
         sea = col("sea")
         land = total - sea
         tree = sum(col(c) for c in TREE_CLASSES)
-        ndvi = [c for c in ndvi_cols if _NDVI.match(c)["year"] == str(year)]
+        ndvi = [c for c, m in ndvis if m["year"] == str(year)]
         with np.errstate(invalid="ignore", divide="ignore"):
             rows.append(pd.DataFrame({
                 "postal_code": frame["posno"].astype(str).str.zfill(5),

@@ -193,18 +193,19 @@ def _select(source: Path, inside_xy: Callable[[np.ndarray, np.ndarray], np.ndarr
                             "'osmium sort' first)", dataset=dataset, path=source)
         last = order
         counts[kind] += 1
-        if kind == "n":
+        if isinstance(obj, osmium.osm.Node):
             location = obj.location
             if location.valid():
                 nodes.add(obj.id, location.lon, location.lat)
             continue
         if inside is None:
             inside = nodes.finish()
-        if kind == "w":
+        if isinstance(obj, osmium.osm.Way):
             ways.add(obj.id, [node.ref for node in obj.nodes], inside)
             continue
         if kept_ways is None:
             kept_ways = ways.finish(inside)
+        assert isinstance(obj, osmium.osm.Relation)  # _TYPE_ORDER admits no other kind
         members: dict[str, list[int]] = {"n": [], "w": [], "r": []}
         for member in obj.members:
             members[member.type].append(member.ref)
@@ -373,13 +374,14 @@ def clip_bbox_wgs84(dataset: Dataset, ctx: FetchContext) -> tuple[float, float, 
     """
     clip = dataset.source.option("clip", "bbox")
     where = f"catalog {ctx.catalog.source_file or ctx.catalog.city}: dataset {dataset.name!r}"
+    box: tuple[float, ...]
     if clip == "bbox":
         if ctx.catalog.bbox is None:
             raise ConfigError(f"{where}: source clip 'bbox' needs 'city.bbox' in the catalog")
         box = ctx.catalog.bbox
     else:
         try:
-            box = tuple(float(v) for v in clip)  # type: ignore[assignment]
+            box = tuple(float(v) for v in clip)
         except (TypeError, ValueError):
             box = ()
         if len(box) != 4 or box[0] >= box[2] or box[1] >= box[3]:

@@ -305,6 +305,8 @@ def _nodes(unit: Mapping[str, Any]) -> set[int]:
     nodes = set()
     for item in raw:
         value = item.get("id") if isinstance(item, Mapping) else item
+        if value is None:
+            continue
         try:
             nodes.add(int(value))
         except (TypeError, ValueError):

@@ -170,7 +170,7 @@ def _next_complement(values: np.ndarray, primary: np.ndarray, hidden: np.ndarray
     distance = 2 * np.abs(position - first) + (position > first)
     candidates = ~hidden & (values > 0)
     ranked = np.where(candidates, distance, np.iinfo(distance.dtype).max)
-    return ranked.argmin(axis=1), candidates.any(axis=1)
+    return ranked.argmin(axis=1), np.asarray(candidates.any(axis=1))
 
 
 def publish(frame: pd.DataFrame, *, level: str, min_count: int | None = None,

@@ -198,7 +198,8 @@ def resolve_query(dataset: Dataset, ctx: FetchContext) -> Query:
     epsg = gj.epsg_code(srs_name)
     if epsg is None:
         raise ConfigError(f"{where}: srs_name {srs_name!r} is not an EPSG CRS")
-    prop, values = None, ()
+    prop: str | None = None
+    values: tuple[str, ...] = ()
     raw = source.option("filter")
     if raw is not None:
         if not isinstance(raw, Mapping) or "property" not in raw or "values" not in raw:
@@ -250,8 +251,9 @@ def _frozen_parts(dataset: Dataset, ctx: FetchContext, yearly: bool) -> list[Par
         keys: list[int | None] = [None]
     else:
         wanted = _wanted_years(dataset, ctx)
-        keys = list(wanted) if wanted else sorted(int(k) for k in ctx.lock.parts(dataset.name)
-                                                  if k.isdigit())
+        years = list(wanted) if wanted else sorted(int(k) for k in ctx.lock.parts(dataset.name)
+                                                   if k.isdigit())
+        keys = list(years)
     parts = []
     for year in keys:
         part = ctx.cached(dataset, year)
