@@ -1,6 +1,6 @@
 # DikaS — two commands on a fresh machine:
 #   make run    build the Helsinki twin, compute every indicator, serve the map
-#   make test   lint and run the whole test suite
+#   make test   lint, format check, type check (mypy) and the whole test suite
 #   make docs   build the documentation (Python API reference, examples) into site/
 # Both create .venv and install the pinned dependencies (requirements.lock) first.
 
@@ -33,6 +33,8 @@ run: install
 
 test: install
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 docs: install

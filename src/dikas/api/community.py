@@ -498,7 +498,7 @@ class Community:
         payload = self.store.scenario(scenario_id)
         if payload is None:
             raise NotFoundError(f"no scenario {scenario_id!r}")
-        return json.loads(payload)  # type: ignore[no-any-return]
+        return json.loads(payload)
 
 
 def _frame(rows: list[tuple[Any, ...]],

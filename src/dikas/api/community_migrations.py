@@ -68,7 +68,7 @@ def upgrade(url: str, *, revision: str = "head") -> str | None:
         connection.commit()
         return _current(connection)
 
-    return _run(url, action)  # type: ignore[no-any-return]
+    return _run(url, action)
 
 
 def _current(connection: Any) -> str | None:
@@ -79,7 +79,7 @@ def _current(connection: Any) -> str | None:
 
 def current(url: str) -> str | None:
     """The version the database at ``url`` is at (``None``: not migrated yet)."""
-    return _run(url, _current)  # type: ignore[no-any-return]
+    return _run(url, _current)
 
 
 def head() -> str:

@@ -148,7 +148,7 @@ class CommunityStore:
 
     def execute(self, con: Any, query: str, params: list[Any] | tuple[Any, ...] = ()) -> Cursor:
         """Run ``query`` (``?`` placeholders) on ``con``."""
-        return con.execute(query, params)  # type: ignore[no-any-return]
+        return con.execute(query, params)
 
     def close(self) -> None:
         """Release the connections this store keeps (none for SQLite)."""
@@ -582,7 +582,7 @@ class PostgresStore(CommunityStore):
             self._slots.release()
 
     def execute(self, con: Any, query: str, params: list[Any] | tuple[Any, ...] = ()) -> Cursor:
-        return con.execute(query.replace("?", "%s"), params)  # type: ignore[no-any-return]
+        return con.execute(query.replace("?", "%s"), params)
 
     def _put_scenario(self, con: Any, scenario_id: str, name: str, payload: str,
                       created_at: str) -> None:

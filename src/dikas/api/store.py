@@ -133,7 +133,7 @@ class ServedLayers:
         geometry = frame.geometry
         wgs84, mercator = geometry.to_crs(4326), geometry.to_crs(3857)
         valid = ~(geometry.isna().to_numpy() | geometry.is_empty.to_numpy())
-        shapes = np.where(valid, wgs84.to_numpy(), None)
+        shapes: np.ndarray = np.asarray(np.where(valid, wgs84.to_numpy(), None))
         features = feature_texts(data, geojson_texts(shapes, valid), key=key)
         index = FeatureIndex.build(data, shapes, features, key=key)
         for column in data.columns:

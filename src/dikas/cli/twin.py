@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 import geopandas as gpd
@@ -80,7 +81,7 @@ def layer_disk_bytes(twin: Twin) -> dict[str, int]:
     return twin.layer_disk_bytes()
 
 
-def describe(twin: Twin) -> dict[str, object]:
+def describe(twin: Twin) -> dict[str, Any]:
     """Layers, row counts, years, extents, size on disk and provenance, as plain data."""
     provenance = twin.provenance().set_index("layer") if twin.provenance().size else None
     disk = layer_disk_bytes(twin)
@@ -118,7 +119,7 @@ def info(twin: Path, as_json: bool) -> None:
     click.echo(f"{description['path']}: city {description['city']}, build "
                f"{description['build_id']} at {description['built_at']}, dikas "
                f"{description['code_version']}, {description['crs']}")
-    for layer, entry in description["layers"].items():  # type: ignore[union-attr]
+    for layer, entry in description["layers"].items():
         years = entry["years"]
         span = f" years {years[0]}–{years[-1]}" if years else ""
         sources = ", ".join(entry.get("datasets", [])) or "derived"

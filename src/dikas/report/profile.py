@@ -486,7 +486,7 @@ def _area_heat(twin: Twin, postal_code: str, stored: pd.DataFrame) -> dict[str, 
 
 
 def _greenery(twin: Twin, level: str, unit_id: str) -> list[dict[str, Any]]:
-    return twin.greenery_of(level, unit_id).to_dict("records")  # type: ignore[no-any-return]
+    return twin.greenery_of(level, unit_id).to_dict("records")
 
 
 def cell_profile(twin: Twin, cell_id: str, *, min_count: int, language: str = "en"

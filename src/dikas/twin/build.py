@@ -41,7 +41,7 @@ from dikas.twin.locking import held_exclusively
 from dikas.twin.source_coverage import coverage_layer
 from dikas.twin.store import Twin
 from dikas.twin.tempfiles import disk_full, is_disk_full, owned, remove_stale, sigterm_exits
-from dikas.twin.zonal import RasterBand, zonal_statistics
+from dikas.twin.zonal import PixelRule, RasterBand, zonal_statistics
 
 CELL_AREA_M2 = 250.0 * 250.0
 OVERLAP_SHARE = 0.5
@@ -94,6 +94,8 @@ class _Context:
         if frame is not None:
             self.twin.write_layer(layer, frame)
             rows = len(frame)
+        if rows is None:
+            raise ValueError(f"layer {layer!r} saved without a frame or a row count")
         fetches = [asdict(part.lock) for d in datasets for part in self.parts.get(d.name, [])
                    if part.lock is not None]
         self.twin.write_provenance(layer, datasets=[asdict(d) for d in datasets],
@@ -467,7 +469,8 @@ def _rasters(ctx: _Context) -> None:
 HEAT_THRESHOLD = 0.5
 """Pixels of the heat-exposure index above this count in ``heat_share_above``."""
 
-_HEAT_RULES = {"buildings": ("building_id", "coverage"), "grid": ("cell_id", "centre")}
+_HEAT_RULES: dict[str, tuple[str, PixelRule]] = {"buildings": ("building_id", "coverage"),
+                                                  "grid": ("cell_id", "centre")}
 """Unit layer → (id column, pixel rule): footprints are small next to the ~30 m pixels, so
 they use exact coverage fractions; 250 m cells use pixel centres (as rasterstats does)."""
 

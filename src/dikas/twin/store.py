@@ -72,10 +72,10 @@ class _Guarded:
         return self
 
     def df(self) -> pd.DataFrame:
-        return self._guard(self._con.df)  # type: ignore[no-any-return]
+        return self._guard(self._con.df)
 
     def fetchall(self) -> list[Any]:
-        return self._guard(self._con.fetchall)  # type: ignore[no-any-return]
+        return self._guard(self._con.fetchall)
 
     def fetchone(self) -> Any:
         return self._guard(self._con.fetchone)

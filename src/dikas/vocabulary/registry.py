@@ -168,7 +168,7 @@ def _part(kind: str, key: str) -> Mapping[str, Any] | None:
         return None
     if parts is None:
         return None
-    return parts.get(key, parts.get("default"))  # type: ignore[no-any-return]
+    return parts.get(key, parts.get("default"))
 
 
 def _fill(template: str, values: Mapping[str, str]) -> str:

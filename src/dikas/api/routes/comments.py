@@ -130,7 +130,7 @@ class AreaPolygon(BaseModel):
         polygon = shapely.geometry.shape(self.model_dump())
         if not polygon.is_valid or polygon.area <= 0:
             raise ParameterError("area polygon is not valid (self-intersecting or empty)")
-        return polygon  # type: ignore[return-value]
+        return polygon
 
 
 

@@ -43,5 +43,5 @@ def indicators(ctx: Annotated[ApiContext, Depends(context)],
                year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
                population_group: Annotated[str, Query(max_length=100)] = "all"
                ) -> dict[str, Any]:
-    return ctx.memo(("indicators", indicator, level, year, population_group),  # type: ignore[no-any-return]
+    return ctx.memo(("indicators", indicator, level, year, population_group),
                     lambda: _compute(ctx, indicator, level, year, population_group))

@@ -57,7 +57,7 @@ def _meta(ctx: ApiContext) -> dict[str, Any]:
 
 @router.get("/meta", summary="City, years, extent, indicators and service types")
 def meta(ctx: Annotated[ApiContext, Depends(context)]) -> dict[str, Any]:
-    return ctx.memo(("meta",), lambda: _meta(ctx))  # type: ignore[no-any-return]
+    return ctx.memo(("meta",), lambda: _meta(ctx))
 
 
 @router.get("/status", summary="Start-up progress: layers loaded, tiles seeded")

@@ -43,7 +43,7 @@ def area(postal_code: Annotated[str, Path(max_length=20)], ctx: Context, request
     if not ctx.twin().has_layer("areas"):
         raise NotFoundError("the twin has no areas layer")
     language = request_language(lang, request)
-    return ctx.memo(("area_profile", postal_code, year, language),  # type: ignore[no-any-return]
+    return ctx.memo(("area_profile", postal_code, year, language),
                     lambda: _profile(ctx, lambda: area_profile(
                         ctx.twin(), postal_code, year=year, language=language,
                         min_count=ctx.settings.min_count)))
@@ -73,7 +73,7 @@ def compare(ctx: Context, request: Request,
             raise NotFoundError(str(exc)) from None
         return {**body, "attribution": ctx.attribution}
 
-    return ctx.memo(("compare", tuple(codes), year, language), compute)  # type: ignore[no-any-return]
+    return ctx.memo(("compare", tuple(codes), year, language), compute)
 
 
 @router.get("/cells/{cell_id}/profile", summary="Profile of a grid cell",
@@ -83,7 +83,7 @@ def cell(cell_id: Annotated[str, Path(max_length=100)], ctx: Context, request: R
     if not ctx.twin().has_layer("grid"):
         raise NotFoundError("the twin has no grid layer")
     language = request_language(lang, request)
-    return ctx.memo(("cell_profile", cell_id, language),  # type: ignore[no-any-return]
+    return ctx.memo(("cell_profile", cell_id, language),
                     lambda: _profile(ctx, lambda: cell_profile(
                         ctx.twin(), cell_id, min_count=ctx.settings.min_count,
                         language=language)))

@@ -106,7 +106,7 @@ def registry_body(twin: Twin, language: str, *, min_count: int) -> Registry:
 def registry(ctx: Context, request: Request,
              lang: Annotated[Language | None, Query()] = None) -> Registry:
     language = request_language(lang, request)
-    return ctx.memo(("registry", language),  # type: ignore[no-any-return]
+    return ctx.memo(("registry", language),
                     lambda: registry_body(ctx.twin(), language,
                                           min_count=ctx.settings.min_count))
 
@@ -140,6 +140,6 @@ def areas(ctx: Context, request: Request, lang: Annotated[Language | None, Query
     twin = ctx.twin()
     if not twin.has_layer(level):
         raise NotFoundError(f"the twin has no {level} layer")
-    return ctx.memo(("area_names", level, language),  # type: ignore[no-any-return]
+    return ctx.memo(("area_names", level, language),
                     lambda: AreaNames(language=language,  # type: ignore[arg-type]
                                       level=level, areas=_names(twin, level, language)))

@@ -90,7 +90,7 @@ def search(ctx: Annotated[ApiContext, Depends(context)], request: Request,
            limit: Annotated[int, Query(ge=1, le=MAX_RESULTS)] = 20) -> dict[str, Any]:
     language = request_language(lang, request)
     query = q.strip().lower()
-    units: list[dict[str, Any]] = ctx.memo(("search-units",), lambda: _catalogue(ctx))  # type: ignore[assignment]
+    units: list[dict[str, Any]] = ctx.memo(("search-units",), lambda: _catalogue(ctx))
     ranked = sorted(((score, i, row) for i, row in enumerate(units)
                      if (score := _matches(row, query)) is not None), key=lambda t: t[:2])
     results = []

@@ -57,7 +57,7 @@ def survey_store(request: Request, ctx: Context) -> SurveyStore:
         store = getattr(state, "survey_store", None)
         if store is None:
             store = state.survey_store = SurveyStore(ctx.community.store)
-    return store  # type: ignore[no-any-return]
+    return store
 
 
 def linker(request: Request, ctx: Context) -> Linker:
@@ -67,7 +67,7 @@ def linker(request: Request, ctx: Context) -> Linker:
         found = getattr(state, "survey_linker", None)
         if found is None:
             found = state.survey_linker = Linker(ctx.twin())
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def submission_rate(request: Request, ctx: Context) -> ClientRate:
@@ -78,7 +78,7 @@ def submission_rate(request: Request, ctx: Context) -> ClientRate:
             rate = state.survey_rate = ClientRate("survey submissions",
                                                   ctx.settings.survey_submissions_per_hour,
                                                   3600.0)
-    return rate  # type: ignore[no-any-return]
+    return rate
 
 
 Store = Annotated[SurveyStore, Depends(survey_store)]
