@@ -10,8 +10,8 @@ import shapely
 
 from dikas.accessibility.areas import AGGREGATION as ACCESS_AGGREGATION
 from dikas.accessibility.indicators import to_indicator_rows
+from dikas.climate.compute import aggregated_parameters
 from dikas.climate.interpolation import AGGREGATION as CLIMATE_AGGREGATION
-from dikas.climate.twin_io import indicator_batch
 from dikas.errors import MissingColumnError
 from dikas.twin.aggregation import (
     AGGREGATION_METHODS,
@@ -107,11 +107,6 @@ def test_each_family_names_its_method_and_records_it() -> None:
     cell_rows = to_indicator_rows(table, mode="walk", service_type="school", level="grid",
                                   method="m", parameters={}, source_layers=["grid"])
     assert "aggregation" not in cell_rows["parameters"].iloc[0]
-    batch = indicator_batch(pd.DataFrame({"x": [1.0]}, index=["00100"]), {"heat": "x"},
-                            level="areas", year=2023, method="m", parameters={"a": 1},
-                            source_layers=["grid"])
-    assert batch.frame["parameters"].iloc[0] == {"a": 1, "aggregation": AREAL_OVERLAY}
-    grid_batch = indicator_batch(pd.DataFrame({"x": [1.0]}, index=["c1"]), {"heat": "x"},
-                                 level="grid", year=None, method="m", parameters={"a": 1},
-                                 source_layers=["grid"])
-    assert grid_batch.frame["parameters"].iloc[0] == {"a": 1}
+    assert aggregated_parameters({"a": 1}, "areas") == {"a": 1, "aggregation": AREAL_OVERLAY}
+    assert aggregated_parameters({"a": 1}, "grid") == {"a": 1}
+    assert aggregated_parameters({"a": 1}, "city") == {"a": 1}

@@ -135,7 +135,7 @@ def _units(table: pd.DataFrame, units: gpd.GeoDataFrame, level: str,
     return gpd.GeoDataFrame(frame, geometry=geometry.to_numpy(), crs=units.crs)
 
 
-def _aggregated(parameters: Mapping[str, object], level: str) -> dict[str, object]:
+def aggregated_parameters(parameters: Mapping[str, object], level: str) -> dict[str, object]:
     """``parameters`` plus the family's aggregation method where values were aggregated from
     cells (above the grid and buildings; see :data:`dikas.climate.interpolation.AGGREGATION`)."""
     if level in FINE_GRAINED_LEVELS or level == "city":
@@ -148,7 +148,7 @@ def _batch(family: str, table: pd.DataFrame, units: gpd.GeoDataFrame,
            parameters: Mapping[str, object], source_layers: list[str],
            summary: Mapping[str, object]) -> IndicatorBatch:
     rows = long_rows(table, indicators, level=level, year=year, method=method,
-                     parameters=_aggregated(parameters, level), source_layers=source_layers)
+                     parameters=aggregated_parameters(parameters, level), source_layers=source_layers)
     return IndicatorBatch(family=family, level=level, year=year, rows=rows,
                           units=_units(table, units, level, indicators),
                           parameters=dict(parameters), source_layers=tuple(source_layers),
@@ -250,7 +250,7 @@ def compute_vulnerability(twin: Twin,
         indicators.update(columns)
         parts.append(long_rows(table, columns, level=p.level, year=used_year,
                                method="social_vulnerability_index",
-                               parameters=_aggregated({**params_by_index[name],
+                               parameters=aggregated_parameters({**params_by_index[name],
                                                        "config": config.path}, p.level),
                                source_layers=["grid", "areas"]))
     lines = [f"{table[f'{n}_index'].notna().sum():,} {p.level} units with a {n} index; "
