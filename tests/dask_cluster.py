@@ -80,6 +80,7 @@ def loopback_cluster(folder: Path, *, n_workers: int = 2, memory_limit: str = "1
     scheduler_file = folder / "scheduler.json"
     env = _environment()
     log = (folder / "scheduler.log").open("wb")
+    logs = [log]
     processes: list[subprocess.Popen] = []
     try:
         scheduler = subprocess.Popen(
@@ -96,6 +97,7 @@ def loopback_cluster(folder: Path, *, n_workers: int = 2, memory_limit: str = "1
         cluster = LoopbackCluster(address, scheduler)
         for n in range(n_workers):
             worker_log = (folder / f"worker-{n}.log").open("wb")
+            logs.append(worker_log)
             worker = subprocess.Popen(
                 [str(DASK), "worker", address, "--name", f"worker-{n}", "--nworkers", "1",
                  "--nthreads", "1", "--memory-limit", memory_limit, "--no-nanny",
@@ -109,4 +111,5 @@ def loopback_cluster(folder: Path, *, n_workers: int = 2, memory_limit: str = "1
         yield cluster
     finally:
         _stop(processes[::-1])
-        log.close()
+        for handle in logs:
+            handle.close()

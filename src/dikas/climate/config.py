@@ -13,9 +13,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from dikas.config_files import read_mapping, validate
 from dikas.errors import ConfigError
 from dikas.sources.paavo import resolve_column
 
@@ -221,21 +221,7 @@ def default_config_path() -> Path:
 def load_config(path: str | Path | None = None) -> VulnerabilityConfig:
     """Read and validate a vulnerability configuration (default: the shipped one)."""
     source = Path(path) if path is not None else default_config_path()
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read vulnerability configuration {str(source)!r}: "
-                          f"{exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: not valid YAML ({exc.__class__.__name__})") from exc
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{source}: expected a mapping at the top level")
-    try:
-        model = _Config.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{source}: {where}: {first['msg']}") from exc
+    model = validate(_Config, read_mapping(source, what="vulnerability configuration"), source)
     return VulnerabilityConfig(
         normalization=model.normalization,
         min_population=model.min_population,

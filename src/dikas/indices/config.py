@@ -18,10 +18,10 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from dikas.climate.config import FloodService, GreenSettings, Indicator, VulnerabilityConfig
+from dikas.config_files import read_mapping, validate
 from dikas.errors import ConfigError
 from dikas.indices.normalize import NORMALIZATIONS
 
@@ -235,22 +235,7 @@ def config_path(config: str | Path) -> Path:
 def load_index_config(config: str | Path) -> IndexConfig:
     """Read and validate a configuration, by shipped name or path."""
     source = config_path(config)
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read index configuration {str(source)!r}: "
-                          f"{exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: not valid YAML ({exc.__class__.__name__})") from exc
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{source}: expected a mapping at the top level")
-    try:
-        model = _Config.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        message = " ".join(str(first["msg"]).split())
-        raise ConfigError(f"{source}: {where + ': ' if where else ''}{message}") from exc
+    model = validate(_Config, read_mapping(source, what="index configuration"), source)
     indicators = tuple(Indicator(
         name=i.name, description=i.description, group=i.group, source=i.source,
         numerator=i.numerator, denominator=i.denominator, direction=i.direction,

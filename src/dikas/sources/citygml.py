@@ -47,6 +47,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import geopandas as gpd
 import numpy as np
@@ -140,31 +141,41 @@ def read_citygml(path: str | Path, *, dataset: str | None = None) -> gpd.GeoData
 # --- XML traversal ---------------------------------------------------------------------------
 
 def _buildings(path: Path, *, dataset: str | None) -> Iterator[tuple[etree._Element, str]]:
-    """Yield each top-level ``bldg:Building`` with the ``srsName`` that applies to it."""
+    """Yield each top-level ``bldg:Building`` with the ``srsName`` that applies to it.
+
+    The file is opened here, not by lxml, so that it is closed also when the caller stops
+    early or a building is refused mid-file.
+    """
+    try:
+        with path.open("rb") as handle:
+            yield from _traverse(handle, path=path, dataset=dataset)
+    except etree.XMLSyntaxError as error:
+        raise DataError(f"not well-formed XML ({error.msg}, line {error.lineno})",
+                        dataset=dataset, path=path) from None
+
+
+def _traverse(handle: IO[bytes], *, path: Path, dataset: str | None
+              ) -> Iterator[tuple[etree._Element, str]]:
     building_tags = [f"{{{ns}}}Building" for ns in _BLDG_NAMESPACES]
     envelope_tag = f"{{{_GML}}}Envelope"
     default_srs: str | None = None
     checked_root = False
-    try:
-        for _, element in etree.iterparse(str(path), events=("end",),
-                                          tag=[*building_tags, envelope_tag],
-                                          huge_tree=True, resolve_entities=False):
-            if not checked_root:
-                _check_root(element.getroottree().getroot(), dataset=dataset, path=path)
-                checked_root = True
-            if element.tag == envelope_tag:
-                if _is_model_envelope(element):
-                    default_srs = element.get("srsName") or default_srs
-                continue
-            srs = _srs_name(element) or default_srs
-            if not srs:
-                raise CRSError(f"building {element.get(_GML_ID)!r} has no srsName in scope",
-                               dataset=dataset, path=path)
-            yield element, srs
-            _release(element)
-    except etree.XMLSyntaxError as error:
-        raise DataError(f"not well-formed XML ({error.msg}, line {error.lineno})",
-                        dataset=dataset, path=path) from None
+    for _, element in etree.iterparse(handle, events=("end",),
+                                      tag=[*building_tags, envelope_tag],
+                                      huge_tree=True, resolve_entities=False):
+        if not checked_root:
+            _check_root(element.getroottree().getroot(), dataset=dataset, path=path)
+            checked_root = True
+        if element.tag == envelope_tag:
+            if _is_model_envelope(element):
+                default_srs = element.get("srsName") or default_srs
+            continue
+        srs = _srs_name(element) or default_srs
+        if not srs:
+            raise CRSError(f"building {element.get(_GML_ID)!r} has no srsName in scope",
+                           dataset=dataset, path=path)
+        yield element, srs
+        _release(element)
     if not checked_root:
         _check_root(_root_of(path, dataset=dataset), dataset=dataset, path=path)
 
@@ -172,8 +183,9 @@ def _buildings(path: Path, *, dataset: str | None) -> Iterator[tuple[etree._Elem
 def _root_of(path: Path, *, dataset: str | None) -> etree._Element:
     """The root element of a file that held no building (parsed only up to its first tag)."""
     try:
-        for _, element in etree.iterparse(str(path), events=("start",)):
-            return element
+        with path.open("rb") as handle:
+            for _, element in etree.iterparse(handle, events=("start",)):
+                return element
     except etree.XMLSyntaxError as error:
         raise DataError(f"not well-formed XML ({error.msg})", dataset=dataset,
                         path=path) from None

@@ -7,7 +7,6 @@ from typing import Annotated, Any, Literal
 
 import shapely
 from fastapi import APIRouter, Depends, Query, Request
-from shapely.ops import transform
 
 from dikas.accessibility.isochrones import BUFFER_M, HULL_RATIO, isochrone, node_targets
 from dikas.api.context import ApiContext
@@ -41,7 +40,7 @@ def isochrone_feature(ctx: Annotated[ApiContext, Depends(context)], request: Req
     network = ctx.network(mode)
     targets = ctx.memo(("isochrone_targets", mode), lambda: node_targets(network))
     result = isochrone(network, targets, x, y, minutes=minutes)
-    polygon = transform(ctx.to_wgs84.transform, result.polygon)
+    polygon = shapely.transform(result.polygon, ctx.to_wgs84.transform, interleaved=False)
     return {"type": "Feature",
             "geometry": json.loads(shapely.to_geojson(polygon)),
             "properties": {"mode": mode, "minutes": minutes, "lon": lon, "lat": lat,
