@@ -47,13 +47,18 @@ def _inputs(args: argparse.Namespace, workdir: Path) -> tuple[dict[str, gpd.GeoD
             profile = raster.profile
             with rasterio.open(raster_path, "w", **profile) as dst:
                 dst.write(raster.read())
-            layers = {"cells": twin.read("grid", columns=["cell_id"]),
-                      "buildings": twin.read("buildings", columns=["building_id"])}
+            layers = {
+                "cells": twin.read("grid", columns=["cell_id"]),
+                "buildings": twin.read("buildings", columns=["building_id"]),
+            }
         return layers, raster_path
     from dikas.sources.osm_features import read_osm_buildings
 
-    root = Path(args.data_dir or os.environ.get("DIKAS_DATA_DIR")
-                or Path(__file__).resolve().parents[2] / "shared" / "data")
+    root = Path(
+        args.data_dir
+        or os.environ.get("DIKAS_DATA_DIR")
+        or Path(__file__).resolve().parents[2] / "shared" / "data"
+    )
     cells = gpd.read_file(root / "pythongis_book" / "Population_grid_2021_HSY.gpkg")
     buildings = read_osm_buildings(root / "greenpaths2_osm" / "helsinki_centre_20240815.osm.pbf")
     return {"cells": cells, "buildings": buildings}, root / "r4c" / "urban_heat_exposure_index.tif"
@@ -66,12 +71,20 @@ def _compare(name: str, units: gpd.GeoDataFrame, raster_path: Path) -> None:
         print(f"\n{name}: {len(units):,} polygons, raster {dataset.width}×{dataset.height}")
         # centre rule vs rasterstats (polygons handed over already in the raster CRS)
         ours, t_ours = _timed(lambda: zonal_statistics(units, band).frame)
-        reference, t_ref = _timed(lambda: pd.DataFrame(zonal_stats(
-            in_raster_crs, str(raster_path), stats=["mean", "max", "count"])))
-        same = (ours["valid_pixels"].to_numpy() == reference["count"].to_numpy()).all() and \
-            np.allclose(ours["mean"], reference["mean"].astype(float), rtol=1e-12, equal_nan=True)
-        print(f"  centre   dikas {t_ours:8.3f} s | rasterstats {t_ref:8.2f} s | "
-              f"ratio {t_ref / t_ours:7.1f}× | identical: {same}")
+        reference, t_ref = _timed(
+            lambda: pd.DataFrame(
+                zonal_stats(in_raster_crs, str(raster_path), stats=["mean", "max", "count"])
+            )
+        )
+        same = (
+            ours["valid_pixels"].to_numpy() == reference["count"].to_numpy()
+        ).all() and np.allclose(
+            ours["mean"], reference["mean"].astype(float), rtol=1e-12, equal_nan=True
+        )
+        print(
+            f"  centre   dikas {t_ours:8.3f} s | rasterstats {t_ref:8.2f} s | "
+            f"ratio {t_ref / t_ours:7.1f}× | identical: {same}"
+        )
         try:
             from exactextract import exact_extract
         except ImportError:
@@ -79,20 +92,28 @@ def _compare(name: str, units: gpd.GeoDataFrame, raster_path: Path) -> None:
             return
         zonal_statistics(units.iloc[:1], band, pixel_rule="coverage")  # JIT warm-up, not timed
         ours, t_ours = _timed(lambda: zonal_statistics(units, band, pixel_rule="coverage").frame)
-        reference, t_ref = _timed(lambda: exact_extract(dataset, in_raster_crs,
-                                                        ["mean", "max", "count"], output="pandas"))
-        same = np.allclose(ours["valid_pixels"], reference["count"], rtol=1e-6, atol=1e-6) and \
-            np.allclose(ours["mean"], reference["mean"], rtol=1e-6, equal_nan=True)
-        print(f"  coverage dikas {t_ours:8.3f} s | exactextract {t_ref:7.2f} s | "
-              f"ratio {t_ref / t_ours:7.2f}× | equal within 1e-6: {same}")
+        reference, t_ref = _timed(
+            lambda: exact_extract(dataset, in_raster_crs, ["mean", "max", "count"], output="pandas")
+        )
+        same = np.allclose(
+            ours["valid_pixels"], reference["count"], rtol=1e-6, atol=1e-6
+        ) and np.allclose(ours["mean"], reference["mean"], rtol=1e-6, equal_nan=True)
+        print(
+            f"  coverage dikas {t_ours:8.3f} s | exactextract {t_ref:7.2f} s | "
+            f"ratio {t_ref / t_ours:7.2f}× | equal within 1e-6: {same}"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--twin", type=Path, default=None)
     parser.add_argument("--data-dir", type=Path, default=None)
-    parser.add_argument("--limit", type=int, default=None,
-                        help="Use only the first N polygons of each layer (rasterstats is slow).")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="Use only the first N polygons of each layer (rasterstats is slow).",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         layers, raster_path = _inputs(args, Path(tmp))

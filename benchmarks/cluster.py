@@ -61,8 +61,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.dask_cluster import loopback_cluster
 from tests.segregation.helpers import ADULTS, LOW_INCOME, read_paavo
 
-_MIRROR = Path(os.environ.get("DIKAS_DATA_DIR",
-                              Path(__file__).resolve().parents[2] / "shared" / "data"))
+_MIRROR = Path(
+    os.environ.get("DIKAS_DATA_DIR", Path(__file__).resolve().parents[2] / "shared" / "data")
+)
 _DEPARTURE = dt.datetime(2022, 2, 22, 8, 0)
 
 
@@ -83,18 +84,26 @@ def _mb(*objects: object) -> float:
     return sum(len(pickle.dumps(o)) for o in objects) / 1e6
 
 
-def _line(step: str, chunk: str, per_chunk: float, n_chunks: int, local: float,
-          cluster: float, shared_mb: float) -> None:
-    print(f"{step:<22} {chunk:<26} {per_chunk:7.2f} s/chunk × {n_chunks:3d} | local "
-          f"{local:6.1f} s | 2 workers {cluster:6.1f} s | local/cluster {local / cluster:4.2f}"
-          f" | scattered {shared_mb:5.1f} MB")
+def _line(
+    step: str,
+    chunk: str,
+    per_chunk: float,
+    n_chunks: int,
+    local: float,
+    cluster: float,
+    shared_mb: float,
+) -> None:
+    print(
+        f"{step:<22} {chunk:<26} {per_chunk:7.2f} s/chunk × {n_chunks:3d} | local "
+        f"{local:6.1f} s | 2 workers {cluster:6.1f} s | local/cluster {local / cluster:4.2f}"
+        f" | scattered {shared_mb:5.1f} MB"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chunk-size", type=int, default=35, help="walk origins per chunk")
-    parser.add_argument("--transit-chunk", type=int, default=25,
-                        help="transit origins per chunk")
+    parser.add_argument("--transit-chunk", type=int, default=25, help="transit origins per chunk")
     parser.add_argument("--window", type=int, default=20, help="transit departure minutes")
     parser.add_argument("--max-transit-origins", type=int, default=100)
     parser.add_argument("--draws", type=int, default=400, help="permutation data sets")
@@ -111,90 +120,198 @@ def main() -> None:
     minx, miny, maxx, maxy = edges.total_bounds
     grid = grid.cx[minx:maxx, miny:maxy].reset_index(drop=True)
     origins = grid.assign(geometry=grid.centroid)[["id", "geometry"]]
-    feed = read_gtfs(_MIRROR / "r5py_docs" / "hsl_gtfs_20220222_inner_helsinki.zip",
-                     dataset="hsl_gtfs")
+    feed = read_gtfs(
+        _MIRROR / "r5py_docs" / "hsl_gtfs_20220222_inner_helsinki.zip", dataset="hsl_gtfs"
+    )
     stops = feed.stops[feed.stops["location_type"] == 0]
     near = gpd.sjoin_nearest(origins, stops[["geometry"]], max_distance=300, how="inner")
     transit_origins = origins[origins.index.isin(near.index)].head(args.max_transit_origins)
     paavo = read_paavo(_MIRROR, 2023)
     counts = two_group_counts(paavo, group=LOW_INCOME, total=ADULTS)
-    print(f"walk network {walk.n_nodes:,} nodes; {len(origins)} populated cells, "
-          f"{len(services)} services; transit: {len(transit_origins)} cells near stops, "
-          f"{args.window}-min window; inference: {counts.n_units} postal areas, "
-          f"{len(TWO_GROUP_SUITE)} indices; {os.cpu_count()} cores on this machine")
+    print(
+        f"walk network {walk.n_nodes:,} nodes; {len(origins)} populated cells, "
+        f"{len(services)} services; transit: {len(transit_origins)} cells near stops, "
+        f"{args.window}-min window; inference: {counts.n_units} postal areas, "
+        f"{len(TWO_GROUP_SUITE)} indices; {os.cpu_count()} cores on this machine"
+    )
 
     walk_kwargs = {"origin_id": "id", "destination_id": "service_id", "max_time_min": 60.0}
-    transit_kwargs = {"origin_id": "id", "destination_id": "service_id",
-                      "departure": _DEPARTURE, "window_min": args.window}
+    transit_kwargs = {
+        "origin_id": "id",
+        "destination_id": "service_id",
+        "departure": _DEPARTURE,
+        "window_min": args.window,
+    }
     # warm-up: compile or load the cached numba kernels outside the timings
     compute_matrix(walk, origins.head(2), services, progress=False, **walk_kwargs)
-    transit_matrix(feed, walk, transit_origins.head(1), services.head(2), progress=False,
-                   **dict(transit_kwargs, window_min=2))
+    transit_matrix(
+        feed,
+        walk,
+        transit_origins.head(1),
+        services.head(2),
+        progress=False,
+        **dict(transit_kwargs, window_min=2),
+    )
     null_tests(counts, list(TWO_GROUP_SUITE), iterations=4, seed=0, chunk_size=2)
 
-    walk_chunks = [origins.iloc[i:i + args.chunk_size]
-                   for i in range(0, len(origins), args.chunk_size)]
-    walk_chunk = _per_chunk(lambda c: _chunk_matrix(
-        c, network=walk, destinations=services, max_snap_distance_m=500.0, **walk_kwargs),
-        walk_chunks)
-    transit_chunks = [transit_origins.iloc[i:i + args.transit_chunk]
-                      for i in range(0, len(transit_origins), args.transit_chunk)]
-    shared, t_shared = _timed(lambda: shared_inputs(
-        feed, walk, services, destination_id="service_id", departure=_DEPARTURE,
-        window_min=args.window, max_time_min=120.0, max_walk_min=15.0, dask_address=None,
-        progress=False))
+    walk_chunks = [
+        origins.iloc[i : i + args.chunk_size] for i in range(0, len(origins), args.chunk_size)
+    ]
+    walk_chunk = _per_chunk(
+        lambda c: _chunk_matrix(
+            c, network=walk, destinations=services, max_snap_distance_m=500.0, **walk_kwargs
+        ),
+        walk_chunks,
+    )
+    transit_chunks = [
+        transit_origins.iloc[i : i + args.transit_chunk]
+        for i in range(0, len(transit_origins), args.transit_chunk)
+    ]
+    shared, t_shared = _timed(
+        lambda: shared_inputs(
+            feed,
+            walk,
+            services,
+            destination_id="service_id",
+            departure=_DEPARTURE,
+            window_min=args.window,
+            max_time_min=120.0,
+            max_walk_min=15.0,
+            dask_address=None,
+            progress=False,
+        )
+    )
     departures_s = shared.pop("departures_s")
-    transit_chunk = _per_chunk(lambda c: _route_chunk(
-        c, **shared, origin_id="id", destination_id="service_id", departures_s=departures_s,
-        statistics=(50.0,), max_time_min=120.0, max_walk_min=15.0, transfers_max=4,
-        board_slack_s=60), transit_chunks)
-    local_walk, t_walk = _timed(lambda: compute_matrix(
-        walk, origins, services, chunk_size=args.chunk_size, progress=False, **walk_kwargs))
-    local_transit, t_transit = _timed(lambda: transit_matrix(
-        feed, walk, transit_origins, services, chunk_size=args.transit_chunk, progress=False,
-        **transit_kwargs))
-    local_tests, t_tests = _timed(lambda: null_tests(
-        counts, list(TWO_GROUP_SUITE), iterations=args.draws, seed=0,
-        chunk_size=args.draw_chunk))
+    transit_chunk = _per_chunk(
+        lambda c: _route_chunk(
+            c,
+            **shared,
+            origin_id="id",
+            destination_id="service_id",
+            departures_s=departures_s,
+            statistics=(50.0,),
+            max_time_min=120.0,
+            max_walk_min=15.0,
+            transfers_max=4,
+            board_slack_s=60,
+        ),
+        transit_chunks,
+    )
+    local_walk, t_walk = _timed(
+        lambda: compute_matrix(
+            walk, origins, services, chunk_size=args.chunk_size, progress=False, **walk_kwargs
+        )
+    )
+    local_transit, t_transit = _timed(
+        lambda: transit_matrix(
+            feed,
+            walk,
+            transit_origins,
+            services,
+            chunk_size=args.transit_chunk,
+            progress=False,
+            **transit_kwargs,
+        )
+    )
+    local_tests, t_tests = _timed(
+        lambda: null_tests(
+            counts, list(TWO_GROUP_SUITE), iterations=args.draws, seed=0, chunk_size=args.draw_chunk
+        )
+    )
 
     with tempfile.TemporaryDirectory() as folder, loopback_cluster(Path(folder)) as cluster:
         address = cluster.address
         # warm-up: the workers import DikaS and load the numba kernels once
-        transit_matrix(feed, walk, transit_origins.head(2), services.head(2), chunk_size=1,
-                       dask_address=address, **dict(transit_kwargs, window_min=2))
-        compute_matrix(walk, origins.head(4), services, chunk_size=2, dask_address=address,
-                       **walk_kwargs)
-        null_tests(counts, list(TWO_GROUP_SUITE), iterations=4, seed=0, chunk_size=2,
-                   dask_address=address)
-        remote_walk, c_walk = _timed(lambda: compute_matrix(
-            walk, origins, services, chunk_size=args.chunk_size, dask_address=address,
-            **walk_kwargs))
-        remote_transit, c_transit = _timed(lambda: transit_matrix(
-            feed, walk, transit_origins, services, chunk_size=args.transit_chunk,
-            dask_address=address, **transit_kwargs))
-        remote_tests, c_tests = _timed(lambda: null_tests(
-            counts, list(TWO_GROUP_SUITE), iterations=args.draws, seed=0,
-            chunk_size=args.draw_chunk, dask_address=address))
+        transit_matrix(
+            feed,
+            walk,
+            transit_origins.head(2),
+            services.head(2),
+            chunk_size=1,
+            dask_address=address,
+            **dict(transit_kwargs, window_min=2),
+        )
+        compute_matrix(
+            walk, origins.head(4), services, chunk_size=2, dask_address=address, **walk_kwargs
+        )
+        null_tests(
+            counts, list(TWO_GROUP_SUITE), iterations=4, seed=0, chunk_size=2, dask_address=address
+        )
+        remote_walk, c_walk = _timed(
+            lambda: compute_matrix(
+                walk,
+                origins,
+                services,
+                chunk_size=args.chunk_size,
+                dask_address=address,
+                **walk_kwargs,
+            )
+        )
+        remote_transit, c_transit = _timed(
+            lambda: transit_matrix(
+                feed,
+                walk,
+                transit_origins,
+                services,
+                chunk_size=args.transit_chunk,
+                dask_address=address,
+                **transit_kwargs,
+            )
+        )
+        remote_tests, c_tests = _timed(
+            lambda: null_tests(
+                counts,
+                list(TWO_GROUP_SUITE),
+                iterations=args.draws,
+                seed=0,
+                chunk_size=args.draw_chunk,
+                dask_address=address,
+            )
+        )
     pd.testing.assert_frame_equal(remote_walk, local_walk)
     pd.testing.assert_frame_equal(remote_transit, local_transit)
     for name, test in local_tests.items():
         np.testing.assert_array_equal(remote_tests[name].simulated, test.simulated)
 
-    _line("walk matrix", f"{args.chunk_size} cells × {len(services)} services", walk_chunk,
-          len(walk_chunks), t_walk, c_walk, _mb(walk, services))
-    _line("transit matrix", f"{args.transit_chunk} cells × {len(services)} services",
-          transit_chunk, len(transit_chunks), t_transit, c_transit, _mb(*shared.values()))
-    print(f"{'':<22} shared once per run: timetable + transfer and egress walks of "
-          f"{len(shared['stops'])} stops in {t_shared:.1f} s "
-          f"({len(shared['transfers']):,} transfer, {len(shared['egress']):,} egress walks)")
-    _line("permutation inference", f"{args.draw_chunk} draws × {counts.n_units} areas",
-          t_tests / max(1, -(-args.draws // args.draw_chunk)),
-          -(-args.draws // args.draw_chunk), t_tests, c_tests, _mb(counts))
+    _line(
+        "walk matrix",
+        f"{args.chunk_size} cells × {len(services)} services",
+        walk_chunk,
+        len(walk_chunks),
+        t_walk,
+        c_walk,
+        _mb(walk, services),
+    )
+    _line(
+        "transit matrix",
+        f"{args.transit_chunk} cells × {len(services)} services",
+        transit_chunk,
+        len(transit_chunks),
+        t_transit,
+        c_transit,
+        _mb(*shared.values()),
+    )
+    print(
+        f"{'':<22} shared once per run: timetable + transfer and egress walks of "
+        f"{len(shared['stops'])} stops in {t_shared:.1f} s "
+        f"({len(shared['transfers']):,} transfer, {len(shared['egress']):,} egress walks)"
+    )
+    _line(
+        "permutation inference",
+        f"{args.draw_chunk} draws × {counts.n_units} areas",
+        t_tests / max(1, -(-args.draws // args.draw_chunk)),
+        -(-args.draws // args.draw_chunk),
+        t_tests,
+        c_tests,
+        _mb(counts),
+    )
     per_walk = walk_chunk / args.chunk_size
     per_transit = transit_chunk / args.transit_chunk
-    print(f"per origin: walk {per_walk * 1000:.1f} ms (one thread), transit "
-          f"{per_transit * 1000:.1f} ms (RAPTOR on {numba.get_num_threads()} numba threads); "
-          f"cluster results equal the local ones")
+    print(
+        f"per origin: walk {per_walk * 1000:.1f} ms (one thread), transit "
+        f"{per_transit * 1000:.1f} ms (RAPTOR on {numba.get_num_threads()} numba threads); "
+        f"cluster results equal the local ones"
+    )
 
 
 if __name__ == "__main__":

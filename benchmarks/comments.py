@@ -39,17 +39,32 @@ def seed(path: Path, twin: Path, n: int, *, seed: int = 0) -> tuple[float, float
     community.add_user("bench", PASSWORD, role="stakeholder")
     with Twin.open(twin) as opened:
         minx, miny, maxx, maxy = opened.extent("areas")
-        inside = opened.sql("SELECT postal_code, ST_X(p) AS x, ST_Y(p) AS y FROM (SELECT "
-                            "postal_code, ST_PointOnSurface(geometry) AS p FROM areas "
-                            "ORDER BY year DESC, postal_code LIMIT 1)")
+        inside = opened.sql(
+            "SELECT postal_code, ST_X(p) AS x, ST_Y(p) AS y FROM (SELECT "
+            "postal_code, ST_PointOnSurface(geometry) AS p FROM areas "
+            "ORDER BY year DESC, postal_code LIMIT 1)"
+        )
     to_wgs84 = Transformer.from_crs("EPSG:3067", "EPSG:4326", always_xy=True)
     rng = np.random.default_rng(seed)
     lon, lat = to_wgs84.transform(rng.uniform(minx, maxx, n), rng.uniform(miny, maxy, n))
-    rows = [("bench", ("need", "idea", "concern")[i % 3], f"comment {i} " + "x" * 80,
-             float(lon[i]), float(lat[i]), None, "2026-01-01T00:00:00+00:00") for i in range(n)]
+    rows = [
+        (
+            "bench",
+            ("need", "idea", "concern")[i % 3],
+            f"comment {i} " + "x" * 80,
+            float(lon[i]),
+            float(lat[i]),
+            None,
+            "2026-01-01T00:00:00+00:00",
+        )
+        for i in range(n)
+    ]
     with sqlite3.connect(path) as con:
-        con.executemany("INSERT INTO comments (author, category, text, lon, lat, postal_code, "
-                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        con.executemany(
+            "INSERT INTO comments (author, category, text, lon, lat, postal_code, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     x, y = float(inside["x"].iloc[0]), float(inside["y"].iloc[0])
     plon, plat = to_wgs84.transform(x, y)
     return plon, plat, str(inside["postal_code"].iloc[0])
@@ -74,28 +89,39 @@ def main() -> None:
         lon, lat, _ = seed(community, args.twin, args.comments)
         app = create_app(ApiSettings(twin_path=args.twin, community_path=community))
         with TestClient(app) as client:
-            token = client.post("/api/auth/token", json={"username": "bench",
-                                                         "password": PASSWORD}).json()
+            token = client.post(
+                "/api/auth/token", json={"username": "bench", "password": PASSWORD}
+            ).json()
             headers = {"Authorization": f"Bearer {token['access_token']}"}
             # the served layer is loaded by the first read, as on a running server
             client.get("/ogc/collections/comments/items?limit=10")
-            results: dict[str, list[tuple[float, int]]] = {"POST /api/comments": [],
-                                                           "GET /api/comments": [],
-                                                           "GET comments items": []}
+            results: dict[str, list[tuple[float, int]]] = {
+                "POST /api/comments": [],
+                "GET /api/comments": [],
+                "GET comments items": [],
+            }
             for i in range(args.requests):
                 body = {"text": f"timed {i}", "category": "idea", "lon": lon, "lat": lat}
-                results["POST /api/comments"].append(timed(
-                    lambda body=body: client.post("/api/comments", json=body, headers=headers)))
+                results["POST /api/comments"].append(
+                    timed(
+                        lambda body=body: client.post("/api/comments", json=body, headers=headers)
+                    )
+                )
                 results["GET /api/comments"].append(timed(lambda: client.get("/api/comments")))
-                results["GET comments items"].append(timed(
-                    lambda: client.get("/ogc/collections/comments/items?limit=100")))
+                results["GET comments items"].append(
+                    timed(lambda: client.get("/ogc/collections/comments/items?limit=100"))
+                )
             matched = client.get("/ogc/collections/comments/items?limit=1").json()["numberMatched"]
-    print(f"{args.comments} comments seeded, {args.requests} requests of each kind; "
-          f"served collection afterwards: {matched} comments")
+    print(
+        f"{args.comments} comments seeded, {args.requests} requests of each kind; "
+        f"served collection afterwards: {matched} comments"
+    )
     for kind, values in results.items():
         times = [t * 1000 for t, _ in values]
-        print(f"{kind:22s} median {statistics.median(times):8.1f} ms  max {max(times):8.1f} ms"
-              f"  bytes {values[-1][1]:>10,d}")
+        print(
+            f"{kind:22s} median {statistics.median(times):8.1f} ms  max {max(times):8.1f} ms"
+            f"  bytes {values[-1][1]:>10,d}"
+        )
 
 
 if __name__ == "__main__":

@@ -51,8 +51,7 @@ from dikas.api.community import Community
 from dikas.api.tilecache import tile_of
 from dikas.twin.store import Twin
 
-WEIGHTS = {"items": 35, "tile": 35, "indicator": 10, "profile": 10, "comment": 5,
-           "scenario": 5}
+WEIGHTS = {"items": 35, "tile": 35, "indicator": 10, "profile": 10, "comment": 5, "scenario": 5}
 SCENARIO_EVERY_S = 5.0
 START_S = 180
 PASSWORD = "load test password"
@@ -84,23 +83,36 @@ class Workload:
         with Twin.open(twin_path) as twin:
             layer = "buildings" if twin.has_layer("buildings") else "areas"
             bbox = twin.extent(layer)
-            codes = sorted(twin.read("areas", columns=["postal_code"])["postal_code"]
-                           .astype(str).unique())
-            names = [entry.name for entry in indicator_catalog(twin)
-                     if entry.level == "areas"][:40]
+            codes = sorted(
+                twin.read("areas", columns=["postal_code"])["postal_code"].astype(str).unique()
+            )
+            names = [entry.name for entry in indicator_catalog(twin) if entry.level == "areas"][:40]
             layers = [name for name in ("areas", "grid", "buildings") if twin.has_layer(name)]
-            services = (sorted(twin.read("services", columns=["service_type"])["service_type"]
-                               .dropna().astype(str).unique())
-                        if twin.has_layer("services") else [])
-            points = twin.sql("SELECT ST_X(c) AS x, ST_Y(c) AS y FROM (SELECT "
-                              f"ST_Centroid(geometry) AS c, hash(row_number() OVER ()) AS h "
-                              f"FROM {layer}) ORDER BY h LIMIT 3")
+            services = (
+                sorted(
+                    twin.read("services", columns=["service_type"])["service_type"]
+                    .dropna()
+                    .astype(str)
+                    .unique()
+                )
+                if twin.has_layer("services")
+                else []
+            )
+            points = twin.sql(
+                "SELECT ST_X(c) AS x, ST_Y(c) AS y FROM (SELECT "
+                f"ST_Centroid(geometry) AS c, hash(row_number() OVER ()) AS h "
+                f"FROM {layer}) ORDER BY h LIMIT 3"
+            )
         to_wgs84 = Transformer.from_crs("EPSG:3067", "EPSG:4326", always_xy=True)
-        sites = [to_wgs84.transform(x, y) for x, y in zip(points["x"], points["y"],
-                                                          strict=True)]
-        return cls(bbox=bbox, postal_codes=codes, indicators=names,
-                   service_type=services[0] if services else "library", layers=layers,
-                   sites=sites)
+        sites = [to_wgs84.transform(x, y) for x, y in zip(points["x"], points["y"], strict=True)]
+        return cls(
+            bbox=bbox,
+            postal_codes=codes,
+            indicators=names,
+            service_type=services[0] if services else "library",
+            layers=layers,
+            sites=sites,
+        )
 
 
 class Server:
@@ -112,10 +124,23 @@ class Server:
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from dikas.cli.main import main; main()", "serve",
-             str(twin), "--port", str(port), "--comments", str(self.community),
-             "--seed-tiles", "0"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy())
+            [
+                sys.executable,
+                "-c",
+                "from dikas.cli.main import main; main()",
+                "serve",
+                str(twin),
+                "--port",
+                str(port),
+                "--comments",
+                str(self.community),
+                "--seed-tiles",
+                "0",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=os.environ.copy(),
+        )
         deadline = time.monotonic() + START_S
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -164,9 +189,12 @@ def _get_json(url: str, path: str) -> dict | None:
 def sign_in(url: str, user: str, password: str) -> str:
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    connection.request("POST", "/api/auth/token",
-                       body=json.dumps({"username": user, "password": password}),
-                       headers={"Content-Type": "application/json"})
+    connection.request(
+        "POST",
+        "/api/auth/token",
+        body=json.dumps({"username": user, "password": password}),
+        headers={"Content-Type": "application/json"},
+    )
     response = connection.getresponse()
     body = response.read()
     if response.status != 200:
@@ -177,9 +205,17 @@ def sign_in(url: str, user: str, password: str) -> str:
 class Client(threading.Thread):
     """One simulated visitor: requests until the deadline on one keep-alive connection."""
 
-    def __init__(self, number: int, url: str, work: Workload, token: str, deadline: float,
-                 results: dict[str, list[float]], errors: list[str],
-                 lock: threading.Lock) -> None:
+    def __init__(
+        self,
+        number: int,
+        url: str,
+        work: Workload,
+        token: str,
+        deadline: float,
+        results: dict[str, list[float]],
+        errors: list[str],
+        lock: threading.Lock,
+    ) -> None:
         super().__init__(name=f"load-{number}", daemon=True)
         self.number = number
         self.parts = urlsplit(url)
@@ -198,8 +234,7 @@ class Client(threading.Thread):
         kinds, weights = list(WEIGHTS), list(WEIGHTS.values())
         while time.monotonic() < self.deadline:
             kind = self.random.choices(kinds, weights)[0]
-            if kind == "scenario" and (self.number != 0
-                                       or time.monotonic() < self.next_scenario):
+            if kind == "scenario" and (self.number != 0 or time.monotonic() < self.next_scenario):
                 kind = "items"
             method, path, body = self.request(kind)
             started = time.perf_counter()
@@ -219,8 +254,14 @@ class Client(threading.Thread):
         if kind == "items":
             layer = self.random.choice(self.work.layers)
             box = self.to_wgs84.transform_bounds(x - 500, y - 500, x + 500, y + 500)
-            return "GET", (f"/ogc/collections/{layer}/items?limit=100&bbox="
-                           + ",".join(f"{v:.6f}" for v in box)), None
+            return (
+                "GET",
+                (
+                    f"/ogc/collections/{layer}/items?limit=100&bbox="
+                    + ",".join(f"{v:.6f}" for v in box)
+                ),
+                None,
+            )
         if kind == "tile":
             lon, lat = self.to_wgs84.transform(x, y)
             z = self.random.randint(12, 16)
@@ -233,14 +274,33 @@ class Client(threading.Thread):
         if kind == "profile":
             return "GET", f"/api/areas/{self.random.choice(self.work.postal_codes)}/profile", None
         if kind == "comment":
-            return "POST", "/api/comments", {
-                "text": f"load test {self.number}", "category": "idea",
-                "postal_code": self.random.choice(self.work.postal_codes)}
+            return (
+                "POST",
+                "/api/comments",
+                {
+                    "text": f"load test {self.number}",
+                    "category": "idea",
+                    "postal_code": self.random.choice(self.work.postal_codes),
+                },
+            )
         variant = self.random.randrange(len(self.work.sites))  # later runs are kept results
         lon, lat = self.work.sites[variant]
-        return "POST", "/api/scenarios", {
-            "name": f"load test {variant}", "edits": [{"add_service": {
-                "service_type": self.work.service_type, "lon": lon, "lat": lat}}]}
+        return (
+            "POST",
+            "/api/scenarios",
+            {
+                "name": f"load test {variant}",
+                "edits": [
+                    {
+                        "add_service": {
+                            "service_type": self.work.service_type,
+                            "lon": lon,
+                            "lat": lat,
+                        }
+                    }
+                ],
+            },
+        )
 
     def send(self, method: str, path: str, body: dict | None) -> str | None:
         """The error of one request (``None`` when it succeeded)."""
@@ -251,8 +311,9 @@ class Client(threading.Thread):
             headers["Content-Type"] = "application/json"
         for attempt in range(2):  # a keep-alive connection the server closed: reconnect once
             if self.connection is None:
-                self.connection = http.client.HTTPConnection(self.parts.hostname,
-                                                             self.parts.port, timeout=300)
+                self.connection = http.client.HTTPConnection(
+                    self.parts.hostname, self.parts.port, timeout=300
+                )
             try:
                 self.connection.request(method, path, body=payload, headers=headers)
                 response = self.connection.getresponse()
@@ -269,14 +330,14 @@ class Client(threading.Thread):
         return "unreachable"
 
 
-def run_level(url: str, work: Workload, token: str, clients: int,
-              duration: float) -> tuple[dict[str, list[float]], list[str]]:
+def run_level(
+    url: str, work: Workload, token: str, clients: int, duration: float
+) -> tuple[dict[str, list[float]], list[str]]:
     results: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     lock = threading.Lock()
     deadline = time.monotonic() + duration
-    threads = [Client(k, url, work, token, deadline, results, errors, lock)
-               for k in range(clients)]
+    threads = [Client(k, url, work, token, deadline, results, errors, lock) for k in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -305,15 +366,19 @@ def main() -> None:
                 results, errors = run_level(url, work, token, clients, args.duration)
                 after = server.rss_mb() if server else float("nan")
                 total = sum(len(v) for v in results.values()) + len(errors)
-                print(f"\n{clients} clients, {args.duration:g} s: {total} requests "
-                      f"({total / args.duration:.0f}/s), errors {len(errors)}; server RSS "
-                      f"{before:.0f} → {after:.0f} MB")
+                print(
+                    f"\n{clients} clients, {args.duration:g} s: {total} requests "
+                    f"({total / args.duration:.0f}/s), errors {len(errors)}; server RSS "
+                    f"{before:.0f} → {after:.0f} MB"
+                )
                 print(f"  {'kind':10s} {'n':>6s} {'p50 ms':>9s} {'p95 ms':>9s} {'max ms':>9s}")
                 for kind in WEIGHTS:
                     times = np.array(results.get(kind, [])) * 1000
                     if len(times):
-                        print(f"  {kind:10s} {len(times):6d} {np.percentile(times, 50):9.1f} "
-                              f"{np.percentile(times, 95):9.1f} {times.max():9.1f}")
+                        print(
+                            f"  {kind:10s} {len(times):6d} {np.percentile(times, 50):9.1f} "
+                            f"{np.percentile(times, 95):9.1f} {times.max():9.1f}"
+                        )
                 for error in errors[:10]:
                     print(f"  error: {error}")
                 failed += len(errors)

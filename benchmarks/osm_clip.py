@@ -54,16 +54,25 @@ def tile(source: Path, target: Path, tiles: int) -> tuple[float, float, float, f
                 for obj in osmium.FileProcessor(str(source), entity):
                     if isinstance(obj, osmium.osm.Node):
                         location = obj.location
-                        writer.add_node(obj.replace(
-                            id=obj.id + on,
-                            location=(location.lon + dx, location.lat + dy)))
+                        writer.add_node(
+                            obj.replace(
+                                id=obj.id + on, location=(location.lon + dx, location.lat + dy)
+                            )
+                        )
                     elif isinstance(obj, osmium.osm.Way):
-                        writer.add_way(obj.replace(id=obj.id + ow,
-                                                   nodes=[n.ref + on for n in obj.nodes]))
+                        writer.add_way(
+                            obj.replace(id=obj.id + ow, nodes=[n.ref + on for n in obj.nodes])
+                        )
                     else:
                         shift = {"n": on, "w": ow, "r": orel}
-                        writer.add_relation(obj.replace(id=obj.id + orel, members=[
-                            (m.type, m.ref + shift[m.type], m.role) for m in obj.members]))
+                        writer.add_relation(
+                            obj.replace(
+                                id=obj.id + orel,
+                                members=[
+                                    (m.type, m.ref + shift[m.type], m.role) for m in obj.members
+                                ],
+                            )
+                        )
     finally:
         writer.close()
     return minx, miny, minx + side * width, miny + side * height
@@ -73,8 +82,9 @@ def run(command: list[str], workdir: Path) -> tuple[float, float]:
     """Seconds and peak RSS (MB, GNU time's maximum resident set size) of one child."""
     report = workdir / "time.txt"
     start = time.perf_counter()
-    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(report), *command], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["/usr/bin/time", "-f", "%M", "-o", str(report), *command], check=True, capture_output=True
+    )
     seconds = time.perf_counter() - start
     return seconds, int(report.read_text().split()[-1]) / 1024
 
@@ -86,34 +96,54 @@ def ids(path: Path) -> dict[str, set[int]]:
     return found
 
 
-def compare(label: str, source: Path, box: tuple[float, float, float, float],
-            workdir: Path) -> None:
+def compare(
+    label: str, source: Path, box: tuple[float, float, float, float], workdir: Path
+) -> None:
     text = ",".join(f"{v:.6f}" for v in box)
     mine, theirs = workdir / f"{label}-dikas.osm.pbf", workdir / f"{label}-osmium.osm.pbf"
-    code = ("import sys; from dikas.sources.osm_extract import clip_pbf; "
-            "clip_pbf(sys.argv[1], sys.argv[2], "
-            "bbox_wgs84=tuple(float(v) for v in sys.argv[3].split(',')))")
+    code = (
+        "import sys; from dikas.sources.osm_extract import clip_pbf; "
+        "clip_pbf(sys.argv[1], sys.argv[2], "
+        "bbox_wgs84=tuple(float(v) for v in sys.argv[3].split(',')))"
+    )
     size = source.stat().st_size / 1e6
     print(f"{label}: {source.name} ({size:.1f} MB), box {text}")
-    t_mine, m_mine = run([sys.executable, "-c", code, str(source), str(mine), text],
-                         workdir)
+    t_mine, m_mine = run([sys.executable, "-c", code, str(source), str(mine), text], workdir)
     print(f"  dikas clip_pbf   {t_mine:7.2f} s  peak RSS {m_mine:8.0f} MB")
-    t_tool, m_tool = run(["osmium", "extract", "-b", text, "--strategy", "complete_ways",
-                          "--overwrite", "-o", str(theirs), str(source)], workdir)
+    t_tool, m_tool = run(
+        [
+            "osmium",
+            "extract",
+            "-b",
+            text,
+            "--strategy",
+            "complete_ways",
+            "--overwrite",
+            "-o",
+            str(theirs),
+            str(source),
+        ],
+        workdir,
+    )
     print(f"  osmium extract   {t_tool:7.2f} s  peak RSS {m_tool:8.0f} MB")
     a, b = ids(mine), ids(theirs)
     same = all(a[k] == b[k] for k in "nwr")
-    print(f"  kept nodes/ways/relations {len(a['n'])}/{len(a['w'])}/{len(a['r'])}; "
-          f"same ids as osmium-tool: {same}; time ratio {t_mine / t_tool:.2f}, "
-          f"memory ratio {m_mine / m_tool:.3f}")
+    print(
+        f"  kept nodes/ways/relations {len(a['n'])}/{len(a['w'])}/{len(a['r'])}; "
+        f"same ids as osmium-tool: {same}; time ratio {t_mine / t_tool:.2f}, "
+        f"memory ratio {m_mine / m_tool:.3f}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiles", type=int, default=16)
-    parser.add_argument("--workdir", type=Path,
-                        default=Path(tempfile.gettempdir()) / "dikas-osm-clip",
-                        help="Where the enlarged copies are kept between runs.")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "dikas-osm-clip",
+        help="Where the enlarged copies are kept between runs.",
+    )
     args = parser.parse_args()
     if shutil.which("osmium") is None:
         sys.exit("osmium-tool is not installed (apt-get install osmium-tool)")

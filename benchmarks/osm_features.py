@@ -24,18 +24,29 @@ import pyogrio
 
 from dikas.sources.osm_features import read_osm_buildings, read_osm_services
 
-_DEFAULT = (Path(os.environ.get("DIKAS_DATA_DIR", Path(__file__).resolve().parents[2]
-                                / "shared" / "data"))
-            / "greenpaths2_osm" / "helsinki_centre_20240815.osm.pbf")
-_SERVICE_AMENITIES = ("school", "kindergarten", "library", "hospital", "pharmacy", "clinic",
-                      "doctors", "social_facility")
+_DEFAULT = (
+    Path(os.environ.get("DIKAS_DATA_DIR", Path(__file__).resolve().parents[2] / "shared" / "data"))
+    / "greenpaths2_osm"
+    / "helsinki_centre_20240815.osm.pbf"
+)
+_SERVICE_AMENITIES = (
+    "school",
+    "kindergarten",
+    "library",
+    "hospital",
+    "pharmacy",
+    "clinic",
+    "doctors",
+    "social_facility",
+)
 
 
 def gdal_buildings(path: Path) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        frame = pyogrio.read_dataframe(path, layer="multipolygons", on_invalid="ignore",
-                                       where="building IS NOT NULL")
+        frame = pyogrio.read_dataframe(
+            path, layer="multipolygons", on_invalid="ignore", where="building IS NOT NULL"
+        )
     return len(frame.to_crs(3067))
 
 
@@ -44,14 +55,19 @@ def gdal_services(path: Path) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         polygons = pyogrio.read_dataframe(
-            path, layer="multipolygons", on_invalid="ignore",
+            path,
+            layer="multipolygons",
+            on_invalid="ignore",
             where=f"amenity IN ({amenities}) OR leisure IN ('park', 'playground', "
-                  "'sports_centre', 'swimming_pool') OR shop IN ('supermarket', "
-                  "'convenience', 'grocery')")
+            "'sports_centre', 'swimming_pool') OR shop IN ('supermarket', "
+            "'convenience', 'grocery')",
+        )
         points = pyogrio.read_dataframe(
-            path, layer="points",
+            path,
+            layer="points",
             where="other_tags LIKE '%\"amenity\"=>%' OR other_tags LIKE '%\"leisure\"=>%' "
-                  "OR other_tags LIKE '%\"shop\"=>%'")
+            "OR other_tags LIKE '%\"shop\"=>%'",
+        )
     polygons = polygons.to_crs(3067)
     return len(polygons.representative_point()) + len(points.to_crs(3067))
 
@@ -78,9 +94,11 @@ def main() -> None:
     for name, ours, peer in cases:
         our_time, our_rows = best_of(ours, args.pbf, args.repeat)
         peer_time, peer_rows = best_of(peer, args.pbf, args.repeat)
-        print(f"{name:10s} dikas {our_time:6.2f} s ({our_rows} rows)   "
-              f"gdal {peer_time:6.2f} s ({peer_rows} rows)   "
-              f"ratio dikas/gdal {our_time / peer_time:5.2f}")
+        print(
+            f"{name:10s} dikas {our_time:6.2f} s ({our_rows} rows)   "
+            f"gdal {peer_time:6.2f} s ({peer_rows} rows)   "
+            f"ratio dikas/gdal {our_time / peer_time:5.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -49,9 +49,11 @@ def peak_mb() -> float:
 
 
 def stage(label: str, started: float, cpu: float, extra: str = "") -> None:
-    print(f"{label:<34} {time.perf_counter() - started:8.1f} s wall "
-          f"{time.process_time() - cpu:8.1f} s CPU   peak RSS {peak_mb():6.0f} MB  {extra}",
-          flush=True)
+    print(
+        f"{label:<34} {time.perf_counter() - started:8.1f} s wall "
+        f"{time.process_time() - cpu:8.1f} s CPU   peak RSS {peak_mb():6.0f} MB  {extra}",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -59,8 +61,12 @@ def main() -> None:
     parser.add_argument("twin", type=Path)
     parser.add_argument("mirror", type=Path)
     parser.add_argument("--window", type=int, default=60)
-    parser.add_argument("--walk-origins", type=int, default=2000,
-                        help="routed origins of the walk matrix (it keeps every pair)")
+    parser.add_argument(
+        "--walk-origins",
+        type=int,
+        default=2000,
+        help="routed origins of the walk matrix (it keeps every pair)",
+    )
     parser.add_argument("--transit-origins", type=int, default=2000)
     parser.add_argument("--peer-origins", type=int, default=4)
     args = parser.parse_args()
@@ -80,12 +86,23 @@ def main() -> None:
     # only origins the network reaches are routed (the network covers each tile's centre)
     inside = origins.drop(index=snapped.unsnapped).head(args.walk_origins)
     t, c = time.perf_counter(), time.process_time()
-    matrix = compute_matrix(network, inside, services, origin_id="cell_id",
-                            destination_id="service_id", max_time_min=60, progress=False)
+    matrix = compute_matrix(
+        network,
+        inside,
+        services,
+        origin_id="cell_id",
+        destination_id="service_id",
+        max_time_min=60,
+        progress=False,
+    )
     wall, cpu = time.perf_counter() - t, time.process_time() - c
-    stage(f"walk matrix {len(inside):,} × {len(services):,}", t, c,
-          f"{len(inside) / wall:,.0f} origins/s, {len(inside) / cpu:,.0f} per CPU-s, "
-          f"{len(matrix):,} pairs")
+    stage(
+        f"walk matrix {len(inside):,} × {len(services):,}",
+        t,
+        c,
+        f"{len(inside) / wall:,.0f} origins/s, {len(inside) / cpu:,.0f} per CPU-s, "
+        f"{len(matrix):,} pairs",
+    )
 
     t, c = time.perf_counter(), time.process_time()
     gtfs = next((args.mirror / "r5py_docs").glob("*.zip"))
@@ -95,37 +112,81 @@ def main() -> None:
     near = gpd.sjoin_nearest(origins, stops[["geometry"]], max_distance=300, how="inner")
     transit_origins = origins[origins.index.isin(near.index)].head(args.transit_origins)
     walk = StraightLineWalk()
-    transit_travel_time_matrix(feed, walk, transit_origins.head(1), services.head(1),
-                               origin_id="cell_id", destination_id="service_id",
-                               departure=DEPARTURE, window_min=2)  # numba compile / cache
+    transit_travel_time_matrix(
+        feed,
+        walk,
+        transit_origins.head(1),
+        services.head(1),
+        origin_id="cell_id",
+        destination_id="service_id",
+        departure=DEPARTURE,
+        window_min=2,
+    )  # numba compile / cache
     t, c = time.perf_counter(), time.process_time()
-    raptor = transit_travel_time_matrix(feed, walk, transit_origins, services,
-                                        origin_id="cell_id", destination_id="service_id",
-                                        departure=DEPARTURE, window_min=args.window)
+    raptor = transit_travel_time_matrix(
+        feed,
+        walk,
+        transit_origins,
+        services,
+        origin_id="cell_id",
+        destination_id="service_id",
+        departure=DEPARTURE,
+        window_min=args.window,
+    )
     wall, cpu = time.perf_counter() - t, time.process_time() - c
-    stage(f"RAPTOR {len(transit_origins):,} × {len(services):,}, {args.window} min", t, c,
-          f"{len(transit_origins) / wall:.1f} origins/s, {len(transit_origins) / cpu:.1f} "
-          f"per CPU-s ({numba.get_num_threads()} numba threads)")
+    stage(
+        f"RAPTOR {len(transit_origins):,} × {len(services):,}, {args.window} min",
+        t,
+        c,
+        f"{len(transit_origins) / wall:.1f} origins/s, {len(transit_origins) / cpu:.1f} "
+        f"per CPU-s ({numba.get_num_threads()} numba threads)",
+    )
 
-    sample = transit_origins.sample(n=min(args.peer_origins, len(transit_origins)),
-                                    random_state=0)
+    sample = transit_origins.sample(n=min(args.peer_origins, len(transit_origins)), random_state=0)
     end_s = 8 * 3600 + 60 * args.window + 7200
     timetable = Timetable.from_feed(feed, DEPARTURE.date(), start_s=8 * 3600, end_s=end_s)
-    legs = walking_legs(walk, sample, services, stops, origin_id="cell_id",
-                        destination_id="service_id", max_walk_min=15,
-                        stop_ids=pd.Index(timetable.stop_ids))
+    legs = walking_legs(
+        walk,
+        sample,
+        services,
+        stops,
+        origin_id="cell_id",
+        destination_id="service_id",
+        max_walk_min=15,
+        stop_ids=pd.Index(timetable.stop_ids),
+    )
     departures = (8 * 3600 + 60 * np.arange(args.window)).tolist()
     t, c = time.perf_counter(), time.process_time()
     scan = ConnectionScan(timetable, legs)
-    peer = np.stack([scan.percentiles(i, departures, n_destinations=len(services),
-                                      percentiles=(50.0,), max_time_s=7200)[0]
-                     for i in range(len(sample))]) / 60
+    peer = (
+        np.stack(
+            [
+                scan.percentiles(
+                    i,
+                    departures,
+                    n_destinations=len(services),
+                    percentiles=(50.0,),
+                    max_time_s=7200,
+                )[0]
+                for i in range(len(sample))
+            ]
+        )
+        / 60
+    )
     wall = time.perf_counter() - t
-    ours = (raptor.set_index(["from_id", "to_id"])["travel_time"].unstack()
-            .reindex(index=sample["cell_id"], columns=services["service_id"]).to_numpy())
+    ours = (
+        raptor.set_index(["from_id", "to_id"])["travel_time"]
+        .unstack()
+        .reindex(index=sample["cell_id"], columns=services["service_id"])
+        .to_numpy()
+    )
     agree = np.mean((ours == peer) | (np.isnan(ours) & np.isnan(peer)))
-    stage(f"Connection Scan peer, {len(sample)} origins", t, c,
-          f"{len(sample) / wall:.3f} origins/s; same median for {agree:.1%} of pairs")
+    stage(
+        f"Connection Scan peer, {len(sample)} origins",
+        t,
+        c,
+        f"{len(sample) / wall:.3f} origins/s; same median for {agree:.1%} of pairs",
+    )
 
 
 if __name__ == "__main__":

@@ -62,6 +62,7 @@ def child(result_path: str, args: list[str]) -> None:
         from web_api import timed_concurrently, urls, wait_until_ready, workload
 
         from dikas.twin.store import Twin
+
         twin_path = Path(args[1])
         with Twin.open(twin_path) as twin:
             item_urls, tile_urls = urls(twin, *workload(twin, 200))
@@ -74,23 +75,26 @@ def child(result_path: str, args: list[str]) -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
-        extra = {"items_p95_ms": float(np.percentile(items, 95)),
-                 "tiles_p95_ms": float(np.percentile(tiles, 95))}
+        extra = {
+            "items_p95_ms": float(np.percentile(items, 95)),
+            "tiles_p95_ms": float(np.percentile(tiles, 95)),
+        }
     else:
         _report_peak_per_step()
         from dikas.cli.main import main as dikas_main
+
         extra = {}
         try:
             dikas_main(args)
         except SystemExit as stop:
             rc = int(stop.code or 0)
         except Exception as error:
-            print(f"dikas {' '.join(args[:2])}: {type(error).__name__}: {error}",
-                  file=sys.stderr)
+            print(f"dikas {' '.join(args[:2])}: {type(error).__name__}: {error}", file=sys.stderr)
             rc = 1
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    Path(result_path).write_text(json.dumps(
-        {"seconds": time.perf_counter() - started, "peak_mb": peak, "rc": rc, **extra}))
+    Path(result_path).write_text(
+        json.dumps({"seconds": time.perf_counter() - started, "peak_mb": peak, "rc": rc, **extra})
+    )
 
 
 def _report_peak_per_step() -> None:
@@ -99,6 +103,7 @@ def _report_peak_per_step() -> None:
     import contextlib
 
     import dikas.progress as progress
+
     original = progress.step
 
     @contextlib.contextmanager
@@ -115,6 +120,7 @@ def _watch(process: subprocess.Popen, limit_mb: float) -> float:
     """Wait for ``process``; kill it (and report its RSS) once its tree's RSS passes
     ``limit_mb``, so a step that grows out of hand cannot exhaust a shared machine."""
     import psutil
+
     watched = psutil.Process(process.pid)
     while process.poll() is None:
         try:
@@ -130,16 +136,16 @@ def _watch(process: subprocess.Popen, limit_mb: float) -> float:
     return 0.0
 
 
-def run_child(args: list[str], *, env: dict[str, str], log: Path,
-              limit_mb: float = 6000) -> dict[str, float]:
+def run_child(
+    args: list[str], *, env: dict[str, str], log: Path, limit_mb: float = 6000
+) -> dict[str, float]:
     result_path = log.with_suffix(".result.json")
     result_path.unlink(missing_ok=True)
     command = [sys.executable, str(HERE / "scale.py"), "--child", str(result_path), *args]
     with open(log, "a") as handle:
         handle.write(f"$ {' '.join(args)}\n")
         handle.flush()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=handle,
-                                   env=env)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=handle, env=env)
         killed = _watch(process, limit_mb)
     if killed:
         return {"rc": 1, "killed_mb": killed}
@@ -153,6 +159,7 @@ def run_child(args: list[str], *, env: dict[str, str], log: Path,
 
 def scenario_file(twin_path: Path, out: Path) -> Path:
     from dikas.twin.store import Twin
+
     with Twin.open(twin_path) as twin:
         nodes = twin.read("network_nodes")
     point = nodes.geometry.iloc[len(nodes) // 2]  # on the street network, inside tile 0
@@ -160,31 +167,65 @@ def scenario_file(twin_path: Path, out: Path) -> Path:
     return out
 
 
-def measure(size: int, *, data_dir: Path, work: Path, skip: set[str],
-            gtfs_cap: int, limit_mb: float = 6000) -> dict[str, dict[str, float]]:
+def measure(
+    size: int, *, data_dir: Path, work: Path, skip: set[str], gtfs_cap: int, limit_mb: float = 6000
+) -> dict[str, dict[str, float]]:
     from scale_data import enlarge
+
     mirror = work / f"{size}x"
     started = time.perf_counter()
     catalog, counts = enlarge(data_dir, mirror, size, gtfs_cap=gtfs_cap)
-    print(f"[{size}x] mirror ready ({time.perf_counter() - started:.0f} s): "
-          f"{counts['osm']['nodes']:,} OSM nodes, {counts['gtfs']['stop_times.txt']:,} "
-          f"stop_times, {counts['hsy_population_grid_2021']:,} cells", flush=True)
-    env = {**os.environ, "DIKAS_DATA_DIR": str(mirror),
-           "PYTHONPATH": os.pathsep.join([str(HERE.parent / "src"), str(HERE)])}
+    print(
+        f"[{size}x] mirror ready ({time.perf_counter() - started:.0f} s): "
+        f"{counts['osm']['nodes']:,} OSM nodes, {counts['gtfs']['stop_times.txt']:,} "
+        f"stop_times, {counts['hsy_population_grid_2021']:,} cells",
+        flush=True,
+    )
+    env = {
+        **os.environ,
+        "DIKAS_DATA_DIR": str(mirror),
+        "PYTHONPATH": os.pathsep.join([str(HERE.parent / "src"), str(HERE)]),
+    }
     twin = work / f"twin-{size}x.duckdb"
     log = work / f"scale-{size}x.log"
     results: dict[str, dict[str, float]] = {}
     commands = {
-        "build": ["build", "--catalog", str(catalog), "--data-dir", str(mirror),
-                  "--out", str(twin), "--frozen"],
-        "segregation": ["segregation", "--twin", str(twin), "--level", "grid", "--group",
-                        "age_70_79", "--total", "attribute_grid_inhabitants", "--json"],
+        "build": [
+            "build",
+            "--catalog",
+            str(catalog),
+            "--data-dir",
+            str(mirror),
+            "--out",
+            str(twin),
+            "--frozen",
+        ],
+        "segregation": [
+            "segregation",
+            "--twin",
+            str(twin),
+            "--level",
+            "grid",
+            "--group",
+            "age_70_79",
+            "--total",
+            "attribute_grid_inhabitants",
+            "--json",
+        ],
         "walk": ["access", "measures", "--twin", str(twin), "--mode", "walk", "--no-write"],
         "bike": ["access", "measures", "--twin", str(twin), "--mode", "bike", "--no-write"],
-        "transit": ["access", "measures", "--twin", str(twin), "--mode", "transit",
-                    "--no-write"],
-        "vulnerability": ["climate", "vulnerability", "--twin", str(twin), "--level", "grid",
-                          "--draws", "200", "--no-store"],
+        "transit": ["access", "measures", "--twin", str(twin), "--mode", "transit", "--no-write"],
+        "vulnerability": [
+            "climate",
+            "vulnerability",
+            "--twin",
+            str(twin),
+            "--level",
+            "grid",
+            "--draws",
+            "200",
+            "--no-store",
+        ],
     }
     for step in STEPS:
         if step in skip:
@@ -223,8 +264,11 @@ def _describe(result: dict[str, float]) -> str:
 
 def growth_exponent(sizes: list[int], values: list[float]) -> float:
     """Least-squares slope of log(value) on log(size); NaN with fewer than two points."""
-    points = [(math.log(s), math.log(v)) for s, v in zip(sizes, values, strict=True)
-              if v and v > 0 and math.isfinite(v)]
+    points = [
+        (math.log(s), math.log(v))
+        for s, v in zip(sizes, values, strict=True)
+        if v and v > 0 and math.isfinite(v)
+    ]
     if len(points) < 2:
         return float("nan")
     x, y = np.array(points).T
@@ -234,11 +278,19 @@ def growth_exponent(sizes: list[int], values: list[float]) -> float:
 def figures(results: dict[int, dict[str, dict[str, float]]]) -> dict[str, list[float]]:
     table: dict[str, list[float]] = {}
     for step in STEPS:
-        for key, label in (("seconds", "s"), ("peak_mb", "peak MB"), ("twin_mb", "twin MB"),
-                           ("items_p95_ms", "items p95 ms"), ("tiles_p95_ms", "tiles p95 ms")):
-            row = [results[size][step].get(key, float("nan"))
-                   if not results[size][step].get("rc") else float("nan")
-                   for size in results]
+        for key, label in (
+            ("seconds", "s"),
+            ("peak_mb", "peak MB"),
+            ("twin_mb", "twin MB"),
+            ("items_p95_ms", "items p95 ms"),
+            ("tiles_p95_ms", "tiles p95 ms"),
+        ):
+            row = [
+                results[size][step].get(key, float("nan"))
+                if not results[size][step].get("rc")
+                else float("nan")
+                for size in results
+            ]
             if any(math.isfinite(v) for v in row):
                 table[f"{step} {label}"] = row
     return table
@@ -252,25 +304,35 @@ def report(results: dict[int, dict[str, dict[str, float]]], chart: Path | None) 
     for name, row in table.items():
         cells = "".join(f"{v:>10.1f}" if math.isfinite(v) else f"{'-':>10}" for v in row)
         print(f"{name:<24}{cells}{growth_exponent(sizes, row):>10.2f}")
-    skipped = sorted({step for r in results.values() for step, v in r.items()
-                      if v.get("skipped")})
-    failed = sorted({f"{step}@{size}x" + (" (killed over the memory limit)"
-                                          if v.get("killed_mb") else "")
-                     for size, r in results.items() for step, v in r.items() if v.get("rc")})
+    skipped = sorted({step for r in results.values() for step, v in r.items() if v.get("skipped")})
+    failed = sorted(
+        {
+            f"{step}@{size}x" + (" (killed over the memory limit)" if v.get("killed_mb") else "")
+            for size, r in results.items()
+            for step, v in r.items()
+            if v.get("rc")
+        }
+    )
     if skipped:
         print("skipped: " + ", ".join(skipped))
     if failed:
         print("failed: " + ", ".join(failed))
     if chart is not None:
         import matplotlib
+
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+
         fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.5))
         for name, row in table.items():
             axis = left if name.endswith(" s") else right if name.endswith("peak MB") else None
             if axis is not None:
-                axis.plot(sizes, row, marker="o", label=name.rsplit(" ", 1)[0]
-                          if axis is left else name.rsplit(" ", 2)[0])
+                axis.plot(
+                    sizes,
+                    row,
+                    marker="o",
+                    label=name.rsplit(" ", 1)[0] if axis is left else name.rsplit(" ", 2)[0],
+                )
         for axis, title in ((left, "wall time (s)"), (right, "peak RSS (MB)")):
             axis.set_xscale("log")
             axis.set_yscale("log")
@@ -286,19 +348,32 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(sys.argv[2], sys.argv[3:])
         return
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="1,4,16,64")
     parser.add_argument("--quick", action="store_true", help="sizes 1,4")
     parser.add_argument("--skip", default="", help=f"steps to leave out ({','.join(STEPS)})")
-    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "dikas-scale",
-                        help="Where the enlarged data are kept between runs.")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "dikas-scale",
+        help="Where the enlarged data are kept between runs.",
+    )
     parser.add_argument("--chart", type=Path, default=Path("scale.png"))
-    parser.add_argument("--gtfs-cap", type=int, default=16,
-                        help="most GTFS copies (the full HSL weekday feed is ≈ this many)")
+    parser.add_argument(
+        "--gtfs-cap",
+        type=int,
+        default=16,
+        help="most GTFS copies (the full HSL weekday feed is ≈ this many)",
+    )
     parser.add_argument("--json", type=Path, help="also write the raw results here")
-    parser.add_argument("--limit-mb", type=float, default=6000,
-                        help="kill a step whose RSS passes this (reported as killed)")
+    parser.add_argument(
+        "--limit-mb",
+        type=float,
+        default=6000,
+        help="kill a step whose RSS passes this (reported as killed)",
+    )
     default = os.environ.get("DIKAS_DATA_DIR") or str(HERE.parents[1] / "shared" / "data")
     parser.add_argument("--data-dir", type=Path, default=Path(default))
     args = parser.parse_args()
@@ -308,9 +383,17 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown --skip step(s): {', '.join(sorted(unknown))}")
     args.work.mkdir(parents=True, exist_ok=True)
-    results = {size: measure(size, data_dir=args.data_dir, work=args.work, skip=skip,
-                             gtfs_cap=args.gtfs_cap, limit_mb=args.limit_mb)
-               for size in sizes}
+    results = {
+        size: measure(
+            size,
+            data_dir=args.data_dir,
+            work=args.work,
+            skip=skip,
+            gtfs_cap=args.gtfs_cap,
+            limit_mb=args.limit_mb,
+        )
+        for size in sizes
+    }
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     report(results, args.chart)

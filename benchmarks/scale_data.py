@@ -36,10 +36,25 @@ import yaml
 from pyproj import Transformer
 
 CELL_M = 250.0
-GTFS_ID_COLUMNS = ("stop_id", "parent_station", "route_id", "trip_id", "shape_id", "block_id",
-                   "from_stop_id", "to_stop_id", "fare_id", "from_route_id", "to_route_id",
-                   "from_trip_id", "to_trip_id", "zone_id", "origin_id", "destination_id",
-                   "contains_id")
+GTFS_ID_COLUMNS = (
+    "stop_id",
+    "parent_station",
+    "route_id",
+    "trip_id",
+    "shape_id",
+    "block_id",
+    "from_stop_id",
+    "to_stop_id",
+    "fare_id",
+    "from_route_id",
+    "to_route_id",
+    "from_trip_id",
+    "to_trip_id",
+    "zone_id",
+    "origin_id",
+    "destination_id",
+    "contains_id",
+)
 """GTFS columns holding ids that must stay unique per copy."""
 DEMO_CATALOG = Path(__file__).resolve().parents[1] / "src/dikas/sources/catalogs/helsinki-demo.yaml"
 
@@ -84,8 +99,10 @@ def tile_step(data_dir: Path, datasets: dict[str, dict]) -> tuple[float, float]:
     box = np.array(bounds)
     width = box[:, 2].max() - box[:, 0].min()
     height = box[:, 3].max() - box[:, 1].min()
-    return (math.ceil(width / CELL_M) * CELL_M + CELL_M,
-            math.ceil(height / CELL_M) * CELL_M + CELL_M)
+    return (
+        math.ceil(width / CELL_M) * CELL_M + CELL_M,
+        math.ceil(height / CELL_M) * CELL_M + CELL_M,
+    )
 
 
 class _Shift:
@@ -95,8 +112,9 @@ class _Shift:
         self.forward = Transformer.from_crs("EPSG:4326", "EPSG:3067", always_xy=True)
         self.back = Transformer.from_crs("EPSG:3067", "EPSG:4326", always_xy=True)
 
-    def __call__(self, lon: np.ndarray, lat: np.ndarray, dx: float,
-                 dy: float) -> tuple[np.ndarray, np.ndarray]:
+    def __call__(
+        self, lon: np.ndarray, lat: np.ndarray, dx: float, dy: float
+    ) -> tuple[np.ndarray, np.ndarray]:
         x, y = self.forward.transform(lon, lat)
         return self.back.transform(np.asarray(x) + dx, np.asarray(y) + dy)
 
@@ -118,8 +136,11 @@ def tile_osm(src: Path, dst: Path, offsets: list[tuple[float, float]]) -> dict[s
             ways.append((obj.id, [n.ref for n in obj.nodes], tags))
         elif isinstance(obj, osmium.osm.Relation):
             relations.append((obj.id, [(m.type, m.ref, m.role) for m in obj.members], tags))
-    step = {"n": max(node_ids) + 1, "w": max(w[0] for w in ways) + 1,
-            "r": max((r[0] for r in relations), default=0) + 1}
+    step = {
+        "n": max(node_ids) + 1,
+        "w": max(w[0] for w in ways) + 1,
+        "r": max((r[0] for r in relations), default=0) + 1,
+    }
     shift = _Shift()
     lon0, lat0 = np.array(lons), np.array(lats)
     if dst.exists():
@@ -130,19 +151,29 @@ def tile_osm(src: Path, dst: Path, offsets: list[tuple[float, float]]) -> dict[s
             lon, lat = shift(lon0, lat0, dx, dy)
             base = t * step["n"]
             for (ident, tags), x, y in zip(nodes, lon.tolist(), lat.tolist(), strict=True):
-                writer.add_node(osmium.osm.mutable.Node(
-                    id=ident + base, location=osmium.osm.Location(x, y), tags=tags,
-                    version=1))
+                writer.add_node(
+                    osmium.osm.mutable.Node(
+                        id=ident + base, location=osmium.osm.Location(x, y), tags=tags, version=1
+                    )
+                )
         for t in range(len(offsets)):
             base, nbase = t * step["w"], t * step["n"]
             for ident, refs, tags in ways:
-                writer.add_way(osmium.osm.mutable.Way(
-                    id=ident + base, nodes=[r + nbase for r in refs], tags=tags, version=1))
+                writer.add_way(
+                    osmium.osm.mutable.Way(
+                        id=ident + base, nodes=[r + nbase for r in refs], tags=tags, version=1
+                    )
+                )
         for t in range(len(offsets)):
             for ident, members, tags in relations:
-                writer.add_relation(osmium.osm.mutable.Relation(
-                    id=ident + t * step["r"], tags=tags, version=1,
-                    members=[(kind, ref + t * step[kind], role) for kind, ref, role in members]))
+                writer.add_relation(
+                    osmium.osm.mutable.Relation(
+                        id=ident + t * step["r"],
+                        tags=tags,
+                        version=1,
+                        members=[(kind, ref + t * step[kind], role) for kind, ref, role in members],
+                    )
+                )
     finally:
         writer.close()
     k = len(offsets)
@@ -153,8 +184,7 @@ def tile_gtfs(src: Path, dst: Path, offsets: list[tuple[float, float]]) -> dict[
     """Write a GTFS zip with one renamed, shifted copy of ``src`` per offset."""
     shift = _Shift()
     counts: dict[str, int] = {}
-    with zipfile.ZipFile(src) as archive, zipfile.ZipFile(dst, "w",
-                                                           zipfile.ZIP_DEFLATED) as out:
+    with zipfile.ZipFile(src) as archive, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
         for name in archive.namelist():
             table = pd.read_csv(archive.open(name), dtype=str, keep_default_na=False)
             if name in ("agency.txt", "feed_info.txt", "calendar.txt", "calendar_dates.txt"):
@@ -167,13 +197,18 @@ def tile_gtfs(src: Path, dst: Path, offsets: list[tuple[float, float]]) -> dict[
                     if column in copy and c:
                         filled = copy[column] != ""
                         copy.loc[filled, column] = copy.loc[filled, column] + f"~{c}"
-                for lon_col, lat_col in (("stop_lon", "stop_lat"),
-                                         ("shape_pt_lon", "shape_pt_lat")):
+                for lon_col, lat_col in (
+                    ("stop_lon", "stop_lat"),
+                    ("shape_pt_lon", "shape_pt_lat"),
+                ):
                     if lon_col in copy and c:
                         filled = copy[lon_col] != ""
-                        lon, lat = shift(copy.loc[filled, lon_col].astype(float).to_numpy(),
-                                         copy.loc[filled, lat_col].astype(float).to_numpy(),
-                                         dx, dy)
+                        lon, lat = shift(
+                            copy.loc[filled, lon_col].astype(float).to_numpy(),
+                            copy.loc[filled, lat_col].astype(float).to_numpy(),
+                            dx,
+                            dy,
+                        )
                         copy.loc[filled, lon_col] = np.round(lon, 7).astype(str)
                         copy.loc[filled, lat_col] = np.round(lat, 7).astype(str)
                 copies.append(copy)
@@ -185,8 +220,9 @@ def tile_gtfs(src: Path, dst: Path, offsets: list[tuple[float, float]]) -> dict[
     return counts
 
 
-def tile_vector(src: Path, dst: Path, offsets: list[tuple[float, float]], *, kind: str,
-                crs: str) -> int:
+def tile_vector(
+    src: Path, dst: Path, offsets: list[tuple[float, float]], *, kind: str, crs: str
+) -> int:
     """Shifted copies of a grid / Paavo file with new ids, in the file's own CRS and driver."""
     frame = gpd.read_file(src)
     native = frame.crs or crs
@@ -197,8 +233,9 @@ def tile_vector(src: Path, dst: Path, offsets: list[tuple[float, float]], *, kin
         copy = metric.copy()
         copy["geometry"] = copy.geometry.translate(dx, dy)
         if kind == "paavo":
-            copy["postal_code"] = copy["postal_code"].astype(str).map(
-                lambda code, t=t: f"{t:02d}{code[2:]}")
+            copy["postal_code"] = (
+                copy["postal_code"].astype(str).map(lambda code, t=t: f"{t:02d}{code[2:]}")
+            )
         for column in ("id", "index"):
             if column in copy and t:
                 copy[column] = _new_ids(copy[column], t)
@@ -219,8 +256,9 @@ def _new_ids(ids: pd.Series, tile: int) -> pd.Series:
     return ids.astype(str) + f"~{tile}"
 
 
-def enlarge(data_dir: Path, out_dir: Path, size: int, *, gtfs_cap: int = 16,
-            seed: int = 0) -> tuple[Path, dict[str, object]]:
+def enlarge(
+    data_dir: Path, out_dir: Path, size: int, *, gtfs_cap: int = 16, seed: int = 0
+) -> tuple[Path, dict[str, object]]:
     """Write the ``size``× mirror into ``out_dir``; return (catalog path, counts).
 
     Reuses a finished mirror of the same size (``out_dir/done`` present).
@@ -250,10 +288,11 @@ def enlarge(data_dir: Path, out_dir: Path, size: int, *, gtfs_cap: int = 16,
         if kind == "osm":
             counts["osm"] = tile_osm(source, target, offsets)
         elif kind == "gtfs":
-            counts["gtfs"] = tile_gtfs(source, target, offsets[:min(size, gtfs_cap)])
+            counts["gtfs"] = tile_gtfs(source, target, offsets[: min(size, gtfs_cap)])
         else:
-            counts[dataset["name"]] = tile_vector(source, target, offsets, kind=kind,
-                                                  crs=dataset["crs"])
+            counts[dataset["name"]] = tile_vector(
+                source, target, offsets, kind=kind, crs=dataset["crs"]
+            )
         dataset["sha256"] = sha256(target)
     catalog["city"]["name"] = f"scale-{size}x"
     catalog["city"]["title"] = f"Demo city tiled {math.isqrt(size)}x{math.isqrt(size)}"

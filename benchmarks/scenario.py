@@ -52,8 +52,11 @@ def main() -> None:
         network = StreetNetwork.from_twin(twin, "walk")
         extent = twin.extent("network_edges")
     cells = state.city_grid()
-    points = gpd.GeoDataFrame({"cell_id": cells.index.to_numpy()},
-                              geometry=cells.geometry.centroid.to_numpy(), crs=TWIN_CRS)
+    points = gpd.GeoDataFrame(
+        {"cell_id": cells.index.to_numpy()},
+        geometry=cells.geometry.centroid.to_numpy(),
+        crs=TWIN_CRS,
+    )
     points = near_network(points, extent, margin_m=MAX_SNAP_DISTANCE_M)
     origins, ids = snap_origins(network, points, id_column="cell_id")
     services = state.services[state.services["service_type"] == args.service_type]
@@ -64,8 +67,9 @@ def main() -> None:
     base = NearestServices.compute(network, origins, services)
 
     def incremental() -> np.ndarray:
-        state = NearestServices(network, origins, base.costs.copy(), base.services.copy(),
-                                base.depth.copy())
+        state = NearestServices(
+            network, origins, base.costs.copy(), base.services.copy(), base.depth.copy()
+        )
         state.add("new", new.geometry)
         return state.costs[:, 0]
 
@@ -81,13 +85,19 @@ def main() -> None:
     t_inc = _best(incremental, args.repeat)
     t_near = _best(full_nearest, args.repeat)
     t_matrix = _best(full_matrix, args.repeat)
-    print(f"{len(ids)} origin cells, {len(everything)} {args.service_type} services, "
-          f"{network.n_nodes} nodes; identical nearest times: yes")
+    print(
+        f"{len(ids)} origin cells, {len(everything)} {args.service_type} services, "
+        f"{network.n_nodes} nodes; identical nearest times: yes"
+    )
     print(f"incremental add      {t_inc * 1000:8.1f} ms")
     print(f"full k-nearest       {t_near * 1000:8.1f} ms   ({t_near / t_inc:.1f}× incremental)")
     print(f"full matrix + min    {t_matrix * 1000:8.1f} ms   ({t_matrix / t_inc:.1f}× incremental)")
-    scenario = {"name": "one new service", "edits": [{"add_service": {
-        "service_type": args.service_type, "x": new_point.x, "y": new_point.y}}]}
+    scenario = {
+        "name": "one new service",
+        "edits": [
+            {"add_service": {"service_type": args.service_type, "x": new_point.x, "y": new_point.y}}
+        ],
+    }
     for label in ("first run (reads the twin)", "next run (base cached)"):
         start = time.perf_counter()
         run_scenario(args.twin, scenario)

@@ -44,9 +44,11 @@ from dikas.segregation import (  # noqa: E402
 from dikas.segregation.registry import INDICES, MULTIGROUP_SUITE, TWO_GROUP_SUITE  # noqa: E402
 
 ITERATIONS = 999
-INCOME = ["Inhabitants belonging to the lowest income category",
-          "Inhabitants belonging to the middle income category",
-          "Inhabitants belonging to the highest income category"]
+INCOME = [
+    "Inhabitants belonging to the lowest income category",
+    "Inhabitants belonging to the middle income category",
+    "Inhabitants belonging to the highest income category",
+]
 
 
 def pysal_class(name: str) -> type:
@@ -92,67 +94,97 @@ def global_suite(label, frame, group, total, groups, *, full: bool) -> tuple[flo
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             theirs, theirs_time = timed(lambda n=name, a=args: pysal_class(n)(frame, *a).statistic)
-        agree = (np.isnan(theirs) and np.isnan(ours.statistic)) or \
-            abs(ours.statistic - theirs) <= 1e-9 * max(1.0, abs(theirs))
+        agree = (np.isnan(theirs) and np.isnan(ours.statistic)) or abs(
+            ours.statistic - theirs
+        ) <= 1e-9 * max(1.0, abs(theirs))
         ours_total += ours_time
         theirs_total += theirs_time
-        print(f"{name:<44}{ours_time:>10.3f}{theirs_time:>10.3f}"
-              f"{theirs_time / ours_time:>9.1f}  {'yes' if agree else 'NO'}")
-    print(f"{'whole suite (incl. setup)':<44}{ours_total:>10.3f}{theirs_total:>10.3f}"
-          f"{theirs_total / ours_total:>9.1f}")
+        print(
+            f"{name:<44}{ours_time:>10.3f}{theirs_time:>10.3f}"
+            f"{theirs_time / ours_time:>9.1f}  {'yes' if agree else 'NO'}"
+        )
+    print(
+        f"{'whole suite (incl. setup)':<44}{ours_total:>10.3f}{theirs_total:>10.3f}"
+        f"{theirs_total / ours_total:>9.1f}"
+    )
     # The full DikaS suite once more from scratch (new geography, every index incl. the
     # proximity profile), with CPU time: on a shared machine wall time overstates it.
     wall, cpu = time.perf_counter(), time.process_time()
     compute_indices(two_group_counts(frame, group=group, total=total))
     compute_indices(multigroup_counts(frame, groups=groups))
-    print(f"DikaS full suite from scratch: {time.perf_counter() - wall:.3f} s wall, "
-          f"{time.process_time() - cpu:.3f} s CPU (all threads)")
+    print(
+        f"DikaS full suite from scratch: {time.perf_counter() - wall:.3f} s wall, "
+        f"{time.process_time() - cpu:.3f} s CPU (all threads)"
+    )
     return ours_total, theirs_total
 
 
-def inference(label, frame, group, total, *, pysal_iterations: int,
-              full: bool) -> tuple[float, float]:
+def inference(
+    label, frame, group, total, *, pysal_iterations: int, full: bool
+) -> tuple[float, float]:
     print(f"\n== {label}: {ITERATIONS}-permutation inference (systematic null) ==")
     print(f"{'index':<44}{'DikaS s':>10}{'PySAL s*':>10}{'ratio':>9}")
     counts = two_group_counts(frame, group=group, total=total)
     ours_total = theirs_total = 0.0
     for name in TWO_GROUP_SUITE:
-        _, ours_time = timed(null_tests, counts, [name], null="systematic",
-                             iterations=ITERATIONS, seed=0)
+        _, ours_time = timed(
+            null_tests, counts, [name], null="systematic", iterations=ITERATIONS, seed=0
+        )
         if name == "spatial_proximity_profile" and len(frame) > 1000 and not full:
             print(f"{name:<44}{ours_time:>10.3f}{'skipped':>10}")
             continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             index = pysal_class(name)(frame, group, total)
-            _, theirs_time = timed(SingleValueTest, index, iterations_under_null=pysal_iterations,
-                                   null_approach="systematic", n_jobs=1)
+            _, theirs_time = timed(
+                SingleValueTest,
+                index,
+                iterations_under_null=pysal_iterations,
+                null_approach="systematic",
+                n_jobs=1,
+            )
         theirs_time *= ITERATIONS / pysal_iterations
         ours_total += ours_time
         theirs_total += theirs_time
         print(f"{name:<44}{ours_time:>10.3f}{theirs_time:>10.1f}{theirs_time / ours_time:>9.1f}")
-    print(f"{'sum of the above':<44}{ours_total:>10.3f}{theirs_total:>10.1f}"
-          f"{theirs_total / ours_total:>9.1f}")
+    print(
+        f"{'sum of the above':<44}{ours_total:>10.3f}{theirs_total:>10.1f}"
+        f"{theirs_total / ours_total:>9.1f}"
+    )
     # One call for the whole suite simulates the data sets once and shares them.
-    measured = [n for n in TWO_GROUP_SUITE
-                if full or len(frame) <= 1000 or n != "spatial_proximity_profile"]
-    _, ours_total = timed(null_tests, counts, measured, null="systematic",
-                          iterations=ITERATIONS, seed=0)
-    print(f"{'one call, all indices above':<44}{ours_total:>10.3f}{theirs_total:>10.1f}"
-          f"{theirs_total / ours_total:>9.1f}")
-    print(f"* PySAL measured on {pysal_iterations} simulated data sets (n_jobs=1), "
-          f"scaled to {ITERATIONS}")
+    measured = [
+        n for n in TWO_GROUP_SUITE if full or len(frame) <= 1000 or n != "spatial_proximity_profile"
+    ]
+    _, ours_total = timed(
+        null_tests, counts, measured, null="systematic", iterations=ITERATIONS, seed=0
+    )
+    print(
+        f"{'one call, all indices above':<44}{ours_total:>10.3f}{theirs_total:>10.1f}"
+        f"{theirs_total / ours_total:>9.1f}"
+    )
+    print(
+        f"* PySAL measured on {pysal_iterations} simulated data sets (n_jobs=1), "
+        f"scaled to {ITERATIONS}"
+    )
     return ours_total, theirs_total
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "shared" / "data")
-    parser.add_argument("--full", action="store_true",
-                        help="Also run PySAL's spatial proximity profile on the grid.")
-    parser.add_argument("--pysal-iterations", type=int, default=5,
-                        help="Simulated data sets PySAL's inference is timed on.")
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data"
+    )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="Also run PySAL's spatial proximity profile on the grid.",
+    )
+    parser.add_argument(
+        "--pysal-iterations",
+        type=int,
+        default=5,
+        help="Simulated data sets PySAL's inference is timed on.",
+    )
     args = parser.parse_args()
     # Warm-up of both libraries on the postal areas: numba compilation (or loading the
     # cache) is paid once per process, so the timings below measure computation.
@@ -165,10 +197,10 @@ def main() -> None:
             pysal_class(name)(frame, group, total)
     totals = {}
     for label, frame, group, total, groups in datasets(args.data_dir):
-        totals[label, "global"] = global_suite(label, frame, group, total, groups,
-                                               full=args.full)
-        totals[label, "inference"] = inference(label, frame, group, total, full=args.full,
-                                               pysal_iterations=args.pysal_iterations)
+        totals[label, "global"] = global_suite(label, frame, group, total, groups, full=args.full)
+        totals[label, "inference"] = inference(
+            label, frame, group, total, full=args.full, pysal_iterations=args.pysal_iterations
+        )
     print("\n== summary (seconds, DikaS vs PySAL, ratio) ==")
     for (label, part), (ours, theirs) in totals.items():
         print(f"{label:<14}{part:<11}{ours:>9.3f}{theirs:>11.2f}{theirs / ours:>9.1f}×")

@@ -44,25 +44,32 @@ from dikas.sources.gtfs import read_gtfs
 from dikas.sources.osm_features import read_osm_services
 from dikas.sources.osm_network import read_street_network
 
-_MIRROR = Path(os.environ.get("DIKAS_DATA_DIR",
-                              Path(__file__).resolve().parents[2] / "shared" / "data"))
+_MIRROR = Path(
+    os.environ.get("DIKAS_DATA_DIR", Path(__file__).resolve().parents[2] / "shared" / "data")
+)
 _DEPARTURE = dt.datetime(2022, 2, 22, 8, 0)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--window", type=int, default=60, help="departure minutes")
-    parser.add_argument("--peer-origins", type=int, default=4,
-                        help="origins routed by the pure-Python peer")
-    parser.add_argument("--max-origins", type=int, default=None,
-                        help="use only the first N grid cells")
-    parser.add_argument("--street-network", action="store_true",
-                        help="walk on the OSM street network of the inner-city extract")
+    parser.add_argument(
+        "--peer-origins", type=int, default=4, help="origins routed by the pure-Python peer"
+    )
+    parser.add_argument(
+        "--max-origins", type=int, default=None, help="use only the first N grid cells"
+    )
+    parser.add_argument(
+        "--street-network",
+        action="store_true",
+        help="walk on the OSM street network of the inner-city extract",
+    )
     args = parser.parse_args()
     pbf = _MIRROR / "greenpaths2_osm" / "helsinki_centre_20240815.osm.pbf"
 
-    feed = read_gtfs(_MIRROR / "r5py_docs" / "hsl_gtfs_20220222_inner_helsinki.zip",
-                     dataset="hsl_gtfs")
+    feed = read_gtfs(
+        _MIRROR / "r5py_docs" / "hsl_gtfs_20220222_inner_helsinki.zip", dataset="hsl_gtfs"
+    )
     stops = feed.stops[feed.stops["location_type"] == 0]
     grid = gpd.read_file(_MIRROR / "pythongis_book" / "Population_grid_2021_HSY.gpkg")
     grid = grid[grid["inhabitants"] > 0].to_crs(3067)
@@ -80,49 +87,95 @@ def main() -> None:
         origins = origins[origins.within(edges.union_all().convex_hull)]
     if args.max_origins:
         origins = origins.head(args.max_origins)
-    print(f"feed: {len(stops)} stops; origins: {len(origins)} inner-city grid cells; "
-          f"destinations: {len(services)} services; window {args.window} min from "
-          f"{_DEPARTURE:%Y-%m-%d %H:%M}; walking: {type(walk).__name__}")
+    print(
+        f"feed: {len(stops)} stops; origins: {len(origins)} inner-city grid cells; "
+        f"destinations: {len(services)} services; window {args.window} min from "
+        f"{_DEPARTURE:%Y-%m-%d %H:%M}; walking: {type(walk).__name__}"
+    )
 
     # warm-up: compile (or load the cached) numba kernel outside the timing
-    transit_travel_time_matrix(feed, walk, origins.head(1), services.head(1),
-                               origin_id="cell_id", destination_id="service_id",
-                               departure=_DEPARTURE, window_min=2)
+    transit_travel_time_matrix(
+        feed,
+        walk,
+        origins.head(1),
+        services.head(1),
+        origin_id="cell_id",
+        destination_id="service_id",
+        departure=_DEPARTURE,
+        window_min=2,
+    )
     start, start_cpu = time.perf_counter(), time.process_time()
-    matrix = transit_travel_time_matrix(feed, walk, origins, services, origin_id="cell_id",
-                                        destination_id="service_id", departure=_DEPARTURE,
-                                        window_min=args.window, percentiles=(50, 90))
+    matrix = transit_travel_time_matrix(
+        feed,
+        walk,
+        origins,
+        services,
+        origin_id="cell_id",
+        destination_id="service_id",
+        departure=_DEPARTURE,
+        window_min=args.window,
+        percentiles=(50, 90),
+    )
     dikas_s, dikas_cpu = time.perf_counter() - start, time.process_time() - start_cpu
     reached = matrix["travel_time"].notna().mean()
     dikas_rate = len(origins) / dikas_s
-    print(f"DikaS RAPTOR (numba, {numba.get_num_threads()} threads): {dikas_s:.1f} s wall, "
-          f"{dikas_cpu:.1f} s CPU for {len(origins)} origins, including timetable and walking "
-          f"legs → {dikas_rate:.1f} origins/s wall, {len(origins) / dikas_cpu:.1f} per "
-          f"CPU-second; {reached:.0%} of pairs reachable within 120 min (median)")
+    print(
+        f"DikaS RAPTOR (numba, {numba.get_num_threads()} threads): {dikas_s:.1f} s wall, "
+        f"{dikas_cpu:.1f} s CPU for {len(origins)} origins, including timetable and walking "
+        f"legs → {dikas_rate:.1f} origins/s wall, {len(origins) / dikas_cpu:.1f} per "
+        f"CPU-second; {reached:.0%} of pairs reachable within 120 min (median)"
+    )
 
     # peer: pure-Python Connection Scan on the same timetable and legs, a sample of origins
     sample = origins.sample(n=min(args.peer_origins, len(origins)), random_state=0)
     end_s = 8 * 3600 + 60 * args.window + 7200
     timetable = Timetable.from_feed(feed, _DEPARTURE.date(), start_s=8 * 3600, end_s=end_s)
-    legs = walking_legs(walk, sample, services, stops, origin_id="cell_id",
-                        destination_id="service_id", max_walk_min=15,
-                        stop_ids=pd.Index(timetable.stop_ids))
+    legs = walking_legs(
+        walk,
+        sample,
+        services,
+        stops,
+        origin_id="cell_id",
+        destination_id="service_id",
+        max_walk_min=15,
+        stop_ids=pd.Index(timetable.stop_ids),
+    )
     departures = (8 * 3600 + 60 * np.arange(args.window)).tolist()
     start, start_cpu = time.perf_counter(), time.process_time()
     scan = ConnectionScan(timetable, legs)
-    peer = np.stack([scan.percentiles(i, departures, n_destinations=len(services),
-                                      percentiles=(50.0,), max_time_s=7200)[0]
-                     for i in range(len(sample))]) / 60
+    peer = (
+        np.stack(
+            [
+                scan.percentiles(
+                    i,
+                    departures,
+                    n_destinations=len(services),
+                    percentiles=(50.0,),
+                    max_time_s=7200,
+                )[0]
+                for i in range(len(sample))
+            ]
+        )
+        / 60
+    )
     peer_s, peer_cpu = time.perf_counter() - start, time.process_time() - start_cpu
     peer_rate = len(sample) / peer_s
-    ours = (matrix.set_index(["from_id", "to_id"])["travel_time"]
-            .unstack().loc[sample["cell_id"], services["service_id"]].to_numpy())
+    ours = (
+        matrix.set_index(["from_id", "to_id"])["travel_time"]
+        .unstack()
+        .loc[sample["cell_id"], services["service_id"]]
+        .to_numpy()
+    )
     agree = np.mean((ours == peer) | (np.isnan(ours) & np.isnan(peer)))
-    print(f"peer, pure-Python Connection Scan: {peer_s:.1f} s for {len(sample)} origins → "
-          f"{peer_rate:.2f} origins/s; same median as RAPTOR for {agree:.1%} of the pairs "
-          "(the peer has no transfer limit; RAPTOR allows 4 transfers)")
-    print(f"speed-up: {dikas_rate / peer_rate:.0f}× in origins per wall-clock second, "
-          f"{peer_cpu / len(sample) / (dikas_cpu / len(origins)):.0f}× in CPU time per origin")
+    print(
+        f"peer, pure-Python Connection Scan: {peer_s:.1f} s for {len(sample)} origins → "
+        f"{peer_rate:.2f} origins/s; same median as RAPTOR for {agree:.1%} of the pairs "
+        "(the peer has no transfer limit; RAPTOR allows 4 transfers)"
+    )
+    print(
+        f"speed-up: {dikas_rate / peer_rate:.0f}× in origins per wall-clock second, "
+        f"{peer_cpu / len(sample) / (dikas_cpu / len(origins)):.0f}× in CPU time per origin"
+    )
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS of the process): {peak_mib:.0f} MiB")
 

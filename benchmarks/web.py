@@ -48,12 +48,25 @@ from dikas.api.app import create_app
 from dikas.api.settings import ApiSettings
 
 CHROMIUM_ARGS = [
-    "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--no-sandbox",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--no-first-run",
 ]
-MAPLIBRE_UMD = (Path(__file__).resolve().parents[1] / "src" / "dikas" / "web" / "app" /
-                "node_modules" / "maplibre-gl" / "dist" / "maplibre-gl.js")
+MAPLIBRE_UMD = (
+    Path(__file__).resolve().parents[1]
+    / "src"
+    / "dikas"
+    / "web"
+    / "app"
+    / "node_modules"
+    / "maplibre-gl"
+    / "dist"
+    / "maplibre-gl.js"
+)
 BUILDINGS_MIN_ZOOM = 12
 SEED_TILES = 10_000
 """``dikas serve``'s default ``--seed-tiles``."""
@@ -122,8 +135,14 @@ def _fit_zoom(bbox: list[float], width: int, height: int) -> float:
 
 def _serve(twin: Path, workdir: Path) -> tuple[str, uvicorn.Server, threading.Thread]:
     # as `dikas serve` runs it: layers preloaded and the opening area's tiles seeded
-    app = create_app(ApiSettings(twin_path=twin, community_path=workdir / "community.sqlite",
-                                 preload=True, seed_tiles=SEED_TILES))
+    app = create_app(
+        ApiSettings(
+            twin_path=twin,
+            community_path=workdir / "community.sqlite",
+            preload=True,
+            seed_tiles=SEED_TILES,
+        )
+    )
 
     @app.get("/bench/maplibre-gl.js", include_in_schema=False)
     def maplibre() -> FileResponse:
@@ -173,20 +192,29 @@ def main() -> None:
         meta = httpx.get(f"{url}/api/meta", timeout=60).json()
         buildings = httpx.get(f"{url}/ogc/collections/buildings", timeout=60).json()
         bbox = buildings["extent"]["spatial"]["bbox"][0]
-        n_buildings = httpx.get(f"{url}/ogc/collections/buildings/items", params={"limit": 1},
-                                timeout=60).json()["numberMatched"]
-        n_cells = httpx.get(f"{url}/ogc/collections/grid/items", params={"limit": 1},
-                            timeout=60).json()["numberMatched"]
+        n_buildings = httpx.get(
+            f"{url}/ogc/collections/buildings/items", params={"limit": 1}, timeout=60
+        ).json()["numberMatched"]
+        n_cells = httpx.get(
+            f"{url}/ogc/collections/grid/items", params={"limit": 1}, timeout=60
+        ).json()["numberMatched"]
         zoom = max(_fit_zoom(bbox, args.width - 300, args.height - 36), BUILDINGS_MIN_ZOOM)
         centre = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2]
         grid_zoom = _fit_zoom(meta["bbox"], args.width - 300, args.height - 36)
-        grid_indicator = next((i for i in meta["indicators"] if i["level"] == "grid"
-                               and i["name"] == "heat_exposure_index"), None)
+        grid_indicator = next(
+            (
+                i
+                for i in meta["indicators"]
+                if i["level"] == "grid" and i["name"] == "heat_exposure_index"
+            ),
+            None,
+        )
         app_ms, opening_ms, grid_ms, peer_ms, floor_ms = [], [], [], [], []
         shown_buildings = shown_cells = 0
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            )
             viewport = {"width": args.width, "height": args.height}
             for _ in range(args.repeat):
                 context = browser.new_context(viewport=viewport)
@@ -196,19 +224,24 @@ def main() -> None:
                 app_ms.append(page.evaluate("window.dikasTimings.firstMapMs"))
                 shown_buildings = page.evaluate(
                     "new Set(dikas.map.querySourceFeatures('twin', {sourceLayer: 'buildings'})"
-                    ".map(f => f.properties.building_id)).size")
+                    ".map(f => f.properties.building_id)).size"
+                )
                 if grid_indicator:
-                    page.evaluate(f"dikas.map.jumpTo({{center: {meta['center']}, zoom: {grid_zoom}}})")
+                    page.evaluate(
+                        f"dikas.map.jumpTo({{center: {meta['center']}, zoom: {grid_zoom}}})"
+                    )
                     page.wait_for_function("dikas.map.loaded()", timeout=300_000)
                     before = page.evaluate("Number(document.body.dataset.renders)")
                     start = page.evaluate("performance.now()")
                     page.select_option("#indicator", "grid|heat_exposure_index")
-                    page.wait_for_function(f"Number(document.body.dataset.renders) > {before}",
-                                           timeout=300_000)
+                    page.wait_for_function(
+                        f"Number(document.body.dataset.renders) > {before}", timeout=300_000
+                    )
                     grid_ms.append(page.evaluate("performance.now()") - start)
                     shown_cells = page.evaluate(
                         "new Set(dikas.map.querySourceFeatures('grid', {sourceLayer: 'grid'})"
-                        ".map(f => f.properties.cell_id)).size")
+                        ".map(f => f.properties.cell_id)).size"
+                    )
                 context.close()
                 context = browser.new_context(viewport=viewport)
                 page = context.new_page()
@@ -231,26 +264,38 @@ def main() -> None:
         thread.join(timeout=10)
 
     app_median = statistics.median(app_ms)
-    print(f"twin: {args.twin} ({n_buildings} buildings); viewport {args.width}x{args.height}; "
-          f"{args.repeat} cold loads; Chromium + SwiftShader; server ready (layers loaded, "
-          f"tiles seeded) after {ready_s:.0f} s")
-    print(f"app 3D first map      : median {app_median:8.0f} ms  (all: "
-          f"{', '.join(f'{t:.0f}' for t in app_ms)}); buildings in the map: {shown_buildings}"
-          f" / {n_buildings} at zoom {zoom:.2f}")
-    print(f"app opening view      : median {statistics.median(opening_ms):8.0f} ms  (all: "
-          f"{', '.join(f'{t:.0f}' for t in opening_ms)}); zoom {opening_view[0]:.2f}, pitch "
-          f"{opening_view[1]:.0f} (what a visitor opening the URL sees)")
+    print(
+        f"twin: {args.twin} ({n_buildings} buildings); viewport {args.width}x{args.height}; "
+        f"{args.repeat} cold loads; Chromium + SwiftShader; server ready (layers loaded, "
+        f"tiles seeded) after {ready_s:.0f} s"
+    )
+    print(
+        f"app 3D first map      : median {app_median:8.0f} ms  (all: "
+        f"{', '.join(f'{t:.0f}' for t in app_ms)}); buildings in the map: {shown_buildings}"
+        f" / {n_buildings} at zoom {zoom:.2f}"
+    )
+    print(
+        f"app opening view      : median {statistics.median(opening_ms):8.0f} ms  (all: "
+        f"{', '.join(f'{t:.0f}' for t in opening_ms)}); zoom {opening_view[0]:.2f}, pitch "
+        f"{opening_view[1]:.0f} (what a visitor opening the URL sees)"
+    )
     if grid_ms:
-        print(f"app grid indicator    : median {statistics.median(grid_ms):8.0f} ms after the "
-              f"switch; cells in the map: {shown_cells} / {n_cells} (the grid covers the region)")
+        print(
+            f"app grid indicator    : median {statistics.median(grid_ms):8.0f} ms after the "
+            f"switch; cells in the map: {shown_cells} / {n_cells} (the grid covers the region)"
+        )
     if peer_ms:
         peer_median = statistics.median(peer_ms)
-        print(f"peer GeoJSON MapLibre : median {peer_median:8.0f} ms  (all: "
-              f"{', '.join(f'{t:.0f}' for t in peer_ms)})")
+        print(
+            f"peer GeoJSON MapLibre : median {peer_median:8.0f} ms  (all: "
+            f"{', '.join(f'{t:.0f}' for t in peer_ms)})"
+        )
         print(f"ratio peer / app      : {peer_median / app_median:.2f}x")
-        print(f"floor: one polygon    : median {statistics.median(floor_ms):8.0f} ms  (all: "
-              f"{', '.join(f'{t:.0f}' for t in floor_ms)}) — MapLibre with the app's kinds of "
-              "layers and next to no data")
+        print(
+            f"floor: one polygon    : median {statistics.median(floor_ms):8.0f} ms  (all: "
+            f"{', '.join(f'{t:.0f}' for t in floor_ms)}) — MapLibre with the app's kinds of "
+            "layers and next to no data"
+        )
     else:
         print(f"peer skipped: {MAPLIBRE_UMD} missing (npm ci in src/dikas/web/app)")
     print(f"aim: first map under 2000 ms -> {'met' if app_median < 2000 else 'not met'}")

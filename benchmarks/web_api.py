@@ -71,10 +71,12 @@ def workload(twin: Twin, n: int, seed: int = 0) -> tuple[list[tuple], list[tuple
 def urls(twin: Twin, items: list[tuple], tiles: list[tuple]) -> tuple[list[str], list[str]]:
     """Request paths of a :func:`workload`: items pages (the latest year of yearly layers)
     and tiles."""
-    item_urls = [f"/ogc/collections/{layer}/items?limit=100&bbox="
-                 + ",".join(f"{v:.6f}" for v in wgs)
-                 + ("&datetime=" + str(twin.years(layer)[-1]) if twin.years(layer) else "")
-                 for layer, _, wgs in items]
+    item_urls = [
+        f"/ogc/collections/{layer}/items?limit=100&bbox="
+        + ",".join(f"{v:.6f}" for v in wgs)
+        + ("&datetime=" + str(twin.years(layer)[-1]) if twin.years(layer) else "")
+        for layer, _, wgs in items
+    ]
     tile_urls = [f"/api/tiles/{layer}/{z}/{x}/{y}.mvt" for layer, z, x, y in tiles]
     return item_urls, tile_urls
 
@@ -93,7 +95,8 @@ def timed_concurrently(urls: list[str], base: str, concurrency: int) -> np.ndarr
         connection = getattr(local, "connection", None)
         if connection is None:
             connection = local.connection = http.client.HTTPConnection(
-                parts.hostname, parts.port, timeout=60)
+                parts.hostname, parts.port, timeout=60
+            )
         start = time.perf_counter()
         connection.request("GET", url)
         response = connection.getresponse()
@@ -121,27 +124,36 @@ def peer_item(twin: Twin, layer: str, box: tuple) -> Callable[[], object]:
         year = twin.years(layer)[-1] if twin.years(layer) else None
         frame = twin.read(layer, bbox=box, limit=100, year=year)
         return frame.to_crs(4326).to_json()
+
     return run
 
 
 def peer_tile(twin: Twin, layer: str, z: int, x: int, y: int) -> Callable[[], object]:
     table = {"basemap_streets": "network_edges"}.get(layer, layer)
-    key = {"areas": "postal_code", "grid": "cell_id", "buildings": "building_id",
-           "network_edges": "edge_id"}[table]
-    query = (f"WITH env AS (SELECT ST_TileEnvelope(?, ?, ?) AS e) "
-             f"SELECT ST_AsMVT(t, '{layer}', 4096, 'geom') FROM (SELECT {key}, ST_AsMVTGeom("
-             f"ST_Transform(g.geometry, 'EPSG:3067', 'EPSG:3857', always_xy := true), "
-             f"ST_Extent(env.e), 4096, 64, true) AS geom FROM {table} g, env WHERE "
-             f"ST_Intersects(g.geometry, ST_Transform(env.e, 'EPSG:3857', 'EPSG:3067', "
-             f"always_xy := true))) t WHERE geom IS NOT NULL")
+    key = {
+        "areas": "postal_code",
+        "grid": "cell_id",
+        "buildings": "building_id",
+        "network_edges": "edge_id",
+    }[table]
+    query = (
+        f"WITH env AS (SELECT ST_TileEnvelope(?, ?, ?) AS e) "
+        f"SELECT ST_AsMVT(t, '{layer}', 4096, 'geom') FROM (SELECT {key}, ST_AsMVTGeom("
+        f"ST_Transform(g.geometry, 'EPSG:3067', 'EPSG:3857', always_xy := true), "
+        f"ST_Extent(env.e), 4096, 64, true) AS geom FROM {table} g, env WHERE "
+        f"ST_Intersects(g.geometry, ST_Transform(env.e, 'EPSG:3857', 'EPSG:3067', "
+        f"always_xy := true))) t WHERE geom IS NOT NULL"
+    )
     return lambda: twin.sql(query, [z, x, y])
 
 
 def summary(name: str, server: np.ndarray, peer: np.ndarray) -> str:
-    return (f"{name:<6} server median {np.median(server):6.1f} ms  p95 "
-            f"{np.percentile(server, 95):6.1f} ms | peer (in-process) median "
-            f"{np.median(peer):6.1f} ms  p95 {np.percentile(peer, 95):6.1f} ms | "
-            f"ratio peer/server median {np.median(peer) / np.median(server):4.1f}×")
+    return (
+        f"{name:<6} server median {np.median(server):6.1f} ms  p95 "
+        f"{np.percentile(server, 95):6.1f} ms | peer (in-process) median "
+        f"{np.median(peer):6.1f} ms  p95 {np.percentile(peer, 95):6.1f} ms | "
+        f"ratio peer/server median {np.median(peer) / np.median(server):4.1f}×"
+    )
 
 
 def start_server(twin_path: Path, seed_tiles: int) -> tuple[subprocess.Popen, str]:
@@ -149,9 +161,20 @@ def start_server(twin_path: Path, seed_tiles: int) -> tuple[subprocess.Popen, st
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from dikas.cli.serve import serve; "
-         "serve.main(sys.argv[1:])", str(twin_path), "--host", "127.0.0.1",
-         "--port", str(port), "--seed-tiles", str(seed_tiles)], stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-c",
+            "import sys; from dikas.cli.serve import serve; serve.main(sys.argv[1:])",
+            str(twin_path),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--seed-tiles",
+            str(seed_tiles),
+        ],
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(600):
         try:
             httpx.get(f"{base}/ogc/conformance", timeout=1)
@@ -175,11 +198,13 @@ def wait_until_ready(base: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("twin", type=Path)
-    parser.add_argument("--requests", type=int, default=400,
-                        help="requests per kind (items, tiles); at most 5000")
+    parser.add_argument(
+        "--requests", type=int, default=400, help="requests per kind (items, tiles); at most 5000"
+    )
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--seed-tiles", type=int, default=10_000,
-                        help="the seeded server's --seed-tiles")
+    parser.add_argument(
+        "--seed-tiles", type=int, default=10_000, help="the seeded server's --seed-tiles"
+    )
     args = parser.parse_args()
     n = min(args.requests, 5000)
     results = {}
@@ -190,11 +215,11 @@ def main() -> None:
             items, tiles = workload(twin, n)
             item_urls, tile_urls = urls(twin, items, tiles)
             # the warm-up draws its own requests: a tile it renders is not timed as a cache hit
-            warm_up = [url for kind in urls(twin, *workload(twin, WARM_UP, seed=1))
-                       for url in kind]
+            warm_up = [url for kind in urls(twin, *workload(twin, WARM_UP, seed=1)) for url in kind]
             peer_n = min(n, 60)
-            peer_items = timed_in_process([peer_item(twin, layer, box)
-                                           for layer, box, _ in items[:peer_n]])
+            peer_items = timed_in_process(
+                [peer_item(twin, layer, box) for layer, box, _ in items[:peer_n]]
+            )
             peer_tiles = timed_in_process([peer_tile(twin, *t) for t in tiles[:peer_n]])
         # "on request": every tile is cut when first asked for; "seeded": the server has
         # rendered the opening area's tiles in the background first (what `dikas serve` does).
@@ -203,21 +228,30 @@ def main() -> None:
             try:
                 ready = wait_until_ready(base)
                 timed_concurrently(warm_up, base, args.concurrency)  # an unmeasured burst
-                results[label] = (ready, timed_concurrently(item_urls, base, args.concurrency),
-                                  timed_concurrently(tile_urls, base, args.concurrency))
+                results[label] = (
+                    ready,
+                    timed_concurrently(item_urls, base, args.concurrency),
+                    timed_concurrently(tile_urls, base, args.concurrency),
+                )
             finally:
                 server.terminate()
                 server.wait(timeout=30)
-    print(f"{n} items pages and {n} tiles (z14–16 in the buildings' extent), "
-          f"{args.concurrency} concurrent clients on 127.0.0.1; peer: {peer_n} sequential "
-          "in-process calls")
+    print(
+        f"{n} items pages and {n} tiles (z14–16 in the buildings' extent), "
+        f"{args.concurrency} concurrent clients on 127.0.0.1; peer: {peer_n} sequential "
+        "in-process calls"
+    )
     for label, (ready, server_items, server_tiles) in results.items():
         print(f"-- tiles {label} (server ready after {ready:.1f} s)")
         print(summary("items", server_items, peer_items))
         print(summary("tiles", server_tiles, peer_tiles))
-    print("aim: p95 under 50 ms -> " + ", ".join(
-        f"{label} {'met' if max(np.percentile(i, 95), np.percentile(t, 95)) < 50 else 'not met'}"
-        for label, (_, i, t) in results.items()))
+    print(
+        "aim: p95 under 50 ms -> "
+        + ", ".join(
+            f"{label} {'met' if max(np.percentile(i, 95), np.percentile(t, 95)) < 50 else 'not met'}"
+            for label, (_, i, t) in results.items()
+        )
+    )
 
 
 if __name__ == "__main__":

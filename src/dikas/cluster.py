@@ -69,14 +69,20 @@ def connect(address: str, *, timeout: str | None = None) -> Client:
         return Client(address, timeout=timeout or CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
         detail = " ".join(str(error).split()) or type(error).__name__
-        raise ParameterError(f"cannot reach the Dask scheduler at {address!r}: {detail}"
-                             ) from error
+        raise ParameterError(f"cannot reach the Dask scheduler at {address!r}: {detail}") from error
 
 
-def run_chunks(function: Callable[..., T], chunks: Sequence[Any], *,
-               shared: Mapping[str, Any] | None = None, dask_address: str | None = None,
-               label: str = "chunks", progress: bool = True, retries: int = RETRIES,
-               connect_timeout: str | None = None) -> list[T]:
+def run_chunks(
+    function: Callable[..., T],
+    chunks: Sequence[Any],
+    *,
+    shared: Mapping[str, Any] | None = None,
+    dask_address: str | None = None,
+    label: str = "chunks",
+    progress: bool = True,
+    retries: int = RETRIES,
+    connect_timeout: str | None = None,
+) -> list[T]:
     """``[function(chunk, **shared) for chunk in chunks]``, here or on a Dask cluster.
 
     Parameters
@@ -104,23 +110,26 @@ def run_chunks(function: Callable[..., T], chunks: Sequence[Any], *,
     """
     shared = dict(shared or {})
     if dask_address is None:
-        return [function(chunk, **shared)
-                for chunk in track(chunks, label, total=len(chunks), enabled=progress)]
+        return [
+            function(chunk, **shared)
+            for chunk in track(chunks, label, total=len(chunks), enabled=progress)
+        ]
     with _client(dask_address, connect_timeout or CONNECT_TIMEOUT) as (client, scattered):
         if not client.scheduler_info().get("workers"):
             from dask.utils import parse_timedelta  # with distributed: only for a cluster
 
             try:
                 client.wait_for_workers(
-                    1, timeout=parse_timedelta(connect_timeout or CONNECT_TIMEOUT))
+                    1, timeout=parse_timedelta(connect_timeout or CONNECT_TIMEOUT)
+                )
             except TimeoutError as error:
-                raise ParameterError(f"the Dask scheduler at {dask_address!r} has no workers"
-                                     ) from error
+                raise ParameterError(
+                    f"the Dask scheduler at {dask_address!r} has no workers"
+                ) from error
         for value in shared.values():
             if id(value) not in scattered:  # each input once per session, to every worker
                 scattered[id(value)] = (value, client.scatter([value], broadcast=True)[0])
-        remote: dict[str, Any] = {name: scattered[id(value)][1]
-                                  for name, value in shared.items()}
+        remote: dict[str, Any] = {name: scattered[id(value)][1] for name, value in shared.items()}
         futures = client.map(function, list(chunks), pure=False, retries=retries, **remote)
         try:
             return client.gather(futures)
@@ -129,8 +138,9 @@ def run_chunks(function: Callable[..., T], chunks: Sequence[Any], *,
 
 
 @contextmanager
-def cluster_session(dask_address: str | None, *, connect_timeout: str | None = None
-                    ) -> Iterator[None]:
+def cluster_session(
+    dask_address: str | None, *, connect_timeout: str | None = None
+) -> Iterator[None]:
     """Share one connection, and each input scattered once, among several :func:`run_chunks`.
 
     A step made of several mapped stages (transit: stop walks, then origin chunks) opens a
@@ -186,5 +196,6 @@ def draw_chunks(total: int, chunk_size: int) -> list[tuple[int, int]]:
         raise ParameterError(f"chunk size must be at least 1, not {chunk_size}")
     if total < 0:
         raise ParameterError(f"number of draws must not be negative, not {total}")
-    return [(k, min(chunk_size, total - start))
-            for k, start in enumerate(range(0, total, chunk_size))]
+    return [
+        (k, min(chunk_size, total - start)) for k, start in enumerate(range(0, total, chunk_size))
+    ]

@@ -24,8 +24,13 @@ GIT_TIMEOUT_S = 2.0
 def _git(folder: Path, *args: str) -> str | None:
     """Stdout of ``git -C folder args``, or ``None`` when git is missing or fails."""
     try:
-        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
-                              text=True, timeout=GIT_TIMEOUT_S, check=False)
+        done = subprocess.run(
+            ["git", "-C", str(folder), *args],
+            capture_output=True,
+            text=True,
+            timeout=GIT_TIMEOUT_S,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None

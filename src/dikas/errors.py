@@ -19,8 +19,14 @@ class DataError(ValueError, DikasError):
     """
 
     def __init__(self, problem: str, *, dataset: str | None = None, path: object = None) -> None:
-        parts = [p for p in (f"dataset {dataset!r}" if dataset else None,
-                             f"file {str(path)!r}" if path is not None else None) if p]
+        parts = [
+            p
+            for p in (
+                f"dataset {dataset!r}" if dataset else None,
+                f"file {str(path)!r}" if path is not None else None,
+            )
+            if p
+        ]
         prefix = ", ".join(parts)
         super().__init__(f"{prefix}: {problem}" if prefix else problem)
         self.dataset = dataset
@@ -54,10 +60,12 @@ class FetchError(ConnectionError, DikasError):
     The message names the dataset, the URL and the problem.
     """
 
-    def __init__(self, problem: str, *, dataset: str | None = None, url: str | None = None
-                 ) -> None:
-        parts = [p for p in (f"dataset {dataset!r}" if dataset else None,
-                             f"URL {url}" if url else None) if p]
+    def __init__(self, problem: str, *, dataset: str | None = None, url: str | None = None) -> None:
+        parts = [
+            p
+            for p in (f"dataset {dataset!r}" if dataset else None, f"URL {url}" if url else None)
+            if p
+        ]
         prefix = ", ".join(parts)
         super().__init__(f"{prefix}: {problem}" if prefix else problem)
         self.dataset = dataset

@@ -150,7 +150,8 @@ def marked_messages(domain: str) -> set[str]:
     for pattern in DOMAINS[domain]:
         for path in sorted(PACKAGE_DIR.glob(pattern)):
             for _line, message, _comments, _context in extract_from_file(
-                    "python", str(path), keywords=KEYWORDS):
+                "python", str(path), keywords=KEYWORDS
+            ):
                 found.add(message[0] if isinstance(message, tuple) else message)
     return {m for m in found if m}
 
@@ -168,8 +169,9 @@ def missing_translations(domains: Iterable[str] | None = None) -> list[tuple[str
     return missing
 
 
-def format_number(value: float | int | None, language: str, *, decimals: int = 0,
-                  percent: bool = False) -> str:
+def format_number(
+    value: float | int | None, language: str, *, decimals: int = 0, percent: bool = False
+) -> str:
     """``value`` written the way ``language`` writes numbers (``1 240,5`` in Finnish).
 
     ``percent`` takes a fraction (0.144) and writes a percentage (``14,4 %``). ``None`` and

@@ -30,13 +30,14 @@ def coerce_params(kind: type[P], params: P | Mapping[str, Any] | None) -> P:
     if isinstance(params, kind):
         return params
     if not isinstance(params, Mapping):
-        raise ParameterError(f"{kind.__name__} or a dict expected, not "
-                             f"{type(params).__name__}")
+        raise ParameterError(f"{kind.__name__} or a dict expected, not {type(params).__name__}")
     fields = {f.name: f for f in dataclasses.fields(kind)}  # type: ignore[arg-type]
     unknown = [str(k) for k in params if k not in fields]
     if unknown:
-        raise ParameterError(f"unknown {kind.__name__} parameter(s) "
-                             f"{', '.join(map(repr, unknown))}; known: {', '.join(fields)}")
+        raise ParameterError(
+            f"unknown {kind.__name__} parameter(s) "
+            f"{', '.join(map(repr, unknown))}; known: {', '.join(fields)}"
+        )
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in params.items()}
     return kind(**values)
 

@@ -16,11 +16,19 @@ from tqdm.auto import tqdm
 T = TypeVar("T")
 
 
-def track(items: Iterable[T], description: str, *, total: int | None = None,
-          enabled: bool = True) -> Iterator[T]:
+def track(
+    items: Iterable[T], description: str, *, total: int | None = None, enabled: bool = True
+) -> Iterator[T]:
     """Iterate over ``items`` with a progress bar on stderr."""
-    yield from tqdm(items, desc=description, total=total, disable=not enabled,
-                    file=sys.stderr, leave=False, dynamic_ncols=True)
+    yield from tqdm(
+        items,
+        desc=description,
+        total=total,
+        disable=not enabled,
+        file=sys.stderr,
+        leave=False,
+        dynamic_ncols=True,
+    )
 
 
 @contextmanager

@@ -13,7 +13,6 @@ TWIN_CRS = "EPSG:3067"
 """Every geometry in a twin is stored in ETRS-TM35FIN."""
 
 
-
 def _default_cache() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "dikas"

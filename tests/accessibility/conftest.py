@@ -11,9 +11,14 @@ from dikas.sources.osm_network import read_street_network
 
 # Nodes on a ~100 m lattice near Helsinki (lon step 0.0018 ≈ 100 m, lat step 0.0009 ≈ 100 m).
 _NODES = {
-    1: (24.9400, 60.1700), 2: (24.9418, 60.1700), 3: (24.9436, 60.1700),
-    4: (24.9400, 60.1709), 5: (24.9418, 60.1709), 6: (24.9436, 60.1709),
-    7: (24.9418, 60.1718), 8: (24.9454, 60.1700),
+    1: (24.9400, 60.1700),
+    2: (24.9418, 60.1700),
+    3: (24.9436, 60.1700),
+    4: (24.9400, 60.1709),
+    5: (24.9418, 60.1709),
+    6: (24.9436, 60.1709),
+    7: (24.9418, 60.1718),
+    8: (24.9454, 60.1700),
 }
 _WAYS = [
     # id, node refs, tags
@@ -58,8 +63,9 @@ def small_network(data_dir: Path) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
 LATTICE_ORIGIN = (385_000.0, 6_672_000.0)
 
 
-def lattice_network(size: int = 10, spacing: float = 100.0
-                    ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+def lattice_network(
+    size: int = 10, spacing: float = 100.0
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """A ``size`` × ``size`` street lattice (EPSG:3067): residential streets, every third
     east–west street one-way for bikes, and the north–south streets of column 4 footways."""
     import numpy as np
@@ -76,19 +82,29 @@ def lattice_network(size: int = 10, spacing: float = 100.0
             rows.append((node, ids[i + 1, j], "residential", True, True, True, not one_way))
         if j + 1 < size:  # north–south
             footway = i == 4
-            rows.append((node, ids[i, j + 1], "footway" if footway else "residential", True,
-                         not footway, not footway, not footway))
-    edges = pd.DataFrame(rows, columns=["u", "v", "highway", "walk", "bike", "bike_forward",
-                                        "bike_backward"])
+            rows.append(
+                (
+                    node,
+                    ids[i, j + 1],
+                    "footway" if footway else "residential",
+                    True,
+                    not footway,
+                    not footway,
+                    not footway,
+                )
+            )
+    edges = pd.DataFrame(
+        rows, columns=["u", "v", "highway", "walk", "bike", "bike_forward", "bike_backward"]
+    )
     edges.insert(0, "edge_id", np.arange(len(edges), dtype=np.int64))
-    geometry = shapely.linestrings([[xy[u], xy[v]] for u, v in zip(edges.u, edges.v,
-                                                                   strict=True)])
+    geometry = shapely.linestrings([[xy[u], xy[v]] for u, v in zip(edges.u, edges.v, strict=True)])
     edges = gpd.GeoDataFrame(edges, geometry=geometry, crs="EPSG:3067")
     edges["length_m"] = edges.length
     edges["name"] = "Katu"
     edges["osm_way_id"] = edges["edge_id"]
-    nodes = gpd.GeoDataFrame({"node_id": list(xy)}, geometry=shapely.points(list(xy.values())),
-                             crs="EPSG:3067")
+    nodes = gpd.GeoDataFrame(
+        {"node_id": list(xy)}, geometry=shapely.points(list(xy.values())), crs="EPSG:3067"
+    )
     return nodes, edges
 
 
@@ -104,28 +120,58 @@ def lattice_layers(seed: int = 0) -> dict[str, gpd.GeoDataFrame]:
         for j in range(4):
             # Centres 15 or 35 m from the nearest north–south street and 25 m from the
             # nearest east–west one: never equidistant from two edges.
-            cells.append(shapely.box(x0 - 40 + 250 * i, y0 - 50 + 250 * j,
-                                     x0 + 210 + 250 * i, y0 + 200 + 250 * j))
+            cells.append(
+                shapely.box(
+                    x0 - 40 + 250 * i, y0 - 50 + 250 * j, x0 + 210 + 250 * i, y0 + 200 + 250 * j
+                )
+            )
             codes.append("00100" if i < 2 else "00200")
-    grid = gpd.GeoDataFrame({"cell_id": [f"c{k}" for k in range(16)],
-                             "inhabitants": rng.integers(20, 400, 16),
-                             "postal_code": codes}, geometry=cells, crs="EPSG:3067")
-    areas = gpd.GeoDataFrame({"postal_code": ["00100", "00200"], "year": [2023, 2023],
-                              "name": ["West", "East"]},
-                             geometry=[shapely.box(x0 - 50, y0 - 50, x0 + 450, y0 + 950),
-                                       shapely.box(x0 + 450, y0 - 50, x0 + 950, y0 + 950)],
-                             crs="EPSG:3067")
-    for column in ("inhabitants_total", "age_0_2", "age_3_6", "age_75_79", "age_80_84",
-                   "age_85_plus", "lowest_income_inhabitants", "middle_income_inhabitants",
-                   "highest_income_inhabitants", "unemployed", "rented_households"):
+    grid = gpd.GeoDataFrame(
+        {
+            "cell_id": [f"c{k}" for k in range(16)],
+            "inhabitants": rng.integers(20, 400, 16),
+            "postal_code": codes,
+        },
+        geometry=cells,
+        crs="EPSG:3067",
+    )
+    areas = gpd.GeoDataFrame(
+        {"postal_code": ["00100", "00200"], "year": [2023, 2023], "name": ["West", "East"]},
+        geometry=[
+            shapely.box(x0 - 50, y0 - 50, x0 + 450, y0 + 950),
+            shapely.box(x0 + 450, y0 - 50, x0 + 950, y0 + 950),
+        ],
+        crs="EPSG:3067",
+    )
+    for column in (
+        "inhabitants_total",
+        "age_0_2",
+        "age_3_6",
+        "age_75_79",
+        "age_80_84",
+        "age_85_plus",
+        "lowest_income_inhabitants",
+        "middle_income_inhabitants",
+        "highest_income_inhabitants",
+        "unemployed",
+        "rented_households",
+    ):
         areas[column] = rng.integers(50, 500, 2).astype(float)
     areas["median_income"] = [21_000.0, 38_000.0]
     types = ["school"] * 3 + ["grocery"] * 5 + ["park"] * 4
-    xy = np.column_stack([rng.uniform(x0, x0 + 900, len(types)),
-                          rng.uniform(y0, y0 + 900, len(types))])
-    services = gpd.GeoDataFrame({"service_id": [f"s{k}" for k in range(len(types))],
-                                 "service_type": types, "capacity": None, "name": "Palvelu"},
-                                geometry=shapely.points(xy), crs="EPSG:3067")
+    xy = np.column_stack(
+        [rng.uniform(x0, x0 + 900, len(types)), rng.uniform(y0, y0 + 900, len(types))]
+    )
+    services = gpd.GeoDataFrame(
+        {
+            "service_id": [f"s{k}" for k in range(len(types))],
+            "service_type": types,
+            "capacity": None,
+            "name": "Palvelu",
+        },
+        geometry=shapely.points(xy),
+        crs="EPSG:3067",
+    )
     return {"grid": grid, "areas": areas, "services": services}
 
 

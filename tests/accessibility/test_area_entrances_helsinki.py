@@ -22,8 +22,7 @@ def test_every_cell_reaches_its_nearest_park_at_the_edge_no_later(helsinki_twin:
         parks, _ = destinations_from_twin(twin, "services", service_types=["park"])
     assert set(outlines.geometry.geom_type) <= {"Polygon", "MultiPolygon"}
     assert parks["outline"].notna().sum() > 50  # most parks are mapped as areas
-    options = {"origin_id": "cell_id", "destination_id": "service_id", "n": 1,
-               "max_time_min": 60.0}
+    options = {"origin_id": "cell_id", "destination_id": "service_id", "n": 1, "max_time_min": 60.0}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # cells outside the network's extract
         edge = network.nearest(origins, parks, **options)

@@ -15,15 +15,20 @@ from dikas.accessibility.areas import area_measures
 from dikas.cli.access import access
 
 NAN = float("nan")
-GRID = pd.DataFrame({
-    "cell_id": ["a", "b", "c", "d", "e", "f", "g", "h"],
-    "postal_code": ["00100", "00100", "00100", "00100", "00200", "00300", None, "00100"],
-    "inhabitants": [100, 300, 0, 50, 200, 0, 500, np.nan],
-})
-TABLE = pd.DataFrame({
-    "nearest_1": [10.0, 20.0, 1.0, NAN, NAN, 5.0, 1.0, 100.0, 3.0],
-    "cumulative_15min": [2.0, 4.0, 100.0, 0.0, 0.0, 7.0, 9.0, 50.0, 8.0],
-}, index=pd.Index(["a", "b", "c", "d", "e", "f", "g", "h", "x"], name="from_id"))
+GRID = pd.DataFrame(
+    {
+        "cell_id": ["a", "b", "c", "d", "e", "f", "g", "h"],
+        "postal_code": ["00100", "00100", "00100", "00100", "00200", "00300", None, "00100"],
+        "inhabitants": [100, 300, 0, 50, 200, 0, 500, np.nan],
+    }
+)
+TABLE = pd.DataFrame(
+    {
+        "nearest_1": [10.0, 20.0, 1.0, NAN, NAN, 5.0, 1.0, 100.0, 3.0],
+        "cumulative_15min": [2.0, 4.0, 100.0, 0.0, 0.0, 7.0, 9.0, 50.0, 8.0],
+    },
+    index=pd.Index(["a", "b", "c", "d", "e", "f", "g", "h", "x"], name="from_id"),
+)
 """Cell c and f have nobody, g no postal area, h no inhabitant count, x is not in the grid."""
 
 
@@ -36,7 +41,8 @@ def test_area_values_are_inhabitant_weighted_means_of_valued_cells() -> None:
     assert areas.loc["00100", "nearest_1"] == pytest.approx((100 * 10 + 300 * 20) / 400)
     # Counts: d's 50 residents reach no service and count with 0.
     assert areas.loc["00100", "cumulative_15min"] == pytest.approx(
-        (100 * 2 + 300 * 4 + 50 * 0) / 450)
+        (100 * 2 + 300 * 4 + 50 * 0) / 450
+    )
     # 00200: its only cell reaches no service: no travel time, zero services.
     assert np.isnan(areas.loc["00200", "nearest_1"])
     assert areas.loc["00200", "cumulative_15min"] == 0.0
@@ -49,8 +55,10 @@ def test_areas_without_any_value_are_left_out() -> None:
 
 
 def test_measures_command_stores_area_values(lattice_twin: Path) -> None:
-    result = CliRunner().invoke(access, ["measures", "--twin", str(lattice_twin), "--mode",
-                                         "walk", "--service-type", "school"])
+    result = CliRunner().invoke(
+        access,
+        ["measures", "--twin", str(lattice_twin), "--mode", "walk", "--service-type", "school"],
+    )
     assert result.exit_code == 0, result.output
     name = "access_walk_nearest_1_school"
     with dikas.open(lattice_twin) as twin:
@@ -59,10 +67,15 @@ def test_measures_command_stores_area_values(lattice_twin: Path) -> None:
         grid = twin.read("grid", columns=["cell_id", "postal_code", "inhabitants"])
     grid = grid.assign(value=grid["cell_id"].map(cells["value"])).dropna(subset=["value"])
     expected = grid.groupby("postal_code").apply(
-        lambda g: np.average(g["value"], weights=g["inhabitants"]), include_groups=False)
+        lambda g: np.average(g["value"], weights=g["inhabitants"]), include_groups=False
+    )
     assert sorted(areas.index) == ["00100", "00200"]
-    pd.testing.assert_series_equal(areas["value"].sort_index(), expected.sort_index(),
-                                   check_names=False, check_index_type=False)
+    pd.testing.assert_series_equal(
+        areas["value"].sort_index(),
+        expected.sort_index(),
+        check_names=False,
+        check_index_type=False,
+    )
     row = areas.iloc[0]
     assert row["method"] == "dikas.accessibility (walk), inhabitant-weighted mean of grid cells"
     parameters = json.loads(row["parameters"])

@@ -45,7 +45,8 @@ def test_palma_by_hand() -> None:
     assert palma_ratio([1.0, 3.0]) == pytest.approx(0.15 / 0.2)
     # Ranked by income instead: the richer person has the smaller value.
     assert palma_ratio([1.0, 3.0], rank_by=[2.0, 1.0]) == pytest.approx(
-        (1 - (0.75 + 0.25 * 0.8)) / (0.75 * 0.8))
+        (1 - (0.75 + 0.25 * 0.8)) / (0.75 * 0.8)
+    )
 
 
 @pytest.mark.parametrize("seed", RNG_SEEDS)
@@ -62,7 +63,8 @@ def test_weighted_indices_equal_replicated_people(seed: int) -> None:
     assert theil(x, w) == pytest.approx(inequality.theil.Theil(people).T, rel=1e-12)
     assert palma_ratio(x, w) == pytest.approx(palma_ratio(people), rel=1e-12)
     assert concentration_index(x, income, w) == pytest.approx(
-        concentration_index(people, np.repeat(income, w)), rel=1e-12)
+        concentration_index(people, np.repeat(income, w)), rel=1e-12
+    )
 
 
 @pytest.mark.parametrize("seed", RNG_SEEDS)
@@ -79,7 +81,8 @@ def test_concentration_index_equals_the_curve_area(seed: int) -> None:
 
 def test_missing_values_and_zero_weights_are_left_out() -> None:
     assert gini([1, 2, np.nan, 3, 4], [1, 1, 5, 1, 1]) == pytest.approx(
-        gini([1, 2, 3, 4], [1, 1, 1, 1]))
+        gini([1, 2, 3, 4], [1, 1, 1, 1])
+    )
     assert theil([1, 2, 3, 4, 100], [1, 1, 1, 1, 0]) == pytest.approx(theil([1, 2, 3, 4]))
     with pytest.raises(ParameterError):
         gini([np.nan], [1])
@@ -89,12 +92,19 @@ def test_missing_values_and_zero_weights_are_left_out() -> None:
 
 def test_coverage_and_summary_by_hand() -> None:
     time = pd.Series({"c1": 5.0, "c2": 14.0, "c3": 25.0, "c4": np.nan})
-    groups = pd.DataFrame({"all": [100, 200, 300, 400], "age_75_plus": [10, 0, 30, 60],
-                           "lowest_income": [50, 20, 10, 0]},
-                          index=["c1", "c2", "c3", "c4"], dtype=float)
+    groups = pd.DataFrame(
+        {
+            "all": [100, 200, 300, 400],
+            "age_75_plus": [10, 0, 30, 60],
+            "lowest_income": [50, 20, 10, 0],
+        },
+        index=["c1", "c2", "c3", "c4"],
+        dtype=float,
+    )
     shares = coverage(time, groups, threshold_min=15)
-    assert shares.to_dict() == pytest.approx({"all": 0.3, "age_75_plus": 0.1,
-                                              "lowest_income": 70 / 80})
+    assert shares.to_dict() == pytest.approx(
+        {"all": 0.3, "age_75_plus": 0.1, "lowest_income": 70 / 80}
+    )
     income = pd.Series({"c1": 20_000.0, "c2": 25_000.0, "c3": 40_000.0, "c4": 50_000.0})
     summary = summarize_equity(time, groups, population="all", income=income)
     table = summary.table
@@ -103,5 +113,6 @@ def test_coverage_and_summary_by_hand() -> None:
     assert table.loc["all", "gini"] == pytest.approx(gini([5, 14, 25], [100, 200, 300]))
     # The richer cells have the longer trips: a positive concentration index.
     assert summary.city["concentration_index"] == pytest.approx(
-        concentration_index([5, 14, 25], [1, 2, 3], [100, 200, 300]))
+        concentration_index([5, 14, 25], [1, 2, 3], [100, 200, 300])
+    )
     assert summary.city["concentration_index"] > 0

@@ -17,11 +17,13 @@ from dikas.accessibility.measures import (
 from dikas.errors import ParameterError
 
 # Two origins (a, b), three services (x, y, z); b cannot reach z.
-TT = pd.DataFrame({
-    "from_id": ["a", "a", "a", "b", "b", "b"],
-    "to_id": ["x", "y", "z", "x", "y", "z"],
-    "travel_time": [4.0, 12.0, 20.0, 9.0, 6.0, np.nan],
-})
+TT = pd.DataFrame(
+    {
+        "from_id": ["a", "a", "a", "b", "b", "b"],
+        "to_id": ["x", "y", "z", "x", "y", "z"],
+        "travel_time": [4.0, 12.0, 20.0, 9.0, 6.0, np.nan],
+    }
+)
 SUPPLY = pd.Series({"x": 10.0, "y": 5.0, "z": 1.0})
 DEMAND = pd.Series({"a": 100.0, "b": 300.0})
 
@@ -37,7 +39,9 @@ def test_nearest() -> None:
 def test_cumulative_opportunities() -> None:
     assert cumulative_opportunities(TT, threshold_min=10).to_dict() == {"a": 1.0, "b": 2.0}
     assert cumulative_opportunities(TT, threshold_min=10, supply=SUPPLY).to_dict() == {
-        "a": 10.0, "b": 15.0}
+        "a": 10.0,
+        "b": 15.0,
+    }
     assert cumulative_opportunities(TT, threshold_min=1).to_dict() == {"a": 0.0, "b": 0.0}
 
 
@@ -87,8 +91,10 @@ def test_unknown_supply_and_demand_are_errors() -> None:
 def _random_case(seed: int) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     rng = np.random.default_rng(seed)
     origins, destinations = [f"o{i}" for i in range(40)], [f"d{j}" for j in range(12)]
-    tt = pd.DataFrame([(o, d, rng.uniform(0, 25)) for o in origins for d in destinations],
-                      columns=["from_id", "to_id", "travel_time"])
+    tt = pd.DataFrame(
+        [(o, d, rng.uniform(0, 25)) for o in origins for d in destinations],
+        columns=["from_id", "to_id", "travel_time"],
+    )
     demand = pd.Series(rng.integers(1, 500, len(origins)).astype(float), index=origins)
     supply = pd.Series(rng.integers(1, 50, len(destinations)).astype(float), index=destinations)
     return tt, demand, supply
@@ -98,10 +104,16 @@ def _pysal_access(tt: pd.DataFrame, demand: pd.Series, supply: pd.Series):
     access = pytest.importorskip("access")
     return access, access.Access(
         demand_df=demand.rename("pop").rename_axis("origin").reset_index(),
-        demand_index="origin", demand_value="pop",
+        demand_index="origin",
+        demand_value="pop",
         supply_df=supply.rename("cap").rename_axis("dest").reset_index(),
-        supply_index="dest", supply_value="cap",
-        cost_df=tt, cost_origin="from_id", cost_dest="to_id", cost_name="travel_time")
+        supply_index="dest",
+        supply_value="cap",
+        cost_df=tt,
+        cost_origin="from_id",
+        cost_dest="to_id",
+        cost_name="travel_time",
+    )
 
 
 @pytest.mark.parametrize("seed", [0, 1])
@@ -110,9 +122,13 @@ def test_two_step_fca_equals_pysal_access(seed: int) -> None:
     _, model = _pysal_access(tt, demand, supply)
     expected = model.two_stage_fca(max_cost=15)["2sfca_cap"]
     ours = two_step_fca(tt, demand=demand, supply=supply, threshold_min=15)
-    pd.testing.assert_series_equal(ours.sort_index(), expected.reindex(ours.index).sort_index()
-                                   .fillna(0.0), check_names=False, check_index_type=False,
-                                   rtol=1e-12)
+    pd.testing.assert_series_equal(
+        ours.sort_index(),
+        expected.reindex(ours.index).sort_index().fillna(0.0),
+        check_names=False,
+        check_index_type=False,
+        rtol=1e-12,
+    )
 
 
 def test_enhanced_two_step_fca_equals_pysal_access() -> None:
@@ -121,6 +137,10 @@ def test_enhanced_two_step_fca_equals_pysal_access() -> None:
     weight = access.weights.step_fn({5: 1.0, 10: 0.68, 15: 0.22})
     expected = model.enhanced_two_stage_fca(weight_fn=weight)["e2sfca_cap"]
     ours = enhanced_two_step_fca(tt, demand=demand, supply=supply)
-    pd.testing.assert_series_equal(ours.sort_index(), expected.reindex(ours.index).sort_index()
-                                   .fillna(0.0), check_names=False, check_index_type=False,
-                                   rtol=1e-12)
+    pd.testing.assert_series_equal(
+        ours.sort_index(),
+        expected.reindex(ours.index).sort_index().fillna(0.0),
+        check_names=False,
+        check_index_type=False,
+        rtol=1e-12,
+    )

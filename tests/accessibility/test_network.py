@@ -28,8 +28,9 @@ def hand_network() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
         A(0,0) ------ B(100,0) ----- C(200,0)
     """
     xy = {1: (0, 0), 2: (100, 0), 3: (200, 0), 4: (0, 100), 5: (100, 100), 6: (200, 100)}
-    nodes = gpd.GeoDataFrame({"node_id": list(xy)}, geometry=shapely.points(list(xy.values())),
-                             crs=CRS)
+    nodes = gpd.GeoDataFrame(
+        {"node_id": list(xy)}, geometry=shapely.points(list(xy.values())), crs=CRS
+    )
     rows = [  # u, v, highway, walk, bike, forward, backward
         (1, 2, "residential", True, True, True, True),
         (2, 3, "residential", True, True, True, True),
@@ -39,8 +40,9 @@ def hand_network() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
         (2, 5, "footway", True, False, False, False),
         (3, 6, "cycleway", True, True, True, True),
     ]
-    edges = pd.DataFrame(rows, columns=["u", "v", "highway", "walk", "bike", "bike_forward",
-                                        "bike_backward"])
+    edges = pd.DataFrame(
+        rows, columns=["u", "v", "highway", "walk", "bike", "bike_forward", "bike_backward"]
+    )
     geometry = [shapely.LineString([xy[u], xy[v]]) for u, v in zip(edges.u, edges.v, strict=True)]
     edges = gpd.GeoDataFrame(edges, geometry=geometry, crs=CRS)
     edges.insert(0, "edge_id", np.arange(len(edges)) + 10)
@@ -51,8 +53,9 @@ def hand_network() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
 
 
 def points(coords: dict[str, tuple[float, float]]) -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame({"id": list(coords)}, geometry=shapely.points(list(coords.values())),
-                            crs=CRS)
+    return gpd.GeoDataFrame(
+        {"id": list(coords)}, geometry=shapely.points(list(coords.values())), crs=CRS
+    )
 
 
 # P on A–B (50 m from A, 10 m off), R on D–E (50 m from D, 10 m off), P2 and R2 further along.
@@ -60,14 +63,16 @@ HAND_POINTS = points({"P": (50, -10), "P2": (80, 5), "R": (50, 110), "R2": (80, 
 
 
 def _matrix(network: StreetNetwork) -> pd.Series:
-    frame = network.travel_time_matrix(HAND_POINTS, HAND_POINTS, origin_id="id",
-                                       destination_id="id")
+    frame = network.travel_time_matrix(
+        HAND_POINTS, HAND_POINTS, origin_id="id", destination_id="id"
+    )
     return frame.set_index(["from_id", "to_id"])["travel_time"] * 60  # seconds
 
 
 def test_walk_times_by_hand() -> None:
-    network = StreetNetwork.from_frames(*hand_network(), "walk", speed_mps=1.0,
-                                        min_component_nodes=1)
+    network = StreetNetwork.from_frames(
+        *hand_network(), "walk", speed_mps=1.0, min_component_nodes=1
+    )
     seconds = _matrix(network)
     assert seconds["P", "R"] == pytest.approx(10 + 50 + 100 + 50 + 10)
     assert seconds["R", "P"] == pytest.approx(220)
@@ -76,8 +81,9 @@ def test_walk_times_by_hand() -> None:
 
 
 def test_bike_times_by_hand_respect_one_way_and_dismounting() -> None:
-    network = StreetNetwork.from_frames(*hand_network(), "bike", speed_mps=5.0,
-                                        walk_speed_mps=1.0, min_component_nodes=1)
+    network = StreetNetwork.from_frames(
+        *hand_network(), "bike", speed_mps=5.0, walk_speed_mps=1.0, min_component_nodes=1
+    )
     seconds = _matrix(network)
     # P→R: ride to A (10 s), push up the footway A–D (100 s), ride D→R with the one-way (10 s),
     # plus 10 s of walking at each end.
@@ -90,21 +96,28 @@ def test_bike_times_by_hand_respect_one_way_and_dismounting() -> None:
 
 
 def test_bike_without_dismounting_cannot_reach_the_one_way_from_behind() -> None:
-    network = StreetNetwork.from_frames(*hand_network(), "bike", speed_mps=5.0,
-                                        walk_speed_mps=1.0, dismount=False,
-                                        min_component_nodes=1)
+    network = StreetNetwork.from_frames(
+        *hand_network(),
+        "bike",
+        speed_mps=5.0,
+        walk_speed_mps=1.0,
+        dismount=False,
+        min_component_nodes=1,
+    )
     seconds = _matrix(network)
     assert np.isnan(seconds["P", "R"])
     assert seconds["R", "P"] == pytest.approx(100)
 
 
 def test_max_time_and_unsnapped_points_are_reported_not_dropped() -> None:
-    network = StreetNetwork.from_frames(*hand_network(), "walk", speed_mps=1.0,
-                                        min_component_nodes=1)
+    network = StreetNetwork.from_frames(
+        *hand_network(), "walk", speed_mps=1.0, min_component_nodes=1
+    )
     far = pd.concat([HAND_POINTS, points({"far": (5000, 5000)})], ignore_index=True)
     with pytest.warns(UserWarning, match="1 origins are farther than 500 m"):
-        frame = network.travel_time_matrix(far, HAND_POINTS, origin_id="id",
-                                           destination_id="id", max_time_min=3.0)
+        frame = network.travel_time_matrix(
+            far, HAND_POINTS, origin_id="id", destination_id="id", max_time_min=3.0
+        )
     assert len(frame) == 5 * 4
     assert frame.attrs["unsnapped_origins"] == ["far"]
     assert frame.loc[frame.from_id == "far", "travel_time"].isna().all()
@@ -125,8 +138,7 @@ def test_inputs_are_validated() -> None:
         StreetNetwork.from_frames(nodes, edges.drop(columns="walk"), "walk")
     network = StreetNetwork.from_frames(nodes, edges, "walk", min_component_nodes=1)
     with pytest.raises(MissingColumnError, match="no id column 'nope'"):
-        network.travel_time_matrix(HAND_POINTS, HAND_POINTS, origin_id="nope",
-                                   destination_id="id")
+        network.travel_time_matrix(HAND_POINTS, HAND_POINTS, origin_id="nope", destination_id="id")
     with pytest.raises(CRSError):
         network.snap(gpd.GeoSeries(shapely.points([(0, 0)])))
 
@@ -146,8 +158,13 @@ def test_hand_network_equals_networkx(mode: str) -> None:
     nodes, edges = hand_network()
     network = StreetNetwork.from_frames(nodes, edges, mode, min_component_nodes=1)  # type: ignore[arg-type]
     rng = np.random.default_rng(3)
-    pts = gpd.GeoDataFrame({"id": np.arange(25)}, crs=CRS, geometry=shapely.points(
-        np.column_stack([rng.uniform(-20, 220, 25), rng.uniform(-20, 120, 25)])))
+    pts = gpd.GeoDataFrame(
+        {"id": np.arange(25)},
+        crs=CRS,
+        geometry=shapely.points(
+            np.column_stack([rng.uniform(-20, 220, 25), rng.uniform(-20, 120, 25)])
+        ),
+    )
     ours = network.travel_time_matrix(pts, pts, origin_id="id", destination_id="id")
     expected = reference_travel_times(edges, network, pts.geometry, pts.geometry) / 60_000
     got = ours["travel_time"].to_numpy().reshape(25, 25)
@@ -161,24 +178,27 @@ def test_real_network_equals_networkx_exactly(small_network, mode: str) -> None:
     network = StreetNetwork.from_frames(nodes, edges, mode)  # type: ignore[arg-type]
     origins = random_points(edges, 25, seed=1)
     destinations = random_points(edges, 40, seed=2)
-    ours = network.travel_time_matrix(origins, destinations, origin_id="id",
-                                      destination_id="id")
+    ours = network.travel_time_matrix(origins, destinations, origin_id="id", destination_id="id")
     expected = reference_travel_times(edges, network, origins.geometry, destinations.geometry)
     got = ours["travel_time"].to_numpy().reshape(25, 40) * 60_000
     assert np.isfinite(expected).mean() > 0.9
     np.testing.assert_array_equal(np.rint(np.nan_to_num(got, nan=np.inf)), expected)
-    limited = network.travel_time_matrix(origins, destinations, origin_id="id",
-                                         destination_id="id", max_time_min=4.0)
-    expected_limited = reference_travel_times(edges, network, origins.geometry,
-                                              destinations.geometry, cutoff_ms=240_000)
+    limited = network.travel_time_matrix(
+        origins, destinations, origin_id="id", destination_id="id", max_time_min=4.0
+    )
+    expected_limited = reference_travel_times(
+        edges, network, origins.geometry, destinations.geometry, cutoff_ms=240_000
+    )
     got_limited = limited["travel_time"].to_numpy().reshape(25, 40) * 60_000
-    np.testing.assert_array_equal(np.rint(np.nan_to_num(got_limited, nan=np.inf)),
-                                  expected_limited)
+    np.testing.assert_array_equal(np.rint(np.nan_to_num(got_limited, nan=np.inf)), expected_limited)
     # Both search directions (per origin, or per destination on the reversed graph) agree.
-    reverse = network.travel_time_matrix(origins.iloc[:5], destinations, origin_id="id",
-                                         destination_id="id")
-    np.testing.assert_array_equal(reverse["travel_time"].to_numpy().reshape(5, 40),
-                                  ours["travel_time"].to_numpy().reshape(25, 40)[:5])
+    reverse = network.travel_time_matrix(
+        origins.iloc[:5], destinations, origin_id="id", destination_id="id"
+    )
+    np.testing.assert_array_equal(
+        reverse["travel_time"].to_numpy().reshape(5, 40),
+        ours["travel_time"].to_numpy().reshape(25, 40)[:5],
+    )
 
 
 @pytest.mark.integration
@@ -192,11 +212,27 @@ def test_node_to_node_kernel_equals_scipy(small_network) -> None:
     targets = rng.choice(n, 200, replace=False)
     expected = dijkstra(matrix, directed=True, indices=sources)[:, targets]
     one_seed = np.arange(31, dtype=np.int64)
-    ours = many_to_many(indptr, indices, weights, one_seed, sources.astype(np.int64),
-                        np.zeros(30), targets.astype(np.int64), np.inf)
+    ours = many_to_many(
+        indptr,
+        indices,
+        weights,
+        one_seed,
+        sources.astype(np.int64),
+        np.zeros(30),
+        targets.astype(np.int64),
+        np.inf,
+    )
     np.testing.assert_array_equal(ours, expected)
-    limited = many_to_many(indptr, indices, weights, one_seed, sources.astype(np.int64),
-                           np.zeros(30), targets.astype(np.int64), 120_000.0)
+    limited = many_to_many(
+        indptr,
+        indices,
+        weights,
+        one_seed,
+        sources.astype(np.int64),
+        np.zeros(30),
+        targets.astype(np.int64),
+        120_000.0,
+    )
     expected_limited = dijkstra(matrix, directed=True, indices=sources, limit=120_000)[:, targets]
     np.testing.assert_array_equal(limited, expected_limited)
 
@@ -213,8 +249,7 @@ def test_nearest_equals_the_sorted_matrix(small_network, mode: str, n: int) -> N
     matrix = matrix.sort_values(["from_id", "travel_time"], kind="stable")
     expected = matrix.groupby("from_id").head(n).copy()
     expected["rank"] = expected.groupby("from_id").cumcount() + 1
-    merged = expected.merge(nearest, on=["from_id", "rank"], how="outer",
-                            suffixes=("", "_nearest"))
+    merged = expected.merge(nearest, on=["from_id", "rank"], how="outer", suffixes=("", "_nearest"))
     assert len(merged) == len(expected) == len(nearest) > 0
     np.testing.assert_array_equal(merged["travel_time"], merged["travel_time_nearest"])
 

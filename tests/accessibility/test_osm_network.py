@@ -50,22 +50,32 @@ def test_access_rules_of_the_tiny_network(tiny_osm: Path) -> None:
     assert by_way.loc[100, "name"] == "Katu"
 
 
-@pytest.mark.parametrize(("tags", "expected"), [
-    ({"highway": "footway"}, (True, False, False, False)),
-    ({"highway": "footway", "footway": "crossing", "bicycle": "designated"},
-     (True, True, True, True)),
-    ({"highway": "cycleway", "foot": "no"}, (False, True, True, True)),
-    ({"highway": "residential", "junction": "roundabout"}, (True, True, True, False)),
-    ({"highway": "residential", "oneway": "yes", "cycleway": "opposite_lane"},
-     (True, True, True, True)),
-    ({"highway": "residential", "oneway": "yes", "oneway:bicycle": "no"}, (True, True, True, True)),
-    ({"highway": "secondary", "oneway": "-1"}, (True, True, False, True)),
-    ({"highway": "primary", "bicycle": "use_sidepath"}, (True, False, False, False)),
-    ({"highway": "trunk", "motorroad": "yes"}, (False, False, False, False)),
-    ({"highway": "service", "access": "private", "foot": "yes"}, (True, False, False, False)),
-    ({"highway": "motorway"}, (False, False, False, False)),
-    ({"highway": "construction"}, (False, False, False, False)),
-])
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        ({"highway": "footway"}, (True, False, False, False)),
+        (
+            {"highway": "footway", "footway": "crossing", "bicycle": "designated"},
+            (True, True, True, True),
+        ),
+        ({"highway": "cycleway", "foot": "no"}, (False, True, True, True)),
+        ({"highway": "residential", "junction": "roundabout"}, (True, True, True, False)),
+        (
+            {"highway": "residential", "oneway": "yes", "cycleway": "opposite_lane"},
+            (True, True, True, True),
+        ),
+        (
+            {"highway": "residential", "oneway": "yes", "oneway:bicycle": "no"},
+            (True, True, True, True),
+        ),
+        ({"highway": "secondary", "oneway": "-1"}, (True, True, False, True)),
+        ({"highway": "primary", "bicycle": "use_sidepath"}, (True, False, False, False)),
+        ({"highway": "trunk", "motorroad": "yes"}, (False, False, False, False)),
+        ({"highway": "service", "access": "private", "foot": "yes"}, (True, False, False, False)),
+        ({"highway": "motorway"}, (False, False, False, False)),
+        ({"highway": "construction"}, (False, False, False, False)),
+    ],
+)
 def test_way_access(tags: dict[str, str], expected: tuple[bool, ...]) -> None:
     access = way_access(tags)
     assert (access.walk, access.bike, access.bike_forward, access.bike_backward) == expected

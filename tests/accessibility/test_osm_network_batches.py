@@ -14,8 +14,9 @@ from dikas.twin.store import Twin
 
 
 def _concat(batches: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame(pd.concat(batches, ignore_index=True), geometry="geometry",
-                            crs=batches[0].crs)
+    return gpd.GeoDataFrame(
+        pd.concat(batches, ignore_index=True), geometry="geometry", crs=batches[0].crs
+    )
 
 
 def test_small_batches_give_the_same_rows(data_dir: Path) -> None:

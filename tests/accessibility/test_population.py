@@ -10,11 +10,23 @@ from dikas.accessibility.population import groups_per_area, groups_per_cell
 from dikas.errors import MissingColumnError, ParameterError
 from dikas.twin.aggregation import population_weighted_by_postal_code
 
-GRID = pd.DataFrame({"cell_id": ["a", "b", "c", "d"], "inhabitants": [100, 300, 50, 0],
-                     "postal_code": ["00100", "00100", "00200", None]})
-AREAS = pd.DataFrame({"postal_code": ["00100", "00200"], "inhabitants_total": [400.0, 50.0],
-                      "age_75_79": [20.0, 5.0], "age_80_84": [8.0, np.nan],
-                      "age_85_plus": [4.0, 1.0], "median_income": [25_000.0, 40_000.0]})
+GRID = pd.DataFrame(
+    {
+        "cell_id": ["a", "b", "c", "d"],
+        "inhabitants": [100, 300, 50, 0],
+        "postal_code": ["00100", "00100", "00200", None],
+    }
+)
+AREAS = pd.DataFrame(
+    {
+        "postal_code": ["00100", "00200"],
+        "inhabitants_total": [400.0, 50.0],
+        "age_75_79": [20.0, 5.0],
+        "age_80_84": [8.0, np.nan],
+        "age_85_plus": [4.0, 1.0],
+        "median_income": [25_000.0, 40_000.0],
+    }
+)
 GROUPS = {"age_75_plus": ("age_75_79", "age_80_84", "age_85_plus")}
 
 

@@ -39,7 +39,6 @@ def client(settings: ApiSettings) -> Iterator[TestClient]:
 
 def token_for(client: TestClient, username: str) -> dict[str, str]:
     """Authorization header of a signed-in user."""
-    response = client.post("/api/auth/token", json={"username": username,
-                                                    "password": PASSWORD})
+    response = client.post("/api/auth/token", json={"username": username, "password": PASSWORD})
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}

@@ -48,17 +48,39 @@ class Cluster:
             owner = pwd.getpwnam("postgres")
             os.chown(self.root, owner.pw_uid, owner.pw_gid)
             self._as = ["runuser", "-u", "postgres", "--"]
-        self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust",
-                  "--encoding=UTF8", "--no-sync")
-        self._run("pg_ctl", "-D", str(self.data), "-w", "-t", "60", "-l",
-                  str(self.root / "log"), "-o",
-                  f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-                  "-c max_connections=200", "start")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            SUPERUSER,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--no-sync",
+        )
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            str(self.root / "log"),
+            "-o",
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c max_connections=200",
+            "start",
+        )
 
     def _run(self, tool: str, *args: str) -> None:
-        subprocess.run([*self._as, str(self.bin / tool), *args], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120,
-                       cwd=self.root)
+        subprocess.run(
+            [*self._as, str(self.bin / tool), *args],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            cwd=self.root,
+        )
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{database}"

@@ -27,15 +27,25 @@ def test_map_app_is_served_from_dist(settings: ApiSettings, tmp_path: Path) -> N
     dist.mkdir()
     (dist / "index.html").write_text("<html>map</html>")
     (dist / "main.js").write_text("console.log(1)")
-    with TestClient(create_app(ApiSettings(twin_path=settings.twin_path,
-                                           community_path=settings.community_path,
-                                           web_dist=dist))) as client:
+    with TestClient(
+        create_app(
+            ApiSettings(
+                twin_path=settings.twin_path, community_path=settings.community_path, web_dist=dist
+            )
+        )
+    ) as client:
         assert client.get("/").text == "<html>map</html>"
         assert client.get("/app/main.js").text == "console.log(1)"
         assert client.get("/app/missing.js").status_code == 404
-    with TestClient(create_app(ApiSettings(twin_path=settings.twin_path,
-                                           community_path=settings.community_path,
-                                           web_dist=tmp_path / "none"))) as client:
+    with TestClient(
+        create_app(
+            ApiSettings(
+                twin_path=settings.twin_path,
+                community_path=settings.community_path,
+                web_dist=tmp_path / "none",
+            )
+        )
+    ) as client:
         assert client.get("/").status_code == 404
 
 
@@ -45,8 +55,10 @@ def test_report_route(client: TestClient) -> None:
     assert response.headers["content-type"].startswith("text/html")
     assert "<h1>Area report: Area 1 (00100)</h1>" in response.text
     finnish = client.get("/api/report?area=00100", headers={"Accept-Language": "fi-FI"})
-    assert "<html lang='fi'>" in finnish.text and "<h1>Aluerapotti: Area 1 (00100)</h1>" \
-        in finnish.text
+    assert (
+        "<html lang='fi'>" in finnish.text
+        and "<h1>Aluerapotti: Area 1 (00100)</h1>" in finnish.text
+    )
     swedish = client.get("/api/report?area=00100&lang=sv")
     assert "<h1>Områdesrapport: Area 1 (00100)</h1>" in swedish.text
     assert client.get("/api/report?area=99999").status_code == 404
@@ -66,9 +78,23 @@ def test_serve_command_end_to_end(small_twin: Path, tmp_path: Path) -> None:
     twin = tmp_path / "twin.duckdb"
     shutil.copy(small_twin, twin)
     process = subprocess.Popen(
-        [sys.executable, "-m", "dikas.cli", "serve", str(twin), "--port", str(port),
-         "--seed-tiles", "10", "--threads", "4"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        [
+            sys.executable,
+            "-m",
+            "dikas.cli",
+            "serve",
+            str(twin),
+            "--port",
+            str(port),
+            "--seed-tiles",
+            "10",
+            "--threads",
+            "4",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         status = {}
@@ -95,25 +121,28 @@ def test_serve_command_end_to_end(small_twin: Path, tmp_path: Path) -> None:
 def test_users_command(small_twin: Path, tmp_path: Path) -> None:
     community = tmp_path / "c.sqlite"
     runner = CliRunner()
-    result = runner.invoke(users, ["add", str(small_twin), "bob", "--role", "moderator",
-                                   "--comments", str(community)],
-                           input="long enough\nlong enough\n")  # prompted twice, no echo
+    result = runner.invoke(
+        users,
+        ["add", str(small_twin), "bob", "--role", "moderator", "--comments", str(community)],
+        input="long enough\nlong enough\n",
+    )  # prompted twice, no echo
     assert result.exit_code == 0, result.output
     assert "long enough" not in result.output
     listed = runner.invoke(users, ["list", str(small_twin), "--comments", str(community)])
     assert listed.output.strip() == "bob\tmoderator"
     assert Community(community).authenticate("bob", "long enough").role == "moderator"
-    short = runner.invoke(users, ["add", str(small_twin), "eve", "--password-stdin",
-                                  "--comments", str(community)], input="short\n")
+    short = runner.invoke(
+        users,
+        ["add", str(small_twin), "eve", "--password-stdin", "--comments", str(community)],
+        input="short\n",
+    )
     assert short.exit_code != 0 and "at least 8" in str(short.exception)
-    removed = runner.invoke(users, ["remove", str(small_twin), "bob", "--comments",
-                                    str(community)])
+    removed = runner.invoke(users, ["remove", str(small_twin), "bob", "--comments", str(community)])
     assert removed.exit_code == 0 and Community(community).users() == []
 
 
 def test_default_community_file_sits_next_to_the_twin() -> None:
-    assert community_path_for(Path("/x/helsinki.duckdb")) == Path(
-        "/x/helsinki.community.sqlite")
+    assert community_path_for(Path("/x/helsinki.duckdb")) == Path("/x/helsinki.community.sqlite")
 
 
 def test_api_docs_work_offline(client: TestClient) -> None:
@@ -133,8 +162,9 @@ def test_body_without_length_is_counted(client: TestClient) -> None:
             yield b" " * 1000
         yield b"}"
 
-    response = client.post("/api/scenarios", content=chunks(),
-                           headers={"Content-Type": "application/json"})
+    response = client.post(
+        "/api/scenarios", content=chunks(), headers={"Content-Type": "application/json"}
+    )
     assert response.status_code == 413
     assert response.json()["detail"] == "request body larger than 64000 bytes"
 
@@ -145,5 +175,6 @@ def test_thread_limit_is_applied_at_start_up(settings: ApiSettings) -> None:
     app = create_app(replace(settings, threads=3))
     with TestClient(app) as client:
         tokens = client.portal.call(
-            lambda: anyio.to_thread.current_default_thread_limiter().total_tokens)
+            lambda: anyio.to_thread.current_default_thread_limiter().total_tokens
+        )
     assert tokens == 3

@@ -41,10 +41,25 @@ class Served:
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "PYTHONPATH": str(SRC)}
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from dikas.cli.main import main; main()", "serve",
-             str(twin), "--port", str(self.port), "--comments", str(community),
-             "--seed-tiles", "0", "--threads", "4"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            [
+                sys.executable,
+                "-c",
+                "from dikas.cli.main import main; main()",
+                "serve",
+                str(twin),
+                "--port",
+                str(self.port),
+                "--comments",
+                str(community),
+                "--seed-tiles",
+                "0",
+                "--threads",
+                "4",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.monotonic() + START_S
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -73,8 +88,9 @@ def served(small_twin: Path, tmp_path: Path) -> Iterator[tuple[Path, list[Served
         server.stop()
 
 
-def test_acknowledged_comments_survive_kill_9(small_twin: Path,
-                                              served: tuple[Path, list[Served]]) -> None:
+def test_acknowledged_comments_survive_kill_9(
+    small_twin: Path, served: tuple[Path, list[Served]]
+) -> None:
     from pyproj import Transformer
 
     from tests.api.small_twin import ORIGIN
@@ -82,22 +98,27 @@ def test_acknowledged_comments_survive_kill_9(small_twin: Path,
     community, servers = served
     server = Served(small_twin, community)
     servers.append(server)
-    token = httpx.post(f"{server.url}/api/auth/token",
-                       json={"username": "alice", "password": PASSWORD}).json()["access_token"]
+    token = httpx.post(
+        f"{server.url}/api/auth/token", json={"username": "alice", "password": PASSWORD}
+    ).json()["access_token"]
     lon, lat = Transformer.from_crs("EPSG:3067", "EPSG:4326", always_xy=True).transform(
-        ORIGIN[0] + 1500, ORIGIN[1] + 500)
+        ORIGIN[0] + 1500, ORIGIN[1] + 500
+    )
     acknowledged: dict[int, str] = {}
     lock = threading.Lock()
     enough = threading.Event()
 
     def write(writer: int) -> None:
-        with httpx.Client(base_url=server.url, timeout=10,
-                          headers={"Authorization": f"Bearer {token}"}) as client:
+        with httpx.Client(
+            base_url=server.url, timeout=10, headers={"Authorization": f"Bearer {token}"}
+        ) as client:
             for i in range(MAX_POSTS):
                 text = f"writer {writer} comment {i}"
                 try:
-                    response = client.post("/api/comments", json={
-                        "text": text, "category": "idea", "lon": lon, "lat": lat})
+                    response = client.post(
+                        "/api/comments",
+                        json={"text": text, "category": "idea", "lon": lon, "lat": lat},
+                    )
                 except httpx.TransportError:
                     return  # the server is gone
                 assert response.status_code == 201, response.text

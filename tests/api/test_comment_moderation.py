@@ -22,8 +22,11 @@ def _lonlat(dx: float, dy: float) -> list[float]:
 
 def _post(client: TestClient, headers: dict[str, str], text: str) -> int:
     lon, lat = _lonlat(500, 500)  # area 00100
-    response = client.post("/api/comments", headers=headers, json={
-        "lon": lon, "lat": lat, "text": text, "category": "concern"})
+    response = client.post(
+        "/api/comments",
+        headers=headers,
+        json={"lon": lon, "lat": lat, "text": text, "category": "concern"},
+    )
     assert response.status_code == 201, response.text
     return int(response.json()["id"])
 
@@ -33,12 +36,21 @@ def _public_ids(client: TestClient) -> set[int]:
 
 
 def test_roles_nest() -> None:
-    organiser, moderator, stakeholder = (User("o", "organiser"), User("m", "moderator"),
-                                         User("s", "stakeholder"))
+    organiser, moderator, stakeholder = (
+        User("o", "organiser"),
+        User("m", "moderator"),
+        User("s", "stakeholder"),
+    )
     assert [has_role(u, "moderator") for u in (organiser, moderator, stakeholder)] == [
-        True, True, False]
+        True,
+        True,
+        False,
+    ]
     assert [has_role(u, "organiser") for u in (organiser, moderator, stakeholder)] == [
-        True, False, False]
+        True,
+        False,
+        False,
+    ]
     assert all(has_role(u, "stakeholder") for u in (organiser, moderator, stakeholder))
     assert not has_role(None, "stakeholder") and not has_role(User("x", "admin"), "stakeholder")
     require_role(organiser, "moderator")
@@ -51,50 +63,65 @@ def test_roles_nest() -> None:
 
 
 def test_hide_with_reason_audit_and_restore(client: TestClient) -> None:
-    alice, moderator, organiser = (token_for(client, "alice"), token_for(client, "mod"),
-                                   token_for(client, "org"))
+    alice, moderator, organiser = (
+        token_for(client, "alice"),
+        token_for(client, "mod"),
+        token_for(client, "org"),
+    )
     comment_id = _post(client, alice, "Rude words")
     url = f"/api/comments/{comment_id}"
     assert client.post(f"{url}/hide", headers=moderator).status_code == 422  # no reason
-    assert client.post(f"{url}/hide", headers=moderator,
-                       json={"reason": "   "}).status_code == 422
-    assert client.post(f"{url}/hide", headers=moderator,
-                       json={"reason": "x" * 501}).status_code == 422
+    assert client.post(f"{url}/hide", headers=moderator, json={"reason": "   "}).status_code == 422
+    assert (
+        client.post(f"{url}/hide", headers=moderator, json={"reason": "x" * 501}).status_code == 422
+    )
     hidden = client.post(f"{url}/hide", headers=moderator, json={"reason": " insults "})
     assert hidden.json() == {"id": comment_id, "hidden": True, "reason": "insults"}
     assert comment_id not in _public_ids(client)
     again = client.post(f"{url}/hide", headers=moderator, json={"reason": "insults"})
     assert again.status_code == 409 and again.json()["detail"] == (
-        f"comment {comment_id} is already hidden")
+        f"comment {comment_id} is already hidden"
+    )
 
     log = client.get("/api/moderation/log", headers=moderator).json()
     newest = log["entries"][0]
     assert (newest["actor"], newest["action"], newest["target"], newest["reason"]) == (
-        "mod", "hide", f"comment:{comment_id}", "insults")
+        "mod",
+        "hide",
+        f"comment:{comment_id}",
+        "insults",
+    )
     assert newest["at"][:2] == "20" and log["numberMatched"] >= 1
 
     # undo: stakeholders may not, moderators and organisers may
-    assert client.post(f"{url}/restore", headers=alice,
-                       json={"reason": "mine"}).status_code == 403
+    assert client.post(f"{url}/restore", headers=alice, json={"reason": "mine"}).status_code == 403
     assert client.post(f"{url}/restore", json={"reason": "x"}).status_code == 401
-    restored = client.post(f"{url}/restore", headers=organiser,
-                           json={"reason": "hidden by mistake"})
+    restored = client.post(
+        f"{url}/restore", headers=organiser, json={"reason": "hidden by mistake"}
+    )
     assert restored.json() == {"id": comment_id, "hidden": False, "reason": "hidden by mistake"}
     assert comment_id in _public_ids(client)
     ogc = client.get("/ogc/collections/comments/items", params={"limit": 1000}).json()
     assert comment_id in {f["properties"]["comment_id"] for f in ogc["features"]}
-    assert client.post(f"{url}/restore", headers=organiser,
-                       json={"reason": "x"}).status_code == 409
-    moderated = {f["id"]: f["properties"] for f in client.get(
-        "/api/comments", headers=moderator, params={"limit": 5000}).json()["features"]}
+    assert client.post(f"{url}/restore", headers=organiser, json={"reason": "x"}).status_code == 409
+    moderated = {
+        f["id"]: f["properties"]
+        for f in client.get("/api/comments", headers=moderator, params={"limit": 5000}).json()[
+            "features"
+        ]
+    }
     assert moderated[comment_id]["hidden"] is False
     assert moderated[comment_id]["hidden_reason"] is None
-    entries = client.get("/api/moderation/log", headers=moderator,
-                         params={"limit": 2}).json()["entries"]
+    entries = client.get("/api/moderation/log", headers=moderator, params={"limit": 2}).json()[
+        "entries"
+    ]
     assert [(e["actor"], e["action"], e["reason"]) for e in entries] == [
-        ("org", "restore", "hidden by mistake"), ("mod", "hide", "insults")]
-    paged = client.get("/api/moderation/log", headers=moderator,
-                       params={"limit": 1, "offset": 1}).json()["entries"]
+        ("org", "restore", "hidden by mistake"),
+        ("mod", "hide", "insults"),
+    ]
+    paged = client.get(
+        "/api/moderation/log", headers=moderator, params={"limit": 1, "offset": 1}
+    ).json()["entries"]
     assert paged == entries[1:]
 
 
@@ -104,29 +131,42 @@ def test_audit_log_and_export_need_a_moderator(client: TestClient) -> None:
     assert client.get("/api/comments/export", headers=token_for(client, "org")).status_code == 200
 
 
-AREA_00200 = [_lonlat(1200, 200), _lonlat(1800, 200), _lonlat(1800, 800), _lonlat(1200, 800),
-              _lonlat(1200, 200)]
+AREA_00200 = [
+    _lonlat(1200, 200),
+    _lonlat(1800, 200),
+    _lonlat(1800, 800),
+    _lonlat(1200, 800),
+    _lonlat(1200, 200),
+]
 
 
 def test_area_comment_is_drawn_as_its_polygon(client: TestClient) -> None:
     alice = token_for(client, "alice")
-    created = client.post("/api/comments", headers=alice, json={
-        "area": {"type": "Polygon", "coordinates": [AREA_00200]}, "text": "Too hot here",
-        "category": "concern"})
+    created = client.post(
+        "/api/comments",
+        headers=alice,
+        json={
+            "area": {"type": "Polygon", "coordinates": [AREA_00200]},
+            "text": "Too hot here",
+            "category": "concern",
+        },
+    )
     assert created.status_code == 201, created.text
     feature = created.json()
     assert feature["geometry"]["type"] == "Polygon"
     assert feature["geometry"]["coordinates"][0] == [pytest.approx(p) for p in AREA_00200]
     assert feature["properties"]["postal_code"] == "00200"
     assert feature["properties"]["area_name"] == "Area 2"
-    listed = {f["id"]: f for f in client.get("/api/comments", params={"limit": 5000}).json()[
-        "features"]}
+    listed = {
+        f["id"]: f for f in client.get("/api/comments", params={"limit": 5000}).json()["features"]
+    }
     assert listed[feature["id"]]["geometry"]["type"] == "Polygon"
     ogc = client.get(f"/ogc/collections/comments/items/{feature['id']}")
     assert ogc.status_code == 200 and ogc.json()["geometry"]["type"] == "Polygon"
     # the box filter uses the point inside the area
     minlon, minlat, maxlon, maxlat = TO_WGS84.transform_bounds(
-        ORIGIN[0] + 1000, ORIGIN[1], ORIGIN[0] + 2000, ORIGIN[1] + 1000)
+        ORIGIN[0] + 1000, ORIGIN[1], ORIGIN[0] + 2000, ORIGIN[1] + 1000
+    )
     boxed = client.get(f"/api/comments?bbox={minlon},{minlat},{maxlon},{maxlat}&limit=5000")
     assert feature["id"] in {f["id"] for f in boxed.json()["features"]}
     inside = shapely.geometry.shape(feature["geometry"])
@@ -136,26 +176,45 @@ def test_area_comment_is_drawn_as_its_polygon(client: TestClient) -> None:
 def _ring(n: int) -> list[list[float]]:
     import math
 
-    points = [_lonlat(1500 + 200 * math.cos(2 * math.pi * k / n),
-                      500 + 200 * math.sin(2 * math.pi * k / n)) for k in range(n)]
+    points = [
+        _lonlat(
+            1500 + 200 * math.cos(2 * math.pi * k / n), 500 + 200 * math.sin(2 * math.pi * k / n)
+        )
+        for k in range(n)
+    ]
     return [*points, points[0]]
 
 
-@pytest.mark.parametrize(("area", "message"), [
-    ({"type": "Polygon", "coordinates": [[*AREA_00200[:-1], AREA_00200[1]]]}, "not closed"),
-    ({"type": "Polygon", "coordinates": [[AREA_00200[0], AREA_00200[2], AREA_00200[1],
-                                          AREA_00200[3], AREA_00200[0]]]}, "not valid"),
-    ({"type": "Polygon", "coordinates": [_ring(500)]}, "at most 500 items"),
-    ({"type": "Polygon", "coordinates": [_ring(300), _ring(250)]}, "more than 500 positions"),
-    ({"type": "Polygon", "coordinates": [[[0, 0], [0, 0], [0, 0], [0, 0]]]}, "not valid"),
-    ({"type": "Polygon", "coordinates": [[[200, 60], [201, 60], [201, 61], [200, 60]]]},
-     "outside lon"),
-    ({"type": "Point", "coordinates": [24.9, 60.1]}, "Polygon"),
-    ({"type": "Polygon", "coordinates": [AREA_00200[:3]]}, "at least 4"),
-])
+@pytest.mark.parametrize(
+    ("area", "message"),
+    [
+        ({"type": "Polygon", "coordinates": [[*AREA_00200[:-1], AREA_00200[1]]]}, "not closed"),
+        (
+            {
+                "type": "Polygon",
+                "coordinates": [
+                    [AREA_00200[0], AREA_00200[2], AREA_00200[1], AREA_00200[3], AREA_00200[0]]
+                ],
+            },
+            "not valid",
+        ),
+        ({"type": "Polygon", "coordinates": [_ring(500)]}, "at most 500 items"),
+        ({"type": "Polygon", "coordinates": [_ring(300), _ring(250)]}, "more than 500 positions"),
+        ({"type": "Polygon", "coordinates": [[[0, 0], [0, 0], [0, 0], [0, 0]]]}, "not valid"),
+        (
+            {"type": "Polygon", "coordinates": [[[200, 60], [201, 60], [201, 61], [200, 60]]]},
+            "outside lon",
+        ),
+        ({"type": "Point", "coordinates": [24.9, 60.1]}, "Polygon"),
+        ({"type": "Polygon", "coordinates": [AREA_00200[:3]]}, "at least 4"),
+    ],
+)
 def test_bad_areas_are_refused(client: TestClient, area: dict, message: str) -> None:
-    response = client.post("/api/comments", headers=token_for(client, "alice"), json={
-        "area": area, "text": "x", "category": "idea"})
+    response = client.post(
+        "/api/comments",
+        headers=token_for(client, "alice"),
+        json={"area": area, "text": "x", "category": "idea"},
+    )
     # what the schema says is 422, what only the geometry tells is 400
     schema = message in ("Polygon", "at least 4", "at most 500 items")
     assert response.status_code == (422 if schema else 400), response.text
@@ -164,18 +223,35 @@ def test_bad_areas_are_refused(client: TestClient, area: dict, message: str) -> 
 
 def test_area_with_lon_lat_or_outside_the_twin_is_refused(client: TestClient) -> None:
     alice = token_for(client, "alice")
-    both = client.post("/api/comments", headers=alice, json={
-        "area": {"type": "Polygon", "coordinates": [AREA_00200]}, "lon": 24.9, "lat": 60.1,
-        "text": "x", "category": "idea"})
+    both = client.post(
+        "/api/comments",
+        headers=alice,
+        json={
+            "area": {"type": "Polygon", "coordinates": [AREA_00200]},
+            "lon": 24.9,
+            "lat": 60.1,
+            "text": "x",
+            "category": "idea",
+        },
+    )
     assert both.status_code == 422 and "not both" in both.json()["detail"]
     far = [[0, 0], [0.01, 0], [0.01, 0.01], [0, 0]]
-    outside = client.post("/api/comments", headers=alice, json={
-        "area": {"type": "Polygon", "coordinates": [far]}, "text": "x", "category": "idea"})
+    outside = client.post(
+        "/api/comments",
+        headers=alice,
+        json={"area": {"type": "Polygon", "coordinates": [far]}, "text": "x", "category": "idea"},
+    )
     assert outside.status_code == 400 and "outside the twin's areas" in outside.json()["detail"]
     assert _ring(499)  # 500 positions with the closing one: accepted
-    ok = client.post("/api/comments", headers=alice, json={
-        "area": {"type": "Polygon", "coordinates": [_ring(499)]}, "text": "x",
-        "category": "idea"})
+    ok = client.post(
+        "/api/comments",
+        headers=alice,
+        json={
+            "area": {"type": "Polygon", "coordinates": [_ring(499)]},
+            "text": "x",
+            "category": "idea",
+        },
+    )
     assert ok.status_code == 201, ok.text
 
 

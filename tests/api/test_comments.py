@@ -56,8 +56,11 @@ def test_writes_need_a_valid_token(client: TestClient) -> None:
 def test_comment_lifecycle(client: TestClient) -> None:
     alice, moderator = token_for(client, "alice"), token_for(client, "mod")
     lon, lat = TO_WGS84.transform(ORIGIN[0] + 1500, ORIGIN[1] + 500)  # inside area 00200
-    created = client.post("/api/comments", headers=alice, json={
-        "lon": lon, "lat": lat, "text": "  More trees here ", "category": "idea"})
+    created = client.post(
+        "/api/comments",
+        headers=alice,
+        json={"lon": lon, "lat": lat, "text": "  More trees here ", "category": "idea"},
+    )
     assert created.status_code == 201, created.text
     feature = created.json()
     assert feature["properties"]["postal_code"] == "00200"
@@ -70,36 +73,47 @@ def test_comment_lifecycle(client: TestClient) -> None:
     assert feature["geometry"]["coordinates"] == pytest.approx([lon, lat])
     comment_id = feature["id"]
 
-    by_area = client.post("/api/comments", headers=alice, json={
-        "postal_code": "00300", "text": "Unsafe crossing", "category": "concern"}).json()
+    by_area = client.post(
+        "/api/comments",
+        headers=alice,
+        json={"postal_code": "00300", "text": "Unsafe crossing", "category": "concern"},
+    ).json()
     x, y = Transformer.from_crs("EPSG:4326", "EPSG:3067", always_xy=True).transform(
-        *by_area["geometry"]["coordinates"])
-    assert shapely.box(ORIGIN[0] + 2000, ORIGIN[1], ORIGIN[0] + 3000,
-                       ORIGIN[1] + 1000).contains(shapely.Point(x, y))
+        *by_area["geometry"]["coordinates"]
+    )
+    assert shapely.box(ORIGIN[0] + 2000, ORIGIN[1], ORIGIN[0] + 3000, ORIGIN[1] + 1000).contains(
+        shapely.Point(x, y)
+    )
 
     public = client.get("/api/comments").json()
     assert {f["id"] for f in public["features"]} >= {comment_id, by_area["id"]}
     ideas = client.get("/api/comments?category=idea").json()
     assert all(f["properties"]["category"] == "idea" for f in ideas["features"])
     minlon, minlat, maxlon, maxlat = TO_WGS84.transform_bounds(
-        ORIGIN[0] + 1000, ORIGIN[1], ORIGIN[0] + 2000, ORIGIN[1] + 1000)
+        ORIGIN[0] + 1000, ORIGIN[1], ORIGIN[0] + 2000, ORIGIN[1] + 1000
+    )
     boxed = client.get(f"/api/comments?bbox={minlon},{minlat},{maxlon},{maxlat}").json()
     assert [f["id"] for f in boxed["features"]] == [comment_id]
 
     reason = {"reason": "duplicate"}
-    assert client.post(f"/api/comments/{comment_id}/hide", headers=alice,
-                       json=reason).status_code == 403
+    assert (
+        client.post(f"/api/comments/{comment_id}/hide", headers=alice, json=reason).status_code
+        == 403
+    )
     assert client.post(f"/api/comments/{comment_id}/hide", json=reason).status_code == 401
     hidden = client.post(f"/api/comments/{comment_id}/hide", headers=moderator, json=reason)
     assert hidden.status_code == 200
     assert hidden.json() == {"id": comment_id, "hidden": True, "reason": "duplicate"}
-    assert client.post("/api/comments/999999/hide", headers=moderator,
-                       json=reason).status_code == 404
+    assert (
+        client.post("/api/comments/999999/hide", headers=moderator, json=reason).status_code == 404
+    )
 
     public_ids = {f["id"] for f in client.get("/api/comments").json()["features"]}
     assert comment_id not in public_ids and by_area["id"] in public_ids
-    moderated = {f["id"]: f["properties"]
-                 for f in client.get("/api/comments", headers=moderator).json()["features"]}
+    moderated = {
+        f["id"]: f["properties"]
+        for f in client.get("/api/comments", headers=moderator).json()["features"]
+    }
     assert moderated[comment_id]["hidden_reason"] == "duplicate"
     assert moderated[comment_id]["author"] == "alice"
 
@@ -114,13 +128,17 @@ def test_comment_lifecycle(client: TestClient) -> None:
     assert {f["properties"]["comment_id"] for f in ogc["features"]} == public_ids
 
 
-@pytest.mark.parametrize("body", [
-    {"lon": 24.95, "lat": 60.17, "text": "x", "category": "rant"},
-    {"lon": 24.95, "text": "x", "category": "need"},
-    {"text": "x", "category": "need"},
-    {"lon": 24.95, "lat": 60.17, "text": "", "category": "need"},
-    {"lon": 24.95, "lat": 60.17, "text": "x" * 2001, "category": "need"},
-    {"lon": 240, "lat": 60.17, "text": "x", "category": "need"}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"lon": 24.95, "lat": 60.17, "text": "x", "category": "rant"},
+        {"lon": 24.95, "text": "x", "category": "need"},
+        {"text": "x", "category": "need"},
+        {"lon": 24.95, "lat": 60.17, "text": "", "category": "need"},
+        {"lon": 24.95, "lat": 60.17, "text": "x" * 2001, "category": "need"},
+        {"lon": 240, "lat": 60.17, "text": "x", "category": "need"},
+    ],
+)
 def test_bad_comments_are_422(client: TestClient, body: dict) -> None:
     response = client.post("/api/comments", json=body, headers=token_for(client, "alice"))
     assert response.status_code == 422, response.text
@@ -129,27 +147,35 @@ def test_bad_comments_are_422(client: TestClient, body: dict) -> None:
 
 def test_unknown_area_and_bad_filters(client: TestClient) -> None:
     alice = token_for(client, "alice")
-    response = client.post("/api/comments", headers=alice, json={
-        "postal_code": "99999", "text": "x", "category": "need"})
+    response = client.post(
+        "/api/comments",
+        headers=alice,
+        json={"postal_code": "99999", "text": "x", "category": "need"},
+    )
     assert response.status_code == 404
     assert client.get("/api/comments?category=rant").status_code == 400
     assert client.get("/api/comments?bbox=1,2").status_code == 400
 
 
 def test_oversized_body_is_413(client: TestClient) -> None:
-    response = client.post("/api/comments", content=b"{" + b" " * 70_000 + b"}",
-                           headers={"Content-Type": "application/json"})
+    response = client.post(
+        "/api/comments",
+        content=b"{" + b" " * 70_000 + b"}",
+        headers={"Content-Type": "application/json"},
+    )
     assert response.status_code == 413
 
 
-def test_removed_user_token_stops_working(client: TestClient,
-                                          settings: ApiSettings) -> None:
+def test_removed_user_token_stops_working(client: TestClient, settings: ApiSettings) -> None:
     community = Community(settings.community_file)
     community.add_user("temp", PASSWORD, role="stakeholder")
     headers = token_for(client, "temp")
     community.remove_user("temp")
-    response = client.post("/api/comments", headers=headers, json={
-        "postal_code": "00100", "text": "x", "category": "need"})
+    response = client.post(
+        "/api/comments",
+        headers=headers,
+        json={"postal_code": "00100", "text": "x", "category": "need"},
+    )
     assert response.status_code == 401
     with sqlite3.connect(settings.community_file) as con:
         assert con.execute("SELECT count(*) FROM users WHERE username = 'temp'").fetchone() == (0,)
@@ -157,8 +183,9 @@ def test_removed_user_token_stops_working(client: TestClient,
 
 def test_non_ascii_token_is_401_not_500(client: TestClient) -> None:
     body = {"postal_code": "00100", "text": "x", "category": "need"}
-    response = client.post("/api/comments", json=body,
-                           headers={"Authorization": "Bearer abc.d\u00e9f".encode()})
+    response = client.post(
+        "/api/comments", json=body, headers={"Authorization": "Bearer abc.d\u00e9f".encode()}
+    )
     assert response.status_code == 401
 
 
@@ -172,8 +199,11 @@ def test_public_reads_ignore_stale_credentials(client: TestClient) -> None:
 
 def test_points_outside_the_twin_are_refused(client: TestClient) -> None:
     alice = token_for(client, "alice")
-    response = client.post("/api/comments", headers=alice, json={
-        "lon": 0.0, "lat": 0.0, "text": "x", "category": "need"})
+    response = client.post(
+        "/api/comments",
+        headers=alice,
+        json={"lon": 0.0, "lat": 0.0, "text": "x", "category": "need"},
+    )
     assert response.status_code == 400
     assert "outside the twin's areas" in response.json()["detail"]
 
@@ -184,9 +214,11 @@ def test_failed_sign_ins_are_throttled(settings: ApiSettings) -> None:
     from dikas.api.app import create_app
 
     with TestClient(create_app(replace(settings, sign_in_attempts=3))) as fresh:
+
         def sign_in(password: str) -> int:
-            return fresh.post("/api/auth/token", json={"username": "mod",
-                                                       "password": password}).status_code
+            return fresh.post(
+                "/api/auth/token", json={"username": "mod", "password": password}
+            ).status_code
 
         assert [sign_in("wrong-one") for _ in range(3)] == [401, 401, 401]
         # from the client that failed, even the right password waits out the window

@@ -19,12 +19,20 @@ def _layer(yearly: bool, seed: int = 0) -> gpd.GeoDataFrame:
     x = rng.uniform(380_000, 400_000, n)
     y = rng.uniform(6_665_000, 6_680_000, n)
     size = rng.uniform(5, 800, n)
-    shapes = [shapely.box(a, b, a + s, b + s) if k % 3 == 0 else
-              shapely.LineString([(a, b), (a + s, b + s / 2)]) if k % 3 == 1 else
-              shapely.Point(a, b) for k, (a, b, s) in enumerate(zip(x, y, size, strict=True))]
+    shapes = [
+        shapely.box(a, b, a + s, b + s)
+        if k % 3 == 0
+        else shapely.LineString([(a, b), (a + s, b + s / 2)])
+        if k % 3 == 1
+        else shapely.Point(a, b)
+        for k, (a, b, s) in enumerate(zip(x, y, size, strict=True))
+    ]
     shapes[5] = None
-    frame = gpd.GeoDataFrame({"unit_id": [f"u{k:03d}" for k in rng.permutation(n)],
-                              "value": rng.normal(size=n)}, geometry=shapes, crs="EPSG:3067")
+    frame = gpd.GeoDataFrame(
+        {"unit_id": [f"u{k:03d}" for k in rng.permutation(n)], "value": rng.normal(size=n)},
+        geometry=shapes,
+        crs="EPSG:3067",
+    )
     if yearly:
         frame["unit_id"] = [f"u{k % 100:03d}" for k in range(n)]
         frame["year"] = [2020 + k // 100 for k in range(n)]
@@ -43,17 +51,21 @@ def test_index_pages_equal_duckdb_pages(yearly: bool) -> None:
         width = rng.choice([0.001, 0.01, 0.05, 0.5])
         bbox = None if k % 10 == 0 else (lon, lat, lon + width, lat + width / 2)
         years = ((2021, 2021), (None, 2021), (2021, None), None)[k % 4] if yearly else None
-        query = ItemsQuery(limit=int(rng.choice([1, 7, 100])), offset=int(rng.choice([0, 3])),
-                           bbox=bbox, years=years)
-        expected = select_features(served.cursor(), "units", columns, key="unit_id",
-                                   query=query)
+        query = ItemsQuery(
+            limit=int(rng.choice([1, 7, 100])),
+            offset=int(rng.choice([0, 3])),
+            bbox=bbox,
+            years=years,
+        )
+        expected = select_features(served.cursor(), "units", columns, key="unit_id", query=query)
         assert index.select(query) == expected, query
     # pages with property filters are DuckDB's
     with pytest.raises(ValueError):
         index.select(ItemsQuery(limit=10, properties={"value": 1.0}))
     filtered = ItemsQuery(limit=10, properties={"unit_id": "u042"})
     assert served.select("units", filtered, key="unit_id") == select_features(
-        served.cursor(), "units", columns, key="unit_id", query=filtered)
+        served.cursor(), "units", columns, key="unit_id", query=filtered
+    )
 
 
 def test_index_keeps_key_then_year_order() -> None:

@@ -19,16 +19,17 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-def helsinki(helsinki_twin: Path, tmp_path_factory: pytest.TempPathFactory
-             ) -> Iterator[TestClient]:
-    settings = ApiSettings(twin_path=helsinki_twin,
-                           community_path=tmp_path_factory.mktemp("hc") / "c.sqlite")
+def helsinki(helsinki_twin: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    settings = ApiSettings(
+        twin_path=helsinki_twin, community_path=tmp_path_factory.mktemp("hc") / "c.sqlite"
+    )
     with TestClient(create_app(settings)) as client:
         yield client
 
 
-def test_kallio_feature_and_profile_match_the_twin(helsinki: TestClient,
-                                                   helsinki_twin: Path) -> None:
+def test_kallio_feature_and_profile_match_the_twin(
+    helsinki: TestClient, helsinki_twin: Path
+) -> None:
     with Twin.open(helsinki_twin) as twin:
         row = twin.read("areas", year=2023, where={"postal_code": "00530"}).iloc[0]
     body = helsinki.get("/ogc/collections/areas/items?postal_code=00530&datetime=2023").json()
@@ -55,8 +56,7 @@ def test_no_small_counts_in_grid_items(helsinki: TestClient, helsinki_twin: Path
     values = helsinki.get("/api/indicators?indicator=inhabitants&level=grid").json()["values"]
     assert not any(v is not None and 0 < v < 10 for v in values.values())
     expected = pd.Series(values).notna().sum()
-    assert expected == (grid["inhabitants"].notna() & ~grid["cell_id"].isin(
-        small["cell_id"])).sum()
+    assert expected == (grid["inhabitants"].notna() & ~grid["cell_id"].isin(small["cell_id"])).sum()
 
 
 def _grid_items(helsinki: TestClient) -> pd.DataFrame:

@@ -21,8 +21,10 @@ def test_meta(client: TestClient) -> None:
     assert meta["min_count"] == 10
     groups = {g["id"]: g for g in meta["population_groups"]}
     assert groups["renter_households"]["labels"] == {
-        "fi": "Vuokra-asunnoissa asuvat kotitaloudet", "sv": "Hushåll i hyresbostäder",
-        "en": "Households in rented dwellings"}
+        "fi": "Vuokra-asunnoissa asuvat kotitaloudet",
+        "sv": "Hushåll i hyresbostäder",
+        "en": "Households in rented dwellings",
+    }
     assert groups["age_0_9_and_70_plus"]["levels"] == ["grid"]
     shares = {i["name"]: i["label"] for i in meta["indicators"] if i["unit"] == "share"}
     # the registry, not the group's own label, names what the map shows
@@ -53,8 +55,10 @@ def test_area_values_equal_the_twin(client: TestClient) -> None:
 
 
 def test_share_indicator(client: TestClient) -> None:
-    body = client.get("/api/indicators", params={
-        "indicator": "share:unemployed/employed+unemployed", "year": 2023}).json()
+    body = client.get(
+        "/api/indicators",
+        params={"indicator": "share:unemployed/employed+unemployed", "year": 2023},
+    ).json()
     frame = areas_frame()
     rows = frame[frame["year"] == 2023].set_index("postal_code")
     for code in POSTAL_CODES:
@@ -70,8 +74,9 @@ def test_grid_counts_below_min_count_are_null(client: TestClient) -> None:
     # Stored counts of people at grid level are protected as well.
     stored = client.get("/api/indicators?indicator=heat_vulnerable_residents&level=grid").json()
     assert stored["values"] == {"c0_4": None, "c0_5": 20.0}
-    elderly = client.get("/api/indicators?indicator=heat_vulnerable_residents&level=grid"
-                         "&population_group=elderly").json()
+    elderly = client.get(
+        "/api/indicators?indicator=heat_vulnerable_residents&level=grid&population_group=elderly"
+    ).json()
     assert elderly["values"] == {"c0_4": None, "c0_5": 12.0}
 
 
@@ -99,17 +104,21 @@ def test_class_breaks_on_large_samples_are_deterministic() -> None:
     assert first["quantiles"][0] == pytest.approx(np.quantile(values, 0.5))
 
 
-@pytest.mark.parametrize(("query", "status"), [
-    ("indicator=median_income&level=city", 400),
-    ("indicator=nosuch&level=areas", 400),
-    ("indicator=nosuch&level=grid", 400),
-    ("indicator=median_income&year=1999", 400),
-    ("indicator=median_income&year=abc", 400),
-    ("indicator=share:unemployed", 400),
-    ("indicator=share:nosuch/employed", 400),
-    ("indicator=median_income&population_group=elderly", 400),
-    ("indicator=heat_vulnerable_residents&level=grid&population_group=kids", 400),
-    ("level=areas", 400)])
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("indicator=median_income&level=city", 400),
+        ("indicator=nosuch&level=areas", 400),
+        ("indicator=nosuch&level=grid", 400),
+        ("indicator=median_income&year=1999", 400),
+        ("indicator=median_income&year=abc", 400),
+        ("indicator=share:unemployed", 400),
+        ("indicator=share:nosuch/employed", 400),
+        ("indicator=median_income&population_group=elderly", 400),
+        ("indicator=heat_vulnerable_residents&level=grid&population_group=kids", 400),
+        ("level=areas", 400),
+    ],
+)
 def test_bad_indicator_requests(client: TestClient, query: str, status: int) -> None:
     response = client.get(f"/api/indicators?{query}")
     assert response.status_code == status, response.text

@@ -39,8 +39,15 @@ def test_conformance_declares_core_and_geojson(client: TestClient) -> None:
 def test_collections_have_id_links_and_crs84_extent(client: TestClient) -> None:
     body = client.get("/ogc/collections").json()
     ids = [c["id"] for c in body["collections"]]
-    assert set(ids) == {"areas", "buildings", "grid", "services", "network_nodes",
-                        "network_edges", "comments"}
+    assert set(ids) == {
+        "areas",
+        "buildings",
+        "grid",
+        "services",
+        "network_nodes",
+        "network_edges",
+        "comments",
+    }
     assert "self" in _rels(body)
     for collection in body["collections"]:
         assert "items" in _rels(collection)
@@ -49,11 +56,11 @@ def test_collections_have_id_links_and_crs84_extent(client: TestClient) -> None:
         minlon, minlat, maxlon, maxlat = collection["extent"]["spatial"]["bbox"][0]
         assert 24 < minlon < maxlon < 26 and 60 < minlat < maxlat < 61
     areas = client.get("/ogc/collections/areas").json()
-    assert areas["extent"]["temporal"]["interval"] == [["2022-01-01T00:00:00Z",
-                                                        "2023-12-31T23:59:59Z"]]
+    assert areas["extent"]["temporal"]["interval"] == [
+        ["2022-01-01T00:00:00Z", "2023-12-31T23:59:59Z"]
+    ]
     # The areas' extent is the transformed bounds of the three 1 km squares.
-    expected = TO_WGS84.transform_bounds(ORIGIN[0], ORIGIN[1], ORIGIN[0] + 3000,
-                                         ORIGIN[1] + 1000)
+    expected = TO_WGS84.transform_bounds(ORIGIN[0], ORIGIN[1], ORIGIN[0] + 3000, ORIGIN[1] + 1000)
     assert areas["extent"]["spatial"]["bbox"][0] == pytest.approx(expected, abs=1e-9)
 
 
@@ -90,17 +97,26 @@ def test_bbox_selects_intersecting_features(client: TestClient) -> None:
     x0, y0, x1, y1 = ORIGIN[0] + 300, ORIGIN[1] + 300, ORIGIN[0] + 900, ORIGIN[1] + 600
     minlon, minlat, maxlon, maxlat = TO_WGS84.transform_bounds(x0, y0, x1, y1)
     grid = grid_frame().to_crs(4326)
-    expected = set(grid.loc[grid.intersects(shapely.box(minlon, minlat, maxlon, maxlat)),
-                            "cell_id"])
-    body = client.get(f"/ogc/collections/grid/items?bbox={minlon},{minlat},{maxlon},{maxlat}"
-                      "&limit=1000").json()
+    expected = set(
+        grid.loc[grid.intersects(shapely.box(minlon, minlat, maxlon, maxlat)), "cell_id"]
+    )
+    body = client.get(
+        f"/ogc/collections/grid/items?bbox={minlon},{minlat},{maxlon},{maxlat}&limit=1000"
+    ).json()
     assert {f["id"] for f in body["features"]} == expected
     assert body["numberMatched"] == len(expected) == 6  # 3 columns × 2 rows of cells
 
 
-@pytest.mark.parametrize(("datetime", "years"), [
-    ("2023", {2023}), ("2022-06-01", {2022}), ("2022/2023", {2022, 2023}),
-    ("../2022", {2022}), ("2023-01-01T00:00:00Z/..", {2023})])
+@pytest.mark.parametrize(
+    ("datetime", "years"),
+    [
+        ("2023", {2023}),
+        ("2022-06-01", {2022}),
+        ("2022/2023", {2022, 2023}),
+        ("../2022", {2022}),
+        ("2023-01-01T00:00:00Z/..", {2023}),
+    ],
+)
 def test_datetime_selects_years(client: TestClient, datetime: str, years: set[int]) -> None:
     body = client.get(f"/ogc/collections/areas/items?datetime={datetime}").json()
     assert {f["properties"]["year"] for f in body["features"]} == years
@@ -117,8 +133,9 @@ def test_property_filters_are_typed(client: TestClient) -> None:
 
 
 def test_feature_by_id(client: TestClient) -> None:
-    assert client.get("/ogc/collections/areas/items/00100-2022").json()["properties"][
-        "year"] == 2022
+    assert (
+        client.get("/ogc/collections/areas/items/00100-2022").json()["properties"]["year"] == 2022
+    )
     latest = client.get("/ogc/collections/areas/items/00100").json()
     assert latest["id"] == "00100-2023"
     assert "collection" in _rels(latest)
@@ -126,10 +143,24 @@ def test_feature_by_id(client: TestClient) -> None:
     assert client.get("/ogc/collections/nope/items/1").status_code == 404
 
 
-@pytest.mark.parametrize("query", [
-    "limit=0", "limit=1001", "limit=ten", "offset=-1", "bbox=1,2,3", "bbox=a,b,c,d",
-    "bbox=25,61,24,60", "bbox=0,95,1,96", "datetime=yesterday", "datetime=2023/2022",
-    "nosuch=1", "floors=three", "f=xml"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "limit=0",
+        "limit=1001",
+        "limit=ten",
+        "offset=-1",
+        "bbox=1,2,3",
+        "bbox=a,b,c,d",
+        "bbox=25,61,24,60",
+        "bbox=0,95,1,96",
+        "datetime=yesterday",
+        "datetime=2023/2022",
+        "nosuch=1",
+        "floors=three",
+        "f=xml",
+    ],
+)
 def test_bad_parameters_are_400_with_one_line(client: TestClient, query: str) -> None:
     response = client.get(f"/ogc/collections/buildings/items?{query}")
     assert response.status_code == 400, (query, response.text)

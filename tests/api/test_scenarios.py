@@ -15,8 +15,10 @@ TO_WGS84 = Transformer.from_crs("EPSG:3067", "EPSG:4326", always_xy=True)
 
 def _scenario() -> dict:
     lon, lat = TO_WGS84.transform(ORIGIN[0] + 700, ORIGIN[1] + 700)
-    return {"name": "new school",
-            "edits": [{"add_service": {"service_type": "school", "lon": lon, "lat": lat}}]}
+    return {
+        "name": "new school",
+        "edits": [{"add_service": {"service_type": "school", "lon": lon, "lat": lat}}],
+    }
 
 
 def test_scenario_run_and_fetch(client: TestClient, settings) -> None:
@@ -29,9 +31,12 @@ def test_scenario_run_and_fetch(client: TestClient, settings) -> None:
     assert body["recomputed"] == ["access:school"]
     key = next(k for k in body["maps"] if k.startswith("access_walk_school|"))
     indicator, measure, group = key.split("|")
-    expected = {r["postal_code"]: r["change"] for r in direct["diff"]["areas"]
-                if (r["indicator"], r["measure"], r["population_group"])
-                == (indicator, measure, group) and r["change"] is not None}
+    expected = {
+        r["postal_code"]: r["change"]
+        for r in direct["diff"]["areas"]
+        if (r["indicator"], r["measure"], r["population_group"]) == (indicator, measure, group)
+        and r["change"] is not None
+    }
     assert body["maps"][key] == pytest.approx(expected)
     assert "base_twin" not in body["provenance"]
     again = client.get(f"/api/scenarios/{body['id']}")
@@ -39,13 +44,22 @@ def test_scenario_run_and_fetch(client: TestClient, settings) -> None:
     assert client.post("/api/scenarios", json=_scenario()).json()["id"] == body["id"]
 
 
-@pytest.mark.parametrize(("scenario", "status"), [
-    ({"name": "x", "base_twin": "/etc/passwd", "edits": []}, 400),
-    ({"name": "x", "edits": [{"greening": {"polygon_file": "/etc/passwd",
-                                           "canopy_increase": 0.1}}]}, 400),
-    ({"name": "x", "edits": [{"remove_service": {"service_id": "s1"}}] * 21}, 400),
-    ({"name": "x", "edits": [{"teleport": {}}]}, 400),
-    ({"edits": "nope"}, 400)])
+@pytest.mark.parametrize(
+    ("scenario", "status"),
+    [
+        ({"name": "x", "base_twin": "/etc/passwd", "edits": []}, 400),
+        (
+            {
+                "name": "x",
+                "edits": [{"greening": {"polygon_file": "/etc/passwd", "canopy_increase": 0.1}}],
+            },
+            400,
+        ),
+        ({"name": "x", "edits": [{"remove_service": {"service_id": "s1"}}] * 21}, 400),
+        ({"name": "x", "edits": [{"teleport": {}}]}, 400),
+        ({"edits": "nope"}, 400),
+    ],
+)
 def test_bad_scenarios(client: TestClient, scenario: dict, status: int) -> None:
     response = client.post("/api/scenarios", json=scenario)
     assert response.status_code == status, response.text
@@ -57,27 +71,56 @@ def test_unknown_scenario_is_404(client: TestClient) -> None:
 
 
 def test_geojson_polygons_from_the_map_app_are_accepted(client: TestClient) -> None:
-    ring = [list(TO_WGS84.transform(ORIGIN[0] + dx, ORIGIN[1] + dy))
-            for dx, dy in ((100, 100), (400, 100), (400, 400), (100, 100))]
+    ring = [
+        list(TO_WGS84.transform(ORIGIN[0] + dx, ORIGIN[1] + dy))
+        for dx, dy in ((100, 100), (400, 100), (400, 400), (100, 100))
+    ]
     lon, lat = TO_WGS84.transform(ORIGIN[0] + 250, ORIGIN[1] + 250)
     polygon = {"type": "Polygon", "coordinates": [ring]}
-    normal = _normalise({"name": "x", "edits": [
-        {"add_housing": {"lon": lon, "lat": lat, "polygon": polygon, "dwellings": 10,
-                         "residents": 20}},
-        {"greening": {"polygon": polygon, "canopy_increase": 0.2}}]})
-    assert normal["edits"][0] == {"add_housing": {"lon": lon, "lat": lat, "dwellings": 10,
-                                                  "residents": 20}}
+    normal = _normalise(
+        {
+            "name": "x",
+            "edits": [
+                {
+                    "add_housing": {
+                        "lon": lon,
+                        "lat": lat,
+                        "polygon": polygon,
+                        "dwellings": 10,
+                        "residents": 20,
+                    }
+                },
+                {"greening": {"polygon": polygon, "canopy_increase": 0.2}},
+            ],
+        }
+    )
+    assert normal["edits"][0] == {
+        "add_housing": {"lon": lon, "lat": lat, "dwellings": 10, "residents": 20}
+    }
     assert normal["edits"][1] == {"greening": {"polygon": ring, "canopy_increase": 0.2}}
-    bad = client.post("/api/scenarios", json={"name": "x", "edits": [
-        {"greening": {"polygon": {"type": "Point", "coordinates": [lon, lat]},
-                      "canopy_increase": 0.2}}]})
+    bad = client.post(
+        "/api/scenarios",
+        json={
+            "name": "x",
+            "edits": [
+                {
+                    "greening": {
+                        "polygon": {"type": "Point", "coordinates": [lon, lat]},
+                        "canopy_increase": 0.2,
+                    }
+                }
+            ],
+        },
+    )
     assert bad.status_code == 400
 
 
 def test_one_scenario_at_a_time(client: TestClient) -> None:
     lon, lat = TO_WGS84.transform(ORIGIN[0] + 300, ORIGIN[1] + 800)
-    body = {"name": "busy", "edits": [{"add_service": {"service_type": "library",
-                                                        "lon": lon, "lat": lat}}]}
+    body = {
+        "name": "busy",
+        "edits": [{"add_service": {"service_type": "library", "lon": lon, "lat": lat}}],
+    }
     slots = client.app.state.context.scenario_slots
     # this client already runs one: its second run waits, whoever else runs
     with slots.hold("address:testclient"):
@@ -101,14 +144,23 @@ def test_scenario_summary_in_the_readers_language(client: TestClient, settings) 
     assert body["summary"]["language"] == "en" and body["summary"]["sentences"]
     finnish = client.get(f"/api/scenarios/{body['id']}?lang=fi").json()["summary"]
     assert finnish == summarize(diff, lang="fi", min_count=settings.min_count)
-    swedish = client.get(f"/api/scenarios/{body['id']}",
-                         headers={"Accept-Language": "sv-FI,sv;q=0.9,en;q=0.5"}).json()
+    swedish = client.get(
+        f"/api/scenarios/{body['id']}", headers={"Accept-Language": "sv-FI,sv;q=0.9,en;q=0.5"}
+    ).json()
     assert swedish["summary"]["language"] == "sv"
     assert swedish["diff"] == diff  # the stored run, whatever the language
-    rows = {(r["measure"], r["population_group"]): r for r in body["summary"]["table"]
-            if r["indicator"] == "access_walk_school"}
-    coverage = next(r for r in diff["city"] if r["indicator"] == "access_walk_school"
-                    and r["measure"] == "coverage_15min" and r["population_group"] == "all")
+    rows = {
+        (r["measure"], r["population_group"]): r
+        for r in body["summary"]["table"]
+        if r["indicator"] == "access_walk_school"
+    }
+    coverage = next(
+        r
+        for r in diff["city"]
+        if r["indicator"] == "access_walk_school"
+        and r["measure"] == "coverage_15min"
+        and r["population_group"] == "all"
+    )
     assert rows[("coverage_15min", "all")]["change"] == coverage["change"]
     assert rows[("coverage_15min", "all")]["label"] == "School: share within a 15-minute walk"
     assert rows[("mean_minutes", "all")]["direction"] == "lower_is_better"
@@ -119,8 +171,13 @@ def test_scenario_summary_in_the_readers_language(client: TestClient, settings) 
 def test_two_stored_runs_compared(client: TestClient) -> None:
     lon, lat = TO_WGS84.transform(ORIGIN[0] + 200, ORIGIN[1] + 300)
     first = client.post("/api/scenarios", json=_scenario()).json()
-    second = client.post("/api/scenarios", json={"name": "school elsewhere", "edits": [
-        {"add_service": {"service_type": "school", "lon": lon, "lat": lat}}]}).json()
+    second = client.post(
+        "/api/scenarios",
+        json={
+            "name": "school elsewhere",
+            "edits": [{"add_service": {"service_type": "school", "lon": lon, "lat": lat}}],
+        },
+    ).json()
     response = client.get(f"/api/scenarios/compare?a={first['id']}&b={second['id']}&lang=sv")
     assert response.status_code == 200, response.text
     table = response.json()
@@ -133,15 +190,23 @@ def test_two_stored_runs_compared(client: TestClient) -> None:
                 row = rows[(r["indicator"], r["measure"], r["population_group"])]
                 assert row["before"] == r["before"] and row[f"after_{side}"] == r["after"]
     assert rows[("access_walk_school", "mean_minutes", "all")]["label"] == (
-        "Skola: genomsnittlig promenadtid")
+        "Skola: genomsnittlig promenadtid"
+    )
     missing = client.get(f"/api/scenarios/compare?a={first['id']}&b=0123456789abcdef")
     assert missing.status_code == 404 and "0123456789abcdef" in missing.json()["detail"]
     assert client.get("/api/scenarios/compare?a=x&b=y").status_code == 400
 
 
 def test_outside_coverage_says_where_coverage_is(client: TestClient) -> None:
-    response = client.post("/api/scenarios", json={"name": "far away", "edits": [
-        {"add_housing": {"lon": 30.0, "lat": 65.0, "dwellings": 10, "residents": 20}}]})
+    response = client.post(
+        "/api/scenarios",
+        json={
+            "name": "far away",
+            "edits": [
+                {"add_housing": {"lon": 30.0, "lat": 65.0, "dwellings": 10, "residents": 20}}
+            ],
+        },
+    )
     assert response.status_code == 400, response.text
     detail = response.json()["detail"]
     assert "outside the twin's postal areas, which cover lon " in detail and "\n" not in detail

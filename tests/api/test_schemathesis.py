@@ -28,11 +28,16 @@ from tests.api.conftest import PASSWORD
 
 MAX_EXAMPLES = 40
 """Generated cases per operation (and per generation mode)."""
-CONFIG = {"checks": {"positive_data_acceptance": {
-    # 400 is the API's documented answer to parameters valid in form but not in meaning,
-    # which no schema can tell: an indicator or year the twin does not have, a point off
-    # the street network, a bbox with minlat > maxlat, a scenario the engine refuses
-    "expected-statuses": ["2XX", "3XX", "400", "401", "403", "404", "409", "429"]}}}
+CONFIG = {
+    "checks": {
+        "positive_data_acceptance": {
+            # 400 is the API's documented answer to parameters valid in form but not in meaning,
+            # which no schema can tell: an indicator or year the twin does not have, a point off
+            # the street network, a bbox with minlat > maxlat, a scenario the engine refuses
+            "expected-statuses": ["2XX", "3XX", "400", "401", "403", "404", "409", "429"]
+        }
+    }
+}
 """Every check enabled (the default); only what counts as accepting valid data is widened."""
 
 
@@ -48,14 +53,18 @@ def api(settings: ApiSettings, tmp_path_factory: pytest.TempPathFactory) -> Iter
         yield app
 
 
-def _run_operation(operation: Any, mode: GenerationMode, api: Any,
-                   counts: dict[str, int]) -> None:
+def _run_operation(operation: Any, mode: GenerationMode, api: Any, counts: dict[str, int]) -> None:
     """Generate and check up to :data:`MAX_EXAMPLES` cases of one operation."""
 
     @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=MAX_EXAMPLES, derandomize=True, deadline=None, database=None,
-              phases=[Phase.explicit, Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=MAX_EXAMPLES,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     def check(case: Any) -> None:
         counts[operation.label] = counts.get(operation.label, 0) + 1
         # a fresh moderator token each call: sign-out (logout) revokes the previous one, and
@@ -70,8 +79,9 @@ def _run_operation(operation: Any, mode: GenerationMode, api: Any,
 
 
 def test_api_conforms_to_its_openapi(api: Any) -> None:
-    schema = schemathesis.openapi.from_asgi("/openapi.json", api,
-                                            config=SchemathesisConfig.from_dict(CONFIG))
+    schema = schemathesis.openapi.from_asgi(
+        "/openapi.json", api, config=SchemathesisConfig.from_dict(CONFIG)
+    )
     operations = [result.ok() for result in schema.get_all_operations()]
     counts: dict[str, int] = {}
     failures = []
@@ -86,4 +96,3 @@ def test_api_conforms_to_its_openapi(api: Any) -> None:
     print(f"schemathesis: {len(operations)} operations, {sum(counts.values())} cases: {counts}")
     assert len(operations) == len(counts) >= 20
     assert not failures, "\n\n".join(failures)
-

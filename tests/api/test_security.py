@@ -40,18 +40,26 @@ def fresh(settings: ApiSettings, tmp_path: Path) -> Iterator[TestClient]:
         yield client
 
 
-def sign_in(client: TestClient, username: str, password: str = PASSWORD, *,
-            headers: dict[str, str] | None = None) -> tuple[int, dict[str, str]]:
-    response = client.post("/api/auth/token", json={"username": username,
-                                                    "password": password}, headers=headers)
+def sign_in(
+    client: TestClient,
+    username: str,
+    password: str = PASSWORD,
+    *,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, dict[str, str]]:
+    response = client.post(
+        "/api/auth/token", json={"username": username, "password": password}, headers=headers
+    )
     body = response.json() if response.status_code == 200 else {}
-    return response.status_code, ({"Authorization": f"Bearer {body['access_token']}"}
-                                  if body else dict(response.headers))
+    return response.status_code, (
+        {"Authorization": f"Bearer {body['access_token']}"} if body else dict(response.headers)
+    )
 
 
 # -- 1. constant-time sign-in ----------------------------------------------------------------
-def test_unknown_user_names_cost_the_same_scrypt(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_user_names_cost_the_same_scrypt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     community = Community(tmp_path / "c.sqlite")
     community.add_user("alice", PASSWORD, role="stakeholder")
     calls: list[tuple[int, int, int, int]] = []
@@ -100,14 +108,18 @@ def test_throttle_memory_is_bounded() -> None:
     assert throttle.tracked == (1000, 1000)
 
 
-def test_sign_in_throttle_over_http_sends_retry_after(settings: ApiSettings,
-                                                      tmp_path: Path) -> None:
+def test_sign_in_throttle_over_http_sends_retry_after(
+    settings: ApiSettings, tmp_path: Path
+) -> None:
     path = tmp_path / "c.sqlite"
     Community(path).add_user("alice", PASSWORD, role="stakeholder")
-    app = create_app(replace(settings, community_path=path, sign_in_attempts=2,
-                             sign_in_window_s=120.0))
-    with TestClient(app, client=("10.0.0.66", 50000)) as attacker, \
-            TestClient(app, client=("192.168.1.5", 50000)) as owner:
+    app = create_app(
+        replace(settings, community_path=path, sign_in_attempts=2, sign_in_window_s=120.0)
+    )
+    with (
+        TestClient(app, client=("10.0.0.66", 50000)) as attacker,
+        TestClient(app, client=("192.168.1.5", 50000)) as owner,
+    ):
         assert [sign_in(attacker, "alice", "guess-guess")[0] for _ in range(2)] == [401, 401]
         status, headers = sign_in(attacker, "alice", PASSWORD)
         assert status == 429 and 1 <= int(headers["retry-after"]) <= 120
@@ -115,8 +127,9 @@ def test_sign_in_throttle_over_http_sends_retry_after(settings: ApiSettings,
 
 
 # -- 3. token revocation ---------------------------------------------------------------------
-def test_password_or_role_change_and_sign_out_revoke_tokens(fresh: TestClient,
-                                                            settings: ApiSettings) -> None:
+def test_password_or_role_change_and_sign_out_revoke_tokens(
+    fresh: TestClient, settings: ApiSettings
+) -> None:
     community = fresh.app.state.context.community  # type: ignore[attr-defined]
     _, old = sign_in(fresh, "alice")
     assert fresh.post("/api/auth/logout", headers=old).status_code == 204
@@ -132,8 +145,10 @@ def test_password_or_role_change_and_sign_out_revoke_tokens(fresh: TestClient,
     community.add_user("alice", "a new password", role="moderator")  # removed and re-added
     assert fresh.post("/api/auth/logout", headers=token).status_code == 401
     _, mod = sign_in(fresh, "mod")
-    assert fresh.post("/api/comments/999/hide", headers=mod,
-                      json={"reason": "test"}).status_code == 404  # still valid
+    assert (
+        fresh.post("/api/comments/999/hide", headers=mod, json={"reason": "test"}).status_code
+        == 404
+    )  # still valid
 
 
 # -- 4. the signing key lives outside the database -------------------------------------------
@@ -162,7 +177,8 @@ def test_a_key_kept_in_an_old_database_moves_out(tmp_path: Path) -> None:
         con.executescript(
             "CREATE TABLE users (username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, "
             "role TEXT NOT NULL, created_at TEXT NOT NULL);"
-            "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);")
+            "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        )
         con.execute("INSERT INTO secrets VALUES ('token', ?)", [old_key])
     Community(path, secret=SECRET)  # with a key from the environment the stored one moves too
     community = Community(path)
@@ -194,60 +210,109 @@ def _signed(payload: bytes, secret: str = SECRET) -> str:
     return f"{part}.{base64.urlsafe_b64encode(signature).rstrip(b'=').decode()}"
 
 
-@pytest.mark.parametrize("payload", [b"[1, 2]", b"42", b'"alice"', b"null", b"not json",
-                                     b"\xff\xfe", b'{"sub": 1, "exp": 9e12, "ver": ""}',
-                                     b'{"sub": "alice", "exp": "never", "ver": ""}',
-                                     b'{"sub": "alice", "role": "stakeholder", "exp": 9e12}'])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"[1, 2]",
+        b"42",
+        b'"alice"',
+        b"null",
+        b"not json",
+        b"\xff\xfe",
+        b'{"sub": 1, "exp": 9e12, "ver": ""}',
+        b'{"sub": "alice", "exp": "never", "ver": ""}',
+        b'{"sub": "alice", "role": "stakeholder", "exp": 9e12}',
+    ],
+)
 def test_tokens_with_a_valid_signature_but_a_bad_payload_are_401(
-        settings: ApiSettings, tmp_path: Path, payload: bytes) -> None:
+    settings: ApiSettings, tmp_path: Path, payload: bytes
+) -> None:
     path = tmp_path / "c.sqlite"
     Community(path, secret=SECRET).add_user("alice", PASSWORD, role="stakeholder")
     app = create_app(replace(settings, community_path=path, auth_secret=SECRET))
     with TestClient(app) as client:
-        response = client.post("/api/auth/logout",
-                               headers={"Authorization": f"Bearer {_signed(payload)}"})
+        response = client.post(
+            "/api/auth/logout", headers={"Authorization": f"Bearer {_signed(payload)}"}
+        )
     assert response.status_code == 401, response.text
     assert response.headers["www-authenticate"] == "Bearer"
 
 
 @pytest.mark.parametrize("token", ["é.é", "abc", "a.b.c", "....", "%%%.%%%", "eyJ.sig"])
 def test_garbage_tokens_are_401(client: TestClient, token: str) -> None:
-    response = client.post("/api/auth/logout",
-                           headers={"Authorization": f"Bearer {token}".encode()})
+    response = client.post(
+        "/api/auth/logout", headers={"Authorization": f"Bearer {token}".encode()}
+    )
     assert response.status_code == 401
     assert response.json()["detail"] == "invalid access token"
 
 
 # -- 6. passwords never on the command line --------------------------------------------------
 def test_users_add_reads_the_password_from_stdin_never_argv(
-        small_twin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    small_twin: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     path = tmp_path / "c.sqlite"
-    refused = run_dikas(capsys, "users", "add", str(small_twin), "bob", "--password",
-                        "long enough", "--comments", str(path))
+    refused = run_dikas(
+        capsys,
+        "users",
+        "add",
+        str(small_twin),
+        "bob",
+        "--password",
+        "long enough",
+        "--comments",
+        str(path),
+    )
     assert refused.returncode == 1 and "long enough" not in refused.stderr
     assert refused.stderr.startswith("dikas: error: --password is not accepted")
     assert "--password-stdin" in refused.stderr and len(refused.stderr.splitlines()) == 1
     monkeypatch.setattr("sys.stdin", io.StringIO("long enough\n"))
-    added = run_dikas(capsys, "users", "add", str(small_twin), "bob", "--role", "moderator",
-                      "--password-stdin", "--comments", str(path))
+    added = run_dikas(
+        capsys,
+        "users",
+        "add",
+        str(small_twin),
+        "bob",
+        "--role",
+        "moderator",
+        "--password-stdin",
+        "--comments",
+        str(path),
+    )
     assert added.returncode == 0, added.stderr
     assert Community(path).authenticate("bob", "long enough").role == "moderator"
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    empty = run_dikas(capsys, "users", "add", str(small_twin), "eve", "--password-stdin",
-                      "--comments", str(path))
+    empty = run_dikas(
+        capsys, "users", "add", str(small_twin), "eve", "--password-stdin", "--comments", str(path)
+    )
     assert empty.returncode == 1 and "no password on standard input" in empty.stderr
     assert [u.username for u in Community(path).users()] == ["bob"]
 
 
 # -- 7. security headers ---------------------------------------------------------------------
 def test_every_response_carries_the_security_headers(client: TestClient) -> None:
-    paths = ["/", "/docs", "/docs/init.js", "/openapi.json", "/app/main.js", "/nowhere",
-             *[path.replace("{collection_id}", "areas").replace("{feature_id}", "00100")
-               .replace("{postal_code}", "00100").replace("{cell_id}", "x")
-               .replace("{scenario_id}", "x").replace("{layers}", "areas")
-               .replace("{z}/{x}/{y}", "0/0/0").replace("{comment_id}", "1")
-               for path in client.get("/openapi.json").json()["paths"]]]
+    paths = [
+        "/",
+        "/docs",
+        "/docs/init.js",
+        "/openapi.json",
+        "/app/main.js",
+        "/nowhere",
+        *[
+            path.replace("{collection_id}", "areas")
+            .replace("{feature_id}", "00100")
+            .replace("{postal_code}", "00100")
+            .replace("{cell_id}", "x")
+            .replace("{scenario_id}", "x")
+            .replace("{layers}", "areas")
+            .replace("{z}/{x}/{y}", "0/0/0")
+            .replace("{comment_id}", "1")
+            for path in client.get("/openapi.json").json()["paths"]
+        ],
+    ]
     for path in paths:
         response = client.get(path)
         headers = response.headers
@@ -258,8 +323,11 @@ def test_every_response_carries_the_security_headers(client: TestClient) -> None
         assert headers["x-frame-options"] == "DENY", path
         assert headers["referrer-policy"] == "strict-origin-when-cross-origin", path
         assert "server" not in headers, path
-    too_big = client.post("/api/scenarios", content=b"{" + b" " * 70_000 + b"}",
-                          headers={"Content-Type": "application/json"})
+    too_big = client.post(
+        "/api/scenarios",
+        content=b"{" + b" " * 70_000 + b"}",
+        headers={"Content-Type": "application/json"},
+    )
     assert too_big.status_code == 413 and too_big.headers["x-frame-options"] == "DENY"
 
 
@@ -277,8 +345,11 @@ def test_pages_have_no_inline_scripts(client: TestClient) -> None:
 
 
 def test_serve_hides_the_server_header_and_passes_proxy_options(
-        small_twin: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    small_twin: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
     import uvicorn
 
     seen: dict[str, object] = {}
@@ -289,10 +360,24 @@ def test_serve_hides_the_server_header_and_passes_proxy_options(
     monkeypatch.setattr(uvicorn, "run", run)
     monkeypatch.setenv("DIKAS_SECRET_KEY", SECRET)
     monkeypatch.delenv("DIKAS_PUBLIC_URL", raising=False)
-    result = run_dikas(capsys, "serve", str(small_twin), "--port", "8123", "--comments",
-                       str(tmp_path / "c.sqlite"), "--seed-tiles", "0", "--proxy-headers",
-                       "--forwarded-allow-ips", "10.0.0.1", "--trusted-host", "twin.example.org",
-                       "--public-url", "https://twin.example.org/")
+    result = run_dikas(
+        capsys,
+        "serve",
+        str(small_twin),
+        "--port",
+        "8123",
+        "--comments",
+        str(tmp_path / "c.sqlite"),
+        "--seed-tiles",
+        "0",
+        "--proxy-headers",
+        "--forwarded-allow-ips",
+        "10.0.0.1",
+        "--trusted-host",
+        "twin.example.org",
+        "--public-url",
+        "https://twin.example.org/",
+    )
     assert result.returncode == 0, result.stderr
     settings = seen["settings"]
     assert seen["server_header"] is False and seen["proxy_headers"] is True
@@ -300,13 +385,27 @@ def test_serve_hides_the_server_header_and_passes_proxy_options(
     assert settings.public_url == "https://twin.example.org"  # type: ignore[attr-defined]
     assert settings.trusted_hosts == ("twin.example.org",)  # type: ignore[attr-defined]
     assert settings.auth_secret == SECRET  # type: ignore[attr-defined]
-    plain = run_dikas(capsys, "serve", str(small_twin), "--comments", str(tmp_path / "c.sqlite"),
-                      "--seed-tiles", "0")
+    plain = run_dikas(
+        capsys,
+        "serve",
+        str(small_twin),
+        "--comments",
+        str(tmp_path / "c.sqlite"),
+        "--seed-tiles",
+        "0",
+    )
     assert plain.returncode == 0 and seen["settings"].public_url is None  # type: ignore[attr-defined]
     assert seen["proxy_headers"] is False and seen["server_header"] is False
     monkeypatch.setenv("DIKAS_PUBLIC_URL", "https://env.example.org")
-    run_dikas(capsys, "serve", str(small_twin), "--comments", str(tmp_path / "c.sqlite"),
-              "--seed-tiles", "0")
+    run_dikas(
+        capsys,
+        "serve",
+        str(small_twin),
+        "--comments",
+        str(tmp_path / "c.sqlite"),
+        "--seed-tiles",
+        "0",
+    )
     assert seen["settings"].public_url == "https://env.example.org"  # type: ignore[attr-defined]
     bad = run_dikas(capsys, "serve", str(small_twin), "--public-url", "ftp://x")
     assert bad.returncode == 1 and bad.stderr.startswith("dikas: error: public URL")
@@ -317,8 +416,11 @@ def test_sign_in_takes_json_only(client: TestClient) -> None:
     form = client.post("/api/auth/token", data={"username": "alice", "password": PASSWORD})
     assert form.status_code == 415
     assert "application/json" in form.json()["detail"]
-    plain = client.post("/api/auth/token", content=json.dumps(
-        {"username": "alice", "password": PASSWORD}), headers={"Content-Type": "text/plain"})
+    plain = client.post(
+        "/api/auth/token",
+        content=json.dumps({"username": "alice", "password": PASSWORD}),
+        headers={"Content-Type": "text/plain"},
+    )
     assert plain.status_code == 415
     assert client.post("/api/auth/token").status_code == 415  # no body at all
 
@@ -332,8 +434,9 @@ def test_sign_in_from_another_origin_is_403(client: TestClient, settings: ApiSet
     assert signed_in.headers["cache-control"] == "no-store"
     public = create_app(replace(settings, public_url="https://twin.example.org"))
     with TestClient(public) as behind_proxy:
-        assert sign_in(behind_proxy, "alice",
-                       headers={"Origin": "https://twin.example.org"})[0] == 200
+        assert (
+            sign_in(behind_proxy, "alice", headers={"Origin": "https://twin.example.org"})[0] == 200
+        )
         assert sign_in(behind_proxy, "alice", headers={"Origin": "http://testserver"})[0] == 403
 
 
@@ -346,9 +449,13 @@ def _hrefs(value: object) -> list[str]:
     return []
 
 
-OGC_PATHS = ("/ogc", "/ogc/collections", "/ogc/collections/areas",
-             "/ogc/collections/areas/items?limit=1&offset=1",
-             "/ogc/collections/areas/items/00100-2023")
+OGC_PATHS = (
+    "/ogc",
+    "/ogc/collections",
+    "/ogc/collections/areas",
+    "/ogc/collections/areas/items?limit=1&offset=1",
+    "/ogc/collections/areas/items/00100-2023",
+)
 
 
 def test_links_ignore_a_forged_host_header(client: TestClient, settings: ApiSettings) -> None:
@@ -361,7 +468,8 @@ def test_links_ignore_a_forged_host_header(client: TestClient, settings: ApiSett
             assert all(h.startswith("https://twin.example.org/") for h in hrefs), hrefs
         items = c.get(OGC_PATHS[3]).json()
         assert {link["rel"]: link["href"] for link in items["links"]}["next"] == (
-            "https://twin.example.org/ogc/collections/areas/items?offset=2&limit=1")
+            "https://twin.example.org/ogc/collections/areas/items?offset=2&limit=1"
+        )
 
 
 # -- 10. trusted hosts -----------------------------------------------------------------------
@@ -380,14 +488,18 @@ def test_impossible_datetimes_are_400(client: TestClient) -> None:
         assert response.status_code == 400, value
         assert "not an RFC 3339 date" in response.json()["detail"]
     ok = client.get("/ogc/collections/areas/items", params={"datetime": "2023-06-01"})
-    assert ok.status_code == 200 and {f["properties"]["year"] for f in ok.json()["features"]} \
-        == {2023}
+    assert ok.status_code == 200 and {f["properties"]["year"] for f in ok.json()["features"]} == {
+        2023
+    }
 
 
 def test_blank_comment_text_is_422(fresh: TestClient) -> None:
     _, alice = sign_in(fresh, "alice")
-    response = fresh.post("/api/comments", headers=alice, json={
-        "postal_code": "00100", "text": " \t\n ", "category": "need"})
+    response = fresh.post(
+        "/api/comments",
+        headers=alice,
+        json={"postal_code": "00100", "text": " \t\n ", "category": "need"},
+    )
     assert response.status_code == 422
     assert response.json() == {"detail": "text: Value error, comment text is empty"}
 
@@ -405,8 +517,9 @@ def test_openapi_declares_what_is_sent(client: TestClient) -> None:
             assert ("422" in responses) == ("requestBody" in operation), (method, path)
             for status, response in responses.items():
                 if status.startswith(("4", "5")):
-                    assert response["content"] == {"application/json": {"schema": {
-                        "$ref": "#/components/schemas/Error"}}}, (method, path, status)
+                    assert response["content"] == {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                    }, (method, path, status)
     items = document["paths"]["/ogc/collections/{collection_id}/items"]["get"]
     assert list(items["responses"]["200"]["content"]) == ["application/geo+json"]
     token = document["paths"]["/api/auth/token"]["post"]

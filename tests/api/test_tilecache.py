@@ -32,8 +32,12 @@ def test_cache_drops_least_recently_used_beyond_its_bytes() -> None:
 
 
 def test_tile_of_agrees_with_tile_bounds() -> None:
-    for lon, lat, z in ((24.94, 60.17, 12), (24.94, 60.17, 16), (-73.99, 40.73, 9),
-                        (151.2, -33.87, 14)):
+    for lon, lat, z in (
+        (24.94, 60.17, 12),
+        (24.94, 60.17, 16),
+        (-73.99, 40.73, 9),
+        (151.2, -33.87, 14),
+    ):
         x, y = tile_of(lon, lat, z)
         minx, miny, maxx, maxy = tile_bounds(z, x, y)
         px, py = TO_MERCATOR.transform(lon, lat)
@@ -68,10 +72,12 @@ def test_seed_goes_zoom_by_zoom_from_each_layers_minimum_and_stops_at_the_budget
     assert seed(render, {"areas": 0}, bbox, max_zoom=16, budget=5) == 5 and len(calls) == 5
 
 
-def test_seeded_server_serves_the_tiles_it_would_render(settings: ApiSettings,
-                                                        tmp_path: Path) -> None:
-    seeded = dataclasses.replace(settings, preload=True, seed_tiles=40,
-                                 community_path=tmp_path / "c.sqlite")
+def test_seeded_server_serves_the_tiles_it_would_render(
+    settings: ApiSettings, tmp_path: Path
+) -> None:
+    seeded = dataclasses.replace(
+        settings, preload=True, seed_tiles=40, community_path=tmp_path / "c.sqlite"
+    )
     with TestClient(create_app(seeded)) as client:
         for _ in range(600):
             status = client.get("/api/status").json()

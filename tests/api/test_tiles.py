@@ -77,10 +77,12 @@ def test_areas_services_and_basemap_tiles(client: TestClient) -> None:
 
 def test_overview_tiles_leave_out_footways(client: TestClient) -> None:
     lon, lat = TO_WGS84.transform(ORIGIN[0] + 500, ORIGIN[1] + 500)
-    overview = client.get("/api/tiles/basemap_streets/13/{}/{}.mvt".format(
-        *tile_of(lon, lat, 13))).content
-    detail = client.get("/api/tiles/basemap_streets/15/{}/{}.mvt".format(
-        *tile_of(lon, lat, 15))).content
+    overview = client.get(
+        "/api/tiles/basemap_streets/13/{}/{}.mvt".format(*tile_of(lon, lat, 13))
+    ).content
+    detail = client.get(
+        "/api/tiles/basemap_streets/15/{}/{}.mvt".format(*tile_of(lon, lat, 15))
+    ).content
     assert b"residential" in overview and b"footway" not in overview
     assert b"residential" in detail and b"footway" in detail
 
@@ -90,10 +92,16 @@ def test_below_min_zoom_is_empty(client: TestClient) -> None:
     assert response.status_code == 200 and response.content == b""
 
 
-@pytest.mark.parametrize(("url", "status"), [
-    ("/api/tiles/nope/1/0/0.mvt", 404), ("/api/tiles/buildings/1/2/0.mvt", 400),
-    ("/api/tiles/buildings/30/0/0.mvt", 400), ("/api/tiles/buildings/1/0/-1.mvt", 400),
-    ("/api/tiles/buildings/a/0/0.mvt", 400)])
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/api/tiles/nope/1/0/0.mvt", 404),
+        ("/api/tiles/buildings/1/2/0.mvt", 400),
+        ("/api/tiles/buildings/30/0/0.mvt", 400),
+        ("/api/tiles/buildings/1/0/-1.mvt", 400),
+        ("/api/tiles/buildings/a/0/0.mvt", 400),
+    ],
+)
 def test_bad_tiles(client: TestClient, url: str, status: int) -> None:
     response = client.get(url)
     assert response.status_code == status, response.text
@@ -114,17 +122,30 @@ def test_basemap_uses_the_twins_osm_landcover(small_twin, tmp_path) -> None:
     shutil.copy(small_twin, twin_path)
     pond = shapely.box(ORIGIN[0] + 50, ORIGIN[1] + 50, ORIGIN[0] + 200, ORIGIN[1] + 200)
     with Twin.open(twin_path, read_only=False) as twin:
-        twin.write_layer("landcover", gpd.GeoDataFrame(
-            {"landcover_id": ["osm:w1"], "kind": ["water"], "tag": ["natural=water"],
-             "name": ["Lampi"]}, geometry=[pond], crs="EPSG:3067"))
+        twin.write_layer(
+            "landcover",
+            gpd.GeoDataFrame(
+                {
+                    "landcover_id": ["osm:w1"],
+                    "kind": ["water"],
+                    "tag": ["natural=water"],
+                    "name": ["Lampi"],
+                },
+                geometry=[pond],
+                crs="EPSG:3067",
+            ),
+        )
     settings = ApiSettings(twin_path=twin_path, community_path=tmp_path / "c.sqlite")
     with TestClient(create_app(settings)) as client:
         lon, lat = TO_WGS84.transform(ORIGIN[0] + 100, ORIGIN[1] + 100)
         x, y = tile_of(lon, lat, 16)
         # the grid-derived water sat in column 11 only; the OSM pond is here
         assert b"basemap_water" in client.get(f"/api/tiles/basemap_water/16/{x}/{y}.mvt").content
-        far = client.get("/api/tiles/basemap_water/16/{}/{}.mvt".format(
-            *tile_of(*TO_WGS84.transform(ORIGIN[0] + 2900, ORIGIN[1] + 500), 16))).content
+        far = client.get(
+            "/api/tiles/basemap_water/16/{}/{}.mvt".format(
+                *tile_of(*TO_WGS84.transform(ORIGIN[0] + 2900, ORIGIN[1] + 500), 16)
+            )
+        ).content
         assert far == b""
         assert client.get(f"/api/tiles/basemap_green/16/{x}/{y}.mvt").content == b""
 
@@ -133,8 +154,10 @@ def test_composite_tile_is_the_single_layer_tiles_concatenated(client: TestClien
     """An MVT is a list of layers, so ``a,b`` is the tile of ``a`` followed by that of ``b``."""
     lon, lat = TO_WGS84.transform(ORIGIN[0] + 110, ORIGIN[1] + 110)
     x, y = tile_of(lon, lat, 15)
-    parts = [client.get(f"/api/tiles/{layer}/15/{x}/{y}.mvt").content
-             for layer in ("areas", "buildings", "basemap_streets")]
+    parts = [
+        client.get(f"/api/tiles/{layer}/15/{x}/{y}.mvt").content
+        for layer in ("areas", "buildings", "basemap_streets")
+    ]
     assert all(parts)
     composite = client.get(f"/api/tiles/areas,buildings,basemap_streets/15/{x}/{y}.mvt")
     assert composite.status_code == 200 and composite.headers["content-type"] == MVT

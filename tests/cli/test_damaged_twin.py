@@ -27,9 +27,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("city")
     catalog = write_city(root / "mirror")
     out = root / "twin.duckdb"
-    build_twin(load_catalog(path=catalog), Settings(data_dir=root / "mirror",
-                                                    cache_dir=root / "cache"), out,
-               show_progress=False)
+    build_twin(
+        load_catalog(path=catalog),
+        Settings(data_dir=root / "mirror", cache_dir=root / "cache"),
+        out,
+        show_progress=False,
+    )
     return out
 
 
@@ -42,8 +45,11 @@ def _grid_offset(built: Path) -> int:
     import duckdb
 
     with duckdb.connect(str(built), read_only=True) as con:
-        blocks = [b for (b,) in con.execute("SELECT block_id FROM pragma_storage_info('grid')"
-                                            ).fetchall() if b is not None and b >= 0]
+        blocks = [
+            b
+            for (b,) in con.execute("SELECT block_id FROM pragma_storage_info('grid')").fetchall()
+            if b is not None and b >= 0
+        ]
     return HEADER_BYTES + min(blocks) * DAMAGE_BYTES
 
 
@@ -62,22 +68,38 @@ def _damaged(built: Path, folder: Path, *, at: float, length: int = DAMAGE_BYTES
 
 def _is_damage_line(stderr: str, twin: Path) -> bool:
     lines = stderr.strip().splitlines()
-    return (len(lines) >= 1 and "Traceback" not in stderr
-            and lines[-1].startswith(f"dikas: error: twin '{twin}' is damaged (IO Error: "
-                                     "Corrupt database file: ")
-            and lines[-1].endswith("); rebuild it with `dikas build`"))
+    return (
+        len(lines) >= 1
+        and "Traceback" not in stderr
+        and lines[-1].startswith(
+            f"dikas: error: twin '{twin}' is damaged (IO Error: Corrupt database file: "
+        )
+        and lines[-1].endswith("); rebuild it with `dikas build`")
+    )
 
 
 @pytest.mark.parametrize("at", [0.5, 0.3])  # the grid's pages; the catalog's too
-def test_every_command_says_one_line(built: Path, tmp_path: Path, at: float,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_command_says_one_line(
+    built: Path, tmp_path: Path, at: float, capsys: pytest.CaptureFixture[str]
+) -> None:
     twin = _damaged(built, tmp_path, at=at, length=DAMAGE_BYTES if at == 0.5 else 10**8)
     out = tmp_path / "grid.csv"
-    for args in (["info", str(twin)],
-                 ["export", str(twin), "--layer", "grid", "--format", "csv", "--out", str(out)],
-                 ["segregation", "--twin", str(twin), "--level", "grid", "--group",
-                  "inhabitants", "--total", "inhabitants"],
-                 ["serve", str(twin), "--port", "1"]):
+    for args in (
+        ["info", str(twin)],
+        ["export", str(twin), "--layer", "grid", "--format", "csv", "--out", str(out)],
+        [
+            "segregation",
+            "--twin",
+            str(twin),
+            "--level",
+            "grid",
+            "--group",
+            "inhabitants",
+            "--total",
+            "inhabitants",
+        ],
+        ["serve", str(twin), "--port", "1"],
+    ):
         result = run_dikas(capsys, *args)
         assert result.returncode == 1, (args, result.stderr)
         assert _is_damage_line(result.stderr, twin), (args, result.stderr)
@@ -96,8 +118,10 @@ def test_server_reports_unhealthy_after_its_preload_died(built: Path, tmp_path: 
             status = client.get("/api/status")
         assert status.status_code == 503
         detail = status.json()["detail"]
-        assert detail.startswith("the server cannot serve this twin: the twin is "
-                                 "damaged (IO Error: Corrupt database file: ")
+        assert detail.startswith(
+            "the server cannot serve this twin: the twin is "
+            "damaged (IO Error: Corrupt database file: "
+        )
         assert str(twin) not in detail  # no server path in public errors
         # requests touching the damage are 503 with the same one line, not 500s
         items = client.get("/ogc/collections/grid/items?limit=5")

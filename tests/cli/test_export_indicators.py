@@ -33,8 +33,10 @@ def exported(twin: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _values(path: Path, layer: str, key: str, column: str) -> dict[str, float | None]:
     frame = pyogrio.read_dataframe(path, layer=layer)
-    return {k: (None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v))
-            for k, v in zip(frame[key], frame[column], strict=True)}
+    return {
+        k: (None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v))
+        for k, v in zip(frame[key], frame[column], strict=True)
+    }
 
 
 def test_one_layer_per_level_and_year_and_a_column_table(exported: Path) -> None:
@@ -52,7 +54,10 @@ def test_area_values_equal_the_indicators_table(twin: Path, exported: Path) -> N
         assert _values(exported, "areas_2023", "postal_code", indicator) == expected
     # hand-checked: the fixture's values
     assert _values(exported, "areas_2023", "postal_code", "vulnerability_index") == {
-        "00100": 0.2, "00200": 0.5, "00300": 0.8}
+        "00100": 0.2,
+        "00200": 0.5,
+        "00300": 0.8,
+    }
     frame = pyogrio.read_dataframe(exported, layer="areas_2023")
     assert len(frame) == 3 and frame.crs.to_epsg() == 3067
 
@@ -80,11 +85,16 @@ def test_booleans_stay_booleans(exported: Path) -> None:
 
 def test_the_column_table_says_what_each_column_holds(exported: Path) -> None:
     table = pyogrio.read_dataframe(exported, layer="indicator_columns")
-    row = table[(table["layer"] == "grid")
-                & (table["column"] == "heat_vulnerable_residents_elderly")].iloc[0]
-    assert (row["source"], row["indicator"], row["population_group"], row["method"],
-            row["unit"]) == ("indicator", "heat_vulnerable_residents", "elderly", "test",
-                             "persons")
+    row = table[
+        (table["layer"] == "grid") & (table["column"] == "heat_vulnerable_residents_elderly")
+    ].iloc[0]
+    assert (
+        row["source"],
+        row["indicator"],
+        row["population_group"],
+        row["method"],
+        row["unit"],
+    ) == ("indicator", "heat_vulnerable_residents", "elderly", "test", "persons")
     assert row["label"] == "Heat vulnerable residents (elderly)"
     walk = table[table["column"] == "access_walk_nearest_1_school"].iloc[0]
     assert walk["year"] == 2023 and walk["unit"] == ""
@@ -92,29 +102,49 @@ def test_the_column_table_says_what_each_column_holds(exported: Path) -> None:
     assert table["column"].str.fullmatch(r"[a-z][a-z0-9_]*").all()
 
 
-def test_level_and_year_choose_the_layers(twin: Path, tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_level_and_year_choose_the_layers(
+    twin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "grid.gpkg"
-    result = run_dikas(capsys, "export", str(twin), "--indicators", "--level", "grid",
-                       "--out", str(out))
+    result = run_dikas(
+        capsys, "export", str(twin), "--indicators", "--level", "grid", "--out", str(out)
+    )
     assert result.returncode == 0, result.stderr
     assert [name for name, _ in pyogrio.list_layers(out)] == ["grid", "indicator_columns"]
     out = tmp_path / "2022.gpkg"
-    result = run_dikas(capsys, "export", str(twin), "--indicators", "--level", "areas",
-                       "--year", "2022", "--out", str(out))
-    assert result.returncode == 1 and "no stored indicators for areas, year 2022" in \
-        result.stderr
+    result = run_dikas(
+        capsys,
+        "export",
+        str(twin),
+        "--indicators",
+        "--level",
+        "areas",
+        "--year",
+        "2022",
+        "--out",
+        str(out),
+    )
+    assert result.returncode == 1 and "no stored indicators for areas, year 2022" in result.stderr
     assert not out.exists()
 
 
-def test_indicators_and_layer_together_are_one_line_errors(twin: Path, tmp_path: Path,
-                                                           capsys: pytest.CaptureFixture[str]
-                                                           ) -> None:
-    result = run_dikas(capsys, "export", str(twin), "--indicators", "--layer", "grid",
-                       "--out", str(tmp_path / "x.gpkg"))
+def test_indicators_and_layer_together_are_one_line_errors(
+    twin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run_dikas(
+        capsys,
+        "export",
+        str(twin),
+        "--indicators",
+        "--layer",
+        "grid",
+        "--out",
+        str(tmp_path / "x.gpkg"),
+    )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "dikas: error: give either --layer or --indicators, not both"]
+        "dikas: error: give either --layer or --indicators, not both"
+    ]
 
 
 def test_safe_names() -> None:

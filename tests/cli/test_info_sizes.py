@@ -39,8 +39,7 @@ def test_layer_sizes_are_whole_blocks_and_fit_in_the_file(twin: Path) -> None:
     assert sum(sizes.values()) <= used * BLOCK
 
 
-def test_info_prints_and_returns_disk_bytes(twin: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_info_prints_and_returns_disk_bytes(twin: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = run_dikas(capsys, "info", str(twin), "--json")
     assert result.returncode == 0, result.stderr
     layers = json.loads(result.stdout)["layers"]

@@ -26,9 +26,14 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def _environment(data_dir: Path, cache: Path) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(SRC), "DIKAS_DATA_DIR": str(data_dir),
-            "DIKAS_CACHE_DIR": str(cache), "DIKAS_SNAPSHOT_CHECK_S": "0.5",
-            "DIKAS_WRITE_WAIT_S": "120"}
+    return {
+        **os.environ,
+        "PYTHONPATH": str(SRC),
+        "DIKAS_DATA_DIR": str(data_dir),
+        "DIKAS_CACHE_DIR": str(cache),
+        "DIKAS_SNAPSHOT_CHECK_S": "0.5",
+        "DIKAS_WRITE_WAIT_S": "120",
+    }
 
 
 def _get(url: str) -> tuple[int, bytes]:
@@ -40,8 +45,13 @@ def _get(url: str) -> tuple[int, bytes]:
 
 
 def _dikas(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "dikas.cli", *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "dikas.cli", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _finish(process: subprocess.Popen[str], timeout: float = 600) -> str:
@@ -60,8 +70,9 @@ def _until(check: object, timeout: float, what: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def served(helsinki_twin: Path, data_dir: Path, tmp_path_factory: pytest.TempPathFactory
-           ) -> Iterator[tuple[Path, str, dict[str, str], list[int]]]:
+def served(
+    helsinki_twin: Path, data_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Path, str, dict[str, str], list[int]]]:
     """A copy of the demo twin served by ``dikas serve``; yields the twin, the base URL, the
     environment for commands and the status codes seen by a client polling all along."""
     folder = tmp_path_factory.mktemp("served")
@@ -71,12 +82,14 @@ def served(helsinki_twin: Path, data_dir: Path, tmp_path_factory: pytest.TempPat
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = _dikas(env, "serve", str(twin), "--port", str(port), "--seed-tiles", "0",
-                    "--threads", "4")
+    server = _dikas(
+        env, "serve", str(twin), "--port", str(port), "--seed-tiles", "0", "--threads", "4"
+    )
     base = f"http://127.0.0.1:{port}"
     codes: list[int] = []
     stop = threading.Event()
     try:
+
         def ready() -> bool:
             assert server.poll() is None, server.communicate()[1]
             try:
@@ -89,9 +102,12 @@ def served(helsinki_twin: Path, data_dir: Path, tmp_path_factory: pytest.TempPat
 
         def poll() -> None:
             while not stop.is_set():
-                for path in ("/api/meta", "/api/status",
-                             "/api/indicators?indicator=heat_mean&level=areas",
-                             "/ogc/collections/areas/items?limit=5"):
+                for path in (
+                    "/api/meta",
+                    "/api/status",
+                    "/api/indicators?indicator=heat_mean&level=areas",
+                    "/ogc/collections/areas/items?limit=5",
+                ):
                     codes.append(_get(base + path)[0])
 
         poller = threading.Thread(target=poll, daemon=True)
@@ -116,23 +132,31 @@ def _stored_heat(twin: Path, level: str = "areas") -> dict[str, float]:
 
 
 def test_a_write_while_served_is_stored_and_served_without_restart(
-        served: tuple[Path, str, dict[str, str], list[int]]) -> None:
+    served: tuple[Path, str, dict[str, str], list[int]],
+) -> None:
     twin, base, env, codes = served
     assert not _stored_heat(twin)
     _finish(_dikas(env, "climate", "heat", "--twin", str(twin), "--level", "areas"))
     stored = _stored_heat(twin)
     assert len(stored) > 50
-    _until(lambda: _served_heat(base) == pytest.approx(stored), 240,
-           "the server to serve the new heat values")
+    _until(
+        lambda: _served_heat(base) == pytest.approx(stored),
+        240,
+        "the server to serve the new heat values",
+    )
     assert codes and not [c for c in codes if c >= 500]
 
 
 def test_three_writers_at_once_all_store(
-        served: tuple[Path, str, dict[str, str], list[int]]) -> None:
+    served: tuple[Path, str, dict[str, str], list[int]],
+) -> None:
     twin, _, env, codes = served
-    writers = [_dikas(env, "climate", "heat", "--twin", str(twin), "--level", level,
-                      "--threshold", threshold)
-               for level, threshold in (("grid", "0.5"), ("areas", "0.7"), ("grid", "0.6"))]
+    writers = [
+        _dikas(
+            env, "climate", "heat", "--twin", str(twin), "--level", level, "--threshold", threshold
+        )
+        for level, threshold in (("grid", "0.5"), ("areas", "0.7"), ("grid", "0.6"))
+    ]
     for writer in writers:
         _finish(writer)
     with Twin.open(twin) as opened:
@@ -143,7 +167,8 @@ def test_three_writers_at_once_all_store(
 
 
 def test_a_build_over_the_served_twin_is_served_after_a_clean_switch(
-        served: tuple[Path, str, dict[str, str], list[int]]) -> None:
+    served: tuple[Path, str, dict[str, str], list[int]],
+) -> None:
     twin, base, env, codes = served
     with Twin.open(twin) as opened:
         old = opened.build_info()["build_id"]

@@ -24,15 +24,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("city")
     catalog = write_city(root / "mirror")
     out = root / "twin.duckdb"
-    build_twin(load_catalog(path=catalog), Settings(data_dir=root / "mirror",
-                                                    cache_dir=root / "cache"), out,
-               show_progress=False)
+    build_twin(
+        load_catalog(path=catalog),
+        Settings(data_dir=root / "mirror", cache_dir=root / "cache"),
+        out,
+        show_progress=False,
+    )
     return catalog, out
 
 
-def test_info_json_lists_layers_years_extent_provenance(built: tuple[Path, Path],
-                                                         capsys: pytest.CaptureFixture[str]
-                                                         ) -> None:
+def test_info_json_lists_layers_years_extent_provenance(
+    built: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     _, twin = built
     result = run_dikas(capsys, "info", str(twin), "--json")
     assert result.returncode == 0
@@ -46,13 +49,14 @@ def test_info_json_lists_layers_years_extent_provenance(built: tuple[Path, Path]
 
 
 @pytest.mark.parametrize("fmt", ["gpkg", "geojson", "parquet", "csv"])
-def test_export_opens_in_gdal_and_blanks_small_counts(built: tuple[Path, Path], tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str],
-                                                      fmt: str) -> None:
+def test_export_opens_in_gdal_and_blanks_small_counts(
+    built: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
     _, twin = built
     out = tmp_path / f"grid.{fmt}"
-    result = run_dikas(capsys, "export", str(twin), "--layer", "grid", "--format", fmt,
-                       "--out", str(out))
+    result = run_dikas(
+        capsys, "export", str(twin), "--layer", "grid", "--format", fmt, "--out", str(out)
+    )
     assert result.returncode == 0, result.stderr
     original = dikas.open(twin).read("grid").set_index("cell_id")
     if fmt in ("gpkg", "geojson"):
@@ -71,22 +75,26 @@ def test_export_opens_in_gdal_and_blanks_small_counts(built: tuple[Path, Path], 
     assert (exported.loc[big, "inhabitants"] == original.loc[big, "inhabitants"]).all()
 
 
-def test_export_bad_layer_and_no_partial_file(built: tuple[Path, Path], tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_bad_layer_and_no_partial_file(
+    built: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _, twin = built
     out = tmp_path / "x.gpkg"
-    result = run_dikas(capsys, "export", str(twin), "--layer", "nope", "--format", "gpkg",
-                       "--out", str(out))
+    result = run_dikas(
+        capsys, "export", str(twin), "--layer", "nope", "--format", "gpkg", "--out", str(out)
+    )
     assert result.returncode == 1
     assert result.stderr.strip().startswith("dikas: error:") and "no layer 'nope'" in result.stderr
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
 
-def test_data_list_shows_mirror_status(built: tuple[Path, Path],
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_data_list_shows_mirror_status(
+    built: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     catalog, _ = built
-    result = run_dikas(capsys, "data", "list", "--city", "helsinki-demo", "--data-dir",
-                       str(catalog.parent))
+    result = run_dikas(
+        capsys, "data", "list", "--city", "helsinki-demo", "--data-dir", str(catalog.parent)
+    )
     assert result.returncode == 0
     assert "paavo_2023" in result.stdout and "missing" in result.stdout
     assert "OpenStreetMap" in result.stdout

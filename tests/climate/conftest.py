@@ -30,17 +30,30 @@ def heat_values(seed: int = 7) -> np.ndarray:
 def write_raster(path: Path, values: np.ndarray) -> Path:
     """Write ``values`` as a float64 GeoTIFF at ORIGIN with nodata −DBL_MAX."""
     transform = from_origin(ORIGIN[0], ORIGIN[1], PIXEL, PIXEL)
-    with rasterio.open(path, "w", driver="GTiff", width=values.shape[1], height=values.shape[0],
-                       count=1, dtype="float64", crs=RASTER_CRS, transform=transform,
-                       nodata=-np.finfo("float64").max) as dst:
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        width=values.shape[1],
+        height=values.shape[0],
+        count=1,
+        dtype="float64",
+        crs=RASTER_CRS,
+        transform=transform,
+        nodata=-np.finfo("float64").max,
+    ) as dst:
         dst.write(values, 1)
     return path
 
 
 def pixel_box(row0: float, col0: float, row1: float, col1: float) -> shapely.Polygon:
     """A box from fractional pixel coordinates (rows down from the top-left corner)."""
-    return shapely.box(ORIGIN[0] + col0 * PIXEL, ORIGIN[1] - row1 * PIXEL,
-                       ORIGIN[0] + col1 * PIXEL, ORIGIN[1] - row0 * PIXEL)
+    return shapely.box(
+        ORIGIN[0] + col0 * PIXEL,
+        ORIGIN[1] - row1 * PIXEL,
+        ORIGIN[0] + col1 * PIXEL,
+        ORIGIN[1] - row0 * PIXEL,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -78,13 +91,26 @@ def strip_city() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """
     x0, y0 = 385_000.0, 6_671_000.0
     areas = gpd.GeoDataFrame(
-        {"postal_code": ["00100", "00200"], "count": [50.0, 80.0], "value": [10.0, 20.0],
-         "residents_total": [200.0, 400.0]},
-        geometry=[shapely.box(x0, y0, x0 + 375, y0 + 250), shapely.box(x0 + 375, y0, x0 + 1000, y0 + 250)],
-        crs="EPSG:3067").set_index("postal_code")
+        {
+            "postal_code": ["00100", "00200"],
+            "count": [50.0, 80.0],
+            "value": [10.0, 20.0],
+            "residents_total": [200.0, 400.0],
+        },
+        geometry=[
+            shapely.box(x0, y0, x0 + 375, y0 + 250),
+            shapely.box(x0 + 375, y0, x0 + 1000, y0 + 250),
+        ],
+        crs="EPSG:3067",
+    ).set_index("postal_code")
     cells = gpd.GeoDataFrame(
-        {"cell_id": [f"c{i}" for i in range(4)], "inhabitants": [100.0, 200.0, 0.0, 300.0],
-         "cell_count": [4.0, 8.0, 12.0, 16.0], "heat": [0.1, 0.5, 0.9, 0.3]},
+        {
+            "cell_id": [f"c{i}" for i in range(4)],
+            "inhabitants": [100.0, 200.0, 0.0, 300.0],
+            "cell_count": [4.0, 8.0, 12.0, 16.0],
+            "heat": [0.1, 0.5, 0.9, 0.3],
+        },
         geometry=[shapely.box(x0 + 250 * i, y0, x0 + 250 * (i + 1), y0 + 250) for i in range(4)],
-        crs="EPSG:3067").set_index("cell_id")
+        crs="EPSG:3067",
+    ).set_index("cell_id")
     return areas, cells

@@ -21,8 +21,10 @@ from dikas.sources.raster import read_raster
 from dikas.twin.store import Twin
 
 X0, Y0 = 385_000.0, 6_671_000.0
-AREA_COLUMNS = sorted({c for i in load_config().indicators if i.source == "areas" for c in i.columns}
-                      | {"inhabitants_total"})
+AREA_COLUMNS = sorted(
+    {c for i in load_config().indicators if i.source == "areas" for c in i.columns}
+    | {"inhabitants_total"}
+)
 
 
 def _twin(root: Path) -> Path:
@@ -30,8 +32,12 @@ def _twin(root: Path) -> Path:
     areas = []
     for k in range(4):
         x, y = X0 + (k % 2) * 1000, Y0 + (k // 2) * 1000
-        record = {"postal_code": f"00{k + 1}00", "year": 2023, "name": f"Area {k + 1}",
-                  "geometry": shapely.box(x, y, x + 1000, y + 1000)}
+        record = {
+            "postal_code": f"00{k + 1}00",
+            "year": 2023,
+            "name": f"Area {k + 1}",
+            "geometry": shapely.box(x, y, x + 1000, y + 1000),
+        }
         record.update({c: float(rng.integers(100, 3000)) for c in AREA_COLUMNS})
         record["median_income"] = float(rng.integers(18_000, 40_000))
         areas.append(record)
@@ -39,26 +45,58 @@ def _twin(root: Path) -> Path:
     for j in range(8):
         for i in range(8):
             x, y = X0 + 250 * i, Y0 + 250 * j
-            cells.append({"cell_id": f"c{j}_{i}", "inhabitants": float(rng.integers(0, 400)),
-                          "in_city": True, "postal_code": None,
-                          "heat_exposure_index": rng.uniform(0.2, 0.8),
-                          "tree_cover_m2": rng.uniform(0, 30_000), "vegetation_m2": rng.uniform(0, 20_000),
-                          "water_m2": rng.uniform(0, 5_000),
-                          "geometry": shapely.box(x, y, x + 250, y + 250)})
+            cells.append(
+                {
+                    "cell_id": f"c{j}_{i}",
+                    "inhabitants": float(rng.integers(0, 400)),
+                    "in_city": True,
+                    "postal_code": None,
+                    "heat_exposure_index": rng.uniform(0.2, 0.8),
+                    "tree_cover_m2": rng.uniform(0, 30_000),
+                    "vegetation_m2": rng.uniform(0, 20_000),
+                    "water_m2": rng.uniform(0, 5_000),
+                    "geometry": shapely.box(x, y, x + 250, y + 250),
+                }
+            )
     cells[0]["inhabitants"] = 4.0  # below the privacy threshold
     buildings = gpd.GeoDataFrame(
-        {"building_id": [f"b{k}" for k in range(30)], "use": ["apartments", "industrial"] * 15,
-         "postal_code": None},
-        geometry=[shapely.box(x, y, x + 20, y + 20)
-                  for x, y in rng.uniform([X0, Y0], [X0 + 1980, Y0 + 1980], (30, 2))], crs="EPSG:3067")
-    services = gpd.GeoDataFrame({"service_id": ["p1", "p2", "s1"],
-                                 "service_type": ["park", "park", "school"], "name": ["a", "b", "c"]},
-                                geometry=[shapely.Point(X0 + 500, Y0 + 500), shapely.Point(X0 + 1500, Y0 + 1700),
-                                          shapely.Point(X0 + 100, Y0 + 100)], crs="EPSG:3067")
+        {
+            "building_id": [f"b{k}" for k in range(30)],
+            "use": ["apartments", "industrial"] * 15,
+            "postal_code": None,
+        },
+        geometry=[
+            shapely.box(x, y, x + 20, y + 20)
+            for x, y in rng.uniform([X0, Y0], [X0 + 1980, Y0 + 1980], (30, 2))
+        ],
+        crs="EPSG:3067",
+    )
+    services = gpd.GeoDataFrame(
+        {
+            "service_id": ["p1", "p2", "s1"],
+            "service_type": ["park", "park", "school"],
+            "name": ["a", "b", "c"],
+        },
+        geometry=[
+            shapely.Point(X0 + 500, Y0 + 500),
+            shapely.Point(X0 + 1500, Y0 + 1700),
+            shapely.Point(X0 + 100, Y0 + 100),
+        ],
+        crs="EPSG:3067",
+    )
     raster_path = root / "heat.tif"
-    with rasterio.open(raster_path, "w", driver="GTiff", width=80, height=80, count=1, dtype="float64",
-                       crs="EPSG:3067", transform=from_origin(X0, Y0 + 2000, 25, 25),
-                       nodata=-np.finfo("float64").max) as dst:
+    with rasterio.open(
+        raster_path,
+        "w",
+        driver="GTiff",
+        width=80,
+        height=80,
+        count=1,
+        dtype="float64",
+        crs="EPSG:3067",
+        transform=from_origin(X0, Y0 + 2000, 25, 25),
+        nodata=-np.finfo("float64").max,
+    ) as dst:
         dst.write(rng.uniform(0, 1, (80, 80)), 1)
     path = root / "twin.duckdb"
     with Twin.create(path, city="testcity", build_id="t1") as twin:
@@ -102,9 +140,21 @@ def test_heat_grid_hides_small_counts(twin_path: Path) -> None:
 
 def test_vulnerability_areas_writes_table_and_map(twin_path: Path, tmp_path: Path) -> None:
     out, png = tmp_path / "v.csv", tmp_path / "v.png"
-    result = CliRunner().invoke(climate, ["vulnerability", "--twin", str(twin_path), "--draws", "30",
-                                          "--out", str(out), "--map", str(png)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        climate,
+        [
+            "vulnerability",
+            "--twin",
+            str(twin_path),
+            "--draws",
+            "30",
+            "--out",
+            str(out),
+            "--map",
+            str(png),
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     assert "heat-vulnerable residents" in result.output
     table = pd.read_csv(out, dtype={"postal_code": str})
@@ -121,20 +171,29 @@ def test_flood_without_hazard_names_the_services(twin_path: Path) -> None:
 
 def test_flood_with_hazard_layer(twin_path: Path, tmp_path: Path) -> None:
     hazard = tmp_path / "zones.geojson"
-    gpd.GeoDataFrame({"return_period": [100]}, geometry=[shapely.box(X0, Y0, X0 + 500, Y0 + 250)],
-                     crs="EPSG:3067").to_file(hazard)
-    records = _run(["flood", "--twin", str(twin_path), "--hazard", str(hazard), "--json", "--no-store"])
+    gpd.GeoDataFrame(
+        {"return_period": [100]},
+        geometry=[shapely.box(X0, Y0, X0 + 500, Y0 + 250)],
+        crs="EPSG:3067",
+    ).to_file(hazard)
+    records = _run(
+        ["flood", "--twin", str(twin_path), "--hazard", str(hazard), "--json", "--no-store"]
+    )
     assert [r["postal_code"] for r in records] == ["00100"]
     with Twin.open(twin_path) as twin:
         grid = twin.read("grid", columns=["cell_id", "inhabitants"]).set_index("cell_id")
-    assert records[0]["residents_100"] == pytest.approx(grid.loc[["c0_0", "c0_1"], "inhabitants"].sum())
+    assert records[0]["residents_100"] == pytest.approx(
+        grid.loc[["c0_0", "c0_1"], "inhabitants"].sum()
+    )
 
 
 def test_green_grid_and_buildings(twin_path: Path) -> None:
     cells = _run(["green", "--twin", str(twin_path), "--level", "grid", "--json", "--no-store"])
-    cell = next(r for r in cells if r["cell_id"] == "c2_2")   # centre (625, 625), park at (500, 500)
+    cell = next(r for r in cells if r["cell_id"] == "c2_2")  # centre (625, 625), park at (500, 500)
     assert cell["distance_to_green_m"] == pytest.approx(np.hypot(125, 125))
-    homes = _run(["green", "--twin", str(twin_path), "--level", "buildings", "--json", "--no-store"])
+    homes = _run(
+        ["green", "--twin", str(twin_path), "--level", "buildings", "--json", "--no-store"]
+    )
     assert len(homes) == 15  # only the apartments
 
 
@@ -148,4 +207,5 @@ def test_green_areas_counts_hot_green_poor_residents(twin_path: Path) -> None:
     chosen = [r["cell_id"] for r in cells if r["hot_and_green_poor"]]
     assert chosen, "the fixture must have hot and green-poor cells"
     assert sum(r["hot_green_poor_residents"] for r in records) == pytest.approx(
-        grid.loc[chosen, "inhabitants"].sum())
+        grid.loc[chosen, "inhabitants"].sum()
+    )

@@ -21,31 +21,44 @@ def hazard_layer() -> gpd.GeoDataFrame:
     """Nested zones: 1/100 a over the west half of cell c0, 1/1000 a over cells c0 and c1."""
     return gpd.GeoDataFrame(
         {"return_period": [100, 1000, 1000]},
-        geometry=[shapely.box(X0 - 50, Y0, X0 + 125, Y0 + 250),
-                  shapely.box(X0 - 50, Y0, X0 + 300, Y0 + 250),
-                  shapely.box(X0 + 300, Y0, X0 + 500, Y0 + 250)],
-        crs="EPSG:3067")
+        geometry=[
+            shapely.box(X0 - 50, Y0, X0 + 125, Y0 + 250),
+            shapely.box(X0 - 50, Y0, X0 + 300, Y0 + 250),
+            shapely.box(X0 + 300, Y0, X0 + 500, Y0 + 250),
+        ],
+        crs="EPSG:3067",
+    )
 
 
 def buildings() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(
         {"building_id": ["b0", "b1", "b2"]},
-        geometry=[shapely.box(X0 + 10, Y0 + 10, X0 + 30, Y0 + 30),
-                  shapely.box(X0 + 300, Y0 + 10, X0 + 320, Y0 + 30),
-                  shapely.box(X0 + 900, Y0 + 10, X0 + 920, Y0 + 30)],
-        crs="EPSG:3067").set_index("building_id")
+        geometry=[
+            shapely.box(X0 + 10, Y0 + 10, X0 + 30, Y0 + 30),
+            shapely.box(X0 + 300, Y0 + 10, X0 + 320, Y0 + 30),
+            shapely.box(X0 + 900, Y0 + 10, X0 + 920, Y0 + 30),
+        ],
+        crs="EPSG:3067",
+    ).set_index("building_id")
 
 
 def test_counts_per_class_by_hand() -> None:
     areas, cells = strip_city()
     index = pd.Series([0.9, 0.1, float("nan"), 0.5], index=cells.index)
-    result = flood_exposure(hazard_layer(), class_column="return_period", cells=cells,
-                            population="inhabitants", buildings=buildings(), areas=areas,
-                            flood_index=index, vulnerable_quantile=0.5)
+    result = flood_exposure(
+        hazard_layer(),
+        class_column="return_period",
+        cells=cells,
+        population="inhabitants",
+        buildings=buildings(),
+        areas=areas,
+        flood_index=index,
+        vulnerable_quantile=0.5,
+    )
     by_class = result.by_class
     assert by_class.loc[100, "buildings"] == 1 and by_class.loc[1000, "buildings"] == 2
-    assert by_class.loc[100, "residents"] == pytest.approx(50.0)     # half of c0's 100
-    assert by_class.loc[1000, "residents"] == pytest.approx(300.0)   # all of c0 and c1
+    assert by_class.loc[100, "residents"] == pytest.approx(50.0)  # half of c0's 100
+    assert by_class.loc[1000, "residents"] == pytest.approx(300.0)  # all of c0 and c1
     # cells at or above the median index (c0: 0.9, c3: 0.5) hold the vulnerable residents
     assert by_class.loc[100, "vulnerable_residents"] == pytest.approx(50.0)
     assert by_class.loc[1000, "vulnerable_residents"] == pytest.approx(100.0)
@@ -61,8 +74,9 @@ def test_counts_per_class_by_hand() -> None:
 
 def test_without_index_vulnerable_residents_are_unknown() -> None:
     _, cells = strip_city()
-    result = flood_exposure(hazard_layer(), class_column="return_period", cells=cells,
-                            population="inhabitants")
+    result = flood_exposure(
+        hazard_layer(), class_column="return_period", cells=cells, population="inhabitants"
+    )
     assert result.by_class["vulnerable_residents"].isna().all()
     assert result.by_class["buildings"].tolist() == [0, 0]
 

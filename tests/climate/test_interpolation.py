@@ -16,8 +16,9 @@ from tests.climate.conftest import strip_city
 
 def test_areas_to_cells_by_hand() -> None:
     areas, cells = strip_city()
-    result = areas_to_cells(areas, cells, population="inhabitants", extensive=["count"],
-                            intensive=["value"])
+    result = areas_to_cells(
+        areas, cells, population="inhabitants", extensive=["count"], intensive=["value"]
+    )
     # counts follow residents: A's 200 residents sit half in c0, half in c1; B's 400 in c1 (100) and c3 (300)
     np.testing.assert_allclose(result["count"], [25.0, 25.0 + 20.0, 0.0, 60.0])
     # values are resident-weighted means; the empty cell c2 falls back to area weights
@@ -27,11 +28,17 @@ def test_areas_to_cells_by_hand() -> None:
 
 def test_cells_to_areas_by_hand() -> None:
     areas, cells = strip_city()
-    result = areal_overlay(cells, areas, population="inhabitants", extensive=["cell_count"],
-                            intensive_by_population=["heat"])
+    result = areal_overlay(
+        cells,
+        areas,
+        population="inhabitants",
+        extensive=["cell_count"],
+        intensive_by_population=["heat"],
+    )
     np.testing.assert_allclose(result["cell_count"], [4 + 8 * 0.5, 8 * 0.5 + 12 + 16])
-    np.testing.assert_allclose(result["heat"], [(100 * 0.1 + 100 * 0.5) / 200,
-                                                (100 * 0.5 + 300 * 0.3) / 400])
+    np.testing.assert_allclose(
+        result["heat"], [(100 * 0.1 + 100 * 0.5) / 200, (100 * 0.5 + 300 * 0.3) / 400]
+    )
 
 
 def _voronoi_areas(seed: int) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
@@ -39,14 +46,23 @@ def _voronoi_areas(seed: int) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     x0, y0, size = 385_000.0, 6_671_000.0, 2_000.0
     frame = shapely.box(x0, y0, x0 + size, y0 + size)
     points = shapely.multipoints(rng.uniform([x0, y0], [x0 + size, y0 + size], (7, 2)))
-    polygons = [p.intersection(frame) for p in shapely.voronoi_polygons(points, extend_to=frame).geoms]
-    areas = gpd.GeoDataFrame({"count": rng.integers(0, 5_000, 7).astype(float),
-                              "value": rng.uniform(10_000, 40_000, 7)},
-                             geometry=polygons, crs="EPSG:3067")
+    polygons = [
+        p.intersection(frame) for p in shapely.voronoi_polygons(points, extend_to=frame).geoms
+    ]
+    areas = gpd.GeoDataFrame(
+        {"count": rng.integers(0, 5_000, 7).astype(float), "value": rng.uniform(10_000, 40_000, 7)},
+        geometry=polygons,
+        crs="EPSG:3067",
+    )
     cells = gpd.GeoDataFrame(
         {"inhabitants": rng.integers(0, 800, 64).astype(float)},
-        geometry=[shapely.box(x0 + 250 * i, y0 + 250 * j, x0 + 250 * (i + 1), y0 + 250 * (j + 1))
-                  for j in range(8) for i in range(8)], crs="EPSG:3067")
+        geometry=[
+            shapely.box(x0 + 250 * i, y0 + 250 * j, x0 + 250 * (i + 1), y0 + 250 * (j + 1))
+            for j in range(8)
+            for i in range(8)
+        ],
+        crs="EPSG:3067",
+    )
     return areas, cells
 
 
@@ -55,19 +71,24 @@ def test_population_weighted_interpolation_conserves_totals(seed: int) -> None:
     areas, cells = _voronoi_areas(seed)
     result = areas_to_cells(areas, cells, population="inhabitants", extensive=["count"])
     assert result["count"].sum() == pytest.approx(areas["count"].sum(), rel=1e-12)
-    back = areal_overlay(cells.assign(count=result["count"]), areas, population="inhabitants",
-                          extensive=["count"])
+    back = areal_overlay(
+        cells.assign(count=result["count"]), areas, population="inhabitants", extensive=["count"]
+    )
     assert back["count"].sum() == pytest.approx(areas["count"].sum(), rel=1e-12)
 
 
 def test_uniform_residents_reduce_to_tobler_areal_weighting() -> None:
     areas, cells = _voronoi_areas(4)
     cells["inhabitants"] = 100.0
-    ours = areas_to_cells(areas, cells, population="inhabitants", extensive=["count"],
-                          intensive=["value"])
-    reference = area_interpolate(areas, cells, extensive_variables=["count"],
-                                 intensive_variables=["value"])
-    np.testing.assert_allclose(ours["count"], reference["count"], rtol=1e-6)  # tobler sums in float32
+    ours = areas_to_cells(
+        areas, cells, population="inhabitants", extensive=["count"], intensive=["value"]
+    )
+    reference = area_interpolate(
+        areas, cells, extensive_variables=["count"], intensive_variables=["value"]
+    )
+    np.testing.assert_allclose(
+        ours["count"], reference["count"], rtol=1e-6
+    )  # tobler sums in float32
     np.testing.assert_allclose(ours["value"], reference["value"], rtol=1e-6)
 
 

@@ -17,15 +17,24 @@ from tests.climate.test_vulnerability import SMALL_CONFIG, write_config
 
 def _raw(seed: int, n: int = 60) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
-    return pd.DataFrame({"population": rng.integers(0, 500, n).astype(float),
-                         "count_share": rng.uniform(0, 1, n), "value": rng.uniform(0, 1, n),
-                         "heat": rng.uniform(0, 1, n), "count_density": rng.uniform(0, 1, n)},
-                        index=[f"u{i}" for i in range(n)])
+    return pd.DataFrame(
+        {
+            "population": rng.integers(0, 500, n).astype(float),
+            "count_share": rng.uniform(0, 1, n),
+            "value": rng.uniform(0, 1, n),
+            "heat": rng.uniform(0, 1, n),
+            "count_density": rng.uniform(0, 1, n),
+        },
+        index=[f"u{i}" for i in range(n)],
+    )
 
 
 def test_single_indicator_ranks_are_invariant(tmp_path: Path) -> None:
-    single = {**SMALL_CONFIG, "groups": {"exposure": 1.0},
-              "indicators": [SMALL_CONFIG["indicators"][2]]}
+    single = {
+        **SMALL_CONFIG,
+        "groups": {"exposure": 1.0},
+        "indicators": [SMALL_CONFIG["indicators"][2]],
+    }
     config = load_config(write_config(tmp_path, single))
     raw = _raw(1)
     result = rank_robustness(raw, config, index="heat", draws=50, seed=3)
@@ -58,8 +67,8 @@ def test_results_depend_only_on_the_seed(tmp_path: Path) -> None:
 def test_dominant_unit_is_a_robust_hotspot(tmp_path: Path) -> None:
     config = load_config(write_config(tmp_path, SMALL_CONFIG))
     raw = _raw(4)
-    raw.loc["u0", ["count_share", "heat"]] = 2.0   # most of everything that hurts
-    raw.loc["u0", "value"] = -1.0                    # and the lowest value (direction −1)
+    raw.loc["u0", ["count_share", "heat"]] = 2.0  # most of everything that hurts
+    raw.loc["u0", "value"] = -1.0  # and the lowest value (direction −1)
     raw.loc["u0", "population"] = 100.0
     result = rank_robustness(raw, config, index="heat", draws=100, seed=1).frame
     assert result.loc["u0", "top_decile_probability"] == 1.0

@@ -21,13 +21,18 @@ def _masked(rows: slice, cols: slice) -> np.ndarray:
 
 
 def test_pixel_aligned_boxes_match_hand_computed_values(heat_raster) -> None:
-    boxes = gpd.GeoSeries([pixel_box(1.02, 2.02, 4.98, 6.98),   # rows 1-4, cols 2-6
-                           pixel_box(-0.5, 3.02, 1.98, 8.98),   # first row has −DBL_MAX
-                           pixel_box(2.02, 6.02, 5.98, 8.98)],  # covers the NaN pixels
-                          crs=RASTER_CRS)
+    boxes = gpd.GeoSeries(
+        [
+            pixel_box(1.02, 2.02, 4.98, 6.98),  # rows 1-4, cols 2-6
+            pixel_box(-0.5, 3.02, 1.98, 8.98),  # first row has −DBL_MAX
+            pixel_box(2.02, 6.02, 5.98, 8.98),
+        ],  # covers the NaN pixels
+        crs=RASTER_CRS,
+    )
     result = zonal_statistics(boxes, heat_raster, threshold=0.5).frame
-    for i, (rows, cols) in enumerate([(slice(1, 5), slice(2, 7)), (slice(0, 2), slice(3, 9)),
-                                      (slice(2, 6), slice(6, 9))]):
+    for i, (rows, cols) in enumerate(
+        [(slice(1, 5), slice(2, 7)), (slice(0, 2), slice(3, 9)), (slice(2, 6), slice(6, 9))]
+    ):
         expected = _masked(rows, cols)
         assert result.loc[i, "valid_pixels"] == expected.size
         assert result.loc[i, "mean"] == pytest.approx(expected.mean(), rel=1e-12)
@@ -48,10 +53,14 @@ def test_coverage_rule_weights_partial_pixels_by_area(heat_raster) -> None:
 
 
 def test_polygons_without_valid_pixels_get_nan(heat_raster) -> None:
-    shapes = gpd.GeoSeries([pixel_box(0.1, 0.1, 0.9, 4.9),        # only −DBL_MAX pixels
-                            pixel_box(30, 30, 31, 31),            # outside the raster
-                            pixel_box(7.2, 7.2, 7.4, 7.4)],       # no pixel centre inside
-                           crs=RASTER_CRS)
+    shapes = gpd.GeoSeries(
+        [
+            pixel_box(0.1, 0.1, 0.9, 4.9),  # only −DBL_MAX pixels
+            pixel_box(30, 30, 31, 31),  # outside the raster
+            pixel_box(7.2, 7.2, 7.4, 7.4),
+        ],  # no pixel centre inside
+        crs=RASTER_CRS,
+    )
     result = zonal_statistics(shapes, heat_raster).frame
     assert result["valid_pixels"].tolist() == [0, 0, 0]
     assert result["mean"].isna().all()
@@ -67,20 +76,23 @@ def test_polygons_are_reprojected_not_the_raster(heat_raster) -> None:
 
 def test_centre_rule_equals_rasterstats(heat_raster, heat_raster_path, random_polygons) -> None:
     ours = zonal_statistics(random_polygons, heat_raster).frame
-    reference = pd.DataFrame(zonal_stats(random_polygons, str(heat_raster_path),
-                                         stats=["mean", "min", "max", "count"]))
+    reference = pd.DataFrame(
+        zonal_stats(random_polygons, str(heat_raster_path), stats=["mean", "min", "max", "count"])
+    )
     assert (ours["valid_pixels"].to_numpy() == reference["count"].to_numpy()).all()
     for column in ("mean", "min", "max"):
-        np.testing.assert_allclose(ours[column].to_numpy(),
-                                   reference[column].astype(float).to_numpy(), rtol=1e-12)
+        np.testing.assert_allclose(
+            ours[column].to_numpy(), reference[column].astype(float).to_numpy(), rtol=1e-12
+        )
     assert (ours["valid_pixels"] > 0).sum() > 20  # the comparison is not vacuous
 
 
 def test_coverage_rule_equals_exactextract(heat_raster, random_polygons) -> None:
     exactextract = pytest.importorskip("exactextract")
     ours = zonal_statistics(random_polygons, heat_raster, pixel_rule="coverage").frame
-    reference = exactextract.exact_extract(heat_raster, random_polygons,
-                                           ["mean", "min", "max", "count"], output="pandas")
+    reference = exactextract.exact_extract(
+        heat_raster, random_polygons, ["mean", "min", "max", "count"], output="pandas"
+    )
     # exactextract stores coverage fractions as float32: agree to ~1e-7 relative
     np.testing.assert_allclose(ours["valid_pixels"], reference["count"], rtol=1e-6, atol=1e-6)
     for column in ("mean", "min", "max"):
@@ -89,8 +101,11 @@ def test_coverage_rule_equals_exactextract(heat_raster, random_polygons) -> None
 
 def test_unknown_pixel_rule_is_a_parameter_error(heat_raster) -> None:
     with pytest.raises(ParameterError):
-        zonal_statistics(gpd.GeoSeries([pixel_box(1, 1, 2, 2)], crs=RASTER_CRS), heat_raster,
-                         pixel_rule="all_touched")  # type: ignore[arg-type]
+        zonal_statistics(
+            gpd.GeoSeries([pixel_box(1, 1, 2, 2)], crs=RASTER_CRS),
+            heat_raster,
+            pixel_rule="all_touched",
+        )  # type: ignore[arg-type]
 
 
 @pytest.mark.integration
@@ -100,10 +115,11 @@ def test_real_heat_raster_matches_rasterstats_on_grid_cells(data_dir) -> None:
     with rasterio.open(path) as raster:
         left, bottom, right, top = raster.bounds
         inside = grid.cx[left:right, bottom:top]
-        sample = inside.iloc[::max(1, len(inside) // 300)].to_crs("EPSG:3067")
+        sample = inside.iloc[:: max(1, len(inside) // 300)].to_crs("EPSG:3067")
         ours = zonal_statistics(sample, raster).frame
-        reference = pd.DataFrame(zonal_stats(sample.to_crs(raster.crs), str(path),
-                                             stats=["mean", "max", "count"]))
+        reference = pd.DataFrame(
+            zonal_stats(sample.to_crs(raster.crs), str(path), stats=["mean", "max", "count"])
+        )
     assert (ours["valid_pixels"].to_numpy() == reference["count"].to_numpy()).all()
     np.testing.assert_allclose(ours["mean"], reference["mean"].astype(float), rtol=1e-12)
     assert ours["mean"].between(0, 1).sum() > 100

@@ -56,8 +56,9 @@ def as_stored(rows: pd.DataFrame) -> pd.DataFrame:
     frame["population_group"] = frame.get("population_group", "all")
     frame["population_group"] = frame["population_group"].fillna("all").astype(str)
     for column in ("parameters", "source_layers"):
-        frame[column] = [v if isinstance(v, str) else json.dumps(v, sort_keys=True)
-                         for v in frame[column]]
+        frame[column] = [
+            v if isinstance(v, str) else json.dumps(v, sort_keys=True) for v in frame[column]
+        ]
     return frame.sort_values(KEY).reset_index(drop=True)
 
 

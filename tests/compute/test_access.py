@@ -19,12 +19,24 @@ pytestmark = pytest.mark.integration
 
 
 def test_compute_access_equals_what_the_cli_stores(module_twin: Path, capsys) -> None:
-    result = run_dikas(capsys, "access", "measures", "--twin", str(module_twin), "--mode",
-                       "bike", "--service-type", "library", "--service-type", "grocery")
+    result = run_dikas(
+        capsys,
+        "access",
+        "measures",
+        "--twin",
+        str(module_twin),
+        "--mode",
+        "bike",
+        "--service-type",
+        "library",
+        "--service-type",
+        "grocery",
+    )
     assert result.returncode == 0, result.stderr
     with dikas.open(str(module_twin)) as twin:
-        batch = dikas.compute_access(twin, {"mode": "bike",
-                                            "service_types": ["library", "grocery"]})
+        batch = dikas.compute_access(
+            twin, {"mode": "bike", "service_types": ["library", "grocery"]}
+        )
     assert batch.family == "access" and batch.level == "grid"
     assert_same_rows(batch.rows, stored(module_twin, batch.indicators))
     assert {"grid", "areas"} == set(batch.rows["level"])
@@ -65,8 +77,16 @@ def test_unreached_cells_stay_with_a_reason(module_twin: Path) -> None:
 
 def test_no_store_leaves_the_twin_untouched(twin_copy: Path, capsys) -> None:
     before = sha256(twin_copy)
-    result = run_dikas(capsys, "access", "measures", "--twin", str(twin_copy),
-                       "--service-type", "library", "--no-store")
+    result = run_dikas(
+        capsys,
+        "access",
+        "measures",
+        "--twin",
+        str(twin_copy),
+        "--service-type",
+        "library",
+        "--no-store",
+    )
     assert result.returncode == 0, result.stderr
     assert "Stored" not in result.stdout
     assert sha256(twin_copy) == before
@@ -75,15 +95,25 @@ def test_no_store_leaves_the_twin_untouched(twin_copy: Path, capsys) -> None:
 
 def test_compute_equity_equals_the_cli_json(module_twin: Path, tmp_path: Path, capsys) -> None:
     chart = tmp_path / "equity.png"
-    result = run_dikas(capsys, "equity", "--twin", str(module_twin), "--service-type",
-                       "grocery", "--chart", str(chart), "--json")
+    result = run_dikas(
+        capsys,
+        "equity",
+        "--twin",
+        str(module_twin),
+        "--service-type",
+        "grocery",
+        "--chart",
+        str(chart),
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     printed = json.loads(result.stdout)
     with dikas.open(str(module_twin)) as twin:
         batch = dikas.compute_equity(twin, EquityParams(service_types=("grocery",)))
     groups = batch.summary["groups"]
-    pd.testing.assert_frame_equal(groups, pd.DataFrame(printed["groups"]), check_exact=True,
-                                  check_dtype=False)
+    pd.testing.assert_frame_equal(
+        groups, pd.DataFrame(printed["groups"]), check_exact=True, check_dtype=False
+    )
     city = batch.summary["city"].iloc[0]
     assert printed["city"][0]["gini"] == city["gini"]
     coverage = groups.set_index("group").loc["all", "coverage"]

@@ -19,15 +19,23 @@ from tests.compute.conftest import assert_same_rows, sha256, stored
 pytestmark = pytest.mark.integration
 
 
-@pytest.mark.parametrize(("command", "level", "extra"), [
-    ("heat", "areas", ()), ("heat", "grid", ()), ("vulnerability", "areas", ()),
-    ("vulnerability", "grid", ("--draws", "20")), ("green", "grid", ()),
-    ("green", "areas", ()),
-])
-def test_compute_equals_what_the_cli_stores(module_twin: Path, capsys, command: str,
-                                            level: str, extra: tuple[str, ...]) -> None:
-    result = run_dikas(capsys, "climate", command, "--twin", str(module_twin), "--level",
-                       level, *extra, "--json")
+@pytest.mark.parametrize(
+    ("command", "level", "extra"),
+    [
+        ("heat", "areas", ()),
+        ("heat", "grid", ()),
+        ("vulnerability", "areas", ()),
+        ("vulnerability", "grid", ("--draws", "20")),
+        ("green", "grid", ()),
+        ("green", "areas", ()),
+    ],
+)
+def test_compute_equals_what_the_cli_stores(
+    module_twin: Path, capsys, command: str, level: str, extra: tuple[str, ...]
+) -> None:
+    result = run_dikas(
+        capsys, "climate", command, "--twin", str(module_twin), "--level", level, *extra, "--json"
+    )
     assert result.returncode == 0, result.stderr
     params: dict[str, object] = {"level": level}
     if extra:
@@ -63,14 +71,25 @@ def test_flood_with_a_hazard_file(module_twin: Path, tmp_path: Path, capsys) -> 
         cells = read_grid(twin)
     populated = cells[cells["inhabitants"] > 100].geometry
     centre = populated.union_all().centroid
-    zones = gpd.GeoDataFrame({"return_period": [100, 1000]},
-                             geometry=[centre.buffer(800), shapely.box(*centre.buffer(1500)
-                                                                       .bounds)],
-                             crs="EPSG:3067")
+    zones = gpd.GeoDataFrame(
+        {"return_period": [100, 1000]},
+        geometry=[centre.buffer(800), shapely.box(*centre.buffer(1500).bounds)],
+        crs="EPSG:3067",
+    )
     hazard = tmp_path / "flood.gpkg"
     zones.to_file(hazard)
-    result = run_dikas(capsys, "climate", "flood", "--twin", str(module_twin), "--level",
-                       "grid", "--hazard", str(hazard), "--json")
+    result = run_dikas(
+        capsys,
+        "climate",
+        "flood",
+        "--twin",
+        str(module_twin),
+        "--level",
+        "grid",
+        "--hazard",
+        str(hazard),
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     with dikas.open(str(module_twin)) as twin:
         batch = dikas.compute_flood(twin, {"level": "grid", "hazard": str(hazard)})
@@ -78,8 +97,7 @@ def test_flood_with_a_hazard_file(module_twin: Path, tmp_path: Path, capsys) -> 
     assert {"flood_residents_100", "flood_residents_1000"} <= set(batch.indicators)
     # small resident counts are blanked in what the command prints, not in the batch
     printed = {r["cell_id"]: r for r in json.loads(result.stdout)}
-    small = batch.units[(batch.units["residents_100"] > 0)
-                        & (batch.units["residents_100"] < 10)]
+    small = batch.units[(batch.units["residents_100"] > 0) & (batch.units["residents_100"] < 10)]
     assert len(small) > 0
     assert all(printed[c]["residents_100"] is None for c in small.index)
 
@@ -95,23 +113,26 @@ def test_bad_parameters_and_no_store(twin_copy: Path, capsys) -> None:
     assert by_dict.rows.equals(by_class.rows)
     before = sha256(twin_copy)
     for command in ("heat", "vulnerability", "green"):
-        result = run_dikas(capsys, "climate", command, "--twin", str(twin_copy), "--level",
-                           "grid", "--no-store")
+        result = run_dikas(
+            capsys, "climate", command, "--twin", str(twin_copy), "--level", "grid", "--no-store"
+        )
         assert result.returncode == 0, result.stderr
     assert sha256(twin_copy) == before
 
 
-def test_a_configuration_may_name_columns_by_paavo_codes(module_twin: Path,
-                                                         tmp_path: Path) -> None:
+def test_a_configuration_may_name_columns_by_paavo_codes(module_twin: Path, tmp_path: Path) -> None:
     from dikas.climate.config import default_config_path
 
     text = default_config_path().read_text(encoding="utf-8")
     assert "inhabitants_total" in text and "rented_households" in text
     coded = tmp_path / "coded.yaml"
-    coded.write_text(text.replace("inhabitants_total", "he_vakiy")
-                     .replace("rented_households", "te_vuok_as"), encoding="utf-8")
+    coded.write_text(
+        text.replace("inhabitants_total", "he_vakiy").replace("rented_households", "te_vuok_as"),
+        encoding="utf-8",
+    )
     with dikas.open(str(module_twin)) as twin:
         by_name = dikas.compute_vulnerability(twin, {"level": "areas", "draws": 5})
-        by_code = dikas.compute_vulnerability(twin, {"level": "areas", "draws": 5,
-                                                     "config": str(coded)})
+        by_code = dikas.compute_vulnerability(
+            twin, {"level": "areas", "draws": 5, "config": str(coded)}
+        )
     assert by_code.rows["value"].tolist() == by_name.rows["value"].tolist()

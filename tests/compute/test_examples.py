@@ -28,12 +28,15 @@ TWIN_NAME = "twin.duckdb"
 
 STORED = {
     # example → printed label → the stored indicator it must equal (indicator, level, unit)
-    "segregation": {"dissimilarity": ("segregation_dissimilarity", "city", "all"),
-                    "isolation": ("segregation_isolation", "city", "all"),
-                    "spatial dissimilarity": ("segregation_spatial_dissimilarity", "city",
-                                              "all")},
-    "climate": {"00100 heat index": ("vulnerability_heat", "areas", "00100"),
-                "00100 from the parts": ("vulnerability_heat", "areas", "00100")},
+    "segregation": {
+        "dissimilarity": ("segregation_dissimilarity", "city", "all"),
+        "isolation": ("segregation_isolation", "city", "all"),
+        "spatial dissimilarity": ("segregation_spatial_dissimilarity", "city", "all"),
+    },
+    "climate": {
+        "00100 heat index": ("vulnerability_heat", "areas", "00100"),
+        "00100 from the parts": ("vulnerability_heat", "areas", "00100"),
+    },
     "access": {"00100 mean walk": ("access_walk_nearest_1_grocery", "areas", "00100")},
 }
 
@@ -63,7 +66,8 @@ def run_example(path: Path, twin: Path, capsys: pytest.CaptureFixture[str]) -> s
 
 @pytest.mark.parametrize("name", sorted(STORED))
 def test_example_prints_what_it_documents_and_the_stored_values(
-        name: str, helsinki_twin: Path, tmp_path: Path, capsys) -> None:
+    name: str, helsinki_twin: Path, tmp_path: Path, capsys
+) -> None:
     twin = tmp_path / TWIN_NAME
     shutil.copyfile(helsinki_twin, twin)
     path = EXAMPLES / f"{name}.md"

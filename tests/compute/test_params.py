@@ -24,16 +24,21 @@ def test_dicts_become_the_dataclass_with_the_cli_defaults() -> None:
 
 
 def test_unknown_keys_and_wrong_types_are_parameter_errors() -> None:
-    with pytest.raises(ParameterError, match=r"unknown AccessParams parameter\(s\) 'moda', "
-                                             r"'x'; known: mode, service_types"):
+    with pytest.raises(
+        ParameterError,
+        match=r"unknown AccessParams parameter\(s\) 'moda', "
+        r"'x'; known: mode, service_types",
+    ):
         coerce_params(AccessParams, {"moda": "bike", "x": 1})
     with pytest.raises(ParameterError, match="AccessParams or a dict expected, not list"):
         coerce_params(AccessParams, ["walk"])  # type: ignore[arg-type]
 
 
 def test_importing_dikas_imports_no_compute_module() -> None:
-    code = ("import sys, dikas; assert 'dikas.climate.compute' not in sys.modules; "
-            "assert 'pandas' not in sys.modules; "
-            "assert dikas.compute_heat.__module__ == 'dikas.climate.compute'; "
-            "assert callable(dikas.compute_access)")
+    code = (
+        "import sys, dikas; assert 'dikas.climate.compute' not in sys.modules; "
+        "assert 'pandas' not in sys.modules; "
+        "assert dikas.compute_heat.__module__ == 'dikas.climate.compute'; "
+        "assert callable(dikas.compute_access)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

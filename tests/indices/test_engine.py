@@ -18,21 +18,30 @@ from dikas.indices.normalize import normalize, orient, percentile_rank
 from dikas.indices.robustness import draw_indices, rank_statistics
 
 
-def _config(tmp_path: Path, indicators: list[dict], groups: dict[str, float], **method: object
-            ) -> Path:
-    document = {"name": "test-index", "title": {"en": "Test", "fi": "Testi", "sv": "Test"},
-                "sources": [{"title": "hand computation", "url": "https://example.org/"}],
-                "population": {"grid": "inhabitants", "areas": "inhabitants_total"},
-                "groups": groups, "indicators": [
-                    {"source": "areas", "weight": 1.0, **i} for i in indicators], **method}
+def _config(
+    tmp_path: Path, indicators: list[dict], groups: dict[str, float], **method: object
+) -> Path:
+    document = {
+        "name": "test-index",
+        "title": {"en": "Test", "fi": "Testi", "sv": "Test"},
+        "sources": [{"title": "hand computation", "url": "https://example.org/"}],
+        "population": {"grid": "inhabitants", "areas": "inhabitants_total"},
+        "groups": groups,
+        "indicators": [{"source": "areas", "weight": 1.0, **i} for i in indicators],
+        **method,
+    }
     path = tmp_path / "test-index.yaml"
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     return path
 
 
 def test_every_shipped_configuration_loads_and_names_its_sources() -> None:
-    assert set(shipped_configs()) == {"climate-just", "hsy-2016-heat-flood", "svi-percentile",
-                                      "need-allocation"}
+    assert set(shipped_configs()) == {
+        "climate-just",
+        "hsy-2016-heat-flood",
+        "svi-percentile",
+        "need-allocation",
+    }
     for name in shipped_configs():
         config = load_index_config(name)
         assert config.name == name and config.sources
@@ -40,7 +49,8 @@ def test_every_shipped_configuration_loads_and_names_its_sources() -> None:
         assert {config.title(lang) for lang in ("en", "fi", "sv")} and config.title("fi")
     assert load_index_config("climate-just").index_names == ("heat", "flood")
     assert [x for x, _ in load_index_config("need-allocation").left_out] == [
-        "foreign-language speakers' share"]
+        "foreign-language speakers' share"
+    ]
 
 
 def test_normalizations_by_hand() -> None:
@@ -67,20 +77,37 @@ def test_aggregations_by_hand() -> None:
     total = composite(scores, groups, w, g, within="sum", across="sum")[:, 0]
     assert total[0] == pytest.approx((0.2 + 1.2) + 2 * 0.9) and np.isnan(total[1])
     geometric = composite(scores, groups, w, g, within="mean", across="geometric")[:, 0]
-    assert geometric == pytest.approx([0.35 ** (1 / 3) * 0.9 ** (2 / 3),
-                                       1.0 ** (1 / 3) * 0.5 ** (2 / 3)])
+    assert geometric == pytest.approx(
+        [0.35 ** (1 / 3) * 0.9 ** (2 / 3), 1.0 ** (1 / 3) * 0.5 ** (2 / 3)]
+    )
 
 
 def test_svi_percentile_five_units_by_hand(tmp_path: Path) -> None:
-    config = load_index_config(_config(
-        tmp_path, [{"name": "x1", "group": "t1", "numerator": ["a"], "direction": 1},
-                   {"name": "x2", "group": "t1", "numerator": ["b"], "direction": -1},
-                   {"name": "x3", "group": "t2", "numerator": ["c"], "direction": 1}],
-        {"t1": 1.0, "t2": 1.0}, normalization="percentile", group_aggregation="sum",
-        aggregation="sum", rank_groups=True, percentile_index=True))
-    raw = pd.DataFrame({"population": 100.0, "x1": [1.0, 2, 3, 4, 5],
-                        "x2": [50.0, 40, 30, 20, 10], "x3": [0.1, 0.3, 0.2, 0.2, 0.5]},
-                       index=list("ABCDE"))
+    config = load_index_config(
+        _config(
+            tmp_path,
+            [
+                {"name": "x1", "group": "t1", "numerator": ["a"], "direction": 1},
+                {"name": "x2", "group": "t1", "numerator": ["b"], "direction": -1},
+                {"name": "x3", "group": "t2", "numerator": ["c"], "direction": 1},
+            ],
+            {"t1": 1.0, "t2": 1.0},
+            normalization="percentile",
+            group_aggregation="sum",
+            aggregation="sum",
+            rank_groups=True,
+            percentile_index=True,
+        )
+    )
+    raw = pd.DataFrame(
+        {
+            "population": 100.0,
+            "x1": [1.0, 2, 3, 4, 5],
+            "x2": [50.0, 40, 30, 20, 10],
+            "x3": [0.1, 0.3, 0.2, 0.2, 0.5],
+        },
+        index=list("ABCDE"),
+    )
     frame = index_values(raw, config).frame
     # x1 -> 0, .25, .5, .75, 1; x2 (reversed) -> 0, .25, .5, .75, 1; theme 1 sums 0 .5 1 1.5 2
     assert frame["group_t1"].tolist() == [0.0, 0.25, 0.5, 0.75, 1.0]
@@ -93,10 +120,15 @@ def test_svi_percentile_five_units_by_hand(tmp_path: Path) -> None:
 
 def test_three_area_allocation_by_hand(tmp_path: Path) -> None:
     config = load_index_config("need-allocation")
-    raw = pd.DataFrame({"population": [1000.0, 2000.0, 1000.0],
-                        "basic_education_only": [0.1, 0.2, 0.3],
-                        "low_income": [0.3, 0.1, 0.2],
-                        "unemployment": [0.05, 0.15, 0.10]}, index=["A", "B", "C"])
+    raw = pd.DataFrame(
+        {
+            "population": [1000.0, 2000.0, 1000.0],
+            "basic_education_only": [0.1, 0.2, 0.3],
+            "low_income": [0.3, 0.1, 0.2],
+            "unemployment": [0.05, 0.15, 0.10],
+        },
+        index=["A", "B", "C"],
+    )
     result = index_values(raw, config).frame
     # min-max: education 0, .5, 1; income 1, 0, .5; unemployment 0, 1, .5 -> means
     assert result["index"].tolist() == pytest.approx([1 / 3, 0.5, 2 / 3])
@@ -104,12 +136,10 @@ def test_three_area_allocation_by_hand(tmp_path: Path) -> None:
     # need = index x residents = 333.3, 1000, 666.7 of 2000
     assert allocation["amount"].tolist() == pytest.approx([1e6 / 6, 5e5, 1e6 / 3])
     assert allocation["amount"].sum() == pytest.approx(1_000_000)
-    plain = allocate(result["index"], result["population"], 900.0,
-                     population_weighted=False).frame
+    plain = allocate(result["index"], result["population"], 900.0, population_weighted=False).frame
     assert plain["amount"].tolist() == pytest.approx([200.0, 300.0, 400.0])
     draws = draw_indices(raw, config, draws=400, seed=1)
-    robust = allocate(result["index"], result["population"], 1_000_000,
-                      draws=draws.values).frame
+    robust = allocate(result["index"], result["population"], 1_000_000, draws=draws.values).frame
     assert (robust["amount_p05"] <= robust["amount"]).all()
     assert (robust["amount"] <= robust["amount_p95"]).all()
     assert (robust["amount_p05"] < robust["amount_p95"]).all()
@@ -124,17 +154,36 @@ def test_negative_index_cannot_share_a_budget() -> None:
         allocate(pd.Series([-0.5, 1.0]), pd.Series([10.0, 10.0]), 100.0)
 
 
-@pytest.mark.parametrize(("change", "where"), [
-    ({"indicators": [{"name": "x", "group": "g", "numerator": ["a"], "direction": 1,
-                      "source": "areas", "weight": -1}]}, "indicators.0.weight"),
-    ({"normalization": "rank"}, "normalization"),
-    ({"groups": {"other": 1.0}}, "groups not listed"),
-    ({"aggregation": "geometric", "normalization": "zscore"}, "geometric"),
-    ({"title": "only English"}, "title")])
-def test_bad_configuration_is_one_line_naming_file_and_key(tmp_path: Path, change: dict,
-                                                           where: str) -> None:
-    path = _config(tmp_path, [{"name": "x", "group": "g", "numerator": ["a"], "direction": 1}],
-                   {"g": 1.0})
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (
+            {
+                "indicators": [
+                    {
+                        "name": "x",
+                        "group": "g",
+                        "numerator": ["a"],
+                        "direction": 1,
+                        "source": "areas",
+                        "weight": -1,
+                    }
+                ]
+            },
+            "indicators.0.weight",
+        ),
+        ({"normalization": "rank"}, "normalization"),
+        ({"groups": {"other": 1.0}}, "groups not listed"),
+        ({"aggregation": "geometric", "normalization": "zscore"}, "geometric"),
+        ({"title": "only English"}, "title"),
+    ],
+)
+def test_bad_configuration_is_one_line_naming_file_and_key(
+    tmp_path: Path, change: dict, where: str
+) -> None:
+    path = _config(
+        tmp_path, [{"name": "x", "group": "g", "numerator": ["a"], "direction": 1}], {"g": 1.0}
+    )
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     document.update(change)
     path.write_text(yaml.safe_dump(document), encoding="utf-8")

@@ -20,8 +20,9 @@ from tests.api import small_twin
 from tests.api.small_twin import areas_frame, write_small_twin
 
 CODE_NAME = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
-PAAVO_CODE = re.compile(r"\b(he|ko|hr|te|tr|ra|tp|pt)_[a-z0-9]+\b|\((HE|KO|HR|TE|TR|RA|TP|PT)\)",
-                        re.IGNORECASE)
+PAAVO_CODE = re.compile(
+    r"\b(he|ko|hr|te|tr|ra|tp|pt)_[a-z0-9]+\b|\((HE|KO|HR|TE|TR|RA|TP|PT)\)", re.IGNORECASE
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,17 +59,21 @@ def test_area_report_summary_against_hand_computed_numbers(twin_path: Path) -> N
     rates = city["unemployed"] / (city["employed"] + city["unemployed"])
     own = float(rates[city["postal_code"] == "00200"].iloc[0])
     city_rate = city["unemployed"].sum() / (city["employed"].sum() + city["unemployed"].sum())
-    relation = "enemmän kuin" if own > city_rate * 1.02 else (
-        "vähemmän kuin" if own < city_rate * 0.98 else "lähes sama kuin")
+    relation = (
+        "enemmän kuin"
+        if own > city_rate * 1.02
+        else ("vähemmän kuin" if own < city_rate * 0.98 else "lähes sama kuin")
+    )
     pct = {v: format_number(v, "fi", decimals=1, percent=True) for v in (own, city_rate)}
-    assert (f"Työttömyysaste: {pct[own]}, {relation} koko kaupungissa ({pct[city_rate]})."
-            in html)
+    assert f"Työttömyysaste: {pct[own]}, {relation} koko kaupungissa ({pct[city_rate]})." in html
     first = frame[(frame["year"] == 2022) & (frame["postal_code"] == "00200")].iloc[0]
     before = first["unemployed"] / (first["employed"] + first["unemployed"])
     verb = "noussut" if own > before * 1.02 else ("laskenut" if own < before * 0.98 else None)
     if verb:
-        assert (f"Vuodesta 2022 se on {verb} (silloin "
-                f"{format_number(before, 'fi', decimals=1, percent=True)})." in html)
+        assert (
+            f"Vuodesta 2022 se on {verb} (silloin "
+            f"{format_number(before, 'fi', decimals=1, percent=True)})." in html
+        )
     rank = int((rates > own).sum()) + 1
     assert f"Sija {rank}/3 postinumeroalueiden joukossa (1 = suurin arvo)." in html
     people = city.set_index("postal_code").loc["00200", "inhabitants_total"]
@@ -98,31 +103,47 @@ def test_city_report_uses_city_totals(twin_path: Path) -> None:
     city = frame[frame["year"] == 2023]
     assert f"<td>{city['inhabitants_total'].sum():,.0f}\u00a0persons</td>" in html
     trends = {t["year"]: t["inhabitants_total"] for t in profile.trends}
-    assert trends == {y: frame.loc[frame["year"] == y, "inhabitants_total"].sum()
-                      for y in (2022, 2023)}
+    assert trends == {
+        y: frame.loc[frame["year"] == y, "inhabitants_total"].sum() for y in (2022, 2023)
+    }
     assert ">City</th>" not in html  # the city is not compared with itself
 
 
 def test_city_report_has_the_segregation_indices_and_their_trend(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     group = "lowest_income_inhabitants/adults_income_total"
-    rows = [{"indicator": name, "level": "city", "unit_id": "testville", "year": year,
-             "value": value, "method": "test", "population_group": group}
-            for name, year, value in (("segregation_dissimilarity", 2022, 0.2012),
-                                      ("segregation_dissimilarity", 2023, 0.2346),
-                                      ("segregation_isolation", 2023, 0.31),
-                                      ("segregation_dissimilarity_p_value", 2023, 0.004))]
+    rows = [
+        {
+            "indicator": name,
+            "level": "city",
+            "unit_id": "testville",
+            "year": year,
+            "value": value,
+            "method": "test",
+            "population_group": group,
+        }
+        for name, year, value in (
+            ("segregation_dissimilarity", 2022, 0.2012),
+            ("segregation_dissimilarity", 2023, 0.2346),
+            ("segregation_isolation", 2023, 0.31),
+            ("segregation_dissimilarity_p_value", 2023, 0.004),
+        )
+    ]
     stored = small_twin.indicator_rows()
-    monkeypatch.setattr(small_twin, "indicator_rows",
-                        lambda: pd.concat([stored, pd.DataFrame(rows)]))
+    monkeypatch.setattr(
+        small_twin, "indicator_rows", lambda: pd.concat([stored, pd.DataFrame(rows)])
+    )
     path = small_twin.write_small_twin(tmp_path / "twin.duckdb")
     with Twin.open(path) as twin:
         html = build_report(twin, language="sv")
     assert "Segregationsindex" in html
-    assert ("<tr><td>Olikhetsindex</td><td>Andel låginkomsttagare</td><td>0,201</td>"
-            "<td>0,235</td><td>0,004</td></tr>") in html
+    assert (
+        "<tr><td>Olikhetsindex</td><td>Andel låginkomsttagare</td><td>0,201</td>"
+        "<td>0,235</td><td>0,004</td></tr>"
+    ) in html
     assert "<td>Isoleringsindex</td>" in html
-    assert "aria-label=\"Olikhetsindex över åren\"" in html  # the trend chart
+    assert 'aria-label="Olikhetsindex över åren"' in html  # the trend chart
 
 
 def test_the_city_is_named_in_the_report_language() -> None:
@@ -132,15 +153,22 @@ def test_the_city_is_named_in_the_report_language() -> None:
 
 
 def test_sources_are_listed_once() -> None:
-    lines = source_lines(["Source: Paavo (2020); Source: Paavo (2021)", "HSY grid",
-                          "Source: Paavo (2021)", "HSY grid"])
+    lines = source_lines(
+        [
+            "Source: Paavo (2020); Source: Paavo (2021)",
+            "HSY grid",
+            "Source: Paavo (2021)",
+            "HSY grid",
+        ]
+    )
     assert lines == ["Source: Paavo (2020, 2021)", "HSY grid"]
 
 
 def test_report_command(twin_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.html"
-    result = CliRunner().invoke(report, [str(twin_path), "--area", "00100", "--out", str(out),
-                                         "--lang", "sv"])
+    result = CliRunner().invoke(
+        report, [str(twin_path), "--area", "00100", "--out", str(out), "--lang", "sv"]
+    )
     assert result.exit_code == 0, result.output
     text = out.read_text("utf-8")
     assert text.startswith("<!DOCTYPE html><html lang='sv'>")
@@ -149,8 +177,9 @@ def test_report_command(twin_path: Path, tmp_path: Path) -> None:
 
 def test_report_pdf_is_a4(twin_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.html"
-    result = CliRunner().invoke(report, [str(twin_path), "--area", "00300", "--out", str(out),
-                                         "--pdf", "--lang", "fi"])
+    result = CliRunner().invoke(
+        report, [str(twin_path), "--area", "00300", "--out", str(out), "--pdf", "--lang", "fi"]
+    )
     assert result.exit_code == 0, result.output
     if find_converter() is None:
         assert "no PDF converter" in result.output
@@ -166,7 +195,8 @@ def test_report_pdf_is_a4(twin_path: Path, tmp_path: Path) -> None:
 
 
 def test_unknown_area_is_a_user_error(twin_path: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(report, [str(twin_path), "--area", "99999",
-                                         "--out", str(tmp_path / "x.html")])
+    result = CliRunner().invoke(
+        report, [str(twin_path), "--area", "99999", "--out", str(tmp_path / "x.html")]
+    )
     assert result.exit_code != 0
     assert "no area '99999'" in str(result.exception)

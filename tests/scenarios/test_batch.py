@@ -14,15 +14,41 @@ from tests.cli_runner import run_dikas
 from tests.dask_cluster import loopback_cluster
 
 SCENARIOS = [
-    {"name": "a health station", "edits": [
-        {"add_service": {"service_type": "health_station", "x": 385150.0, "y": 6671880.0}}]},
-    {"name": "homes", "edits": [
-        {"add_housing": {"x": 385700.0, "y": 6671200.0, "dwellings": 100, "residents": 200,
-                         "income_shares": {"lowest": 1.0, "middle": 0.0, "highest": 0.0}}}]},
-    {"name": "both", "edits": [
-        {"add_service": {"service_type": "health_station", "x": 385150.0, "y": 6671880.0}},
-        {"add_housing": {"x": 385700.0, "y": 6671200.0, "dwellings": 100, "residents": 200,
-                         "income_shares": {"lowest": 1.0, "middle": 0.0, "highest": 0.0}}}]},
+    {
+        "name": "a health station",
+        "edits": [
+            {"add_service": {"service_type": "health_station", "x": 385150.0, "y": 6671880.0}}
+        ],
+    },
+    {
+        "name": "homes",
+        "edits": [
+            {
+                "add_housing": {
+                    "x": 385700.0,
+                    "y": 6671200.0,
+                    "dwellings": 100,
+                    "residents": 200,
+                    "income_shares": {"lowest": 1.0, "middle": 0.0, "highest": 0.0},
+                }
+            }
+        ],
+    },
+    {
+        "name": "both",
+        "edits": [
+            {"add_service": {"service_type": "health_station", "x": 385150.0, "y": 6671880.0}},
+            {
+                "add_housing": {
+                    "x": 385700.0,
+                    "y": 6671200.0,
+                    "dwellings": 100,
+                    "residents": 200,
+                    "income_shares": {"lowest": 1.0, "middle": 0.0, "highest": 0.0},
+                }
+            },
+        ],
+    },
 ]
 
 
@@ -40,7 +66,8 @@ def test_a_local_batch_equals_the_scenarios_run_one_by_one(fixture_twin: Path) -
 
 
 def test_a_batch_on_a_dask_cluster_equals_the_local_batch(
-        fixture_twin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fixture_twin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     files = []
     for n, spec in enumerate(SCENARIOS):
         path = tmp_path / f"s{n}.yaml"
@@ -48,10 +75,17 @@ def test_a_batch_on_a_dask_cluster_equals_the_local_batch(
         files.append(str(path))
     local = run_scenarios(fixture_twin, files, progress=False)
     with loopback_cluster(tmp_path / "dask") as cluster:
-        remote = run_scenarios(fixture_twin, files, dask_address=cluster.address,
-                               progress=False)
-        cli = run_dikas(capsys, "scenario", "batch", str(fixture_twin), *files, "--json",
-                        "--dask", cluster.address)
+        remote = run_scenarios(fixture_twin, files, dask_address=cluster.address, progress=False)
+        cli = run_dikas(
+            capsys,
+            "scenario",
+            "batch",
+            str(fixture_twin),
+            *files,
+            "--json",
+            "--dask",
+            cluster.address,
+        )
     assert remote == local
     assert cli.returncode == 0 and json.loads(cli.stdout) == local
     assert local[2]["provenance"]["base_twin"] == str(fixture_twin)

@@ -16,8 +16,13 @@ def test_access_rows_match_the_equity_module() -> None:
     index = pd.Index([f"c{i}" for i in range(40)])
     minutes = pd.Series(rng.uniform(1, 30, 40), index=index)
     minutes.iloc[:3] = np.nan
-    groups = pd.DataFrame({"all": rng.integers(10, 300, 40).astype(float),
-                           "elderly": rng.integers(0, 50, 40).astype(float)}, index=index)
+    groups = pd.DataFrame(
+        {
+            "all": rng.integers(10, 300, 40).astype(float),
+            "elderly": rng.integers(0, 50, 40).astype(float),
+        },
+        index=index,
+    )
     postal = pd.Series(np.where(np.arange(40) < 25, "00100", "00200"), index=index)
     city, areas = access_rows(minutes, groups, postal, service_type="school")
     summary = summarize_equity(minutes, groups, population="all")
@@ -26,19 +31,29 @@ def test_access_rows_match_the_equity_module() -> None:
         assert row["coverage_15min"] == pytest.approx(summary.table.loc[group, "coverage"])
         assert row["mean_minutes"] == pytest.approx(summary.table.loc[group, "mean_time"])
     assert city.set_index("measure").loc["gini_minutes", "value"] == pytest.approx(
-        summary.city["gini"])
+        summary.city["gini"]
+    )
     first = postal == "00100"
     expected = coverage(minutes[first], groups[first])["elderly"]
-    got = areas[(areas["postal_code"] == "00100") & (areas["measure"] == "coverage_15min")
-                & (areas["population_group"] == "elderly")]["value"].item()
+    got = areas[
+        (areas["postal_code"] == "00100")
+        & (areas["measure"] == "coverage_15min")
+        & (areas["population_group"] == "elderly")
+    ]["value"].item()
     assert got == pytest.approx(expected)
 
 
 def test_heat_rows_by_hand() -> None:
-    grid = pd.DataFrame({
-        "inhabitants": [100.0, 50.0, 20.0], "heat_exposure_index": [0.8, 0.5, np.nan],
-        "postal_code": ["00100", "00100", "00200"], "age_0_9": [10.0, 5.0, 1.0],
-        "age_70_79": [3.0, np.nan, 2.0], "age_80_plus": [1.0, 1.0, 1.0]})
+    grid = pd.DataFrame(
+        {
+            "inhabitants": [100.0, 50.0, 20.0],
+            "heat_exposure_index": [0.8, 0.5, np.nan],
+            "postal_code": ["00100", "00100", "00200"],
+            "age_0_9": [10.0, 5.0, 1.0],
+            "age_70_79": [3.0, np.nan, 2.0],
+            "age_80_plus": [1.0, 1.0, 1.0],
+        }
+    )
     groups = load_catalog("helsinki-demo").population_groups
     city, areas = heat_rows(grid, cutoff=0.6, groups=groups)
     values = city.set_index("measure")["value"]

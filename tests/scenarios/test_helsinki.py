@@ -12,16 +12,31 @@ from dikas.twin.store import Twin
 
 pytestmark = pytest.mark.integration
 
-JATKASAARI = {"name": "Jätkäsaari health station and new homes", "edits": [
-    {"add_service": {"service_type": "health_station", "lon": 24.913, "lat": 60.157,
-                     "capacity": 20000}},
-    {"add_housing": {"lon": 24.917, "lat": 60.155, "dwellings": 800, "residents": 1500,
-                     "social_rental_share": 0.3}},
-]}
+JATKASAARI = {
+    "name": "Jätkäsaari health station and new homes",
+    "edits": [
+        {
+            "add_service": {
+                "service_type": "health_station",
+                "lon": 24.913,
+                "lat": 60.157,
+                "capacity": 20000,
+            }
+        },
+        {
+            "add_housing": {
+                "lon": 24.917,
+                "lat": 60.155,
+                "dwellings": 800,
+                "residents": 1500,
+                "social_rental_share": 0.3,
+            }
+        },
+    ],
+}
 
 
-def test_health_station_homes_and_three_proposed_sites(helsinki_twin: Path,
-                                                       tmp_path: Path) -> None:
+def test_health_station_homes_and_three_proposed_sites(helsinki_twin: Path, tmp_path: Path) -> None:
     out = tmp_path / "scenario.duckdb"
     result = run_scenario(helsinki_twin, JATKASAARI, out=out)
     city = result.city_frame().set_index(["indicator", "measure", "population_group"])
@@ -36,8 +51,9 @@ def test_health_station_homes_and_three_proposed_sites(helsinki_twin: Path,
     assert after[code] - before[code] == 1500
     assert (after.drop(code) == before.drop(code)).all()
 
-    proposal = propose_sites(helsinki_twin, service_type="health_station", add=3,
-                             objective="coverage")
+    proposal = propose_sites(
+        helsinki_twin, service_type="health_station", add=3, objective="coverage"
+    )
     assert len(proposal.sites) == 3
     assert proposal.solution.after > proposal.solution.before
     assert list(proposal.sites["rank"]) == [1, 2, 3]

@@ -21,9 +21,11 @@ def network() -> StreetNetwork:
 
 def _points(rng: np.random.Generator, n: int, prefix: str) -> gpd.GeoDataFrame:
     xy = rng.uniform(0, 10 * SPACING, size=(n, 2))
-    return gpd.GeoDataFrame({"service_id": [f"{prefix}{i}" for i in range(n)]},
-                            geometry=shapely.points(X0 + xy[:, 0], Y0 + xy[:, 1]),
-                            crs="EPSG:3067")
+    return gpd.GeoDataFrame(
+        {"service_id": [f"{prefix}{i}" for i in range(n)]},
+        geometry=shapely.points(X0 + xy[:, 0], Y0 + xy[:, 1]),
+        crs="EPSG:3067",
+    )
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -50,12 +52,14 @@ def test_add_remove_move_equal_full_recomputation(network: StreetNetwork, seed: 
     state.remove("s2")
     state.add("s2", new.geometry.iloc[[1]])  # a move: remove, then add elsewhere
     current = current[current["service_id"] != "s2"]
-    current = gpd.GeoDataFrame(gpd.pd.concat(
-        [current, new.iloc[[1]].assign(service_id="s2")], ignore_index=True))
+    current = gpd.GeoDataFrame(
+        gpd.pd.concat([current, new.iloc[[1]].assign(service_id="s2")], ignore_index=True)
+    )
     full = NearestServices.compute(network, snapped, current, k=1)
     assert np.array_equal(state.costs[:, 0], full.costs[:, 0])
     assert list(state.services[:, 0]) == list(full.services[:, 0]) or np.array_equal(
-        state.costs[:, 0], full.costs[:, 0])
+        state.costs[:, 0], full.costs[:, 0]
+    )
 
 
 def test_new_service_changes_times_only_in_its_catchment(network: StreetNetwork) -> None:
@@ -68,7 +72,8 @@ def test_new_service_changes_times_only_in_its_catchment(network: StreetNetwork)
     point = gpd.GeoSeries([shapely.Point(X0 + 50, Y0 + 50)], crs="EPSG:3067")
     state.add("new", point)
     new_only = NearestServices.compute(
-        network, snapped, gpd.GeoDataFrame({"service_id": ["new"]}, geometry=point), k=1)
+        network, snapped, gpd.GeoDataFrame({"service_id": ["new"]}, geometry=point), k=1
+    )
     expected = np.minimum(before, new_only.minutes())
     assert np.array_equal(state.minutes(), expected)
     catchment = new_only.minutes() < before
@@ -79,11 +84,12 @@ def test_new_service_changes_times_only_in_its_catchment(network: StreetNetwork)
 def test_unreachable_units_stay_with_a_reason(network: StreetNetwork) -> None:
     rng = np.random.default_rng(5)
     origins = _points(rng, 20, "o").rename(columns={"service_id": "cell_id"})
-    far = gpd.GeoDataFrame({"cell_id": ["far1", "far2"]},
-                           geometry=[shapely.Point(X0 - 5_000, Y0), shapely.Point(X0, Y0 - 9_000)],
-                           crs="EPSG:3067")
-    everything = gpd.GeoDataFrame(gpd.pd.concat([origins, far], ignore_index=True),
-                                  crs="EPSG:3067")
+    far = gpd.GeoDataFrame(
+        {"cell_id": ["far1", "far2"]},
+        geometry=[shapely.Point(X0 - 5_000, Y0), shapely.Point(X0, Y0 - 9_000)],
+        crs="EPSG:3067",
+    )
+    everything = gpd.GeoDataFrame(gpd.pd.concat([origins, far], ignore_index=True), crs="EPSG:3067")
     snapped, ids = snap_origins(network, everything, id_column="cell_id")
     assert len(ids) == 20  # the state itself holds only routable origins
     state = NearestServices.compute(network, snapped, _points(rng, 3, "s"), k=1)

@@ -30,18 +30,26 @@ def test_the_issue_example_loads(tmp_path: Path) -> None:
     assert load_scenario(scenario.to_mapping()).edits == scenario.edits
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("name: x\nedits: []\n", "'edits' must be a non-empty list"),
-    ("edits: [{add_service: {service_type: a, lon: 1, lat: 2}}]\n", "'name'"),
-    ("name: x\nedits: [{build_castle: {}}]\n", "unknown edit 'build_castle'"),
-    ("name: x\nedits: [{add_service: {service_type: a, lon: 1}}]\n", "exactly one location"),
-    ("name: x\nedits: [{add_housing: {lon: 1, lat: 2, dwellings: 1, residents: 2, "
-     "social_rental_share: 1.5}}]\n", "social_rental_share"),
-    ("name: x\nedits: [{greening: {canopy_increase: 0.2}}]\n", "polygon_file or polygon"),
-    ("name: x\nedits: [{add_service: {service_type: a, lon: 1, lat: 2, colour: red}}]\n",
-     "colour"),
-    ("name: [unclosed\n", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name: x\nedits: []\n", "'edits' must be a non-empty list"),
+        ("edits: [{add_service: {service_type: a, lon: 1, lat: 2}}]\n", "'name'"),
+        ("name: x\nedits: [{build_castle: {}}]\n", "unknown edit 'build_castle'"),
+        ("name: x\nedits: [{add_service: {service_type: a, lon: 1}}]\n", "exactly one location"),
+        (
+            "name: x\nedits: [{add_housing: {lon: 1, lat: 2, dwellings: 1, residents: 2, "
+            "social_rental_share: 1.5}}]\n",
+            "social_rental_share",
+        ),
+        ("name: x\nedits: [{greening: {canopy_increase: 0.2}}]\n", "polygon_file or polygon"),
+        (
+            "name: x\nedits: [{add_service: {service_type: a, lon: 1, lat: 2, colour: red}}]\n",
+            "colour",
+        ),
+        ("name: [unclosed\n", "not valid YAML"),
+    ],
+)
 def test_invalid_scenarios_fail_with_one_line(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")

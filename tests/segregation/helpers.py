@@ -34,5 +34,13 @@ def synthetic_city(seed: int, side: int = 8) -> gpd.GeoDataFrame:
     share = np.clip(rng.beta(2, 5, side * side) + (xs.ravel() - xs.min()) / (side * 1000), 0, 1)
     group = np.round(total * share).astype(int)
     other = rng.integers(0, 200, side * side)
-    return gpd.GeoDataFrame({"cell": [f"c{i:03d}" for i in range(side * side)], "group": group,
-                             "total": total, "other": other}, geometry=boxes, crs=3067)
+    return gpd.GeoDataFrame(
+        {
+            "cell": [f"c{i:03d}" for i in range(side * side)],
+            "group": group,
+            "total": total,
+            "other": other,
+        },
+        geometry=boxes,
+        crs=3067,
+    )

@@ -70,14 +70,19 @@ def test_zero_total_area_is_reported_and_excluded(paavo_2023) -> None:
 
 
 def test_boundary_index_nan_is_explained_and_corrected_variant_matches_unstandardized(
-        paavo_2023) -> None:
+    paavo_2023,
+) -> None:
     counts = two_group_counts(paavo_2023, group=LOW_INCOME, total=ADULTS)
     default = compute_index("boundary_spatial_dissimilarity", counts)
     assert math.isnan(default.statistic) and "share no boundary" in default.note
     reference = positive(paavo_2023, ADULTS)
     unstandardized = compute_index("boundary_spatial_dissimilarity", counts, standardize=False)
-    assert_same(unstandardized.statistic, pysal_statistic(
-        "boundary_spatial_dissimilarity", reference, LOW_INCOME, ADULTS, standardize=False))
+    assert_same(
+        unstandardized.statistic,
+        pysal_statistic(
+            "boundary_spatial_dissimilarity", reference, LOW_INCOME, ADULTS, standardize=False
+        ),
+    )
     corrected = compute_index("boundary_spatial_dissimilarity_corrected", counts)
     assert 0 < corrected.statistic < compute_index("dissimilarity", counts).statistic
 
@@ -89,8 +94,10 @@ def test_atkinson_shape_parameter_matches(paavo_2023) -> None:
     counts = two_group_counts(paavo_2023, group=RENTERS, total=HOUSEHOLDS)
     reference = positive(paavo_2023, HOUSEHOLDS)
     for b in (0.1, 0.9):
-        assert_same(compute_index("atkinson", counts, b=b).statistic,
-                    _atkinson(reference, RENTERS, HOUSEHOLDS, b=b)[0])
+        assert_same(
+            compute_index("atkinson", counts, b=b).statistic,
+            _atkinson(reference, RENTERS, HOUSEHOLDS, b=b)[0],
+        )
 
 
 def test_multigroup_suite_on_paavo(paavo_2023) -> None:
@@ -110,17 +117,20 @@ def test_two_group_suite_on_hsy_grid(hsy_grid) -> None:
     for name in TWO_GROUP_SUITE:
         if name == "spatial_proximity_profile":
             continue
-        assert_same(compute_index(name, counts).statistic,
-                    pysal_statistic(name, hsy_grid, "synthetic_group", "inhabitants"))
+        assert_same(
+            compute_index(name, counts).statistic,
+            pysal_statistic(name, hsy_grid, "synthetic_group", "inhabitants"),
+        )
 
 
 def test_spatial_proximity_profile_on_grid_subset(hsy_grid) -> None:
     centre = hsy_grid.geometry.centroid
     subset = hsy_grid[(centre.x < centre.x.quantile(0.35))].reset_index(drop=True)
     counts = two_group_counts(subset, group="synthetic_group", total="inhabitants")
-    assert_same(compute_index("spatial_proximity_profile", counts).statistic,
-                pysal_statistic("spatial_proximity_profile", subset, "synthetic_group",
-                                "inhabitants"))
+    assert_same(
+        compute_index("spatial_proximity_profile", counts).statistic,
+        pysal_statistic("spatial_proximity_profile", subset, "synthetic_group", "inhabitants"),
+    )
 
 
 def test_multigroup_suite_on_hsy_grid(hsy_grid) -> None:
@@ -154,8 +164,14 @@ def test_multiscalar_profile_matches_pysal(paavo_2023) -> None:
     ours = multiscalar_profile("dissimilarity", counts, distances)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        reference = compute_multiscalar_profile(reference_frame, Dissim, group_pop_var=LOW_INCOME,
-                                                total_pop_var=ADULTS, distances=distances)
-    np.testing.assert_allclose(ours.to_numpy(), reference.to_numpy(), rtol=TOLERANCE,
-                               atol=TOLERANCE)
+        reference = compute_multiscalar_profile(
+            reference_frame,
+            Dissim,
+            group_pop_var=LOW_INCOME,
+            total_pop_var=ADULTS,
+            distances=distances,
+        )
+    np.testing.assert_allclose(
+        ours.to_numpy(), reference.to_numpy(), rtol=TOLERANCE, atol=TOLERANCE
+    )
     assert ours.iloc[-1] < ours.iloc[0]  # smoothing over larger egohoods evens shares out

@@ -91,12 +91,15 @@ def test_corrected_distance_decay_follows_massey_and_denton(city) -> None:
     interaction = sum(x[i] / x.sum() * (k[i] * (t - x) / t).sum() for i in range(len(x)))
     y = t - x
     clustering = (x @ c @ x / x.sum() ** 2) / (y @ c @ y / y.sum() ** 2) - 1
-    assert compute_index("distance_decay_isolation_corrected", counts).statistic == \
-        pytest.approx(isolation, rel=1e-12)
-    assert compute_index("distance_decay_interaction_corrected", counts).statistic == \
-        pytest.approx(interaction, rel=1e-12)
-    assert compute_index("relative_clustering_corrected", counts).statistic == \
-        pytest.approx(clustering, rel=1e-12)
+    assert compute_index("distance_decay_isolation_corrected", counts).statistic == pytest.approx(
+        isolation, rel=1e-12
+    )
+    assert compute_index("distance_decay_interaction_corrected", counts).statistic == pytest.approx(
+        interaction, rel=1e-12
+    )
+    assert compute_index("relative_clustering_corrected", counts).statistic == pytest.approx(
+        clustering, rel=1e-12
+    )
     assert isolation + interaction == pytest.approx(1.0)
 
 
@@ -107,10 +110,12 @@ def test_multigroup_with_two_groups_reduces_to_two_group_indices(city) -> None:
     values = compute_indices(multi).statistics()
     assert list(values) == list(MULTIGROUP_SUITE)
     assert values["multigroup_dissimilarity"] == pytest.approx(
-        compute_index("dissimilarity", two).statistic)
+        compute_index("dissimilarity", two).statistic
+    )
     assert values["multigroup_gini"] == pytest.approx(compute_index("gini", two).statistic)
     assert values["multigroup_information_theory"] == pytest.approx(
-        compute_index("entropy", two).statistic)
+        compute_index("entropy", two).statistic
+    )
     assert values["simpsons_interaction"] + values["simpsons_concentration"] == pytest.approx(1)
 
 
@@ -120,7 +125,10 @@ def test_zero_and_missing_totals_are_excluded_and_listed(city) -> None:
     frame.loc[2, "total"] = np.nan
     counts = two_group_counts(frame, group="group", total="total", id_column="cell")
     assert {(e.unit_id, e.reason) for e in counts.excluded} == {
-        ("c000", "zero total"), ("c001", "zero total"), ("c002", "missing value")}
+        ("c000", "zero total"),
+        ("c001", "zero total"),
+        ("c002", "missing value"),
+    }
     suite = compute_indices(counts)
     assert suite.n_units == len(city) - 3
     undefined = {n: r.note for n, r in suite.results.items() if not math.isfinite(r.statistic)}
@@ -147,8 +155,9 @@ def test_bad_inputs_raise_one_clear_error(city) -> None:
         compute_index("atkinson", counts, b=1.0)
     with pytest.raises(ParameterError, match="multigroup"):
         compute_index("multigroup_gini", counts)
-    aspatial = two_group_counts(pd.DataFrame(city.drop(columns="geometry")), group="group",
-                                total="total")
+    aspatial = two_group_counts(
+        pd.DataFrame(city.drop(columns="geometry")), group="group", total="total"
+    )
     with pytest.raises(ParameterError, match="spatial"):
         compute_index("delta", aspatial)
 

@@ -41,10 +41,10 @@ def test_null_models_keep_what_they_promise(counts, null) -> None:
 
 def test_multigroup_permutation_keeps_unit_and_group_totals() -> None:
     city = synthetic_city(seed=1)
-    multi = multigroup_counts(city.assign(rest=city["total"] - city["group"]),
-                              groups=["group", "rest", "other"])
-    (sim,) = simulate_counts(multi, null="permutation", iterations=20,
-                             rng=np.random.default_rng(1))
+    multi = multigroup_counts(
+        city.assign(rest=city["total"] - city["group"]), groups=["group", "rest", "other"]
+    )
+    (sim,) = simulate_counts(multi, null="permutation", iterations=20, rng=np.random.default_rng(1))
     assert np.all(sim.sum(axis=2) == multi.counts.sum(axis=1))
     assert np.all(sim.sum(axis=1) == multi.counts.sum(axis=0))
 
@@ -67,15 +67,17 @@ def test_unsegregated_city_is_not_significant() -> None:
 
 def test_vectorized_replicates_equal_one_by_one_evaluation(counts) -> None:
     results = null_tests(counts, list(TWO_GROUP_SUITE), iterations=5, seed=4)
-    x, t = simulate_counts(counts, null="permutation", iterations=5,
-                           rng=np.random.default_rng(4))
+    x, t = simulate_counts(counts, null="permutation", iterations=5, rng=np.random.default_rng(4))
     for name, result in results.items():
         for b in range(5):
             replicate = two_group_counts(
                 synthetic_city(seed=5).assign(group=x[:, b], total=t[:, b]),
-                group="group", total="total")
+                group="group",
+                total="total",
+            )
             assert result.simulated[b] == pytest.approx(
-                compute_index(name, replicate).statistic, rel=1e-10, nan_ok=True)
+                compute_index(name, replicate).statistic, rel=1e-10, nan_ok=True
+            )
 
 
 def test_bootstrap_interval_brackets_the_statistic(counts) -> None:
@@ -92,12 +94,14 @@ def test_period_comparison_detects_a_real_change_and_not_a_null_one(counts) -> N
     assert same.difference == 0 and same.p_value == 1.0
     city = synthetic_city(seed=5)
     rng = np.random.default_rng(9)
-    mixed = two_group_counts(city.assign(group=rng.binomial(city["total"], 0.3)),
-                             group="group", total="total")
+    mixed = two_group_counts(
+        city.assign(group=rng.binomial(city["total"], 0.3)), group="group", total="total"
+    )
     change = compare_periods("dissimilarity", counts, mixed, iterations=199, seed=0)
     assert change.difference > 0 and change.significant()
-    boot = compare_periods("dissimilarity", counts, mixed, method="bootstrap", iterations=99,
-                           seed=0)
+    boot = compare_periods(
+        "dissimilarity", counts, mixed, method="bootstrap", iterations=99, seed=0
+    )
     assert boot.p_value < 0.05
 
 
@@ -115,10 +119,14 @@ def test_units_emptied_by_a_simulation_add_nothing_as_in_pysal(counts) -> None:
     from dikas.segregation.indices import INDICES, evaluate
 
     city = synthetic_city(seed=5)
-    emptied = city.assign(group=city["group"].where(city.index > 2, 0),
-                          total=city["total"].where(city.index > 2, 0))
+    emptied = city.assign(
+        group=city["group"].where(city.index > 2, 0), total=city["total"].where(city.index > 2, 0)
+    )
     x, t = emptied["group"].to_numpy(float), emptied["total"].to_numpy(float)
-    for name, reference in (("dissimilarity", Dissim), ("gini", Gini),
-                            ("spatial_dissimilarity", SpatialDissim)):
+    for name, reference in (
+        ("dissimilarity", Dissim),
+        ("gini", Gini),
+        ("spatial_dissimilarity", SpatialDissim),
+    ):
         ours = evaluate(INDICES[name], counts, (x, t), INDICES[name].defaults)
         assert ours == pytest.approx(reference(emptied, "group", "total").statistic, rel=1e-12)

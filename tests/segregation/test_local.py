@@ -25,9 +25,14 @@ libpysal_weights = pytest.importorskip("libpysal.weights")
 def test_location_quotient_and_entropy_by_hand() -> None:
     x, t = np.array([10.0, 30.0, 0.0]), np.array([100.0, 100.0, 50.0])
     np.testing.assert_allclose(location_quotient(x, t), [0.625, 1.875, 0.0])
-    np.testing.assert_allclose(local_entropy(x, t),
-                               [-(0.1 * np.log2(0.1) + 0.9 * np.log2(0.9)),
-                                -(0.3 * np.log2(0.3) + 0.7 * np.log2(0.7)), 0.0])
+    np.testing.assert_allclose(
+        local_entropy(x, t),
+        [
+            -(0.1 * np.log2(0.1) + 0.9 * np.log2(0.9)),
+            -(0.3 * np.log2(0.3) + 0.7 * np.log2(0.7)),
+            0.0,
+        ],
+    )
 
 
 def esda_reference(frame):
@@ -45,9 +50,12 @@ def slow_conditional_p_values(z, weights, observed, permuted_ids):
     for i in range(n):
         row = slice(weights.indptr[i], weights.indptr[i + 1])
         others = np.delete(z, i)
-        simulated = np.array([
-            (n - 1) / (z @ z) * z[i] * (others[ids[: row.stop - row.start]] @ weights.data[row])
-            for ids in permuted_ids])
+        simulated = np.array(
+            [
+                (n - 1) / (z @ z) * z[i] * (others[ids[: row.stop - row.start]] @ weights.data[row])
+                for ids in permuted_ids
+            ]
+        )
         larger = (simulated >= observed[i]).sum()
         p[i] = (min(larger, permutations - larger) + 1) / (permutations + 1)
     return p
@@ -66,20 +74,32 @@ def test_local_moran_equals_esda_and_the_permutation_rule_on_a_lattice() -> None
     ids = np.stack([rng.choice(len(y) - 1, 8, replace=False) for _ in range(99)])
     z = (y - y.mean()) / y.std()
     p = conditional_p_values(z, w.sparse.tocsr(), reference.Is, ids, (len(y) - 1) / (z @ z))
-    np.testing.assert_allclose(p, slow_conditional_p_values(z, w.sparse.tocsr(), reference.Is,
-                                                            ids))
+    np.testing.assert_allclose(p, slow_conditional_p_values(z, w.sparse.tocsr(), reference.Is, ids))
 
 
 @pytest.mark.integration
 def test_local_layer_on_paavo_matches_esda_and_shows_excluded_area(paavo_2023) -> None:
-    measures = local_measures(paavo_2023, group=UNEMPLOYED, total="Inhabitants, total (PT)",
-                              id_column="postal_code", permutations=199, seed=0)
+    measures = local_measures(
+        paavo_2023,
+        group=UNEMPLOYED,
+        total="Inhabitants, total (PT)",
+        id_column="postal_code",
+        permutations=199,
+        seed=0,
+    )
     layer = measures.layer
     assert len(layer) == len(paavo_2023) and layer.crs == paavo_2023.crs
     empty = layer.set_index("unit_id").loc["00230"]
     assert empty["lisa"] == "excluded" and empty["excluded"] == "zero total"
-    assert set(layer["lisa"]) <= {"HH", "LL", "HL", "LH", "not significant", "no neighbours",
-                                  "excluded"}
+    assert set(layer["lisa"]) <= {
+        "HH",
+        "LL",
+        "HL",
+        "LH",
+        "not significant",
+        "no neighbours",
+        "excluded",
+    }
     kept = paavo_2023[paavo_2023["Inhabitants, total (PT)"] > 0].reset_index(drop=True)
     y = (kept[UNEMPLOYED] / kept["Inhabitants, total (PT)"]).to_numpy()
     w = esda_reference(kept)
@@ -90,8 +110,9 @@ def test_local_layer_on_paavo_matches_esda_and_shows_excluded_area(paavo_2023) -
         warnings.simplefilter("ignore")
         gi = esda.G_Local(y, w, star=True, permutations=0)
     connected = np.array([len(w.neighbors[i]) > 0 for i in range(w.n)])
-    np.testing.assert_allclose(values["gi_star_z"].to_numpy()[connected], gi.Zs[connected],
-                               rtol=1e-10)
+    np.testing.assert_allclose(
+        values["gi_star_z"].to_numpy()[connected], gi.Zs[connected], rtol=1e-10
+    )
     assert (values["lisa"].to_numpy()[~connected] == "no neighbours").all()
     significant = values["lisa"].isin(["HH", "LL", "HL", "LH"])
     assert (values.loc[significant, "moran_p"] < 0.05).all()

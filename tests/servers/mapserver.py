@@ -72,8 +72,9 @@ PAAVO_YEARS = (2020, 2021, 2022, 2023)
 FEATURE_CAP = 50
 """``wfs_maxfeatures`` of every map: smaller than each layer, so clients must page."""
 
-Tamper = Callable[[str, dict[str, str], int, dict[str, str], bytes],
-                  tuple[int, dict[str, str], bytes] | None]
+Tamper = Callable[
+    [str, dict[str, str], int, dict[str, str], bytes], tuple[int, dict[str, str], bytes] | None
+]
 """``tamper(path, query, status, headers, body)`` → a replacement answer or ``None``."""
 
 
@@ -103,6 +104,7 @@ def _paavo_codes(data_dir: Path) -> dict[str, str]:
     import csv
 
     from dikas.sources import paavo
+
     text = (Path(paavo.__file__).parent / "paavo_variables.csv").read_text("utf-8")
     return {row["label"]: row["code"] for row in csv.DictReader(text.splitlines())}
 
@@ -132,24 +134,40 @@ def paavo_service_frame(data_dir: Path, year: int) -> gpd.GeoDataFrame:
     namn = dict(zip(swedish["posno"].astype(str), swedish["namn"], strict=True))
     codes = [c for label, c in labels.items() if label in source.columns]
     helsinki = source.rename(columns={k: v for k, v in labels.items() if k in source.columns})
-    helsinki = gpd.GeoDataFrame({
-        "postinumeroalue": helsinki["postal_code"].astype(str).str.zfill(5),
-        "nimi": helsinki["name"], "namn": helsinki["postal_code"].astype(str).map(namn),
-        "kunta": "091", "vuosi": year,
-        **{c: helsinki[c].astype(float) for c in codes},
-    }, geometry=helsinki.geometry.values, crs=source.crs)
+    helsinki = gpd.GeoDataFrame(
+        {
+            "postinumeroalue": helsinki["postal_code"].astype(str).str.zfill(5),
+            "nimi": helsinki["name"],
+            "namn": helsinki["postal_code"].astype(str).map(namn),
+            "kunta": "091",
+            "vuosi": year,
+            **{c: helsinki[c].astype(float) for c in codes},
+        },
+        geometry=helsinki.geometry.values,
+        crs=source.crs,
+    )
     region = capital_region_postal_areas(data_dir)
     region = region[region["kunta_nro"] != "091"].reset_index(drop=True)
     grid = _grid_2021(data_dir).to_crs(3067)
-    centres = gpd.GeoDataFrame({"inhabitants": grid["inhabitants"].astype(float)},
-                               geometry=grid.geometry.centroid, crs=grid.crs)
+    centres = gpd.GeoDataFrame(
+        {"inhabitants": grid["inhabitants"].astype(float)},
+        geometry=grid.geometry.centroid,
+        crs=grid.crs,
+    )
     joined = gpd.sjoin(centres, region[["posno", "geometry"]], predicate="within")
     population = joined.groupby("posno")["inhabitants"].sum()
-    others = gpd.GeoDataFrame({
-        "postinumeroalue": region["posno"].astype(str), "nimi": region["nimi"],
-        "namn": region["nimi_ru"], "kunta": region["kunta_nro"].astype(str), "vuosi": year,
-        **{c: -1.0 for c in codes},
-    }, geometry=region.geometry.values, crs=region.crs)
+    others = gpd.GeoDataFrame(
+        {
+            "postinumeroalue": region["posno"].astype(str),
+            "nimi": region["nimi"],
+            "namn": region["nimi_ru"],
+            "kunta": region["kunta_nro"].astype(str),
+            "vuosi": year,
+            **{c: -1.0 for c in codes},
+        },
+        geometry=region.geometry.values,
+        crs=region.crs,
+    )
     others["he_vakiy"] = region["posno"].map(population).fillna(0.0).to_numpy()
     others["pinta_ala"] = region.geometry.area.round(0).to_numpy()
     others["euref_x"] = region.geometry.representative_point().x.round(0).to_numpy()
@@ -163,33 +181,54 @@ def hsy_grid_service_frame(data_dir: Path) -> gpd.GeoDataFrame:
     grid = _grid_2021(data_dir)
     ages = gpd.read_file(data_dir / "r4c" / "hsy_populationgrid.json").to_crs(grid.crs)
     age_fields = [c for c in ages.columns if c.startswith("ika")]
-    key = lambda g: (np.round(g.centroid.x / 10).astype("int64").astype(str) + "_"  # noqa: E731
-                     + np.round(g.centroid.y / 10).astype("int64").astype(str))
+
+    def key(g: gpd.GeoDataFrame) -> pd.Series:
+        return (
+            np.round(g.centroid.x / 10).astype("int64").astype(str)
+            + "_"
+            + np.round(g.centroid.y / 10).astype("int64").astype(str)
+        )
+
     by_centre = ages.assign(_k=key(ages.geometry)).drop_duplicates("_k").set_index("_k")
     k = key(grid.geometry)
-    frame = gpd.GeoDataFrame({
-        "index": grid["id"].str.rsplit(".", n=1).str[-1].astype(int),
-        "asukkaita": grid["inhabitants"].astype(int),
-        "asvaljyys": grid["occupancy_rate"].astype(float),
-        **{c: k.map(by_centre[c]).fillna(99).astype(int).to_numpy() for c in age_fields},
-    }, geometry=grid.geometry.values, crs=grid.crs)
+    frame = gpd.GeoDataFrame(
+        {
+            "index": grid["id"].str.rsplit(".", n=1).str[-1].astype(int),
+            "asukkaita": grid["inhabitants"].astype(int),
+            "asvaljyys": grid["occupancy_rate"].astype(float),
+            **{c: k.map(by_centre[c]).fillna(99).astype(int).to_numpy() for c in age_fields},
+        },
+        geometry=grid.geometry.values,
+        crs=grid.crs,
+    )
     return frame
 
 
-SUURPIIRI_SV = {"Eteläinen": ("1", "Södra"), "Läntinen": ("2", "Västra"),
-                "Keskinen": ("3", "Mellersta"), "Pohjoinen": ("4", "Norra"),
-                "Koillinen": ("5", "Nordöstra"), "Kaakkoinen": ("6", "Sydöstra"),
-                "Itäinen": ("7", "Östra"), "Östersundom": ("8", "Östersundom")}
+SUURPIIRI_SV = {
+    "Eteläinen": ("1", "Södra"),
+    "Läntinen": ("2", "Västra"),
+    "Keskinen": ("3", "Mellersta"),
+    "Pohjoinen": ("4", "Norra"),
+    "Koillinen": ("5", "Nordöstra"),
+    "Kaakkoinen": ("6", "Sydöstra"),
+    "Itäinen": ("7", "Östra"),
+    "Östersundom": ("8", "Östersundom"),
+}
 """The City of Helsinki's major-district numbers and Swedish names."""
 
 
 def districts_service_frame(data_dir: Path) -> gpd.GeoDataFrame:
     """``avoindata:Piirijako_suurpiiri`` as served (EPSG:3879)."""
     source = gpd.read_file(data_dir / "autogis" / "helsinki_city_districts_2021.gpkg")
-    return gpd.GeoDataFrame({
-        "tunnus": source["name"].map(lambda n: SUURPIIRI_SV[n][0]),
-        "nimi_fi": source["name"], "nimi_se": source["name"].map(lambda n: SUURPIIRI_SV[n][1]),
-    }, geometry=source.geometry.values, crs=source.crs).to_crs(3879)
+    return gpd.GeoDataFrame(
+        {
+            "tunnus": source["name"].map(lambda n: SUURPIIRI_SV[n][0]),
+            "nimi_fi": source["name"],
+            "nimi_se": source["name"].map(lambda n: SUURPIIRI_SV[n][1]),
+        },
+        geometry=source.geometry.values,
+        crs=source.crs,
+    ).to_crs(3879)
 
 
 def flood_service_frame(data_dir: Path, max_elevation_m: float) -> gpd.GeoDataFrame:
@@ -202,9 +241,13 @@ def flood_service_frame(data_dir: Path, max_elevation_m: float) -> gpd.GeoDataFr
         band = src.read(1)
         valid = np.isfinite(band) & (band != src.nodata if src.nodata is not None else True)
         mask = (valid & (band < max_elevation_m)).astype("uint8")
-        shapes = [shapely.geometry.shape(g) for g, v in
-                  rasterio.features.shapes(mask, mask=mask.astype(bool), transform=src.transform)
-                  if v == 1]
+        shapes = [
+            shapely.geometry.shape(g)
+            for g, v in rasterio.features.shapes(
+                mask, mask=mask.astype(bool), transform=src.transform
+            )
+            if v == 1
+        ]
         crs = src.crs
     frame = gpd.GeoDataFrame({"geometry": shapes}, crs=crs).to_crs(3067)
     frame = frame[frame.geometry.area >= 1.0].reset_index(drop=True)
@@ -221,46 +264,74 @@ def building_register_service_frame(data_dir: Path) -> gpd.GeoDataFrame:
     """
     from dikas.sources.citygml import read_citygml
 
-    tiles = [read_citygml(data_dir / "helsinki_citygml" / name)
-             for name in ("2549_6674.gml", "viikintiedepuisto.gml")]
+    tiles = [
+        read_citygml(data_dir / "helsinki_citygml" / name)
+        for name in ("2549_6674.gml", "viikintiedepuisto.gml")
+    ]
     frame = pd.concat(tiles, ignore_index=True)
     year = frame["year_built"].astype("Int64")
     address = frame["address"].astype("string").str.extract(r"^(.*?)\s*(\d[\w-]*)?$")
-    return gpd.GeoDataFrame({
-        "vtj_prt": frame["permanent_id"].astype("string").fillna(frame["building_id"]),
-        "i_kerrlkm": frame["floors"].astype("float").fillna(0).astype(int),
-        "i_kerrosala": frame["floor_area_m2"].astype("float").fillna(0.0),
-        "c_valmpvm": [f"{y}-01-01" if pd.notna(y) else None for y in year],
-        "c_kayttark": frame["use_code"].astype("string"),
-        "kayttotarkoitus": frame["use"].astype("string"),
-        "katunimi_suomi": address[0].astype("string"), "osoitenumero": address[1].astype("string"),
-    }, geometry=frame.geometry.values, crs=frame.crs).to_crs(3879)
+    return gpd.GeoDataFrame(
+        {
+            "vtj_prt": frame["permanent_id"].astype("string").fillna(frame["building_id"]),
+            "i_kerrlkm": frame["floors"].astype("float").fillna(0).astype(int),
+            "i_kerrosala": frame["floor_area_m2"].astype("float").fillna(0.0),
+            "c_valmpvm": [f"{y}-01-01" if pd.notna(y) else None for y in year],
+            "c_kayttark": frame["use_code"].astype("string"),
+            "kayttotarkoitus": frame["use"].astype("string"),
+            "katunimi_suomi": address[0].astype("string"),
+            "osoitenumero": address[1].astype("string"),
+        },
+        geometry=frame.geometry.values,
+        crs=frame.crs,
+    ).to_crs(3879)
 
 
 def write_service_data(data_dir: Path, folder: Path) -> dict[str, list[LayerSpec]]:
     """Write every served layer as FlatGeobuf under ``folder``; map name → its layers."""
     folder.mkdir(parents=True, exist_ok=True)
 
-    def layer(name: str, make: Callable[[], gpd.GeoDataFrame], epsg: int, id_field: str
-              ) -> LayerSpec:
+    def layer(
+        name: str, make: Callable[[], gpd.GeoDataFrame], epsg: int, id_field: str
+    ) -> LayerSpec:
         path = folder / f"{name}.fgb"
         if not path.exists():
             make().to_file(path, driver="FlatGeobuf")
         return LayerSpec(name, path, epsg, id_field=id_field)
 
     maps: dict[str, list[LayerSpec]] = {
-        "postialue": [layer(f"pno_tilasto_{y}", lambda y=y: paavo_service_frame(data_dir, y),
-                            3067, "postinumeroalue") for y in PAAVO_YEARS],
-        "asuminen_ja_maankaytto": [layer("Vaestotietoruudukko_2021",
-                                         lambda: hsy_grid_service_frame(data_dir), 3879,
-                                         "index")],
-        "avoindata": [layer("Piirijako_suurpiiri", lambda: districts_service_frame(data_dir),
-                            3879, "tunnus"),
-                      layer("Rakennukset_alue_rekisteritiedot",
-                            lambda: building_register_service_frame(data_dir), 3879, "vtj_prt")],
-        "inspire_nz": [layer(f"NZ.Tulvavaaravyohykkeet_Meritulva_1_{period}a",
-                             lambda level=level: flood_service_frame(data_dir, level), 3067,
-                             "id") for period, level in ((100, 2.0), (1000, 3.0))],
+        "postialue": [
+            layer(
+                f"pno_tilasto_{y}",
+                lambda y=y: paavo_service_frame(data_dir, y),
+                3067,
+                "postinumeroalue",
+            )
+            for y in PAAVO_YEARS
+        ],
+        "asuminen_ja_maankaytto": [
+            layer(
+                "Vaestotietoruudukko_2021", lambda: hsy_grid_service_frame(data_dir), 3879, "index"
+            )
+        ],
+        "avoindata": [
+            layer("Piirijako_suurpiiri", lambda: districts_service_frame(data_dir), 3879, "tunnus"),
+            layer(
+                "Rakennukset_alue_rekisteritiedot",
+                lambda: building_register_service_frame(data_dir),
+                3879,
+                "vtj_prt",
+            ),
+        ],
+        "inspire_nz": [
+            layer(
+                f"NZ.Tulvavaaravyohykkeet_Meritulva_1_{period}a",
+                lambda level=level: flood_service_frame(data_dir, level),
+                3067,
+                "id",
+            )
+            for period, level in ((100, 2.0), (1000, 3.0))
+        ],
     }
     return maps
 
@@ -268,8 +339,9 @@ def write_service_data(data_dir: Path, folder: Path) -> dict[str, list[LayerSpec
 # --------------------------------------------------------------------------- mapfiles
 
 
-def mapfile_text(map_name: str, layers: list[LayerSpec], *, base_url: str,
-                 max_features: int = FEATURE_CAP) -> str:
+def mapfile_text(
+    map_name: str, layers: list[LayerSpec], *, base_url: str, max_features: int = FEATURE_CAP
+) -> str:
     """A MapServer 8 mapfile serving ``layers`` over WFS 2.0 and OGC API – Features."""
     blocks = []
     for layer in layers:
@@ -319,7 +391,7 @@ def mapfile_text(map_name: str, layers: list[LayerSpec], *, base_url: str,
       "oga_default_limit" "{max_features}"
     END
   END
-{''.join(blocks)}END
+{"".join(blocks)}END
 """
 
 
@@ -373,12 +445,17 @@ class MapServer:
         config_maps = []
         for name, layers in self.maps.items():
             mapfile = self.folder / f"{name}.map"
-            mapfile.write_text(mapfile_text(name, layers, base_url=self.url,
-                                            max_features=self.max_features), "utf-8")
+            mapfile.write_text(
+                mapfile_text(name, layers, base_url=self.url, max_features=self.max_features),
+                "utf-8",
+            )
             config_maps.append(f'    {name} "{mapfile}"')
         (self.folder / "mapserver.conf").write_text(
-            f"CONFIG\n  ENV\n    MS_MAP_PATTERN \"^{re.escape(str(self.folder))}/\"\n  END\n  MAPS\n"
-            + "\n".join(config_maps) + "\n  END\nEND\n", "utf-8")
+            f'CONFIG\n  ENV\n    MS_MAP_PATTERN "^{re.escape(str(self.folder))}/"\n  END\n  MAPS\n'
+            + "\n".join(config_maps)
+            + "\n  END\nEND\n",
+            "utf-8",
+        )
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         return self
@@ -394,29 +471,43 @@ class MapServer:
         query = dict(urllib.parse.parse_qsl(parts.query, keep_blank_values=True))
         self.requests.append((parts.path, query))
         segments = parts.path.strip("/").split("/")
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-               "MAPSERVER_CONFIG_FILE": str(self.folder / "mapserver.conf"),
-               "REQUEST_METHOD": "GET", "QUERY_STRING": parts.query,
-               "SERVER_NAME": "127.0.0.1", "SERVER_PORT": str(self._server.server_address[1])
-               if self._server else "0", "SCRIPT_NAME": "", "GATEWAY_INTERFACE": "CGI/1.1"}
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "MAPSERVER_CONFIG_FILE": str(self.folder / "mapserver.conf"),
+            "REQUEST_METHOD": "GET",
+            "QUERY_STRING": parts.query,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": str(self._server.server_address[1]) if self._server else "0",
+            "SCRIPT_NAME": "",
+            "GATEWAY_INTERFACE": "CGI/1.1",
+        }
         if not segments or segments[0] not in self.maps or len(segments) < 2:
-            self._send(handler, parts.path, query, 404, {"Content-Type": "text/plain"},
-                       b"no such map\n")
+            self._send(
+                handler, parts.path, query, 404, {"Content-Type": "text/plain"}, b"no such map\n"
+            )
             return
         if segments[1] == "wfs":
             env["MS_MAPFILE"] = str(self.folder / f"{segments[0]}.map")
         elif segments[1] == "ogcapi":
             env["PATH_INFO"] = parts.path
         else:
-            self._send(handler, parts.path, query, 404, {"Content-Type": "text/plain"},
-                       b"unknown path\n")
+            self._send(
+                handler, parts.path, query, 404, {"Content-Type": "text/plain"}, b"unknown path\n"
+            )
             return
         done = subprocess.run([binary], env=env, capture_output=True, timeout=60, check=False)
         status, headers, body = _parse_cgi(done.stdout)
         self._send(handler, parts.path, query, status, headers, body)
 
-    def _send(self, handler: BaseHTTPRequestHandler, path: str, query: dict[str, str],
-              status: int, headers: dict[str, str], body: bytes) -> None:
+    def _send(
+        self,
+        handler: BaseHTTPRequestHandler,
+        path: str,
+        query: dict[str, str],
+        status: int,
+        headers: dict[str, str],
+        body: bytes,
+    ) -> None:
         if self.tamper is not None:
             replaced = self.tamper(path, query, status, headers, body)
             if replaced is not None:
@@ -435,7 +526,7 @@ def _parse_cgi(output: bytes) -> tuple[int, dict[str, str], bytes]:
     match = re.search(rb"\r?\n\r?\n", output)
     if match is None:
         return 502, {"Content-Type": "text/plain"}, b"mapserv gave no CGI headers\n"
-    head, body = output[:match.start()], output[match.end():]
+    head, body = output[: match.start()], output[match.end() :]
     headers: dict[str, str] = {}
     status = 200
     for line in head.decode("latin-1").splitlines():
@@ -452,8 +543,7 @@ def _parse_cgi(output: bytes) -> tuple[int, dict[str, str], bytes]:
 _DATA_LOCK = threading.Lock()
 
 
-def start_mapserver(data_dir: Path, folder: Path, *, max_features: int = FEATURE_CAP
-                    ) -> MapServer:
+def start_mapserver(data_dir: Path, folder: Path, *, max_features: int = FEATURE_CAP) -> MapServer:
     """Write the service data (once per folder) and mapfiles, and start the gateway."""
     with _DATA_LOCK:
         maps = write_service_data(data_dir, folder / "data")

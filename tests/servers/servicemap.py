@@ -47,24 +47,36 @@ SERVICE_TYPES: dict[str, list[int]] = {
     # (SERVICE_NODES, "IDs as of Oct 2026") and City-of-Helsinki/smbackend settings LEVELS
     # (991 health stations, 1097 basic education, 2125 pre-school education, 869 municipal
     # day care).
-    "swimming_hall": [693],                 # Uimahalli
-    "school": [1097, 1257],                 # Perusopetus, Lukiokoulutus
-    "daycare": [868, 869, 871, 2125],       # Lasten päivähoito, kunnallinen päivähoito, ...
-    "health_station": [991],                # Terveysasemat
-    "hospital": [1009, 1010, 1012],         # Sairaalat, yliopistolliset, kaupunginsairaalat
-    "library": [324, 345],                  # Kirjastot
-    "pharmacy": [990],                      # Apteekki
-    "sports_centre": [614],                 # Liikuntahallit
-    "playground": [68, 499],                # Leikkipuistot
+    "swimming_hall": [693],  # Uimahalli
+    "school": [1097, 1257],  # Perusopetus, Lukiokoulutus
+    "daycare": [868, 869, 871, 2125],  # Lasten päivähoito, kunnallinen päivähoito, ...
+    "health_station": [991],  # Terveysasemat
+    "hospital": [1009, 1010, 1012],  # Sairaalat, yliopistolliset, kaupunginsairaalat
+    "library": [324, 345],  # Kirjastot
+    "pharmacy": [990],  # Apteekki
+    "sports_centre": [614],  # Liikuntahallit
+    "playground": [68, 499],  # Leikkipuistot
     "elderly_service": [825, 826, 823, 2376],  # Iäkkäiden palveluasuminen, laitos, keskus...
 }
-FAULTS = ("not_json", "no_results", "repeat_page", "loop", "count_mismatch", "http_500",
-          "http_404", "foreign_next")
+FAULTS = (
+    "not_json",
+    "no_results",
+    "repeat_page",
+    "loop",
+    "count_mismatch",
+    "http_500",
+    "http_404",
+    "foreign_next",
+)
 
 
-def units_from_osm(path: Path, *, municipality: Callable[[float, float], str],
-                   service_types: dict[str, list[int]] | None = None,
-                   child_nodes: bool = False) -> list[dict[str, Any]]:
+def units_from_osm(
+    path: Path,
+    *,
+    municipality: Callable[[float, float], str],
+    service_types: dict[str, list[int]] | None = None,
+    child_nodes: bool = False,
+) -> list[dict[str, Any]]:
     """Service Map units re-expressed from the OSM services of ``path`` (derived test data)."""
     from dikas.sources.osm_features import read_osm_services
 
@@ -80,12 +92,17 @@ def units_from_osm(path: Path, *, municipality: Callable[[float, float], str],
         street = " ".join(filter(None, (tags.get("addr:street"), tags.get("addr:housenumber"))))
         unit: dict[str, Any] = {
             "id": 1000 + position,
-            "name": {lang: tags[key] for lang, key in (("fi", "name"), ("sv", "name:sv"),
-                                                        ("en", "name:en")) if tags.get(key)},
+            "name": {
+                lang: tags[key]
+                for lang, key in (("fi", "name"), ("sv", "name:sv"), ("en", "name:en"))
+                if tags.get(key)
+            },
             "location": {"type": "Point", "coordinates": [lon, lat]},
             "municipality": municipality(lon, lat),
-            "service_nodes": [types[row["service_type"]][0]
-                              + (CHILD_OFFSET if child_nodes and position % 2 else 0)],
+            "service_nodes": [
+                types[row["service_type"]][0]
+                + (CHILD_OFFSET if child_nodes and position % 2 else 0)
+            ],
             "services": [],
             "street_address": {"fi": street} if street else None,
             "address_zip": tags.get("addr:postcode"),
@@ -101,10 +118,24 @@ def service_tree(service_types: dict[str, list[int]] | None = None) -> list[dict
     nodes = []
     for service_type, ids in types.items():
         for ident in ids:
-            nodes.append({"id": ident, "parent": None, "children": [ident + CHILD_OFFSET],
-                          "name": {"fi": service_type}, "level": 0})
-            nodes.append({"id": ident + CHILD_OFFSET, "parent": ident, "children": [],
-                          "name": {"fi": f"{service_type} (child)"}, "level": 1})
+            nodes.append(
+                {
+                    "id": ident,
+                    "parent": None,
+                    "children": [ident + CHILD_OFFSET],
+                    "name": {"fi": service_type},
+                    "level": 0,
+                }
+            )
+            nodes.append(
+                {
+                    "id": ident + CHILD_OFFSET,
+                    "parent": ident,
+                    "children": [],
+                    "name": {"fi": f"{service_type} (child)"},
+                    "level": 1,
+                }
+            )
     return nodes
 
 
@@ -113,8 +144,9 @@ class ServiceMapServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, units: list[dict[str, Any]],
-                 nodes: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self, units: list[dict[str, Any]], nodes: list[dict[str, Any]] | None = None
+    ) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.units = units
         self.nodes = service_tree() if nodes is None else nodes
@@ -167,9 +199,8 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "http_404":
             return self._json(404, {"detail": "Invalid page."})
         if fault == "not_json":
-            return self._send(200, b"<html><body>Service unavailable</body></html>",
-                              "text/html")
-        results = units[(page - 1) * size: page * size]
+            return self._send(200, b"<html><body>Service unavailable</body></html>", "text/html")
+        results = units[(page - 1) * size : page * size]
         if fault == "repeat_page":
             results = units[:size]
         body = {
@@ -191,8 +222,7 @@ class _Handler(BaseHTTPRequestHandler):
         return f"http://{host}:{port}{path}?" + urllib.parse.urlencode({**query, "page": page})
 
     def _json(self, status: int, body: object) -> None:
-        self._send(status, json.dumps(body, ensure_ascii=False).encode("utf-8"),
-                   "application/json")
+        self._send(status, json.dumps(body, ensure_ascii=False).encode("utf-8"), "application/json")
 
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)
@@ -203,8 +233,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def running(units: list[dict[str, Any]],
-            nodes: list[dict[str, Any]] | None = None) -> Iterator[ServiceMapServer]:
+def running(
+    units: list[dict[str, Any]], nodes: list[dict[str, Any]] | None = None
+) -> Iterator[ServiceMapServer]:
     """A started :class:`ServiceMapServer`, shut down on exit."""
     server = ServiceMapServer(units, nodes)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -72,8 +72,7 @@ class FaultServer:
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.httpd.block_on_close = False
-        self._thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,),
-                                        daemon=True)
+        self._thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def base(self) -> str:
@@ -82,13 +81,24 @@ class FaultServer:
     def url(self, path: str) -> str:
         return self.base + path
 
-    def serve(self, path: str, body: bytes, *, faults: list[tuple[Any, ...]] | None = None,
-              ranges: bool = True, version: str = "1") -> str:
+    def serve(
+        self,
+        path: str,
+        body: bytes,
+        *,
+        faults: list[tuple[Any, ...]] | None = None,
+        ranges: bool = True,
+        version: str = "1",
+    ) -> str:
         """Serve ``body`` at ``path`` (ETag from its sha256 and ``version``); return its URL."""
         etag = f'"{hashlib.sha256(body).hexdigest()[:16]}-{version}"'
-        self.resources[path] = Resource(body, etag, email.utils.formatdate(1_700_000_000,
-                                                                           usegmt=True),
-                                        deque(faults or []), ranges)
+        self.resources[path] = Resource(
+            body,
+            etag,
+            email.utils.formatdate(1_700_000_000, usegmt=True),
+            deque(faults or []),
+            ranges,
+        )
         return self.url(path)
 
     def fault(self, path: str, *faults: tuple[Any, ...]) -> None:
@@ -113,8 +123,13 @@ class FaultServer:
     def _handle(self, h: http.server.BaseHTTPRequestHandler) -> None:
         split = urllib.parse.urlsplit(h.path)
         with self._lock:
-            self.requests.append(Seen(split.path, dict(urllib.parse.parse_qsl(split.query)),
-                                      {k.lower(): v for k, v in h.headers.items()}))
+            self.requests.append(
+                Seen(
+                    split.path,
+                    dict(urllib.parse.parse_qsl(split.query)),
+                    {k.lower(): v for k, v in h.headers.items()},
+                )
+            )
             resource = self.resources.get(split.path)
             fault = resource.faults.popleft() if resource and resource.faults else None
         if resource is None:
@@ -138,8 +153,9 @@ class FaultServer:
         if resource.ranges:
             headers["Accept-Ranges"] = "bytes"
         inm, ims = h.headers.get("If-None-Match"), h.headers.get("If-Modified-Since")
-        if (inm is not None and inm == resource.etag) or \
-                (inm is None and ims is not None and ims == resource.last_modified):
+        if (inm is not None and inm == resource.etag) or (
+            inm is None and ims is not None and ims == resource.last_modified
+        ):
             self._send(h, 304, b"", headers)
             return
         status, start = 200, 0
@@ -147,7 +163,7 @@ class FaultServer:
         if wanted and honour_range and wanted.startswith("bytes=") and wanted.endswith("-"):
             if_range = h.headers.get("If-Range")
             if if_range is None or if_range in (resource.etag, resource.last_modified):
-                start = int(wanted[len("bytes="):-1])
+                start = int(wanted[len("bytes=") : -1])
                 if start >= len(body):
                     self._send(h, 416, b"", {"Content-Range": f"bytes */{len(body)}"})
                     return
@@ -161,15 +177,16 @@ class FaultServer:
             h.send_header("Content-Length", str(len(payload)))
             h.send_header("Connection", "close")
             h.end_headers()
-            h.wfile.write(payload[:fault[1]])
+            h.wfile.write(payload[: fault[1]])
             h.wfile.flush()
             h.close_connection = True
             return
         self._send(h, status, payload, headers)
 
     @staticmethod
-    def _send(h: http.server.BaseHTTPRequestHandler, status: int, payload: bytes,
-              headers: dict[str, str]) -> None:
+    def _send(
+        h: http.server.BaseHTTPRequestHandler, status: int, payload: bytes, headers: dict[str, str]
+    ) -> None:
         try:
             h.send_response(status)
             for name, value in headers.items():

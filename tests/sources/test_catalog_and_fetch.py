@@ -99,14 +99,16 @@ def served_mirror(tmp_path: Path):
     server.shutdown()
 
 
-def test_fetch_downloads_verifies_and_caches(served_mirror: tuple[Path, str],
-                                             tmp_path: Path) -> None:
+def test_fetch_downloads_verifies_and_caches(
+    served_mirror: tuple[Path, str], tmp_path: Path
+) -> None:
     from dataclasses import replace
 
     mirror, base_url = served_mirror
     catalog = load_catalog(path=mirror / "catalog.yaml")
-    dataset = replace(catalog["grid"], urls=(f"{base_url}/missing.gpkg",
-                                             f"{base_url}/grid/grid.gpkg"))
+    dataset = replace(
+        catalog["grid"], urls=(f"{base_url}/missing.gpkg", f"{base_url}/grid/grid.gpkg")
+    )
     settings = Settings(data_dir=None, cache_dir=tmp_path / "cache")
     path = fetch(dataset, settings)
     assert path == tmp_path / "cache" / "grid" / "grid.gpkg"
@@ -114,8 +116,9 @@ def test_fetch_downloads_verifies_and_caches(served_mirror: tuple[Path, str],
     assert locate(dataset, settings).origin == "cache"
 
 
-def test_fetch_rejects_a_download_with_the_wrong_checksum(served_mirror: tuple[Path, str],
-                                                          tmp_path: Path) -> None:
+def test_fetch_rejects_a_download_with_the_wrong_checksum(
+    served_mirror: tuple[Path, str], tmp_path: Path
+) -> None:
     from dataclasses import replace
 
     mirror, base_url = served_mirror

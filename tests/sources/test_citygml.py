@@ -31,21 +31,27 @@ def square(x: float, y: float, size: float, z: float) -> str:
     """A gml:Polygon: an axis-aligned horizontal square at height z."""
     corners = [(x, y), (x + size, y), (x + size, y + size), (x, y + size), (x, y)]
     pos = " ".join(f"{cx} {cy} {z}" for cx, cy in corners)
-    return (f'<gml:Polygon><gml:exterior><gml:LinearRing><gml:posList srsDimension="3">{pos}'
-            "</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>")
+    return (
+        f'<gml:Polygon><gml:exterior><gml:LinearRing><gml:posList srsDimension="3">{pos}'
+        "</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>"
+    )
 
 
 def wall(x0: float, y0: float, x1: float, y1: float, z0: float, z1: float) -> str:
     """A vertical gml:Polygon between two ground points (projects to a line)."""
     pos = f"{x0} {y0} {z0} {x1} {y1} {z0} {x1} {y1} {z1} {x0} {y0} {z1} {x0} {y0} {z0}"
-    return (f'<gml:Polygon><gml:exterior><gml:LinearRing><gml:posList srsDimension="3">{pos}'
-            "</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>")
+    return (
+        f'<gml:Polygon><gml:exterior><gml:LinearRing><gml:posList srsDimension="3">{pos}'
+        "</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>"
+    )
 
 
 def ground(polygon: str) -> str:
-    return ("<bldg:boundedBy><bldg:GroundSurface><bldg:lod2MultiSurface><gml:MultiSurface>"
-            f"<gml:surfaceMember>{polygon}</gml:surfaceMember></gml:MultiSurface>"
-            "</bldg:lod2MultiSurface></bldg:GroundSurface></bldg:boundedBy>")
+    return (
+        "<bldg:boundedBy><bldg:GroundSurface><bldg:lod2MultiSurface><gml:MultiSurface>"
+        f"<gml:surfaceMember>{polygon}</gml:surfaceMember></gml:MultiSurface>"
+        "</bldg:lod2MultiSurface></bldg:GroundSurface></bldg:boundedBy>"
+    )
 
 
 def generic(kind: str, name: str, value: str) -> str:
@@ -58,12 +64,19 @@ def member(body: str, gml_id: str) -> str:
 
 def box_solid(x: float, y: float, size: float, z0: float, z1: float) -> str:
     """An lod1Solid cube: floor, roof and four walls, without any GroundSurface."""
-    faces = [square(x, y, size, z0), square(x, y, size, z1),
-             wall(x, y, x + size, y, z0, z1), wall(x + size, y, x + size, y + size, z0, z1),
-             wall(x + size, y + size, x, y + size, z0, z1), wall(x, y + size, x, y, z0, z1)]
+    faces = [
+        square(x, y, size, z0),
+        square(x, y, size, z1),
+        wall(x, y, x + size, y, z0, z1),
+        wall(x + size, y, x + size, y + size, z0, z1),
+        wall(x + size, y + size, x, y + size, z0, z1),
+        wall(x, y + size, x, y, z0, z1),
+    ]
     members = "".join(f"<gml:surfaceMember>{f}</gml:surfaceMember>" for f in faces)
-    return (f"<bldg:lod1Solid><gml:Solid><gml:exterior><gml:CompositeSurface>{members}"
-            "</gml:CompositeSurface></gml:exterior></gml:Solid></bldg:lod1Solid>")
+    return (
+        f"<bldg:lod1Solid><gml:Solid><gml:exterior><gml:CompositeSurface>{members}"
+        "</gml:CompositeSurface></gml:exterior></gml:Solid></bldg:lod1Solid>"
+    )
 
 
 def model(srs: str | None = "urn:ogc:def:crs:EPSG::3879") -> str:
@@ -80,13 +93,17 @@ def model(srs: str | None = "urn:ogc:def:crs:EPSG::3879") -> str:
         + generic("doubleAttribute", "GroundLevel", "2.5")
         + "<bldg:roofType>1030</bldg:roofType>"
         + '<bldg:measuredHeight uom="m">12.5</bldg:measuredHeight>'
-        + ground(square(X0, Y0, 10, 2.5)), "B_registered")
+        + ground(square(X0, Y0, 10, 2.5)),
+        "B_registered",
+    )
     solid_only = member(
         generic("doubleAttribute", "HighestRoof", "20.0")
         + generic("doubleAttribute", "GroundLevel", "4.0")
         + generic("stringAttribute", "VTJ_PRT", "100000002B")
         + "<bldg:storeysAboveGround>2</bldg:storeysAboveGround>"
-        + box_solid(X0 + 50, Y0, 20, 4.0, 20.0), "B_solid")
+        + box_solid(X0 + 50, Y0, 20, 4.0, 20.0),
+        "B_solid",
+    )
     no_geometry = member(generic("stringAttribute", "Katuosoite", "Tyhjä 0"), "B_empty")
     parts = member(
         "<bldg:consistsOfBuildingPart><bldg:BuildingPart>"
@@ -103,7 +120,9 @@ def model(srs: str | None = "urn:ogc:def:crs:EPSG::3879") -> str:
         + "<xAL:Thoroughfare><xAL:ThoroughfareNumber>3</xAL:ThoroughfareNumber>"
         + "<xAL:ThoroughfareName>Osakatu</xAL:ThoroughfareName></xAL:Thoroughfare>"
         + "</xAL:Locality></xAL:Country></xAL:AddressDetails></xalAddress></Address>"
-        + "</bldg:address>", "B_parts")
+        + "</bldg:address>",
+        "B_parts",
+    )
     envelope = MODEL_ENVELOPE.format(srs=srs) if srs else ""
     return HEADER + envelope + registered + solid_only + no_geometry + parts + "</CityModel>\n"
 
@@ -175,7 +194,9 @@ def test_srs_on_the_building_envelope_only(tmp_path: Path) -> None:
         '<bldg:Building gml:id="B_registered">',
         '<bldg:Building gml:id="B_registered"><gml:boundedBy><gml:Envelope '
         'srsName="EPSG:3879"><gml:lowerCorner>0 0</gml:lowerCorner>'
-        "<gml:upperCorner>1 1</gml:upperCorner></gml:Envelope></gml:boundedBy>", 1)
+        "<gml:upperCorner>1 1</gml:upperCorner></gml:Envelope></gml:boundedBy>",
+        1,
+    )
     path = tmp_path / "partial.gml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CRSError, match="B_solid"):  # the second building has no srsName
@@ -196,8 +217,7 @@ def test_unknown_srs_name_raises_crs_error(tmp_path: Path) -> None:
         read_citygml(path)
 
 
-def test_truncated_file_raises_data_error_naming_file(fixture_file: Path,
-                                                      tmp_path: Path) -> None:
+def test_truncated_file_raises_data_error_naming_file(fixture_file: Path, tmp_path: Path) -> None:
     text = fixture_file.read_text(encoding="utf-8")
     path = tmp_path / "truncated.gml"
     path.write_text(text[: len(text) // 2], encoding="utf-8")
@@ -207,8 +227,10 @@ def test_truncated_file_raises_data_error_naming_file(fixture_file: Path,
     assert "helsinki_citygml" in str(caught.value)
 
 
-@pytest.mark.parametrize("content", ["", "<gml:FeatureCollection xmlns:gml="
-                                         "'http://www.opengis.net/gml'/>", "\x00\x01binary"])
+@pytest.mark.parametrize(
+    "content",
+    ["", "<gml:FeatureCollection xmlns:gml='http://www.opengis.net/gml'/>", "\x00\x01binary"],
+)
 def test_not_citygml_raises_data_error(tmp_path: Path, content: str) -> None:
     path = tmp_path / "other.xml"
     path.write_text(content, encoding="utf-8")
@@ -218,8 +240,9 @@ def test_not_citygml_raises_data_error(tmp_path: Path, content: str) -> None:
 
 def test_model_without_buildings_is_an_empty_frame(tmp_path: Path) -> None:
     path = tmp_path / "empty.gml"
-    path.write_text(HEADER + MODEL_ENVELOPE.format(srs="EPSG:3879") + "</CityModel>",
-                    encoding="utf-8")
+    path.write_text(
+        HEADER + MODEL_ENVELOPE.format(srs="EPSG:3879") + "</CityModel>", encoding="utf-8"
+    )
     buildings = read_citygml(path)
     assert len(buildings) == 0
     assert buildings.crs == "EPSG:3067"
@@ -268,12 +291,16 @@ def test_viikki_tile(data_dir: Path) -> None:
 
 def _assert_areas_match_ground_surface_attributes(path: Path, buildings: pd.DataFrame) -> None:
     """Footprint areas agree with the sum of each building's GroundSurface ``Area`` values."""
-    ns = {"bldg": "http://www.opengis.net/citygml/building/2.0",
-          "gen": "http://www.opengis.net/citygml/generics/2.0"}
+    ns = {
+        "bldg": "http://www.opengis.net/citygml/building/2.0",
+        "gen": "http://www.opengis.net/citygml/generics/2.0",
+    }
     tree = etree.parse(str(path))
     for building in tree.iterfind(".//bldg:Building", ns):
-        areas = building.xpath('.//bldg:GroundSurface/gen:doubleAttribute[@name="Area"]'
-                               "/gen:value/text()", namespaces=ns)
+        areas = building.xpath(
+            './/bldg:GroundSurface/gen:doubleAttribute[@name="Area"]/gen:value/text()',
+            namespaces=ns,
+        )
         expected = sum(float(a) for a in areas)
         actual = buildings.geometry[building.get("{http://www.opengis.net/gml}id")].area
         assert actual == pytest.approx(expected, rel=0.01)

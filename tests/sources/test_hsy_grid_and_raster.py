@@ -41,17 +41,28 @@ def test_landcover_per_postal_area(data_dir: Path) -> None:
     table = read_landcover_areas(data_dir / "r4c/hsy_po.json")
     assert set(table["year"]) == {2016, 2018, 2020, 2022, 2024}
     row = table[(table.postal_code == "00140") & (table.year == 2022)].iloc[0]
-    assert row["tree_canopy_m2"] == pytest.approx(15982.758319284594 + 63928.00111492486
-                                                  + 33864.06366093123)
+    assert row["tree_canopy_m2"] == pytest.approx(
+        15982.758319284594 + 63928.00111492486 + 33864.06366093123
+    )
     assert 0 < row["tree_canopy_share"] < 1
     assert row["ndvi"] == pytest.approx(0.41194385)
 
 
-def _write_raster(path: Path, values: np.ndarray, *, crs: str | None = "EPSG:3879",
-                  nodata: float | None = None) -> None:
-    with rasterio.open(path, "w", driver="GTiff", width=values.shape[1], height=values.shape[0],
-                       count=1, dtype="float64", crs=crs, nodata=nodata,
-                       transform=from_origin(25490000, 6680000, 30, 30)) as dst:
+def _write_raster(
+    path: Path, values: np.ndarray, *, crs: str | None = "EPSG:3879", nodata: float | None = None
+) -> None:
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        width=values.shape[1],
+        height=values.shape[0],
+        count=1,
+        dtype="float64",
+        crs=crs,
+        nodata=nodata,
+        transform=from_origin(25490000, 6680000, 30, 30),
+    ) as dst:
         dst.write(values, 1)
 
 

@@ -34,8 +34,13 @@ class Waits(list[float]):
 
 
 def client(waits: Waits, **options: object) -> HttpClient:
-    settings: dict[str, object] = {"timeout": 2.0, "retries": 3, "backoff": 0.01,
-                                   "sleep": waits, "rng": random.Random(0)}
+    settings: dict[str, object] = {
+        "timeout": 2.0,
+        "retries": 3,
+        "backoff": 0.01,
+        "sleep": waits,
+        "rng": random.Random(0),
+    }
     settings.update(options)
     return HttpClient(**settings)  # type: ignore[arg-type]
 
@@ -45,7 +50,8 @@ def sha(data: bytes) -> str:
 
 
 def test_500_then_503_with_retry_after_are_retried_and_the_wait_honoured(
-        server: FaultServer, data_dir: Path) -> None:
+    server: FaultServer, data_dir: Path
+) -> None:
     body = (data_dir / GTFS).read_bytes()
     url = server.serve("/feed.zip", body, faults=[("status", 500), ("status", 503, 7)])
     waits = Waits()
@@ -78,21 +84,27 @@ def test_a_timeout_is_retried(server: FaultServer) -> None:
 
 
 def test_last_attempt_failing_is_one_line_naming_dataset_url_and_problem(
-        server: FaultServer) -> None:
+    server: FaultServer,
+) -> None:
     url = server.serve("/down", b"", faults=[("status", 503)] * 3)
     waits = Waits()
     with pytest.raises(FetchError) as caught:
         client(waits, retries=2).get(url, {"a": 1}, dataset="register")
     message = str(caught.value)
-    assert message == f"dataset 'register', URL {url}?a=1: HTTP 503 Service Unavailable " \
-                      "(after 3 attempts)"
+    assert (
+        message == f"dataset 'register', URL {url}?a=1: HTTP 503 Service Unavailable "
+        "(after 3 attempts)"
+    )
     assert len(waits) == 2 and "\n" not in message
 
 
 def test_timeouts_until_the_end_say_timed_out(server: FaultServer) -> None:
     url = server.serve("/slow", b"x", faults=[("sleep", 3.0)] * 2)
-    with pytest.raises(FetchError, match=r"dataset 'slow', URL .*/slow: timed out "
-                                         r"\(after 2 attempts\)"):
+    with pytest.raises(
+        FetchError,
+        match=r"dataset 'slow', URL .*/slow: timed out "
+        r"\(after 2 attempts\)",
+    ):
         client(Waits(), timeout=0.2, retries=1).get(url, dataset="slow")
 
 
@@ -103,16 +115,20 @@ def test_4xx_fails_at_once(server: FaultServer) -> None:
     assert waits == [] and len(server.seen("/nothing")) == 1
 
 
-def test_download_cut_in_the_middle_resumes_with_range(server: FaultServer, data_dir: Path,
-                                                       tmp_path: Path) -> None:
+def test_download_cut_in_the_middle_resumes_with_range(
+    server: FaultServer, data_dir: Path, tmp_path: Path
+) -> None:
     body = (data_dir / HEAT).read_bytes()
     url = server.serve("/heat.tif", body, faults=[("cut", 1_000_000), ("cut", 700_000)])
     seen: list[tuple[int, int | None]] = []
-    result = client(Waits()).download(url, tmp_path / "heat.tif", dataset="heat",
-                                      progress=lambda done, total: seen.append((done, total)))
+    result = client(Waits()).download(
+        url,
+        tmp_path / "heat.tif",
+        dataset="heat",
+        progress=lambda done, total: seen.append((done, total)),
+    )
     requests = server.seen("/heat.tif")
-    assert [r.headers.get("range") for r in requests] == [
-        None, "bytes=1000000-", "bytes=1700000-"]
+    assert [r.headers.get("range") for r in requests] == [None, "bytes=1000000-", "bytes=1700000-"]
     etag = server.resources["/heat.tif"].etag
     assert [r.headers.get("if-range") for r in requests] == [None, etag, etag]
     assert result.status == 206 and result.resumed_from == 1_700_000
@@ -122,8 +138,9 @@ def test_download_cut_in_the_middle_resumes_with_range(server: FaultServer, data
     assert sorted(p.name for p in tmp_path.iterdir()) == ["heat.tif"]  # no .part left
 
 
-def test_a_partial_file_of_an_earlier_run_is_resumed(server: FaultServer, data_dir: Path,
-                                                     tmp_path: Path) -> None:
+def test_a_partial_file_of_an_earlier_run_is_resumed(
+    server: FaultServer, data_dir: Path, tmp_path: Path
+) -> None:
     body = (data_dir / GTFS).read_bytes()
     url = server.serve("/feed.zip", body, faults=[("cut", 500_000)] + [("status", 503)] * 2)
     target = tmp_path / "feed.zip"
@@ -148,8 +165,11 @@ def test_a_200_answer_to_a_range_starts_over(server: FaultServer, tmp_path: Path
 
 def test_a_short_transfer_is_never_a_complete_file(server: FaultServer, tmp_path: Path) -> None:
     url = server.serve("/f", b"a" * 50_000, faults=[("cut", 100)] * 2, ranges=False)
-    with pytest.raises(FetchError, match=r"transfer ended at 100 of 50000 bytes "
-                                         r"\(after 2 attempts\)"):
+    with pytest.raises(
+        FetchError,
+        match=r"transfer ended at 100 of 50000 bytes "
+        r"\(after 2 attempts\)",
+    ):
         client(Waits(), retries=1).download(url, tmp_path / "f", dataset="d")
     assert list(tmp_path.iterdir()) == []  # not resumable: nothing left behind
 
@@ -161,8 +181,9 @@ def test_conditional_download_reports_not_modified(server: FaultServer, tmp_path
     again = client(Waits()).download(url, tmp_path / "g", dataset="d", etag=first.etag)
     assert again.not_modified and again.status == 304 and not (tmp_path / "g").exists()
     assert server.seen("/f")[-1].headers["if-none-match"] == first.etag
-    by_date = client(Waits()).download(url, tmp_path / "g", dataset="d",
-                                       last_modified=first.last_modified)
+    by_date = client(Waits()).download(
+        url, tmp_path / "g", dataset="d", last_modified=first.last_modified
+    )
     assert by_date.not_modified
     assert server.seen("/f")[-1].headers["if-modified-since"] == first.last_modified
     server.serve("/f", b"new content", version="2")
@@ -177,8 +198,7 @@ def test_get_retries_a_body_cut_short(server: FaultServer) -> None:
     assert len(waits) == 1 and len(server.seen("/page")) == 2
 
 
-def test_a_partial_file_of_another_url_is_not_resumed(server: FaultServer,
-                                                      tmp_path: Path) -> None:
+def test_a_partial_file_of_another_url_is_not_resumed(server: FaultServer, tmp_path: Path) -> None:
     url = server.serve("/f", b"fresh content")
     (tmp_path / "f.part").write_bytes(b"stale")
     (tmp_path / "f.part.json").write_text('{"url": "http://elsewhere/f"}', "utf-8")
@@ -196,9 +216,11 @@ def test_a_refused_connection_is_retried_then_one_line(tmp_path: Path) -> None:
     waits = Waits()
     with pytest.raises(FetchError) as caught:
         client(waits, retries=1, connect_timeout=0.5).download(
-            f"http://127.0.0.1:{port}/f", tmp_path / "f", dataset="d")
-    assert str(caught.value).startswith(f"dataset 'd', URL http://127.0.0.1:{port}/f: "
-                                        "connection failed (")
+            f"http://127.0.0.1:{port}/f", tmp_path / "f", dataset="d"
+        )
+    assert str(caught.value).startswith(
+        f"dataset 'd', URL http://127.0.0.1:{port}/f: connection failed ("
+    )
     assert str(caught.value).endswith("(after 2 attempts)") and len(waits) == 1
     assert list(tmp_path.iterdir()) == []
 
@@ -210,8 +232,7 @@ def test_read_timeout_is_separate_from_connect_timeout(server: FaultServer) -> N
     assert patient.connect_timeout == 0.2 and patient.timeout == 3.0
 
 
-def test_a_complete_partial_file_is_accepted_on_416(server: FaultServer,
-                                                    tmp_path: Path) -> None:
+def test_a_complete_partial_file_is_accepted_on_416(server: FaultServer, tmp_path: Path) -> None:
     url = server.serve("/f", b"0123456789")
     etag = server.resources["/f"].etag
     (tmp_path / "f.part").write_bytes(b"0123456789")
@@ -219,7 +240,11 @@ def test_a_complete_partial_file_is_accepted_on_416(server: FaultServer,
     result = client(Waits()).download(url, tmp_path / "f", dataset="d")
     assert server.seen("/f")[0].headers["range"] == "bytes=10-"
     assert server.seen("/f")[0].headers["if-range"] == etag and len(server.seen("/f")) == 1
-    assert result.status == 206 and result.bytes == 10 and (tmp_path / "f").read_bytes() == b"0123456789"
+    assert (
+        result.status == 206
+        and result.bytes == 10
+        and (tmp_path / "f").read_bytes() == b"0123456789"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f"]
     # a longer partial of another version: refused, then fetched from scratch
     (tmp_path / "g.part").write_bytes(b"01234567890123")

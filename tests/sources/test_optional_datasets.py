@@ -33,11 +33,16 @@ def _catalog(tmp_path: Path, *, required: bool) -> Path:
     return path
 
 
-def test_optional_dataset_left_out_with_one_warning(tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_optional_dataset_left_out_with_one_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     catalog = load_catalog(path=_catalog(tmp_path, required=False))
-    parts = acquire(catalog, Settings(cache_dir=tmp_path / "cache"),
-                    client=HttpClient(retries=0, timeout=2), show_progress=False)
+    parts = acquire(
+        catalog,
+        Settings(cache_dir=tmp_path / "cache"),
+        client=HttpClient(retries=0, timeout=2),
+        show_progress=False,
+    )
     assert parts == {}
     warning = capsys.readouterr().err.strip().splitlines()[-1]
     assert warning.startswith("dikas: warning: optional dataset 'hazard' left out: ")
@@ -48,5 +53,9 @@ def test_optional_dataset_left_out_with_one_warning(tmp_path: Path,
 def test_required_dataset_stops_with_one_line(tmp_path: Path) -> None:
     catalog = load_catalog(path=_catalog(tmp_path, required=True))
     with pytest.raises(FetchError, match=r"^dataset 'hazard', URL http://127\.0\.0\.1:9/"):
-        acquire(catalog, Settings(cache_dir=tmp_path / "cache"),
-                client=HttpClient(retries=0, timeout=2), show_progress=False)
+        acquire(
+            catalog,
+            Settings(cache_dir=tmp_path / "cache"),
+            client=HttpClient(retries=0, timeout=2),
+            show_progress=False,
+        )

@@ -31,8 +31,9 @@ STAGED = "greenpaths2_osm/helsinki_centre_20240815.osm.pbf"
 BOXES = [(24.92, 60.155, 24.96, 60.17), (24.935, 60.16, 24.945, 60.166)]
 TRIANGLE = shapely.Polygon([(24.93, 60.158), (24.952, 60.16), (24.94, 60.168)])
 
-needs_osmium_tool = pytest.mark.skipif(shutil.which("osmium") is None,
-                                       reason="osmium-tool is not installed (.ci/run installs it)")
+needs_osmium_tool = pytest.mark.skipif(
+    shutil.which("osmium") is None, reason="osmium-tool is not installed (.ci/run installs it)"
+)
 
 
 def _ids(path: Path) -> dict[str, set[int]]:
@@ -48,29 +49,46 @@ def _order(path: Path) -> list[tuple[int, int]]:
 
 
 def _osmium_extract(source: Path, target: Path, *area: str) -> None:
-    subprocess.run(["osmium", "extract", *area, "--strategy", "complete_ways", "--overwrite",
-                    "-o", str(target), str(source)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "osmium",
+            "extract",
+            *area,
+            "--strategy",
+            "complete_ways",
+            "--overwrite",
+            "-o",
+            str(target),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.mark.integration
 @needs_osmium_tool
 @pytest.mark.parametrize("box", BOXES[1:])
-def test_bbox_clip_equals_osmium_tool(data_dir: Path, tmp_path: Path,
-                                      box: tuple[float, float, float, float]) -> None:
+def test_bbox_clip_equals_osmium_tool(
+    data_dir: Path, tmp_path: Path, box: tuple[float, float, float, float]
+) -> None:
     source = data_dir / STAGED
     _osmium_extract(source, tmp_path / "ref.osm.pbf", "-b", ",".join(map(str, box)))
     report = clip_pbf(source, tmp_path / "clip.osm.pbf", bbox_wgs84=box)
     expected, got = _ids(tmp_path / "ref.osm.pbf"), _ids(tmp_path / "clip.osm.pbf")
     assert got == expected
     assert (report.nodes, report.ways, report.relations) == tuple(len(got[k]) for k in "nwr")
-    assert (report.input_nodes, report.input_ways, report.input_relations) == (184530, 37386,
-                                                                                 1493)
+    assert (report.input_nodes, report.input_ways, report.input_relations) == (184530, 37386, 1493)
     order = _order(tmp_path / "clip.osm.pbf")
     assert order == sorted(order) and len(set(order)) == len(order)
     header = osmium.io.Reader(str(tmp_path / "clip.osm.pbf")).header()
     box_read = header.box()
-    assert (box_read.bottom_left.lon, box_read.bottom_left.lat, box_read.top_right.lon,
-            box_read.top_right.lat) == pytest.approx(box)
+    assert (
+        box_read.bottom_left.lon,
+        box_read.bottom_left.lat,
+        box_read.top_right.lon,
+        box_read.top_right.lat,
+    ) == pytest.approx(box)
 
 
 @pytest.mark.integration
@@ -78,8 +96,11 @@ def test_bbox_clip_equals_osmium_tool(data_dir: Path, tmp_path: Path,
 def test_polygon_clip_equals_osmium_tool(data_dir: Path, tmp_path: Path) -> None:
     source = data_dir / STAGED
     polygon_file = tmp_path / "area.geojson"
-    polygon_file.write_text(json.dumps({"type": "Feature", "properties": {},
-                                        "geometry": shapely.geometry.mapping(TRIANGLE)}))
+    polygon_file.write_text(
+        json.dumps(
+            {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(TRIANGLE)}
+        )
+    )
     _osmium_extract(source, tmp_path / "ref.osm.pbf", "-p", str(polygon_file))
     clip_pbf(source, tmp_path / "clip.osm.pbf", polygon=TRIANGLE)
     assert _ids(tmp_path / "clip.osm.pbf") == _ids(tmp_path / "ref.osm.pbf")
@@ -93,7 +114,8 @@ def test_readers_read_the_clip_and_ways_stay_complete(data_dir: Path, tmp_path: 
     full = read_osm_buildings(source)
     clipped = read_osm_buildings(tmp_path / "clip.osm.pbf")
     corners = full.to_crs("EPSG:4326").geometry.apply(
-        lambda g: shapely.MultiPoint(shapely.get_coordinates(g)))
+        lambda g: shapely.MultiPoint(shapely.get_coordinates(g))
+    )
     # a building way with a corner inside the box is complete in the clip, so it is read
     # (1e-6° margins absorb the projection round trip)
     inner = shapely.box(box[0] + 1e-6, box[1] + 1e-6, box[2] - 1e-6, box[3] - 1e-6)
@@ -111,29 +133,39 @@ def test_readers_read_the_clip_and_ways_stay_complete(data_dir: Path, tmp_path: 
     assert set(nodes["node_id"]) <= set(full_nodes["node_id"])
 
 
-def _osm_xml(path: Path, nodes: list[tuple[int, float, float]], ways: list[tuple[int, list[int]]]
-             ) -> Path:
+def _osm_xml(
+    path: Path, nodes: list[tuple[int, float, float]], ways: list[tuple[int, list[int]]]
+) -> Path:
     lines = ["<?xml version='1.0' encoding='UTF-8'?>", "<osm version='0.6'>"]
     lines += [f"<node id='{i}' version='1' lat='{lat}' lon='{lon}'/>" for i, lon, lat in nodes]
     for way_id, refs in ways:
-        lines.append(f"<way id='{way_id}' version='1'>"
-                     + "".join(f"<nd ref='{r}'/>" for r in refs) + "</way>")
+        lines.append(
+            f"<way id='{way_id}' version='1'>"
+            + "".join(f"<nd ref='{r}'/>" for r in refs)
+            + "</way>"
+        )
     lines.append("</osm>")
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 
 
 def test_small_file_complete_ways_and_parent_relations(tmp_path: Path) -> None:
-    source = _osm_xml(tmp_path / "in.osm", [(1, 0.5, 0.5), (2, 2.0, 2.0), (3, 3.0, 3.0),
-                                            (4, 0.2, 0.2)],
-                      [(10, [1, 2]), (11, [2, 3]), (12, [4])])
-    text = source.read_text().replace("</osm>", (
-        "<relation id='20' version='1'><member type='way' ref='11' role=''/></relation>"
-        "<relation id='21' version='1'><member type='node' ref='3' role=''/></relation>"
-        "<relation id='22' version='1'><member type='relation' ref='23' role=''/></relation>"
-        "<relation id='23' version='1'><member type='way' ref='10' role=''/></relation>"
-        "<relation id='24' version='1'><member type='node' ref='2' role=''/></relation>"
-        "</osm>"))
+    source = _osm_xml(
+        tmp_path / "in.osm",
+        [(1, 0.5, 0.5), (2, 2.0, 2.0), (3, 3.0, 3.0), (4, 0.2, 0.2)],
+        [(10, [1, 2]), (11, [2, 3]), (12, [4])],
+    )
+    text = source.read_text().replace(
+        "</osm>",
+        (
+            "<relation id='20' version='1'><member type='way' ref='11' role=''/></relation>"
+            "<relation id='21' version='1'><member type='node' ref='3' role=''/></relation>"
+            "<relation id='22' version='1'><member type='relation' ref='23' role=''/></relation>"
+            "<relation id='23' version='1'><member type='way' ref='10' role=''/></relation>"
+            "<relation id='24' version='1'><member type='node' ref='2' role=''/></relation>"
+            "</osm>"
+        ),
+    )
     source.write_text(text)
     report = clip_pbf(source, tmp_path / "out.osm.pbf", bbox_wgs84=(0, 0, 1, 1))
     # nodes 1, 4 inside; way 10 kept whole (so node 2 too), way 11 has no node inside;
@@ -164,10 +196,15 @@ def test_faults_are_one_line_and_leave_nothing(tmp_path: Path) -> None:
         clip_pbf(source, target, bbox_wgs84=(1, 0, 0, 1))
     assert target.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "broken.osm.pbf", "in.osm", "out.osm.pbf", "unsorted.osm"]
+        "broken.osm.pbf",
+        "in.osm",
+        "out.osm.pbf",
+        "unsorted.osm",
+    ]
 
 
 # --- the osm_extract source kind -------------------------------------------------------------
+
 
 @pytest.fixture
 def download_stand_in(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
@@ -175,9 +212,16 @@ def download_stand_in(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     ``file://`` URL through ``ctx.store`` and records the calls."""
     calls: list[str] = []
 
-    def download_part(ctx: FetchContext, dataset: Dataset, url: str, *, year: int | None = None,
-                      suffix: str, request: dict[str, object] | None = None,
-                      check: Callable[[Path], None] | None = None) -> Part:
+    def download_part(
+        ctx: FetchContext,
+        dataset: Dataset,
+        url: str,
+        *,
+        year: int | None = None,
+        suffix: str,
+        request: dict[str, object] | None = None,
+        check: Callable[[Path], None] | None = None,
+    ) -> Part:
         calls.append(dataset.name)
         cached = ctx.cached(dataset, year)
         if cached is not None and not ctx.refresh:
@@ -185,8 +229,14 @@ def download_stand_in(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         path = Path(urllib.parse.urlsplit(url).path)
         if check is not None:
             check(path)
-        return ctx.store(dataset, year, suffix=suffix, url=url, request=request or {},
-                         write=lambda tmp: shutil.copyfile(path, tmp))
+        return ctx.store(
+            dataset,
+            year,
+            suffix=suffix,
+            url=url,
+            request=request or {},
+            write=lambda tmp: shutil.copyfile(path, tmp),
+        )
 
     module = types.ModuleType("dikas.sources.services.download")
     module.download_part = download_part  # type: ignore[attr-defined]
@@ -194,36 +244,67 @@ def download_stand_in(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     yield calls
 
 
-def _context(tmp_path: Path, source: Path, *, buffer_m: float = 0.0,
-             frozen: bool = False) -> tuple[Dataset, FetchContext]:
+def _context(
+    tmp_path: Path, source: Path, *, buffer_m: float = 0.0, frozen: bool = False
+) -> tuple[Dataset, FetchContext]:
     catalog_bbox = (384_600.0, 6_670_500.0, 386_700.0, 6_672_100.0)  # EPSG:3067, in BOXES[0]
-    dataset = Dataset(name="osm", title="OSM", producer="OSM", licence="ODbL",
-                      attribution="© OpenStreetMap contributors", format="osm_pbf",
-                      crs="EPSG:4326",
-                      source=Source(kind="osm_extract", url=source.as_uri(),
-                                    options={"clip": "bbox", "buffer_m": buffer_m}))
-    catalog = Catalog(city="test-city", title="Test", crs="EPSG:3067", attribution="",
-                      datasets=(dataset,), bbox=catalog_bbox)
+    dataset = Dataset(
+        name="osm",
+        title="OSM",
+        producer="OSM",
+        licence="ODbL",
+        attribution="© OpenStreetMap contributors",
+        format="osm_pbf",
+        crs="EPSG:4326",
+        source=Source(
+            kind="osm_extract", url=source.as_uri(), options={"clip": "bbox", "buffer_m": buffer_m}
+        ),
+    )
+    catalog = Catalog(
+        city="test-city",
+        title="Test",
+        crs="EPSG:3067",
+        attribution="",
+        datasets=(dataset,),
+        bbox=catalog_bbox,
+    )
     settings = Settings(cache_dir=tmp_path / "cache")
-    ctx = FetchContext(catalog=catalog, settings=settings, client=HttpClient(retries=0),
-                       lock=LockFile(tmp_path / "cache" / "test-city" / "dikas-lock.json"),
-                       frozen=frozen)
+    ctx = FetchContext(
+        catalog=catalog,
+        settings=settings,
+        client=HttpClient(retries=0),
+        lock=LockFile(tmp_path / "cache" / "test-city" / "dikas-lock.json"),
+        frozen=frozen,
+    )
     return dataset, ctx
 
 
 @pytest.mark.integration
-def test_fetch_osm_extract_clips_caches_and_locks(data_dir: Path, tmp_path: Path,
-                                                  download_stand_in: list[str]) -> None:
+def test_fetch_osm_extract_clips_caches_and_locks(
+    data_dir: Path, tmp_path: Path, download_stand_in: list[str]
+) -> None:
     source = data_dir / STAGED
     dataset, ctx = _context(tmp_path, source, buffer_m=100)
     bounds = clip_bbox_wgs84(dataset, ctx)
     # independent: the lon/lat extent of 400 points along the edges of the buffered box
     minx, miny, maxx, maxy = 384_500.0, 6_670_400.0, 386_800.0, 6_672_200.0
     steps = np.linspace(0, 1, 101)
-    xs = np.concatenate([minx + (maxx - minx) * steps, np.full(101, maxx),
-                         maxx - (maxx - minx) * steps, np.full(101, minx)])
-    ys = np.concatenate([np.full(101, miny), miny + (maxy - miny) * steps,
-                         np.full(101, maxy), maxy - (maxy - miny) * steps])
+    xs = np.concatenate(
+        [
+            minx + (maxx - minx) * steps,
+            np.full(101, maxx),
+            maxx - (maxx - minx) * steps,
+            np.full(101, minx),
+        ]
+    )
+    ys = np.concatenate(
+        [
+            np.full(101, miny),
+            miny + (maxy - miny) * steps,
+            np.full(101, maxy),
+            maxy - (maxy - miny) * steps,
+        ]
+    )
     lon, lat = Transformer.from_crs("EPSG:3067", "EPSG:4326", always_xy=True).transform(xs, ys)
     assert bounds == pytest.approx((lon.min(), lat.min(), lon.max(), lat.max()), abs=1e-7)
     (part,) = fetch_osm_extract(dataset, ctx)
@@ -235,7 +316,7 @@ def test_fetch_osm_extract_clips_caches_and_locks(data_dir: Path, tmp_path: Path
     assert entry.extra["kept"]["nodes"] == direct.nodes > 0
     assert LockFile(ctx.lock.path).get("osm" + SOURCE_SUFFIX, "all") is not None
 
-    again, = fetch_osm_extract(dataset, ctx)           # same box: the cached clip, no download
+    (again,) = fetch_osm_extract(dataset, ctx)  # same box: the cached clip, no download
     assert again.origin == "cache" and again.path == part.path
     assert download_stand_in == ["osm" + SOURCE_SUFFIX]
 
@@ -246,13 +327,14 @@ def test_fetch_osm_extract_clips_caches_and_locks(data_dir: Path, tmp_path: Path
         fetch_osm_extract(wider, wider_ctx)
 
     wider, wider_ctx = _context(tmp_path, source, buffer_m=500)
-    (bigger,) = fetch_osm_extract(wider, wider_ctx)    # a new box: clipped again
+    (bigger,) = fetch_osm_extract(wider, wider_ctx)  # a new box: clipped again
     assert bigger.origin == "fetched"
     assert bigger.lock is not None and bigger.lock.extra["kept"]["nodes"] > direct.nodes
 
 
-def test_a_download_that_is_not_osm_is_refused(tmp_path: Path,
-                                              download_stand_in: list[str]) -> None:
+def test_a_download_that_is_not_osm_is_refused(
+    tmp_path: Path, download_stand_in: list[str]
+) -> None:
     page = tmp_path / "error.html"
     page.write_text("<html>Service unavailable</html>", encoding="utf-8")
     dataset, ctx = _context(tmp_path, page)

@@ -24,39 +24,67 @@ STEP = 0.001  # degrees between fixture nodes
 
 NODES = {
     # square building: nodes 1-4
-    1: (0, 0), 2: (1, 0), 3: (1, 1), 4: (0, 1),
+    1: (0, 0),
+    2: (1, 0),
+    3: (1, 1),
+    4: (0, 1),
     # bow-tie building (self-intersecting ring): 5-8
-    5: (3, 0), 6: (4, 0), 7: (3, 1), 8: (4, 1),
+    5: (3, 0),
+    6: (4, 0),
+    7: (3, 1),
+    8: (4, 1),
     # multipolygon with a hole: outer 11-14, inner 15-18
-    11: (6, 0), 12: (9, 0), 13: (9, 3), 14: (6, 3),
-    15: (7, 1), 16: (8, 1), 17: (8, 2), 18: (7, 2),
+    11: (6, 0),
+    12: (9, 0),
+    13: (9, 3),
+    14: (6, 3),
+    15: (7, 1),
+    16: (8, 1),
+    17: (8, 2),
+    18: (7, 2),
     # park: 21-24; school area: 25-28
-    21: (0, 5), 22: (2, 5), 23: (2, 6), 24: (0, 6),
-    25: (4, 5), 26: (5, 5), 27: (5, 6), 28: (4, 6),
+    21: (0, 5),
+    22: (2, 5),
+    23: (2, 6),
+    24: (0, 6),
+    25: (4, 5),
+    26: (5, 5),
+    27: (5, 6),
+    28: (4, 6),
 }
 WAYS: dict[int, tuple[list[int], dict[str, str]]] = {
-    100: ([1, 2, 3, 4, 1], {"building": "apartments", "height": "12.5 m",
-                            "building:levels": "6.5", "start_date": "after 1972",
-                            "addr:street": "Testikatu", "addr:housenumber": "5",
-                            "ref:building:prt": "100000001A"}),
-    101: ([5, 6, 7, 8, 5], {"building": "yes", "height": "tall", "building:levels": "many",
-                            "start_date": "C19"}),
-    102: ([1, 2, 3], {"building": "yes"}),           # not closed: dropped
-    103: ([1, 2, 3, 4, 1], {"building": "no"}),      # not a building at all
+    100: (
+        [1, 2, 3, 4, 1],
+        {
+            "building": "apartments",
+            "height": "12.5 m",
+            "building:levels": "6.5",
+            "start_date": "after 1972",
+            "addr:street": "Testikatu",
+            "addr:housenumber": "5",
+            "ref:building:prt": "100000001A",
+        },
+    ),
+    101: (
+        [5, 6, 7, 8, 5],
+        {"building": "yes", "height": "tall", "building:levels": "many", "start_date": "C19"},
+    ),
+    102: ([1, 2, 3], {"building": "yes"}),  # not closed: dropped
+    103: ([1, 2, 3, 4, 1], {"building": "no"}),  # not a building at all
     104: ([11, 12, 13, 14, 11], {}),
     105: ([15, 16, 17, 18, 15], {}),
     106: ([21, 22, 23, 24, 21], {"leisure": "park", "name": "Testipuisto"}),
-    107: ([25, 26, 27, 28, 25], {"amenity": "school", "name": "Testikoulu",
-                                 "capacity": "350"}),
+    107: ([25, 26, 27, 28, 25], {"amenity": "school", "name": "Testikoulu", "capacity": "350"}),
 }
 RELATIONS = {
-    200: ([(104, "outer"), (105, "inner")], {"type": "multipolygon", "building": "school",
-                                             "height": "40'"}),
+    200: (
+        [(104, "outer"), (105, "inner")],
+        {"type": "multipolygon", "building": "school", "height": "40'"},
+    ),
 }
 POIS: dict[int, tuple[tuple[float, float], dict[str, str]]] = {
     300: ((10, 0), {"amenity": "library", "name": "Testikirjasto", "capacity": "120"}),
-    301: ((10, 1), {"amenity": "clinic", "healthcare": "clinic",
-                    "name": "Kallion terveysasema"}),
+    301: ((10, 1), {"amenity": "clinic", "healthcare": "clinic", "name": "Kallion terveysasema"}),
     302: ((10, 2), {"amenity": "clinic", "healthcare": "clinic", "name": "Yksityisklinikka"}),
     303: ((4.5, 5.5), {"amenity": "school", "name": "Testikoulu"}),
     304: ((10, 3), {"leisure": "sports_centre", "sport": "swimming", "name": "Testiuimahalli"}),
@@ -79,8 +107,10 @@ def osm_xml() -> str:
     nodes = {i: (xy, {}) for i, xy in NODES.items()} | POIS
     for node_id, (xy, tags) in sorted(nodes.items()):
         lon, lat = lonlat(*xy)
-        lines.append(f'<node id="{node_id}" version="1" lat="{lat:.7f}" lon="{lon:.7f}">'
-                     f"{tag_xml(tags)}</node>")
+        lines.append(
+            f'<node id="{node_id}" version="1" lat="{lat:.7f}" lon="{lon:.7f}">'
+            f"{tag_xml(tags)}</node>"
+        )
     for way_id, (refs, tags) in WAYS.items():
         nds = "".join(f'<nd ref="{r}"/>' for r in refs)
         lines.append(f'<way id="{way_id}" version="1">{nds}{tag_xml(tags)}</way>')
@@ -161,9 +191,15 @@ def test_services_types_and_counts(osm_file: Path) -> None:
     services = read_osm_services(osm_file).set_index("service_id")
     assert services.crs == "EPSG:3067"
     assert services["service_type"].to_dict() == {
-        "osm:n300": "library", "osm:n301": "health_station", "osm:n303": "school",
-        "osm:n304": "swimming_hall", "osm:n305": "elderly_service", "osm:n306": "grocery",
-        "osm:w106": "park", "osm:w107": "school"}
+        "osm:n300": "library",
+        "osm:n301": "health_station",
+        "osm:n303": "school",
+        "osm:n304": "swimming_hall",
+        "osm:n305": "elderly_service",
+        "osm:n306": "grocery",
+        "osm:w106": "park",
+        "osm:w107": "school",
+    }
     assert services.loc["osm:n300", "capacity"] == 120
     assert services.loc["osm:w107", "capacity"] == 350
     assert pd.isna(services.loc["osm:n306", "capacity"])
@@ -192,7 +228,8 @@ def test_service_geometry_and_area(osm_file: Path) -> None:
 def test_custom_mapping(osm_file: Path) -> None:
     mapping = parse_service_mapping(
         {"service_types": [{"type": "bench", "rules": [{"all": {"amenity": "bench"}}]}]},
-        source="inline")
+        source="inline",
+    )
     services = read_osm_services(osm_file, mapping=mapping)
     assert services["service_id"].tolist() == ["osm:n307"]
     assert services.attrs["mapping"] == "inline"
@@ -201,8 +238,9 @@ def test_custom_mapping(osm_file: Path) -> None:
 def test_pbf_reads_like_xml(osm_file: Path, pbf_file: Path) -> None:
     from_xml = read_osm_buildings(osm_file)
     from_pbf = read_osm_buildings(pbf_file)
-    pd.testing.assert_frame_equal(from_xml.drop(columns="geometry"),
-                                  from_pbf.drop(columns="geometry"))
+    pd.testing.assert_frame_equal(
+        from_xml.drop(columns="geometry"), from_pbf.drop(columns="geometry")
+    )
     assert from_xml.geom_equals_exact(from_pbf, tolerance=1e-3).all()
     services = read_osm_services(pbf_file)
     assert len(services) == 8
@@ -234,6 +272,7 @@ def test_missing_file_raises_data_error(tmp_path: Path) -> None:
 
 # --- real extracts -------------------------------------------------------------------------
 
+
 def _gdal_layer(path: Path, layer: str) -> pd.DataFrame:
     """GDAL's OSM driver, an independent reader of the same file."""
     with warnings.catch_warnings():
@@ -243,8 +282,9 @@ def _gdal_layer(path: Path, layer: str) -> pd.DataFrame:
 
 def _gdal_ids(frame: pd.DataFrame) -> set[str]:
     if "osm_way_id" in frame:
-        return ({f"osm:r{i}" for i in frame["osm_id"].dropna()}
-                | {f"osm:w{i}" for i in frame["osm_way_id"].dropna()})
+        return {f"osm:r{i}" for i in frame["osm_id"].dropna()} | {
+            f"osm:w{i}" for i in frame["osm_way_id"].dropna()
+        }
     return {f"osm:n{i}" for i in frame["osm_id"]}
 
 
@@ -321,22 +361,30 @@ def test_helsinki_centre_services(data_dir: Path) -> None:
     assert "Taivallahden peruskoulu" not in names.index
     # private clinics are not health stations
     assert set(services.loc[services["service_type"] == "health_station", "name"]) == {
-        "Viiskulman terveysasema", "Ruoholahden terveysasema"}
+        "Viiskulman terveysasema",
+        "Ruoholahden terveysasema",
+    }
     # nodes agree one-to-one with GDAL's points layer for plain one-tag types
     points = _gdal_layer(path, "points")
     tags = points["other_tags"].fillna("")
-    for tag, service_type in [("amenity\"=>\"library", "library"),
-                              ("amenity\"=>\"school", "school"),
-                              ("leisure\"=>\"playground", "playground")]:
+    for tag, service_type in [
+        ('amenity"=>"library', "library"),
+        ('amenity"=>"school', "school"),
+        ('leisure"=>"playground', "playground"),
+    ]:
         gdal_ids = _gdal_ids(points[tags.str.contains(f'"{tag}"', regex=False)])
-        ours = services[(services["service_type"] == service_type)
-                        & (services["osm_type"] == "node")]
+        ours = services[
+            (services["service_type"] == service_type) & (services["osm_type"] == "node")
+        ]
         assert set(ours["service_id"]) == gdal_ids, service_type
     # areas: GDAL's multipolygons plus the closed ways it folds into their relations
     polygons = _gdal_layer(path, "multipolygons")
     gdal_parks = _gdal_ids(polygons[polygons["leisure"] == "park"])
-    our_parks = set(services.loc[(services["service_type"] == "park")
-                                 & (services["osm_type"] != "node"), "service_id"])
+    our_parks = set(
+        services.loc[
+            (services["service_type"] == "park") & (services["osm_type"] != "node"), "service_id"
+        ]
+    )
     assert gdal_parks <= our_parks
     outer = _outer_ways(path)
     assert len(our_parks - gdal_parks) == 6

@@ -24,8 +24,9 @@ def test_mapping_is_one_to_one_and_keeps_paavo_codes() -> None:
 
 @pytest.mark.integration
 def test_real_paavo_2023_known_values(data_dir: Path) -> None:
-    frame, report = read_paavo(data_dir / "paavo_helsinki/paavo_12f7_helsinki_2023.geojson",
-                               year=2023)
+    frame, report = read_paavo(
+        data_dir / "paavo_helsinki/paavo_12f7_helsinki_2023.geojson", year=2023
+    )
     assert len(frame) == 84 and frame.crs == "EPSG:3067"
     row = frame.set_index("postal_code").loc["00100"]
     assert row["inhabitants_total"] == 18462
@@ -37,8 +38,7 @@ def test_real_paavo_2023_known_values(data_dir: Path) -> None:
 
 @pytest.mark.integration
 def test_year_comes_from_catalog_not_broken_column(data_dir: Path) -> None:
-    frame, _ = read_paavo(data_dir / "paavo_helsinki/paavo_12f7_helsinki_2020.geojson",
-                          year=2020)
+    frame, _ = read_paavo(data_dir / "paavo_helsinki/paavo_12f7_helsinki_2020.geojson", year=2020)
     assert set(frame["year"]) == {2020}
     assert frame.set_index("postal_code").loc["00100", "inhabitants_total"] == 18373
 
@@ -93,9 +93,18 @@ def test_missing_or_unknown_crs(tmp_path: Path, crs: str | None) -> None:
 
 def test_invalid_geometry_is_repaired_and_counted(tmp_path: Path) -> None:
     frame = paavo_frame()
-    bowtie = {"type": "Polygon", "coordinates": [[[385000, 6671000], [386000, 6672000],
-                                                   [386000, 6671000], [385000, 6672000],
-                                                   [385000, 6671000]]]}
+    bowtie = {
+        "type": "Polygon",
+        "coordinates": [
+            [
+                [385000, 6671000],
+                [386000, 6672000],
+                [386000, 6671000],
+                [385000, 6672000],
+                [385000, 6671000],
+            ]
+        ],
+    }
     data = json.loads(frame.to_json())
     data["features"][0]["geometry"] = bowtie
     data["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3067"}}

@@ -25,9 +25,10 @@ from dikas.sources.http import HttpClient
 from dikas.sources.paavo import read_paavo
 from tests.servers.mapserver import MapServer, mapserv_binary
 
-pytestmark = pytest.mark.skipif(mapserv_binary() is None,
-                                reason="MapServer (cgi-mapserver) is not installed; "
-                                       ".ci/run installs it")
+pytestmark = pytest.mark.skipif(
+    mapserv_binary() is None,
+    reason="MapServer (cgi-mapserver) is not installed; .ci/run installs it",
+)
 
 
 @pytest.fixture
@@ -36,9 +37,16 @@ def server(mapserver: MapServer) -> MapServer:
     return mapserver
 
 
-def fetch(tmp_path: Path, url: str, type_name: str, *, crs: str = "EPSG:3067",
-          extra: str = "", municipalities: tuple[str, ...] = ("091",),
-          bbox: str | None = None) -> Part:
+def fetch(
+    tmp_path: Path,
+    url: str,
+    type_name: str,
+    *,
+    crs: str = "EPSG:3067",
+    extra: str = "",
+    municipalities: tuple[str, ...] = ("091",),
+    bbox: str | None = None,
+) -> Part:
     munis = "\n".join(f'    - {{code: "{c}", name: m{c}}}' for c in municipalities)
     bbox_line = f"  bbox: {bbox}\n" if bbox else ""
     text = f"""city:
@@ -61,21 +69,29 @@ datasets:
 {extra}"""
     (tmp_path / "catalog.yaml").write_text(text, "utf-8")
     catalog = load_catalog(path=tmp_path / "catalog.yaml")
-    parts = acquire(catalog, Settings(data_dir=None, cache_dir=tmp_path / "cache"),
-                    client=HttpClient(timeout=20, retries=0), show_progress=False)
+    parts = acquire(
+        catalog,
+        Settings(data_dir=None, cache_dir=tmp_path / "cache"),
+        client=HttpClient(timeout=20, retries=0),
+        show_progress=False,
+    )
     return parts["layer"][0]
 
 
-def test_paavo_reader_takes_the_wfs_short_codes(server: MapServer, tmp_path: Path,
-                                                data_dir: Path) -> None:
-    part = fetch(tmp_path, server.wfs_url("postialue"), "postialue:pno_tilasto_{year}",
-                 extra="      years: [2023]\n      filter: {property: kunta, values: municipalities}\n",
-                 municipalities=("091", "049"))
+def test_paavo_reader_takes_the_wfs_short_codes(
+    server: MapServer, tmp_path: Path, data_dir: Path
+) -> None:
+    part = fetch(
+        tmp_path,
+        server.wfs_url("postialue"),
+        "postialue:pno_tilasto_{year}",
+        extra="      years: [2023]\n      filter: {property: kunta, values: municipalities}\n",
+        municipalities=("091", "049"),
+    )
     frame, _ = read_paavo(part.path, year=2023, dataset="paavo")
     assert len(frame) == 84 + 47 and frame.crs.to_epsg() == 3067  # 02700 is Kauniainen
     assert set(frame["municipality"]) == {"091", "049"}
-    staged, _ = read_paavo(data_dir / "paavo_helsinki/paavo_12f7_helsinki_2023.geojson",
-                           year=2023)
+    staged, _ = read_paavo(data_dir / "paavo_helsinki/paavo_12f7_helsinki_2023.geojson", year=2023)
     helsinki = frame[frame["municipality"] == "091"].set_index("postal_code").sort_index()
     staged = staged.set_index("postal_code").sort_index()
     shared = [c for c in staged.columns if c not in ("geometry",)]
@@ -90,12 +106,17 @@ def test_paavo_reader_takes_the_wfs_short_codes(server: MapServer, tmp_path: Pat
     assert espoo["median_income"].isna().all()  # -1 (protected) became missing
 
 
-def test_hsy_grid_readers_take_the_wfs_field_names(server: MapServer, tmp_path: Path,
-                                                   data_dir: Path) -> None:
-    part = fetch(tmp_path, server.wfs_url("asuminen_ja_maankaytto"),
-                 "asuminen_ja_maankaytto:Vaestotietoruudukko_2021", crs="EPSG:3879",
-                 extra="      bbox: city\n      page_size: 100\n",
-                 bbox="[384500, 6671000, 387000, 6673500]")
+def test_hsy_grid_readers_take_the_wfs_field_names(
+    server: MapServer, tmp_path: Path, data_dir: Path
+) -> None:
+    part = fetch(
+        tmp_path,
+        server.wfs_url("asuminen_ja_maankaytto"),
+        "asuminen_ja_maankaytto:Vaestotietoruudukko_2021",
+        crs="EPSG:3879",
+        extra="      bbox: city\n      page_size: 100\n",
+        bbox="[384500, 6671000, 387000, 6673500]",
+    )
     grid, _ = read_population_grid(part.path, dataset="grid")
     assert 80 < len(grid) < 300 and grid.crs.to_epsg() == 3067
     staged = gpd.read_file(data_dir / "pythongis_book/Population_grid_2021_HSY.gpkg")
@@ -108,13 +129,21 @@ def test_hsy_grid_readers_take_the_wfs_field_names(server: MapServer, tmp_path: 
     assert len(counted) > 10 and counted["age_0_9"].notna().all()
 
 
-def test_districts_reader_on_the_city_wfs_layer(server: MapServer, tmp_path: Path,
-                                                data_dir: Path) -> None:
-    part = fetch(tmp_path, server.wfs_url("avoindata"), "avoindata:Piirijako_suurpiiri",
-                 crs="EPSG:3879")
+def test_districts_reader_on_the_city_wfs_layer(
+    server: MapServer, tmp_path: Path, data_dir: Path
+) -> None:
+    part = fetch(
+        tmp_path, server.wfs_url("avoindata"), "avoindata:Piirijako_suurpiiri", crs="EPSG:3879"
+    )
     majors, _ = read_districts(part.path, level="avoindata:Piirijako_suurpiiri")
-    assert list(majors.columns) == ["district_id", "name", "name_sv", "level", "parent_id",
-                                    "geometry"]
+    assert list(majors.columns) == [
+        "district_id",
+        "name",
+        "name_sv",
+        "level",
+        "parent_id",
+        "geometry",
+    ]
     assert len(majors) == 8 and set(majors["level"]) == {"major"}
     row = majors.set_index("district_id").loc["3"]
     assert row["name"] == "Keskinen" and row["name_sv"] == "Mellersta"
@@ -136,7 +165,8 @@ def test_districts_reader_on_the_city_wfs_layer(server: MapServer, tmp_path: Pat
 
 
 def test_flood_zones_from_syke_named_layers_feed_the_flood_command(
-        server: MapServer, tmp_path: Path, data_dir: Path) -> None:
+    server: MapServer, tmp_path: Path, data_dir: Path
+) -> None:
     frames = []
     for period in (100, 1000):
         name = f"inspire_nz:NZ.Tulvavaaravyohykkeet_Meritulva_1_{period}a"
@@ -148,12 +178,14 @@ def test_flood_zones_from_syke_named_layers_feed_the_flood_command(
         frames.append(zones)
     combined = combine_flood_zones(frames)
     assert list(combined.columns) == ["zone_id", "hazard", "return_period", "depth_m", "geometry"]
-    rare, common = (combined[combined["return_period"] == p].geometry.union_all()
-                    for p in (1000, 100))
+    rare, common = (
+        combined[combined["return_period"] == p].geometry.union_all() for p in (1000, 100)
+    )
     assert rare.area > common.area > 0
     assert common.difference(rare).area < 1.0  # the 2 m zone lies inside the 3 m zone
     # equals the DEM's own count of pixels below 2 m (to the polygon edges)
     import rasterio
+
     with rasterio.open(data_dir / "r5py_sampledata/elevation_model_2021_lapinlahti.tif") as src:
         band = src.read(1)
         below = int((np.isfinite(band) & (band < 2.0)).sum())
@@ -168,23 +200,36 @@ def test_flood_zones_from_syke_named_layers_feed_the_flood_command(
 
 
 def test_building_register_reader_matches_the_citygml_attributes(
-        server: MapServer, tmp_path: Path, data_dir: Path) -> None:
-    part = fetch(tmp_path, server.wfs_url("avoindata"),
-                 "avoindata:Rakennukset_alue_rekisteritiedot", crs="EPSG:3879",
-                 extra="      page_size: 30\n")
+    server: MapServer, tmp_path: Path, data_dir: Path
+) -> None:
+    part = fetch(
+        tmp_path,
+        server.wfs_url("avoindata"),
+        "avoindata:Rakennukset_alue_rekisteritiedot",
+        crs="EPSG:3879",
+        extra="      page_size: 30\n",
+    )
     register, _ = read_building_register(part.path, dataset="register")
     assert list(register.columns) == [*BUILDING_COLUMNS, "geometry"]
     assert len(register) == 84 and set(register["source"]) == {"building_register"}
-    model = pd.concat([read_citygml(data_dir / "helsinki_citygml" / n)
-                       for n in ("2549_6674.gml", "viikintiedepuisto.gml")], ignore_index=True)
+    model = pd.concat(
+        [
+            read_citygml(data_dir / "helsinki_citygml" / n)
+            for n in ("2549_6674.gml", "viikintiedepuisto.gml")
+        ],
+        ignore_index=True,
+    )
     model = model[model["permanent_id"].notna()].set_index("permanent_id")
     got = register.set_index("permanent_id").loc[model.index]
     for column in ("floors", "year_built", "floor_area_m2", "use_code", "use"):
-        pd.testing.assert_series_equal(got[column], model[column], check_names=False,
-                                       check_dtype=False)
+        pd.testing.assert_series_equal(
+            got[column], model[column], check_names=False, check_dtype=False
+        )
     assert register["height_m"].isna().all()
-    overlap = [shapely.equals_exact(a, b, tolerance=0.01) or a.symmetric_difference(b).area < 0.5
-               for a, b in zip(got.geometry, model.geometry, strict=True)]
+    overlap = [
+        shapely.equals_exact(a, b, tolerance=0.01) or a.symmetric_difference(b).area < 0.5
+        for a, b in zip(got.geometry, model.geometry, strict=True)
+    ]
     assert all(overlap)
     with pytest.raises(DataError, match="not a building register layer"):
         read_building_register(data_dir / "autogis/helsinki_city_districts_2021.gpkg")
@@ -192,7 +237,8 @@ def test_building_register_reader_matches_the_citygml_attributes(
 
 @pytest.mark.integration
 def test_fetched_flood_zones_run_through_dikas_climate_flood(
-        server: MapServer, tmp_path: Path, helsinki_twin: Path) -> None:
+    server: MapServer, tmp_path: Path, helsinki_twin: Path
+) -> None:
     import json
 
     from click.testing import CliRunner
@@ -205,14 +251,29 @@ def test_fetched_flood_zones_run_through_dikas_climate_flood(
     for period in (100, 1000):
         folder = tmp_path / str(period)
         folder.mkdir()
-        part = fetch(folder, server.wfs_url("inspire_nz"),
-                     f"inspire_nz:NZ.Tulvavaaravyohykkeet_Meritulva_1_{period}a")
+        part = fetch(
+            folder,
+            server.wfs_url("inspire_nz"),
+            f"inspire_nz:NZ.Tulvavaaravyohykkeet_Meritulva_1_{period}a",
+        )
         frames.append(read_flood_zones(part.path, layer_name=part.lock.request["typeNames"])[0])
     zones = combine_flood_zones(frames)
     hazard = write_hazard_file(zones, tmp_path / "flood.gpkg")
-    result = CliRunner().invoke(climate, ["flood", "--twin", str(helsinki_twin), "--hazard",
-                                          str(hazard), "--level", "grid", "--json",
-                                          "--no-store"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        climate,
+        [
+            "flood",
+            "--twin",
+            str(helsinki_twin),
+            "--hazard",
+            str(hazard),
+            "--level",
+            "grid",
+            "--json",
+            "--no-store",
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     cells = json.loads(result.stdout)
     with Twin.open(helsinki_twin) as twin:
@@ -223,10 +284,12 @@ def test_fetched_flood_zones_run_through_dikas_climate_flood(
     assert all({"residents_100", "residents_1000"} <= set(c) for c in cells)
     # the per-cell counts are below the privacy threshold and so withheld by the CLI;
     # the exposure itself: residents_c = P_c · |c ∩ Z| / |c| (flood.py)
-    exposure = flood_exposure(read_hazard(hazard, class_column="return_period",
-                                          crs="EPSG:3067"),
-                              class_column="return_period", cells=grid,
-                              population="inhabitants")
+    exposure = flood_exposure(
+        read_hazard(hazard, class_column="return_period", crs="EPSG:3067"),
+        class_column="return_period",
+        cells=grid,
+        population="inhabitants",
+    )
     for period in (100, 1000):
         zone = zones[zones["return_period"] == period].geometry.union_all()
         share = grid.geometry.intersection(zone).area / grid.geometry.area

@@ -45,8 +45,10 @@ def lonlat(x: float, y: float) -> list[float]:
 
 def point_in(area_index: int, dx: float = 100.0, dy: float = 100.0) -> dict[str, Any]:
     """A GeoJSON point inside the small twin's postal area ``area_index`` (0, 1, 2)."""
-    return {"type": "Point",
-            "coordinates": lonlat(ORIGIN[0] + 1000.0 * area_index + dx, ORIGIN[1] + dy)}
+    return {
+        "type": "Point",
+        "coordinates": lonlat(ORIGIN[0] + 1000.0 * area_index + dx, ORIGIN[1] + dy),
+    }
 
 
 def token() -> str:
@@ -64,20 +66,21 @@ def make_settings(small_twin: Path, folder: Path, **changes: Any) -> ApiSettings
     users.add_user("alice", PASSWORD, role="stakeholder")
     users.add_user("mod", PASSWORD, role="moderator")
     SurveyStore(users.store).save(example_survey())
-    return replace(ApiSettings(twin_path=small_twin, community_path=community, min_count=10),
-                   **changes)
+    return replace(
+        ApiSettings(twin_path=small_twin, community_path=community, min_count=10), **changes
+    )
 
 
 @pytest.fixture()
 def api(small_twin: Path, tmp_path: Path) -> Iterator[TestClient]:
     """An app with its own community file holding the example survey."""
-    with TestClient(create_app(make_settings(small_twin, tmp_path,
-                                             survey_submissions_per_hour=1000))) as client:
+    with TestClient(
+        create_app(make_settings(small_twin, tmp_path, survey_submissions_per_hour=1000))
+    ) as client:
         yield client
 
 
 def sign_in(client: TestClient, username: str) -> dict[str, str]:
-    response = client.post("/api/auth/token", json={"username": username,
-                                                    "password": PASSWORD})
+    response = client.post("/api/auth/token", json={"username": username, "password": PASSWORD})
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}

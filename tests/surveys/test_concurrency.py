@@ -38,10 +38,20 @@ LOAD = 200
 
 
 def body(k: int) -> dict[str, Any]:
-    return {"token": token(), "language": ("fi", "sv", "en")[k % 3], "answers": {
-        "hot_place": [{"geometry": point_in(k % 3, dx=50.0 + 3 * (k % 250)),
-                       "follow_ups": {"when": "night", "why": f"heat {k}"}}],
-        "heat_harm": 1 + k % 5, "relief": ["trees"]}}
+    return {
+        "token": token(),
+        "language": ("fi", "sv", "en")[k % 3],
+        "answers": {
+            "hot_place": [
+                {
+                    "geometry": point_in(k % 3, dx=50.0 + 3 * (k % 250)),
+                    "follow_ups": {"when": "night", "why": f"heat {k}"},
+                }
+            ],
+            "heat_harm": 1 + k % 5,
+            "relief": ["trees"],
+        },
+    }
 
 
 def test_load_200_anonymous_submissions_from_threads(api: TestClient) -> None:
@@ -61,7 +71,8 @@ def test_load_200_anonymous_submissions_from_threads(api: TestClient) -> None:
     answers = store.answers("too-hot")
     assert len(answers) == 5 * LOAD  # place, two follow-ups, likert, choice: none lost
     assert sorted(answers[answers["question_id"] == "why"]["value"]) == sorted(
-        f"heat {k}" for k in range(LOAD))
+        f"heat {k}" for k in range(LOAD)
+    )
 
 
 class BehindProxy(Served):
@@ -75,10 +86,26 @@ class BehindProxy(Served):
         self.log = community.with_name(f"serve-{self.port}.log")
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", "from dikas.cli.main import main; main()", "serve",
-                 str(twin), "--port", str(self.port), "--comments", str(community),
-                 "--seed-tiles", "0", "--threads", "4", "--proxy-headers"],
-                env=env, stdout=subprocess.DEVNULL, stderr=log)
+                [
+                    sys.executable,
+                    "-c",
+                    "from dikas.cli.main import main; main()",
+                    "serve",
+                    str(twin),
+                    "--port",
+                    str(self.port),
+                    "--comments",
+                    str(community),
+                    "--seed-tiles",
+                    "0",
+                    "--threads",
+                    "4",
+                    "--proxy-headers",
+                ],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
 
     def wait_ready(self) -> None:
         deadline = time.monotonic() + READY_S
@@ -94,8 +121,11 @@ class BehindProxy(Served):
 
 
 @pytest.fixture()
-def servers(small_twin: Path, cluster: Cluster, tmp_path: Path  # noqa: F811
-            ) -> Iterator[tuple[str, list[Served]]]:
+def servers(
+    small_twin: Path,
+    cluster: Cluster,  # noqa: F811
+    tmp_path: Path,
+) -> Iterator[tuple[str, list[Served]]]:
     database = cluster.database(f"surveys{os.getpid()}")
     store = PostgresStore(database)  # migrates to the newest schema, surveys included
     SurveyStore(store).save(example_survey())
@@ -114,8 +144,7 @@ PER_WRITER = 15
 WRITERS = 4
 
 
-def test_two_servers_take_answers_at_once_nothing_lost(
-        servers: tuple[str, list[Served]]) -> None:
+def test_two_servers_take_answers_at_once_nothing_lost(servers: tuple[str, list[Served]]) -> None:
     database, running = servers
     statuses: Counter[int] = Counter()
     lock = threading.Lock()
@@ -123,8 +152,9 @@ def test_two_servers_take_answers_at_once_nothing_lost(
     def write(server: Served, writer: int) -> None:
         # each writer is its own client (the rate limit is per client)
         address = f"198.51.100.{10 + writer}"
-        with httpx.Client(base_url=server.url, timeout=60,
-                          headers={"X-Forwarded-For": address}) as client:
+        with httpx.Client(
+            base_url=server.url, timeout=60, headers={"X-Forwarded-For": address}
+        ) as client:
             for k in range(PER_WRITER):
                 status = client.post(URL, json=body(writer * 100 + k)).status_code
                 with lock:
@@ -154,6 +184,7 @@ def test_two_servers_take_answers_at_once_nothing_lost(
     finally:
         store.close()
     # both processes publish the same aggregates
-    results = [httpx.get(s.url + "/api/surveys/too-hot/results", timeout=60).json()
-               for s in running]
+    results = [
+        httpx.get(s.url + "/api/surveys/too-hot/results", timeout=60).json() for s in running
+    ]
     assert results[0] == results[1] and results[0]["respondents"] == expected + 1

@@ -18,9 +18,14 @@ from tests.surveys.conftest import EXAMPLE, example_data
 def test_example_loads_in_three_languages() -> None:
     survey = load_survey(EXAMPLE)
     assert survey.id == "too-hot" and survey.version == 1
-    assert [q.kind for q in survey.questions] == ["map_point", "likert", "multiple_choice",
-                                                   "single_choice", "free_text",
-                                                   "single_choice"]
+    assert [q.kind for q in survey.questions] == [
+        "map_point",
+        "likert",
+        "multiple_choice",
+        "single_choice",
+        "free_text",
+        "single_choice",
+    ]
     hot = survey.question("hot_place")
     assert hot is not None and [f.id for f in hot.follow_ups] == ["when", "why"]
     assert hot.compare_with == ("heat_exposure_index", "vulnerability_index")
@@ -39,6 +44,7 @@ def _set(path: list[Any], value: Any) -> Callable[[dict[str, Any]], None]:
             del target[path[-1]]
         else:
             target[path[-1]] = value
+
     return change
 
 
@@ -55,35 +61,58 @@ CASES = [
     (_set(["colour"], "red"), "colour: unknown key"),
     (_set(["questions", 0, "kind"], "map_circle"), "questions[0].kind: 'map_circle' is not one"),
     (_set(["questions", 1, "id"], "hot_place"), "questions[1].id: 'hot_place' appears twice"),
-    (_set(["questions", 2, "options"], [{"id": "trees", "text": {"fi": "a", "sv": "b",
-                                                                 "en": "c"}}]),
-     "questions[2].options: a choice question needs at least two options"),
-    (_set(["questions", 2, "options", 1, "id"], "trees"),
-     "questions[2].options[1].id: option 'trees' appears twice"),
-    (_set(["questions", 0, "follow_ups", 0, "kind"], "map_point"),
-     "questions[0].follow_ups[0].kind: a follow-up cannot be a map question"),
+    (
+        _set(
+            ["questions", 2, "options"],
+            [{"id": "trees", "text": {"fi": "a", "sv": "b", "en": "c"}}],
+        ),
+        "questions[2].options: a choice question needs at least two options",
+    ),
+    (
+        _set(["questions", 2, "options", 1, "id"], "trees"),
+        "questions[2].options[1].id: option 'trees' appears twice",
+    ),
+    (
+        _set(["questions", 0, "follow_ups", 0, "kind"], "map_point"),
+        "questions[0].follow_ups[0].kind: a follow-up cannot be a map question",
+    ),
     (_set(["questions", 1, "follow_ups"], []), "questions[1].follow_ups: only map questions"),
     (_set(["questions", 1, "scale"], 2), "questions[1].scale: must be a whole number from 3"),
-    (_set(["questions", 3, "required"], True),
-     "questions[3].required: background questions are voluntary"),
-    (_set(["questions", 3, "background"], "income"),
-     "questions[3].background: 'income' is not one of"),
-    (_set(["questions", 1, "within"], ["00100"]),
-     "questions[1].within: only map questions are limited to areas"),
-    (_set(["questions", 1, "max_answers"], 3),
-     "questions[1].max_answers: only map questions take several answers"),
+    (
+        _set(["questions", 3, "required"], True),
+        "questions[3].required: background questions are voluntary",
+    ),
+    (
+        _set(["questions", 3, "background"], "income"),
+        "questions[3].background: 'income' is not one of",
+    ),
+    (
+        _set(["questions", 1, "within"], ["00100"]),
+        "questions[1].within: only map questions are limited to areas",
+    ),
+    (
+        _set(["questions", 1, "max_answers"], 3),
+        "questions[1].max_answers: only map questions take several answers",
+    ),
     (_set(["questions", 0, "text"], _DELETE), "questions[0].text: must be a mapping"),
-    (_set(["questions", 0, "compare_with", 1, "label"], _DELETE),
-     "questions[0].compare_with[1].label: must be a mapping"),
-    (_set(["questions", 1, "compare_with"], [{"indicator": "x", "label": {
-        "fi": "x", "sv": "x", "en": "x"}}]),
-     "questions[1].compare_with: only map questions are compared"),
+    (
+        _set(["questions", 0, "compare_with", 1, "label"], _DELETE),
+        "questions[0].compare_with[1].label: must be a mapping",
+    ),
+    (
+        _set(
+            ["questions", 1, "compare_with"],
+            [{"indicator": "x", "label": {"fi": "x", "sv": "x", "en": "x"}}],
+        ),
+        "questions[1].compare_with: only map questions are compared",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("change", "message"), CASES, ids=[m.split(":")[0] for _, m in CASES])
-def test_each_mistake_is_one_line_naming_file_and_key(change: Callable[[dict[str, Any]], None],
-                                                      message: str, tmp_path: Path) -> None:
+def test_each_mistake_is_one_line_naming_file_and_key(
+    change: Callable[[dict[str, Any]], None], message: str, tmp_path: Path
+) -> None:
     data = copy.deepcopy(example_data())
     change(data)
     path = tmp_path / "survey.yaml"

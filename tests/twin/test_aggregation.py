@@ -32,14 +32,22 @@ def _city() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """
     areas = gpd.GeoDataFrame(
         {"postal_code": ["A", "B"]},
-        geometry=[shapely.box(X0, Y0, X0 + 300, Y0 + 250),
-                  shapely.box(X0 + 300, Y0, X0 + 1000, Y0 + 250)],
-        crs="EPSG:3067").set_index("postal_code")
+        geometry=[
+            shapely.box(X0, Y0, X0 + 300, Y0 + 250),
+            shapely.box(X0 + 300, Y0, X0 + 1000, Y0 + 250),
+        ],
+        crs="EPSG:3067",
+    ).set_index("postal_code")
     cells = gpd.GeoDataFrame(
-        {"cell_id": ["c0", "c1", "c2", "c3"], "postal_code": ["A", "B", "B", "B"],
-         "inhabitants": [100.0, 200.0, 0.0, 300.0], "value": [10.0, 20.0, 30.0, 40.0]},
-        geometry=[shapely.box(X0 + 250 * i, Y0, X0 + 250 * (i + 1), Y0 + 250)
-                  for i in range(4)], crs="EPSG:3067")
+        {
+            "cell_id": ["c0", "c1", "c2", "c3"],
+            "postal_code": ["A", "B", "B", "B"],
+            "inhabitants": [100.0, 200.0, 0.0, 300.0],
+            "value": [10.0, 20.0, 30.0, 40.0],
+        },
+        geometry=[shapely.box(X0 + 250 * i, Y0, X0 + 250 * (i + 1), Y0 + 250) for i in range(4)],
+        crs="EPSG:3067",
+    )
     return areas, cells
 
 
@@ -66,9 +74,13 @@ def test_population_weighted_by_postal_code_skips_missing_and_unlinked_cells() -
 def test_areal_overlay_by_hand() -> None:
     areas, cells = _city()
     result = areal_overlay(
-        cells.assign(area_value=cells["value"]), areas, population="inhabitants",
-        extensive=["inhabitants"], intensive_by_population=["value"],
-        intensive_by_area=["area_value"])
+        cells.assign(area_value=cells["value"]),
+        areas,
+        population="inhabitants",
+        extensive=["inhabitants"],
+        intensive_by_population=["value"],
+        intensive_by_area=["area_value"],
+    )
     # Counts: A = 100 + 0.2·200 = 140, B = 0.8·200 + 0 + 300 = 460 (the 600 conserved).
     np.testing.assert_allclose(result["inhabitants"], [140.0, 460.0])
     # By residents of the pieces: A = (100·10 + 40·20) / 140, B = (160·20 + 300·40) / 460.
@@ -82,16 +94,21 @@ def test_areal_overlay_by_hand() -> None:
 def test_areal_overlay_missing_count_makes_the_area_missing() -> None:
     areas, cells = _city()
     cells.loc[1, "inhabitants"] = np.nan
-    result = areal_overlay(cells.assign(count=[1.0, np.nan, 1.0, 1.0]), areas,
-                           population="inhabitants", extensive=["count"])
+    result = areal_overlay(
+        cells.assign(count=[1.0, np.nan, 1.0, 1.0]),
+        areas,
+        population="inhabitants",
+        extensive=["count"],
+    )
     assert np.isnan(result["count"]).all()  # c1 overlaps both areas
 
 
 def test_the_two_methods_differ_where_a_cell_is_split() -> None:
     areas, cells = _city()
     linked = population_weighted_by_postal_code(cells.set_index("cell_id")["value"], cells)
-    overlaid = areal_overlay(cells, areas, population="inhabitants",
-                             intensive_by_population=["value"])["value"]
+    overlaid = areal_overlay(
+        cells, areas, population="inhabitants", intensive_by_population=["value"]
+    )["value"]
     assert linked["A"] == 10.0 and overlaid["A"] == pytest.approx(12.857142857)
 
 
@@ -100,12 +117,25 @@ def test_each_family_names_its_method_and_records_it() -> None:
     assert ACCESS_AGGREGATION == POPULATION_WEIGHTED_BY_POSTAL_CODE
     assert CLIMATE_AGGREGATION == AREAL_OVERLAY
     table = pd.DataFrame({"nearest_1": [5.0]}, index=pd.Index(["00100"]))
-    rows = to_indicator_rows(table, mode="walk", service_type="school", level="areas",
-                             method="m", parameters={"threshold_min": 15.0},
-                             source_layers=["grid"])
+    rows = to_indicator_rows(
+        table,
+        mode="walk",
+        service_type="school",
+        level="areas",
+        method="m",
+        parameters={"threshold_min": 15.0},
+        source_layers=["grid"],
+    )
     assert rows["parameters"].iloc[0]["aggregation"] == POPULATION_WEIGHTED_BY_POSTAL_CODE
-    cell_rows = to_indicator_rows(table, mode="walk", service_type="school", level="grid",
-                                  method="m", parameters={}, source_layers=["grid"])
+    cell_rows = to_indicator_rows(
+        table,
+        mode="walk",
+        service_type="school",
+        level="grid",
+        method="m",
+        parameters={},
+        source_layers=["grid"],
+    )
     assert "aggregation" not in cell_rows["parameters"].iloc[0]
     assert aggregated_parameters({"a": 1}, "areas") == {"a": 1, "aggregation": AREAL_OVERLAY}
     assert aggregated_parameters({"a": 1}, "grid") == {"a": 1}

@@ -19,8 +19,9 @@ def city(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path
     mirror = tmp_path / "mirror"
     catalog = write_city(mirror)
     out = tmp_path / "twin.duckdb"
-    result = run_dikas(capsys, "build", "--catalog", str(catalog), "--data-dir", str(mirror),
-                       "--out", str(out))
+    result = run_dikas(
+        capsys, "build", "--catalog", str(catalog), "--data-dir", str(mirror), "--out", str(out)
+    )
     assert result.returncode == 0, result.stderr
     assert "areas" in result.stdout and "Built" in result.stdout
     return catalog, out
@@ -37,13 +38,22 @@ def test_synthetic_build_has_layers_links_and_summary(city: tuple[Path, Path]) -
     assert grid["postal_code"].nunique() == 6
 
 
-def _rebuild_after(city: tuple[Path, Path], damage: Callable[[Path], None],
-                   capsys: pytest.CaptureFixture[str]) -> Result:
+def _rebuild_after(
+    city: tuple[Path, Path], damage: Callable[[Path], None], capsys: pytest.CaptureFixture[str]
+) -> Result:
     catalog, out = city
     before = sha256(out)
     damage(catalog.parent)
-    result = run_dikas(capsys, "build", "--catalog", str(catalog), "--data-dir", str(catalog.parent),
-                    "--out", str(out))
+    result = run_dikas(
+        capsys,
+        "build",
+        "--catalog",
+        str(catalog),
+        "--data-dir",
+        str(catalog.parent),
+        "--out",
+        str(out),
+    )
     assert result.returncode != 0
     assert sha256(out) == before, "existing twin was modified"
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".twin")], "temp left"
@@ -63,15 +73,17 @@ def _without_checksums(mirror: Path) -> None:
     (mirror / "catalog.yaml").write_text(yaml.safe_dump(catalog))
 
 
-def test_truncated_file_fails_on_checksum(city: tuple[Path, Path],
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_truncated_file_fails_on_checksum(
+    city: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     result = _rebuild_after(city, _truncate, capsys)
     assert "dataset 'paavo_2023'" in result.stderr and "sha256 mismatch" in result.stderr
     assert len(result.stderr.strip().splitlines()) <= 3  # progress line(s) + one error line
 
 
 def test_corrupt_file_without_checksum_fails_in_reader(
-        city: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    city: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     def damage(mirror: Path) -> None:
         _without_checksums(mirror)
         _truncate(mirror)
@@ -80,8 +92,9 @@ def test_corrupt_file_without_checksum_fails_in_reader(
     assert "dataset 'paavo_2023'" in result.stderr and "cannot read" in result.stderr
 
 
-def test_missing_column_and_text_in_numbers(city: tuple[Path, Path],
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_column_and_text_in_numbers(
+    city: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     import geopandas as gpd
 
     def drop_column(mirror: Path) -> None:
@@ -109,5 +122,15 @@ def test_debug_lets_the_exception_through(city: tuple[Path, Path]) -> None:
     from dikas.cli.main import main
 
     with pytest.raises(DataError, match="sha256 mismatch"):
-        main(["--debug", "build", "--catalog", str(catalog), "--data-dir",
-              str(catalog.parent), "--out", str(out)])
+        main(
+            [
+                "--debug",
+                "build",
+                "--catalog",
+                str(catalog),
+                "--data-dir",
+                str(catalog.parent),
+                "--out",
+                str(out),
+            ]
+        )

@@ -14,8 +14,14 @@ pytestmark = pytest.mark.integration
 
 def test_layers_and_row_counts(helsinki_twin: Path) -> None:
     twin = dikas.open(helsinki_twin)
-    expected = {"areas": 4 * 84, "grid": 5852, "stops": 1388, "gtfs_stop_times": 62485,
-                "gtfs_trips": 3195, "gtfs_routes": 200}
+    expected = {
+        "areas": 4 * 84,
+        "grid": 5852,
+        "stops": 1388,
+        "gtfs_stop_times": 62485,
+        "gtfs_trips": 3195,
+        "gtfs_routes": 200,
+    }
     for layer, rows in expected.items():
         assert twin.count(layer) == rows, layer
     assert twin.years("areas") == [2020, 2021, 2022, 2023]

@@ -52,8 +52,11 @@ def hold() -> Iterator[object]:
     started: list[subprocess.Popen[str]] = []
 
     def start(path: Path, mode: str, seconds: float) -> subprocess.Popen[str]:
-        process = subprocess.Popen([sys.executable, "-c", HOLD, str(path), mode, str(seconds)],
-                                   stdout=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(path), mode, str(seconds)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert process.stdout is not None and process.stdout.readline().strip() == "held"
         started.append(process)
         return process
@@ -65,8 +68,16 @@ def hold() -> Iterator[object]:
 
 
 def rows(value: float, unit: str = "00100") -> pd.DataFrame:
-    return pd.DataFrame({"indicator": ["test_value"], "level": ["areas"], "unit_id": [unit],
-                         "year": [2023], "value": [value], "method": ["hand"]})
+    return pd.DataFrame(
+        {
+            "indicator": ["test_value"],
+            "level": ["areas"],
+            "unit_id": [unit],
+            "year": [2023],
+            "value": [value],
+            "method": ["hand"],
+        }
+    )
 
 
 def stored(path: Path, indicator: str = "test_value") -> dict[str, float]:
@@ -76,8 +87,8 @@ def stored(path: Path, indicator: str = "test_value") -> dict[str, float]:
 
 
 def test_writer_waits_for_a_reader_and_says_who_holds_the_twin(
-        twin: Path, hold: object, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    twin: Path, hold: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("DIKAS_WRITE_WAIT_S", "30")
     holder = hold(twin, "read", 1.5)  # type: ignore[operator]
     started = time.monotonic()
@@ -90,8 +101,9 @@ def test_writer_waits_for_a_reader_and_says_who_holds_the_twin(
     assert f"waiting for the twin {twin}" in err and f"PID {holder.pid}" in err
 
 
-def test_reader_waits_for_a_writer(twin: Path, hold: object,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reader_waits_for_a_writer(
+    twin: Path, hold: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("DIKAS_WRITE_WAIT_S", "30")
     hold(twin, "write", 1.0)  # type: ignore[operator]
     with Twin.open(twin) as opened:
@@ -99,8 +111,8 @@ def test_reader_waits_for_a_writer(twin: Path, hold: object,
 
 
 def test_rows_survive_a_timeout_in_a_side_file_and_load_later(
-        twin: Path, hold: object, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    twin: Path, hold: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("DIKAS_WRITE_WAIT_S", "0.5")
     holder = hold(twin, "write", 60)  # type: ignore[operator]
     frame = pd.concat([rows(1.5, "00100"), rows(2.5, "00200")], ignore_index=True)
@@ -112,8 +124,7 @@ def test_rows_survive_a_timeout_in_a_side_file_and_load_later(
     assert side.parent == twin.parent and side.is_file()
     assert f"dikas load-indicators {twin} {side}" in message
     kept = read_pending(side)
-    assert dict(zip(kept["unit_id"], kept["value"], strict=True)) == {"00100": 1.5,
-                                                                      "00200": 2.5}
+    assert dict(zip(kept["unit_id"], kept["value"], strict=True)) == {"00100": 1.5, "00200": 2.5}
     holder.kill()
     holder.wait()
     with pytest.raises(SystemExit) as done:
@@ -125,27 +136,36 @@ def test_rows_survive_a_timeout_in_a_side_file_and_load_later(
 
 
 def test_three_writers_at_once_all_store(twin: Path) -> None:
-    script = ("import sys, pandas as pd; from dikas.twin.store import Twin\n"
-              "unit = sys.argv[2]\n"
-              "with Twin.open(sys.argv[1]) as t: t.count('grid')\n"
-              "with Twin.open(sys.argv[1], read_only=False) as t:\n"
-              "    t.write_indicators(pd.DataFrame({'indicator': ['test_value'], "
-              "'level': ['areas'], 'unit_id': [unit], 'year': [2023], "
-              "'value': [float(unit[2])], 'method': ['hand']}))\n")
-    processes = [subprocess.Popen([sys.executable, "-c", script, str(twin), unit],
-                                  env={"PYTHONPATH": "src", "PATH": "/usr/bin:/bin"},
-                                  stderr=subprocess.PIPE, text=True)
-                 for unit in ("00100", "00200", "00300")]
+    script = (
+        "import sys, pandas as pd; from dikas.twin.store import Twin\n"
+        "unit = sys.argv[2]\n"
+        "with Twin.open(sys.argv[1]) as t: t.count('grid')\n"
+        "with Twin.open(sys.argv[1], read_only=False) as t:\n"
+        "    t.write_indicators(pd.DataFrame({'indicator': ['test_value'], "
+        "'level': ['areas'], 'unit_id': [unit], 'year': [2023], "
+        "'value': [float(unit[2])], 'method': ['hand']}))\n"
+    )
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(twin), unit],
+            env={"PYTHONPATH": "src", "PATH": "/usr/bin:/bin"},
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for unit in ("00100", "00200", "00300")
+    ]
     for process in processes:
         _, err = process.communicate(timeout=120)
         assert process.returncode == 0, err
     assert stored(twin) == {"00100": 1.0, "00200": 2.0, "00300": 3.0}
 
 
-def test_server_switches_to_a_changed_twin_between_requests(twin: Path, tmp_path: Path,
-                                                            hold: object) -> None:
-    settings = ApiSettings(twin_path=twin, community_path=tmp_path / "community.sqlite",
-                           min_count=10)
+def test_server_switches_to_a_changed_twin_between_requests(
+    twin: Path, tmp_path: Path, hold: object
+) -> None:
+    settings = ApiSettings(
+        twin_path=twin, community_path=tmp_path / "community.sqlite", min_count=10
+    )
     app = create_app(settings)
     twins = app.state.twins
     with TestClient(app) as client:

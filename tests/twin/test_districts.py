@@ -20,8 +20,9 @@ def test_district_inhabitants_are_the_cells_they_overlap_most(helsinki_twin: Pat
     assert len(districts) == 8 and set(districts["level"]) == {"major"}
     assert "Eteläinen" in set(districts["name"])
     # independent: overlay every cell with every district, keep the largest piece per cell
-    pieces = gpd.overlay(grid, districts[["district_id", "geometry"]], how="intersection",
-                         keep_geom_type=True)
+    pieces = gpd.overlay(
+        grid, districts[["district_id", "geometry"]], how="intersection", keep_geom_type=True
+    )
     pieces["piece_m2"] = pieces.geometry.area
     best = pieces.sort_values("piece_m2", ascending=False).drop_duplicates("cell_id")
     expected = best.groupby("district_id")["inhabitants"].sum()
@@ -37,7 +38,8 @@ def test_districts_are_an_indicator_level(helsinki_twin: Path) -> None:
 
     with Twin.open(helsinki_twin) as twin:
         names = {(i.name, i.level) for i in indicator_catalog(twin)}
-        values = indicator_values(twin, indicator="inhabitants", level="districts", year=None,
-                                  min_count=10).values
+        values = indicator_values(
+            twin, indicator="inhabitants", level="districts", year=None, min_count=10
+        ).values
     assert ("inhabitants", "districts") in names
     assert len(values) == 8 and values.sum() > 640_000

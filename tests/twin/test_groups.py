@@ -56,24 +56,45 @@ def test_every_catalog_defines_the_groups_with_three_labels(city: str) -> None:
 def test_uses_select_the_groups_each_computation_counts() -> None:
     groups = load_catalog("helsinki-demo").population_groups
     assert list(column_sums(used_for(groups, "access", level="areas"))) == [
-        "age_0_6", "age_75_plus", "lowest_income", "middle_income", "highest_income",
-        "unemployed", "renter_households"]
-    assert [g.id for g in used_for(groups, "segregation")] == ["lowest_income",
-                                                               "renter_households"]
+        "age_0_6",
+        "age_75_plus",
+        "lowest_income",
+        "middle_income",
+        "highest_income",
+        "unemployed",
+        "renter_households",
+    ]
+    assert [g.id for g in used_for(groups, "segregation")] == ["lowest_income", "renter_households"]
     assert [g.id for g in used_for(groups, "income_class")] == [
-        "lowest_income", "middle_income", "highest_income"]
-    assert [g.id for g in used_for(groups, "equity_objective")] == ["age_75_plus",
-                                                                    "lowest_income"]
+        "lowest_income",
+        "middle_income",
+        "highest_income",
+    ]
+    assert [g.id for g in used_for(groups, "equity_objective")] == ["age_75_plus", "lowest_income"]
     assert [g.id for g in used_for(groups, "heat_sensitive", level="grid")] == [
-        "age_0_9_and_70_plus"]
+        "age_0_9_and_70_plus"
+    ]
 
 
 def test_groups_stored_in_the_twin_round_trip(tmp_path: Path) -> None:
-    custom = (PopulationGroup("pensioners", {"fi": "Eläkeläiset", "sv": "Pensionärer",
-                                             "en": "Pensioners"}, ("pensioners",),
-                              "inhabitants_total", ("areas",), ("access",)),
-              PopulationGroup("children", {"fi": "Lapset", "sv": "Barn", "en": "Children"},
-                              ("age_0_9",), None, ("grid",), ()))
+    custom = (
+        PopulationGroup(
+            "pensioners",
+            {"fi": "Eläkeläiset", "sv": "Pensionärer", "en": "Pensioners"},
+            ("pensioners",),
+            "inhabitants_total",
+            ("areas",),
+            ("access",),
+        ),
+        PopulationGroup(
+            "children",
+            {"fi": "Lapset", "sv": "Barn", "en": "Children"},
+            ("age_0_9",),
+            None,
+            ("grid",),
+            (),
+        ),
+    )
     with Twin.create(tmp_path / "t.duckdb", city="not-a-shipped-city", build_id="b") as twin:
         store_population_groups(twin, custom)
         assert population_groups(twin) == custom
@@ -87,22 +108,45 @@ def test_twin_without_the_table_reads_its_shipped_catalog(tmp_path: Path) -> Non
     with Twin.create(tmp_path / "a.duckdb", city="helsinki", build_id="b") as twin:
         assert population_groups(twin) == load_catalog("helsinki").population_groups
         assert group(twin, "unemployed").label("sv") == "Arbetslösa"
-    with Twin.create(tmp_path / "b.duckdb", city="nowhere", build_id="b") as twin, \
-            pytest.raises(ConfigError, match="no population groups"):
+    with (
+        Twin.create(tmp_path / "b.duckdb", city="nowhere", build_id="b") as twin,
+        pytest.raises(ConfigError, match="no population groups"),
+    ):
         population_groups(twin)
 
 
-@pytest.mark.parametrize(("entry", "message"), [
-    ({"id": "Bad Id"}, "snake_case"),
-    ({"id": "g", "labels": {"fi": "a", "en": "b"}}, "lacks labels in sv"),
-    ({"id": "g", "labels": {"fi": "a", "sv": "b", "en": "c"}, "levels": ["areas"]},
-     "needs 'column'"),
-    ({"id": "g", "labels": {"fi": "a", "sv": "b", "en": "c"}, "column": "x"}, "needs 'levels'"),
-    ({"id": "g", "labels": {"fi": "a", "sv": "b", "en": "c"}, "column": "x",
-      "levels": ["areas"], "uses": ["everything"]}, "unknown use"),
-    ({"id": "g", "labels": {"fi": "a", "sv": "b", "en": "c"}, "column": "x",
-      "levels": ["areas"], "colour": "red"}, "does not take colour"),
-])
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"id": "Bad Id"}, "snake_case"),
+        ({"id": "g", "labels": {"fi": "a", "en": "b"}}, "lacks labels in sv"),
+        (
+            {"id": "g", "labels": {"fi": "a", "sv": "b", "en": "c"}, "levels": ["areas"]},
+            "needs 'column'",
+        ),
+        ({"id": "g", "labels": {"fi": "a", "sv": "b", "en": "c"}, "column": "x"}, "needs 'levels'"),
+        (
+            {
+                "id": "g",
+                "labels": {"fi": "a", "sv": "b", "en": "c"},
+                "column": "x",
+                "levels": ["areas"],
+                "uses": ["everything"],
+            },
+            "unknown use",
+        ),
+        (
+            {
+                "id": "g",
+                "labels": {"fi": "a", "sv": "b", "en": "c"},
+                "column": "x",
+                "levels": ["areas"],
+                "colour": "red",
+            },
+            "does not take colour",
+        ),
+    ],
+)
 def test_bad_group_entries_name_the_problem(entry: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         population_group(entry, "catalog test.yaml")
@@ -110,6 +154,8 @@ def test_bad_group_entries_name_the_problem(entry: dict[str, object], message: s
 
 def test_unknown_level_is_refused_when_stored(tmp_path: Path) -> None:
     bad = PopulationGroup("g", {"fi": "a", "sv": "b", "en": "c"}, ("x",), None, ("moon",))
-    with Twin.create(tmp_path / "t.duckdb", city="x", build_id="b") as twin, \
-            pytest.raises(ConfigError, match="unknown level"):
+    with (
+        Twin.create(tmp_path / "t.duckdb", city="x", build_id="b") as twin,
+        pytest.raises(ConfigError, match="unknown level"),
+    ):
         store_population_groups(twin, [bad])

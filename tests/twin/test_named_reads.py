@@ -17,14 +17,24 @@ from dikas.twin.store import Twin
 def twin(tmp_path: Path) -> Twin:
     twin = Twin.create(tmp_path / "t.duckdb", city="test", build_id="b")
     areas = gpd.GeoDataFrame(
-        {"postal_code": ["00100", "00100", "00200"], "year": [2022, 2023, 2023],
-         "name": ["Old", "A", "B"], "inhabitants_total": [5, 10, 20],
-         "median_income": [1.5, 2.5, 3.5]},
-        geometry=[shapely.box(0, 0, 50, 50), shapely.box(0, 0, 100, 100),
-                  shapely.box(100, 0, 200, 100)], crs="EPSG:3067")
+        {
+            "postal_code": ["00100", "00100", "00200"],
+            "year": [2022, 2023, 2023],
+            "name": ["Old", "A", "B"],
+            "inhabitants_total": [5, 10, 20],
+            "median_income": [1.5, 2.5, 3.5],
+        },
+        geometry=[
+            shapely.box(0, 0, 50, 50),
+            shapely.box(0, 0, 100, 100),
+            shapely.box(100, 0, 200, 100),
+        ],
+        crs="EPSG:3067",
+    )
     twin.write_layer("areas", areas)
-    twin.write_layer("services", pd.DataFrame({"service_type": ["school", None, "library",
-                                                                "school"]}))
+    twin.write_layer(
+        "services", pd.DataFrame({"service_type": ["school", None, "library", "school"]})
+    )
     return twin
 
 

@@ -11,23 +11,34 @@ import pytest
 
 from dikas.twin.privacy import counts_people, publish, suppress_small_counts, with_person_counts
 
-BANDS = ["age_0_9", "age_10_19", "age_20_29", "age_30_39", "age_40_49", "age_50_59",
-         "age_60_69", "age_70_79", "age_80_plus"]
+BANDS = [
+    "age_0_9",
+    "age_10_19",
+    "age_20_29",
+    "age_30_39",
+    "age_40_49",
+    "age_50_59",
+    "age_60_69",
+    "age_70_79",
+    "age_80_plus",
+]
 TOTAL = "attribute_grid_inhabitants"
 
 
 def _cells(total: list[float], bands: list[list[float]]) -> pd.DataFrame:
     """Cells with a total and the nine decade bands."""
-    return pd.DataFrame([[t, *b] for t, b in zip(total, bands, strict=True)],
-                        columns=[TOTAL, *BANDS])
+    return pd.DataFrame(
+        [[t, *b] for t, b in zip(total, bands, strict=True)], columns=[TOTAL, *BANDS]
+    )
 
 
 def _hidden(frame: pd.DataFrame, min_count: int = 10) -> pd.DataFrame:
     return suppress_small_counts(frame, level="grid", min_count=min_count).isna()
 
 
-def _possible(published: pd.Series, original: pd.Series, min_count: int = 10
-              ) -> dict[str, list[int]]:
+def _possible(
+    published: pd.Series, original: pd.Series, min_count: int = 10
+) -> dict[str, list[int]]:
     """Every value each blanked band can hold for an onlooker who knows the rule, by brute force.
 
     The onlooker sees ``published`` and is granted what the rule's attacker model grants: which
@@ -38,8 +49,10 @@ def _possible(published: pd.Series, original: pd.Series, min_count: int = 10
     """
     blanked = [b for b in BANDS if np.isnan(published[b])]
     held = int(original[blanked].sum())
-    ranges = [range(1, min_count) if original[b] < min_count else range(min_count, held + 1)
-              for b in blanked]
+    ranges = [
+        range(1, min_count) if original[b] < min_count else range(min_count, held + 1)
+        for b in blanked
+    ]
     fits = [c for c in itertools.product(*ranges) if sum(c) == held]
     candidates = pd.DataFrame([original.to_dict()] * len(fits))
     candidates[blanked] = np.array(fits, dtype=float).reshape(len(fits), len(blanked))
@@ -69,8 +82,10 @@ def test_a_tie_between_shown_bands_no_longer_gives_the_blanked_band_away() -> No
     cell = _cells([314], [[30, 36, 30, 51, 50, 32, 36, 40, 9]])
     published = suppress_small_counts(cell, level="grid", min_count=10).iloc[0]
     assert published.isna().tolist() == [False] * 8 + [True, True]
-    assert _possible(published, cell.iloc[0]) == {"age_70_79": list(range(40, 49)),
-                                                  "age_80_plus": list(range(1, 10))}
+    assert _possible(published, cell.iloc[0]) == {
+        "age_70_79": list(range(40, 49)),
+        "age_80_plus": list(range(1, 10)),
+    }
 
 
 def test_the_complement_is_chosen_by_position_never_by_size() -> None:
@@ -130,8 +145,9 @@ def test_small_bands_that_cover_each_other_need_no_complement() -> None:
 
 def test_a_blanked_total_is_not_the_sum_of_the_shown_bands() -> None:
     # A small total has only small (blanked) or zero bands: nothing adds up to it.
-    published = suppress_small_counts(_cells([7], [[3, 4, 0, 0, 0, 0, 0, 0, 0]]),
-                                      level="grid", min_count=10).iloc[0]
+    published = suppress_small_counts(
+        _cells([7], [[3, 4, 0, 0, 0, 0, 0, 0, 0]]), level="grid", min_count=10
+    ).iloc[0]
     assert published[[TOTAL, "age_0_9", "age_10_19"]].isna().all()
     assert (published[BANDS[2:]] == 0).all()
 
@@ -154,8 +170,10 @@ def test_bands_that_fall_short_of_the_total_are_judged_by_what_they_hold() -> No
 
 
 def test_source_nulls_are_unbounded_hidden_bands() -> None:
-    frame = _cells([50, 100, 70], [[np.nan] * 9, [np.nan, 40, 60, 0, 0, 0, 0, 0, 0],
-                                   [np.nan, 5, 60, 0, 0, 0, 0, 0, 0]])
+    frame = _cells(
+        [50, 100, 70],
+        [[np.nan] * 9, [np.nan, 40, 60, 0, 0, 0, 0, 0, 0], [np.nan, 5, 60, 0, 0, 0, 0, 0, 0]],
+    )
     published = suppress_small_counts(frame, level="grid", min_count=10)
     # HSY's own suppression (all bands NULL) leaves the total alone ...
     assert published.loc[0, TOTAL] == 50
@@ -166,8 +184,9 @@ def test_source_nulls_are_unbounded_hidden_bands() -> None:
 
 
 def test_inhabitants_is_the_total_without_an_attribute_grid() -> None:
-    frame = pd.DataFrame([[285, 39, 41, 26, 59, 49, 27, 28, 13, 3]],
-                         columns=["inhabitants", *BANDS])
+    frame = pd.DataFrame(
+        [[285, 39, 41, 26, 59, 49, 27, 28, 13, 3]], columns=["inhabitants", *BANDS]
+    )
     hidden = _hidden(frame).iloc[0]
     assert hidden[BANDS[6:]].all() and not hidden[["inhabitants", *BANDS[:6]]].any()
 
@@ -193,16 +212,20 @@ def _random_cells(rng: np.random.Generator, n: int) -> pd.DataFrame:
     """Cells whose bands mix zeros, small and large counts and HSY-style NULL rows; a fifth
     of the totals exceed their bands' sum by up to 7, as in HSY's grid."""
     kind = rng.integers(0, 3, size=(n, 9))
-    bands = np.where(kind == 0, 0, np.where(kind == 1, rng.integers(1, 12, size=(n, 9)),
-                                            rng.integers(10, 80, size=(n, 9)))).astype(float)
+    bands = np.where(
+        kind == 0,
+        0,
+        np.where(kind == 1, rng.integers(1, 12, size=(n, 9)), rng.integers(10, 80, size=(n, 9))),
+    ).astype(float)
     total = bands.sum(axis=1) + np.where(rng.random(n) < 0.2, rng.integers(1, 8, n), 0)
     bands[rng.random(n) < 0.05] = np.nan
     bands[rng.random((n, 9)) < 0.01] = np.nan
     return _cells(total.tolist(), bands.tolist())
 
 
-def _feasible_ranges(original: pd.DataFrame, published: pd.DataFrame, min_count: int
-                     ) -> tuple[np.ndarray, np.ndarray]:
+def _feasible_ranges(
+    original: pd.DataFrame, published: pd.DataFrame, min_count: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Lowest and highest value each blanked band can hold given the published row: the
     attacker model's intervals, computed band by band (NaN where a band is not blanked or the
     total is not shown).
@@ -222,8 +245,7 @@ def _feasible_ranges(original: pd.DataFrame, published: pd.DataFrame, min_count:
     others_lower = np.where(hidden, lower, 0.0).sum(axis=1)[:, None] - lower
     bounded = np.where(hidden & np.isfinite(upper), upper, 0.0)
     unbounded_others = (hidden & np.isinf(upper)).sum(axis=1)[:, None] - (hidden & np.isinf(upper))
-    others_upper = np.where(unbounded_others > 0, np.inf,
-                            bounded.sum(axis=1)[:, None] - bounded)
+    others_upper = np.where(unbounded_others > 0, np.inf, bounded.sum(axis=1)[:, None] - bounded)
     lowest, highest = np.full(shown.shape, -np.inf), np.full(shown.shape, np.inf)
     for shortfall in range(8):
         held = np.fmax(by_total - shortfall, np.fmin(stored, by_total))[:, None]
@@ -270,9 +292,12 @@ def test_knowing_the_rule_narrows_no_small_band(seed: int, min_count: int) -> No
     original = _random_cells(rng, 300)
     published = suppress_small_counts(original, level="grid", min_count=min_count)
     blanked = published[BANDS].isna() & original[BANDS].notna()
-    rows = published.index[published[TOTAL].notna() & blanked.any(axis=1)
-                           & original[BANDS].notna().all(axis=1)
-                           & (blanked.sum(axis=1) <= 4)]
+    rows = published.index[
+        published[TOTAL].notna()
+        & blanked.any(axis=1)
+        & original[BANDS].notna().all(axis=1)
+        & (blanked.sum(axis=1) <= 4)
+    ]
     small = (original[BANDS] > 0) & (original[BANDS] < min_count)
     checked = 0
     for row in rows[:40]:

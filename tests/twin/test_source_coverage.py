@@ -32,7 +32,8 @@ def test_coverage_rows_name_each_source(helsinki_twin: Path) -> None:
 
 
 def test_cells_outside_the_street_network_match_an_independent_nearest_join(
-        helsinki_twin: Path) -> None:
+    helsinki_twin: Path,
+) -> None:
     with Twin.open(helsinki_twin) as twin:
         outside = units_outside(twin, level="grid", kind="street_network")
         grid = twin.read("grid", columns=["cell_id", "geometry"])
@@ -55,8 +56,9 @@ def test_missing_values_say_outside_coverage_suppressed_or_no_data(helsinki_twin
         outside_id = next(iter(sorted(outside)))
         other = next(i for i in ids if i not in outside and i != inside_id)
         values = pd.Series(np.nan, index=[inside_id, outside_id, other])
-        result = IndicatorValues("access_walk_nearest_school", "grid", None, "all", values,
-                                 frozenset({inside_id}))
+        result = IndicatorValues(
+            "access_walk_nearest_school", "grid", None, "all", values, frozenset({inside_id})
+        )
         reasons = no_data_reasons(twin, result)
     assert coverage_kind("access_transit_cumulative_15min_school") == "transit"
     assert coverage_kind("inhabitants") is None
@@ -72,13 +74,15 @@ def test_area_reach_is_the_inhabitant_share_of_cells_inside(helsinki_twin: Path)
     from dikas.twin.source_coverage import reach_of_area
 
     with Twin.open(helsinki_twin) as twin:
-        reach = {r["kind"]: r["inhabitant_share"]
-                 for r in reach_of_area(twin, column="postal_code", unit_id="00530")}
+        reach = {
+            r["kind"]: r["inhabitant_share"]
+            for r in reach_of_area(twin, column="postal_code", unit_id="00530")
+        }
         grid = twin.read("grid", columns=["cell_id", "postal_code", "inhabitants"])
         outside = units_outside(twin, level="grid", kind="street_network")
     cells = grid[grid["postal_code"] == "00530"]
     inside = cells[~cells["cell_id"].isin(outside)]
     expected = inside["inhabitants"].sum() / cells["inhabitants"].sum()
     assert reach["street_network"] == pytest.approx(expected)
-    assert 0.4 < reach["street_network"] < 0.7   # the OSM extract stops inside 00530
+    assert 0.4 < reach["street_network"] < 0.7  # the OSM extract stops inside 00530
     assert reach["heat"] == pytest.approx(1.0)

@@ -21,13 +21,20 @@ def small_twin(tmp_path: Path) -> Path:
     path = tmp_path / "t.duckdb"
     with Twin.create(path, city="testville", build_id="abc") as twin:
         areas = gpd.GeoDataFrame(
-            {"postal_code": ["00100", "00100", "00200"], "year": [2022, 2023, 2023],
-             "inhabitants_total": [10.0, 12.0, None]},
+            {
+                "postal_code": ["00100", "00100", "00200"],
+                "year": [2022, 2023, 2023],
+                "inhabitants_total": [10.0, 12.0, None],
+            },
             geometry=[shapely.box(0, 0, 10, 10)] * 2 + [shapely.box(10, 0, 20, 10)],
-            crs="EPSG:3067")
+            crs="EPSG:3067",
+        )
         twin.write_layer("areas", areas)
-        grid = gpd.GeoDataFrame({"cell_id": ["a"], "inhabitants": [5]},
-                                geometry=[shapely.box(24.9, 60.1, 24.91, 60.11)], crs=4326)
+        grid = gpd.GeoDataFrame(
+            {"cell_id": ["a"], "inhabitants": [5]},
+            geometry=[shapely.box(24.9, 60.1, 24.91, 60.11)],
+            crs=4326,
+        )
         twin.write_layer("grid", grid)
     return path
 
@@ -72,11 +79,18 @@ def test_clear_errors_for_bad_requests(small_twin: Path, tmp_path: Path) -> None
 
 def test_indicators_replace_same_key_and_keep_provenance(small_twin: Path) -> None:
     with Twin.open(small_twin, read_only=False) as twin:
-        base = {"indicator": "share_low_income", "level": "areas", "unit_id": "00100",
-                "year": 2023, "method": "ratio", "parameters": {"numerator": "hr_pi_tul"}}
+        base = {
+            "indicator": "share_low_income",
+            "level": "areas",
+            "unit_id": "00100",
+            "year": 2023,
+            "method": "ratio",
+            "parameters": {"numerator": "hr_pi_tul"},
+        }
         twin.write_indicators(pd.DataFrame([{**base, "value": 0.1}]))
-        twin.write_indicators(pd.DataFrame([{**base, "value": 0.2},
-                                            {**base, "unit_id": "00200", "value": 0.3}]))
+        twin.write_indicators(
+            pd.DataFrame([{**base, "value": 0.2}, {**base, "unit_id": "00200", "value": 0.3}])
+        )
         stored = twin.indicators(indicator="share_low_income").sort_values("unit_id")
     assert stored["value"].tolist() == [0.2, 0.3]
     assert json.loads(stored["parameters"].iloc[0]) == {"numerator": "hr_pi_tul"}
@@ -84,8 +98,9 @@ def test_indicators_replace_same_key_and_keep_provenance(small_twin: Path) -> No
 
 
 def test_small_counts_are_blanked_only_at_fine_levels() -> None:
-    frame = pd.DataFrame({"inhabitants": [0, 3, 9, 10, 250], "age_0_9": [0, 1, 5, 10, 40],
-                          "heat": [0.1] * 5})
+    frame = pd.DataFrame(
+        {"inhabitants": [0, 3, 9, 10, 250], "age_0_9": [0, 1, 5, 10, 40], "heat": [0.1] * 5}
+    )
     grid = suppress_small_counts(frame, level="grid", min_count=10)
     assert grid["inhabitants"].isna().tolist() == [False, True, True, False, False]
     assert grid["age_0_9"].isna().tolist() == [False, True, True, False, False]

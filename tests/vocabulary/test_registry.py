@@ -24,18 +24,30 @@ from dikas.vocabulary import (
 from dikas.vocabulary.registry import units
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO_NAMES = [line for line in (Path(__file__).with_name("demo_indicators.txt")
-                                .read_text("utf-8").splitlines())
-              if line and not line.startswith("#")]
+DEMO_NAMES = [
+    line
+    for line in (Path(__file__).with_name("demo_indicators.txt").read_text("utf-8").splitlines())
+    if line and not line.startswith("#")
+]
 SNAKE_CASE = re.compile(r"[A-Za-z0-9]+_[A-Za-z0-9_]+")
-PAAVO_CODE = re.compile(r"\b(he|ko|hr|te|tr|ra|tp|pt)_[a-z0-9]+\b|\((HE|KO|HR|TE|TR|RA|TP|PT)\)",
-                        re.IGNORECASE)
-GENERATED = [f"segregation_{name}" for name in INDICES] + \
-            [f"segregation_{name}_p_value" for name in INDICES] + \
-            [f"flood_{m}_{c}" for m in ("residents", "vulnerable_residents", "buildings",
-                                        "overlap_share") for c in ("100", "1000")] + \
-            ["vulnerability_heat_robust_hotspot", "vulnerability_flood_median_rank",
-             "heat_valid_pixels", "heat_vulnerable_residents"]
+PAAVO_CODE = re.compile(
+    r"\b(he|ko|hr|te|tr|ra|tp|pt)_[a-z0-9]+\b|\((HE|KO|HR|TE|TR|RA|TP|PT)\)", re.IGNORECASE
+)
+GENERATED = (
+    [f"segregation_{name}" for name in INDICES]
+    + [f"segregation_{name}_p_value" for name in INDICES]
+    + [
+        f"flood_{m}_{c}"
+        for m in ("residents", "vulnerable_residents", "buildings", "overlap_share")
+        for c in ("100", "1000")
+    ]
+    + [
+        "vulnerability_heat_robust_hotspot",
+        "vulnerability_flood_median_rank",
+        "heat_valid_pixels",
+        "heat_vulnerable_residents",
+    ]
+)
 
 
 def _slug(heading: str) -> str:
@@ -45,8 +57,11 @@ def _slug(heading: str) -> str:
 
 
 def _anchors(doc: Path) -> set[str]:
-    return {_slug(line.lstrip("#")) for line in doc.read_text("utf-8").splitlines()
-            if line.startswith("#")}
+    return {
+        _slug(line.lstrip("#"))
+        for line in doc.read_text("utf-8").splitlines()
+        if line.startswith("#")
+    }
 
 
 def _assert_described(name: str) -> None:
@@ -74,20 +89,25 @@ def test_every_indicator_of_the_real_twin_is_described(helsinki_twin: Path) -> N
         entries = catalogue(twin, "fi")
     names = {entry.info.id for entry in entries}
     # Paavo variables, the ready-made shares and the grid, district and building columns
-    assert {"median_income", "share:lowest_income_inhabitants/adults_income_total",
-            "age_0_9", "water_m2", "year_built"} <= names
+    assert {
+        "median_income",
+        "share:lowest_income_inhabitants/adults_income_total",
+        "age_0_9",
+        "water_m2",
+        "year_built",
+    } <= names
     for name in sorted(names):
         _assert_described(name)
-    share = next(e for e in entries
-                 if e.info.id == "share:lowest_income_inhabitants/adults_income_total")
+    share = next(
+        e for e in entries if e.info.id == "share:lowest_income_inhabitants/adults_income_total"
+    )
     assert share.years == {"areas": [2020, 2021, 2022, 2023]}
     assert share.info.label == "Pienituloisten osuus" and share.info.percent
 
 
 def test_languages_differ_and_generated_labels_are_composed() -> None:
     name = "access_bike_2sfca_15min_daycare"
-    assert label(name, "fi") == "Päiväkoti: tarjonta asukasta kohden 15 minuutin sisällä " \
-                                "(pyörällä)"
+    assert label(name, "fi") == "Päiväkoti: tarjonta asukasta kohden 15 minuutin sisällä (pyörällä)"
     assert label(name, "sv") == "Daghem: utbud per invånare inom 15 minuter (med cykel)"
     assert label(name, "en") == "Daycare centre: supply per resident within 15 minutes (by bike)"
     walk = describe("access_walk_nearest_1_health_station", "en")
@@ -95,10 +115,11 @@ def test_languages_differ_and_generated_labels_are_composed() -> None:
     assert describe("access_transit_cumulative_15min_school", "en").direction == "higher_better"
     assert label("segregation_dissimilarity_p_value", "sv") == "Olikhetsindex: p-värde"
     assert describe("segregation_interaction", "en").direction == "higher_better"
-    assert label("lowest_income_inhabitants", "fi") == \
-        "Alimpaan tuloluokkaan kuuluvat asukkaat"
-    assert population_group_label("lowest_income_inhabitants/adults_income_total", "fi") == \
-        "Pienituloisten osuus"
+    assert label("lowest_income_inhabitants", "fi") == "Alimpaan tuloluokkaan kuuluvat asukkaat"
+    assert (
+        population_group_label("lowest_income_inhabitants/adults_income_total", "fi")
+        == "Pienituloisten osuus"
+    )
     differing = [n for n in DEMO_NAMES if label(n, "fi") != label(n, "en")]
     assert len(differing) == len(DEMO_NAMES)
 

@@ -25,8 +25,9 @@ def axe_source() -> str:
     return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
 
 
-def audit(page: Page, *, exclude: list[str] | None = None,
-          include: list[str] | None = None) -> list[dict[str, Any]]:
+def audit(
+    page: Page, *, exclude: list[str] | None = None, include: list[str] | None = None
+) -> list[dict[str, Any]]:
     """axe's WCAG 2.1 A/AA violations on ``page``: ``[{id, impact, help, nodes: [...]}]``.
 
     ``exclude`` lists CSS selectors to leave out (the WebGL canvas has no DOM to check);
@@ -45,13 +46,20 @@ def audit(page: Page, *, exclude: list[str] | None = None,
                 {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 10)}));
-        }""", [context, WCAG_AA_TAGS])
+        }""",
+        [context, WCAG_AA_TAGS],
+    )
     return list(result)
 
 
-def assert_accessible(page: Page, *, state: str, artifacts: Path | None = None,
-                      exclude: list[str] | None = None,
-                      include: list[str] | None = None) -> None:
+def assert_accessible(
+    page: Page,
+    *,
+    state: str,
+    artifacts: Path | None = None,
+    exclude: list[str] | None = None,
+    include: list[str] | None = None,
+) -> None:
     """Fail with the list of serious or critical WCAG 2.1 AA violations in ``state``.
 
     The whole report is written to ``artifacts/axe-<state>.json`` when a folder is given.
@@ -62,4 +70,5 @@ def assert_accessible(page: Page, *, state: str, artifacts: Path | None = None,
         (artifacts / f"axe-{state}.json").write_text(json.dumps(violations, indent=2))
     blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, f"{state}: " + "; ".join(
-        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(v['nodes'])}" for v in blocking)
+        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(v['nodes'])}" for v in blocking
+    )

@@ -21,8 +21,12 @@ if TYPE_CHECKING:
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--no-sandbox",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--no-first-run",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -72,19 +76,32 @@ def server(helsinki_twin: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     settings = ApiSettings(twin_path=helsinki_twin, community_path=community_file)
     app = create_app(settings)
     with serving(app, ready_path="/api/meta", timeout_s=120) as url:
-        yield Server(url=url, twin=helsinki_twin, min_count=settings.min_count, users=USERS,
-                     community=community_file)
+        yield Server(
+            url=url,
+            twin=helsinki_twin,
+            min_count=settings.min_count,
+            users=USERS,
+            community=community_file,
+        )
 
 
 @contextmanager
-def serving(app: object, *, ready_path: str = "/api/status", timeout_s: float = 60
-            ) -> Iterator[str]:
+def serving(
+    app: object, *, ready_path: str = "/api/status", timeout_s: float = 60
+) -> Iterator[str]:
     """Run an ASGI app under uvicorn on a free loopback port until the block ends; the URL."""
     import uvicorn
 
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,  # type: ignore[arg-type]
-                                           log_level="warning", server_header=False))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=port,  # type: ignore[arg-type]
+            log_level="warning",
+            server_header=False,
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
@@ -123,7 +140,11 @@ class NetworkLog:
     failed: list[str] = field(default_factory=list)
 
     def foreign_hosts(self) -> set[str]:
-        hosts = {urlsplit(u).hostname for u in self.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")}
+        hosts = {
+            urlsplit(u).hostname
+            for u in self.urls
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+        }
         return hosts - {"127.0.0.1", "localhost"}
 
 
@@ -132,8 +153,12 @@ def attach_network_log(page: Page) -> NetworkLog:
     log = NetworkLog()
     page.on("request", lambda request: log.urls.append(request.url))
     page.on("requestfailed", lambda request: log.failed.append(f"{request.url}: {request.failure}"))
-    page.on("response", lambda response: response.status >= 400
-            and log.failed.append(f"{response.url}: HTTP {response.status}"))
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400 and log.failed.append(f"{response.url}: HTTP {response.status}")
+        ),
+    )
     return log
 
 
@@ -143,8 +168,11 @@ def open_app(browser: Browser, url: str) -> tuple[BrowserContext, Page, NetworkL
     page = context.new_page()
     log = attach_network_log(page)
     page.goto(url)
-    wait_until(page, "window.dikasReady === true || document.body.dataset.state === 'error'",
-               timeout_ms=READY_TIMEOUT_MS)
+    wait_until(
+        page,
+        "window.dikasReady === true || document.body.dataset.state === 'error'",
+        timeout_ms=READY_TIMEOUT_MS,
+    )
     return context, page, log
 
 

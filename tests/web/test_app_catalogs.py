@@ -97,8 +97,18 @@ def test_the_js_writes_no_english_sentences() -> None:
     separated word appears inside template or quoted HTML text."""
     pattern = re.compile(r""">\s*([A-Z][a-z]+ [a-z]+[^<$]*)<""")
     offenders = {}
-    for name in ("main.js", "profile.js", "scenario.js", "charts.js", "picker.js", "search.js",
-                 "areas.js", "export.js", "registry.js", "locale.js"):
+    for name in (
+        "main.js",
+        "profile.js",
+        "scenario.js",
+        "charts.js",
+        "picker.js",
+        "search.js",
+        "areas.js",
+        "export.js",
+        "registry.js",
+        "locale.js",
+    ):
         found = pattern.findall((APP / name).read_text(encoding="utf-8"))
         if found:
             offenders[name] = found

@@ -15,8 +15,10 @@ DIST = APP.parent / "dist"
 
 
 def sources_hash() -> str:
-    inputs = sorted([p.relative_to(APP).as_posix() for p in (APP / "src").rglob("*") if p.is_file()]
-                    + ["package.json", "package-lock.json"])
+    inputs = sorted(
+        [p.relative_to(APP).as_posix() for p in (APP / "src").rglob("*") if p.is_file()]
+        + ["package.json", "package-lock.json"]
+    )
     digest = hashlib.sha256()
     for path in inputs:
         digest.update(path.encode() + b"\n")
@@ -28,4 +30,5 @@ def sources_hash() -> str:
 def test_committed_bundle_matches_its_sources() -> None:
     stamp = (DIST / "SOURCES.sha256").read_text().strip()
     assert stamp == sources_hash(), (
-        "src/dikas/web/dist is stale: run `cd src/dikas/web/app && npm ci && npm run build`")
+        "src/dikas/web/dist is stale: run `cd src/dikas/web/app && npm ci && npm run build`"
+    )

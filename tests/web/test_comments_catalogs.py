@@ -28,6 +28,8 @@ def test_every_used_key_is_translated_with_its_placeholders() -> None:
         for key, text in english.items():
             assert other[key].strip(), (lang, key)
             assert set(PLACEHOLDER.findall(other[key])) == set(PLACEHOLDER.findall(text)), (
-                lang, key)
+                lang,
+                key,
+            )
         same = [k for k in english if other[k] == english[k]]
         assert len(same) <= 3, (lang, same)  # "idea", "moderator": the same word

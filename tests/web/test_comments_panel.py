@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 
 def _sign_in(server: Server, name: str) -> dict[str, str]:
     password, _role = server.users[name]
-    token = httpx.post(f"{server.url}/api/auth/token", json={"username": name,
-                                                             "password": password},
-                       timeout=60).json()["access_token"]
+    token = httpx.post(
+        f"{server.url}/api/auth/token", json={"username": name, "password": password}, timeout=60
+    ).json()["access_token"]
     return {"Authorization": f"Bearer {token}"}
 
 
@@ -39,22 +39,41 @@ def test_comment_list_shows_date_and_area_name_and_locates(app_page, server: Ser
             (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));""")
     meta = httpx.get(f"{server.url}/api/meta", timeout=60).json()
     with dikas.open(server.twin) as twin:
-        areas = twin.read("areas", year=max(meta["years"]),
-                          columns=["postal_code", "name", "geometry"])
+        areas = twin.read(
+            "areas", year=max(meta["years"]), columns=["postal_code", "name", "geometry"]
+        )
     areas = areas.assign(size=areas.area).sort_values("size", ascending=False).to_crs(4326)
     first, second = areas.iloc[0], areas.iloc[1]
     alice = _sign_in(server, "alice")
-    by_area = httpx.post(f"{server.url}/api/comments", headers=alice, timeout=60, json={
-        "postal_code": first.postal_code, "text": "Shade for the playground",
-        "category": "need"}).json()
+    by_area = httpx.post(
+        f"{server.url}/api/comments",
+        headers=alice,
+        timeout=60,
+        json={
+            "postal_code": first.postal_code,
+            "text": "Shade for the playground",
+            "category": "need",
+        },
+    ).json()
     inside = second.geometry.representative_point()
     d = 0.0008
-    ring = [[inside.x - d, inside.y - d], [inside.x + d, inside.y - d],
-            [inside.x + d, inside.y + d], [inside.x - d, inside.y + d],
-            [inside.x - d, inside.y - d]]
-    drawn = httpx.post(f"{server.url}/api/comments", headers=alice, timeout=60, json={
-        "area": {"type": "Polygon", "coordinates": [ring]}, "text": "Too hot in summer here",
-        "category": "concern"})
+    ring = [
+        [inside.x - d, inside.y - d],
+        [inside.x + d, inside.y - d],
+        [inside.x + d, inside.y + d],
+        [inside.x - d, inside.y + d],
+        [inside.x - d, inside.y - d],
+    ]
+    drawn = httpx.post(
+        f"{server.url}/api/comments",
+        headers=alice,
+        timeout=60,
+        json={
+            "area": {"type": "Polygon", "coordinates": [ring]},
+            "text": "Too hot in summer here",
+            "category": "concern",
+        },
+    )
     assert drawn.status_code == 201, drawn.text
     drawn = drawn.json()
 
@@ -75,16 +94,27 @@ def test_comment_list_shows_date_and_area_name_and_locates(app_page, server: Ser
 
     # comments are speech balloons (deck.gl icons), service points are map circles, and
     # area comments are polygons
-    points = [f for f in httpx.get(f"{server.url}/api/comments", params={"limit": 200},
-                                   timeout=60).json()["features"]]
-    wait_until(page, "(dikas.state.overlayLayers || []).some(l => l.id === 'comment-areas' "
-                     "&& l.props.data.length > 0)")
+    points = [
+        f
+        for f in httpx.get(f"{server.url}/api/comments", params={"limit": 200}, timeout=60).json()[
+            "features"
+        ]
+    ]
+    wait_until(
+        page,
+        "(dikas.state.overlayLayers || []).some(l => l.id === 'comment-areas' "
+        "&& l.props.data.length > 0)",
+    )
     layers = page.evaluate("""Object.fromEntries(dikas.state.overlayLayers.map(l => [l.id,
         [l.constructor.layerName, l.props.data.length]]))""")
-    assert layers["comments"] == ["IconLayer", sum(f["geometry"]["type"] == "Point"
-                                                   for f in points)]
-    assert layers["comment-areas"] == ["PolygonLayer", sum(f["geometry"]["type"] == "Polygon"
-                                                           for f in points)]
+    assert layers["comments"] == [
+        "IconLayer",
+        sum(f["geometry"]["type"] == "Point" for f in points),
+    ]
+    assert layers["comment-areas"] == [
+        "PolygonLayer",
+        sum(f["geometry"]["type"] == "Polygon" for f in points),
+    ]
     assert page.evaluate("dikas.map.getLayer('services').type") == "circle"
     # the balloon is drawn in a canvas: nothing is fetched that the CSP refuses
     page.wait_for_timeout(500)
@@ -94,14 +124,20 @@ def test_comment_list_shows_date_and_area_name_and_locates(app_page, server: Ser
     page.evaluate("dikas.map.jumpTo({center: [0, 0], zoom: 3})")
     page.click(f"{item} .locate-comment")
     assert page.get_attribute("#comments", "data-located") == str(drawn["id"])
-    wait_until(page, f"""(() => {{ const b = dikas.map.getBounds();
+    wait_until(
+        page,
+        f"""(() => {{ const b = dikas.map.getBounds();
         return !dikas.map.isMoving() && b.contains([{ring[0][0]}, {ring[0][1]}])
-            && b.contains([{ring[2][0]}, {ring[2][1]}]); }})()""")
+            && b.contains([{ring[2][0]}, {ring[2][1]}]); }})()""",
+    )
     assert "located" in (page.get_attribute(item, "class") or "")
     page.click(f"{other} .locate-comment")
-    wait_until(page, f"""(() => {{ const b = dikas.map.getBounds();
-        const p = {by_area['geometry']['coordinates']};
-        return !dikas.map.isMoving() && b.contains(p); }})()""")
+    wait_until(
+        page,
+        f"""(() => {{ const b = dikas.map.getBounds();
+        const p = {by_area["geometry"]["coordinates"]};
+        return !dikas.map.isMoving() && b.contains(p); }})()""",
+    )
 
     assert_accessible(page, state="comments-panel", include=["#comments"])
 
@@ -115,8 +151,9 @@ def test_moderator_panel_and_privacy_notice_are_accessible(app_page, server: Ser
     page.fill("#login-form input[name=username]", "moira")
     page.fill("#login-form input[name=password]", password)
     page.click("#login-form button[type=submit]")
-    page.wait_for_selector("#comments[data-role=moderator] #moderation-reason",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        "#comments[data-role=moderator] #moderation-reason", timeout=READY_TIMEOUT_MS
+    )
     assert page.is_visible("#comment-export")
     page.click("#privacy-open")
     page.wait_for_selector("#privacy-notice h3", timeout=READY_TIMEOUT_MS)

@@ -35,24 +35,36 @@ def small_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def _violations(page: Page) -> list[str]:
     found: list[str] = []
-    page.on("console", lambda message: "Content Security Policy" in message.text
-            and found.append(message.text))
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and found.append(message.text),
+    )
     return found
 
 
-def test_map_app_runs_under_the_policy_and_signs_in_with_json(browser: Browser,
-                                                               small_server: str) -> None:
+def test_map_app_runs_under_the_policy_and_signs_in_with_json(
+    browser: Browser, small_server: str
+) -> None:
     context = browser.new_context(viewport={"width": 1000, "height": 640})
     page = context.new_page()
     violations = _violations(page)
     posts: list[tuple[str, str | None]] = []
-    page.on("request", lambda request: request.method == "POST" and posts.append(
-        (request.url, request.headers.get("content-type"))))
+    page.on(
+        "request",
+        lambda request: (
+            request.method == "POST"
+            and posts.append((request.url, request.headers.get("content-type")))
+        ),
+    )
     response = page.goto(small_server)
-    assert response is not None and "script-src 'self'" in response.headers[
-        "content-security-policy"]
-    wait_until(page, "window.dikasReady === true || document.body.dataset.state === 'error'",
-               timeout_ms=READY_TIMEOUT_MS)
+    assert (
+        response is not None and "script-src 'self'" in response.headers["content-security-policy"]
+    )
+    wait_until(
+        page,
+        "window.dikasReady === true || document.body.dataset.state === 'error'",
+        timeout_ms=READY_TIMEOUT_MS,
+    )
     assert page.evaluate("document.body.dataset.state") != "error"
     page.click("#tabs button[data-tab=comments]")
     page.fill("#login-form input[name=username]", "alice")
@@ -73,9 +85,7 @@ def test_swagger_ui_runs_under_the_policy(browser: Browser, small_server: str) -
     violations = _violations(page)
     page.goto(f"{small_server}/docs")
     page.wait_for_selector(".opblock-summary-path", timeout=30_000)  # operations listed
-    paths = page.eval_on_selector_all(".opblock-summary-path", "els => els.map(e => "
-                                      "e.textContent)")
+    paths = page.eval_on_selector_all(".opblock-summary-path", "els => els.map(e => e.textContent)")
     context.close()
     assert violations == []
     assert any("/api/auth/token" in path for path in paths)
-

@@ -33,15 +33,20 @@ INNER = "00170"  # Kruununhaka: inside the demo's street network (Vuosaari is ou
 MAP_CANVAS = ["#map canvas"]
 
 
-def open_page(browser: Browser, url: str, *, locale: str = "fi-FI",
-              viewport: dict[str, int] | None = None) -> tuple[BrowserContext, Page]:
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800},
-                                  locale=locale, accept_downloads=True)
+def open_page(
+    browser: Browser, url: str, *, locale: str = "fi-FI", viewport: dict[str, int] | None = None
+) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(
+        viewport=viewport or {"width": 1280, "height": 800}, locale=locale, accept_downloads=True
+    )
     page = context.new_page()
     attach_network_log(page)
     page.goto(url)
-    wait_until(page, "window.dikasReady === true || document.body.dataset.state === 'error'",
-               timeout_ms=READY_TIMEOUT_MS)
+    wait_until(
+        page,
+        "window.dikasReady === true || document.body.dataset.state === 'error'",
+        timeout_ms=READY_TIMEOUT_MS,
+    )
     assert page.evaluate("document.body.dataset.state") == "ready", page.inner_text("#errors")
     return context, page
 
@@ -51,20 +56,25 @@ def url_state(page: Page) -> dict[str, str]:
 
 
 def wait_choropleth(page: Page, prefix: str) -> None:
-    wait_until(page, f"(document.body.dataset.choropleth || '').startsWith({prefix!r})",
-               timeout_ms=READY_TIMEOUT_MS)
+    wait_until(
+        page,
+        f"(document.body.dataset.choropleth || '').startsWith({prefix!r})",
+        timeout_ms=READY_TIMEOUT_MS,
+    )
 
 
 def run_what_if(page: Page, *, keyboard: bool = False, ok: bool = True) -> dict:
     """Run the what-if in the editor; the server's response (a success unless ``ok`` is false)."""
-    with page.expect_response(lambda r: "/api/scenarios" in r.url
-                              and r.request.method == "POST", timeout=READY_TIMEOUT_MS) as answer:
+    with page.expect_response(
+        lambda r: "/api/scenarios" in r.url and r.request.method == "POST", timeout=READY_TIMEOUT_MS
+    ) as answer:
         if keyboard:
             page.keyboard.press("Enter")  # "Run" has the focus after placing
         else:
             page.click("#scenario-run")
-    page.wait_for_selector("#scenario[data-state=done], #scenario[data-state=error]",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        "#scenario[data-state=done], #scenario[data-state=error]", timeout=READY_TIMEOUT_MS
+    )
     response = answer.value
     if ok:
         assert response.status in (200, 201), response.text()
@@ -100,9 +110,11 @@ def test_opens_in_finnish_with_percent_legend(finnish: Page, server: Server) -> 
     assert "Pienituloisten osuus" in legend
     assert "%" in legend and "2023" in legend and "2,023" not in legend
     # the class bounds are the server's breaks written as Finnish percentages
-    breaks = httpx.get(f"{server.url}/api/indicators", timeout=60,
-                       params={"indicator": LOW_INCOME, "level": "areas", "year": 2023}
-                       ).json()["breaks"]["quantiles"]
+    breaks = httpx.get(
+        f"{server.url}/api/indicators",
+        timeout=60,
+        params={"indicator": LOW_INCOME, "level": "areas", "year": 2023},
+    ).json()["breaks"]["quantiles"]
     first = f"{100 * breaks[0]:.1f}".replace(".", ",")
     assert f"enintään {first} %" in legend.replace("\u00a0", " ")
     # the compact attribution: each source once, folded
@@ -119,8 +131,12 @@ def test_search_the_indicator_and_read_every_year(finnish: Page) -> None:
     options = page.locator("#indicator-list [role=option]")
     wait_until(page, "document.querySelectorAll('#indicator-list [role=option]').length > 0")
     assert "Pienituloisten osuus" in options.first.inner_text()
-    groups = page.eval_on_selector_all("#indicator-list .group-label", "els => els.map(e => e.textContent)")
-    registry = httpx.get(page.url.split("#")[0] + "api/registry", params={"lang": "fi"}, timeout=60).json()
+    groups = page.eval_on_selector_all(
+        "#indicator-list .group-label", "els => els.map(e => e.textContent)"
+    )
+    registry = httpx.get(
+        page.url.split("#")[0] + "api/registry", params={"lang": "fi"}, timeout=60
+    ).json()
     entry = next(i for i in registry["indicators"] if i["id"] == LOW_INCOME)
     challenge = next(c["label"] for c in registry["challenges"] if c["id"] == entry["challenge"])
     assert challenge in groups  # grouped by the registry's challenge, in Finnish
@@ -131,15 +147,20 @@ def test_search_the_indicator_and_read_every_year(finnish: Page) -> None:
     for year in (2020, 2021, 2022, 2023):
         page.locator("#year").fill(str(year))
         page.locator("#year").dispatch_event("change")
-        wait_until(page, f"document.body.dataset.choropleth === 'areas:{LOW_INCOME}:{year}'",
-                   timeout_ms=READY_TIMEOUT_MS)
+        wait_until(
+            page,
+            f"document.body.dataset.choropleth === 'areas:{LOW_INCOME}:{year}'",
+            timeout_ms=READY_TIMEOUT_MS,
+        )
         legend = page.inner_text("#legend")
         assert str(year) in legend and "%" in legend
         assert not re.search(r"\d,\d{3}\b", legend.replace(" %", ""))  # no "2,023"
         assert url_state(page)["year"] == str(year)
     # a no-data row names its reason and count
-    assert re.search(r"(ei tietoa|salattu|kattavuuden ulkopuolella|ei laskettu) \(\d+\)",
-                     page.inner_text("#legend")) or "ei tietoa" in page.inner_text("#legend")
+    assert re.search(
+        r"(ei tietoa|salattu|kattavuuden ulkopuolella|ei laskettu) \(\d+\)",
+        page.inner_text("#legend"),
+    ) or "ei tietoa" in page.inner_text("#legend")
 
 
 def test_compare_kallio_with_vuosaari(finnish: Page) -> None:
@@ -148,26 +169,42 @@ def test_compare_kallio_with_vuosaari(finnish: Page) -> None:
     wait_until(page, "!document.querySelector('#place-results').hidden")
     assert "Kallio" in page.inner_text("#place-results")
     page.keyboard.press("Enter")
-    page.wait_for_selector(f"#profile[data-state=ready][data-unit='{KALLIO}']",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        f"#profile[data-state=ready][data-unit='{KALLIO}']", timeout=READY_TIMEOUT_MS
+    )
     assert "Vuosi 2023" in page.inner_text("#profile-title")
     # trend charts start at zero and have their tables
-    assert page.eval_on_selector_all("#profile svg.chart.line", "els => els.map(e => Number(e.dataset.y0))")
-    assert all(y0 <= 0 for y0 in page.eval_on_selector_all(
-        "#profile svg.chart.line", "els => els.map(e => Number(e.dataset.y0))"))
-    assert page.locator("#profile details.chart-table").count() >= page.locator("#profile svg.chart").count()
+    assert page.eval_on_selector_all(
+        "#profile svg.chart.line", "els => els.map(e => Number(e.dataset.y0))"
+    )
+    assert all(
+        y0 <= 0
+        for y0 in page.eval_on_selector_all(
+            "#profile svg.chart.line", "els => els.map(e => Number(e.dataset.y0))"
+        )
+    )
+    assert (
+        page.locator("#profile details.chart-table").count()
+        >= page.locator("#profile svg.chart").count()
+    )
     assert_accessible(page, state="fi-profile", artifacts=ARTIFACTS, exclude=MAP_CANVAS)
     page.click("#profile-compare")
     page.fill("#place-search", "vuosaari")
-    wait_until(page, "document.querySelector('#place-results').textContent.includes('Etelä-Vuosaari')")
+    wait_until(
+        page, "document.querySelector('#place-results').textContent.includes('Etelä-Vuosaari')"
+    )
     page.click("#place-results [role=option]:has-text('Etelä-Vuosaari')")
-    page.wait_for_selector(f"#profile[data-state=ready][data-unit='{KALLIO},{VUOSAARI}']",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        f"#profile[data-state=ready][data-unit='{KALLIO},{VUOSAARI}']", timeout=READY_TIMEOUT_MS
+    )
     table = page.locator("#profile table.compare")
     head = table.locator("thead").inner_text()
     assert "Kallio" in head and "Etelä-Vuosaari" in head and "Koko kaupunki" in head
-    profile_a = httpx.get(f"{page.url.split('#')[0].rstrip('/')}/api/areas/{KALLIO}/profile",
-                          params={"year": 2023}, timeout=60).json()
+    profile_a = httpx.get(
+        f"{page.url.split('#')[0].rstrip('/')}/api/areas/{KALLIO}/profile",
+        params={"year": 2023},
+        timeout=60,
+    ).json()
     figure = next(f for f in profile_a["key_figures"] if f["name"] == "low_income_share")
     row = table.locator("tr[data-name=low_income_share]").inner_text().replace("\u00a0", " ")
     assert f"{100 * figure['value']:.1f}".replace(".", ",") + " %" in row
@@ -254,7 +291,9 @@ def test_a_what_if_that_changes_nothing_says_so(finnish: Page) -> None:
     }""")
     assert page.inner_text("#scenario-result .no-change").startswith("Ei muutosta")
     wait_until(page, "document.body.dataset.noChange === 'true'")
-    rows = page.eval_on_selector_all("#legend .legend-rows li", "els => els.map(e => e.textContent)")
+    rows = page.eval_on_selector_all(
+        "#legend .legend-rows li", "els => els.map(e => e.textContent)"
+    )
     assert rows[0] == "Ei muutosta"
     assert not any("–" in row for row in rows)  # no class ranges
     assert "parempi" not in page.inner_text("#scenario-result table.summary")
@@ -270,13 +309,18 @@ def test_level_switch_and_districts(finnish: Page) -> None:
     page.check("#level-switch input[value=grid]")
     wait_choropleth(page, "grid:")
     assert url_state(page)["level"] == "grid"
-    registry = httpx.get(page.url.split("#")[0] + "api/registry", params={"lang": "fi"}, timeout=60).json()
+    registry = httpx.get(
+        page.url.split("#")[0] + "api/registry", params={"lang": "fi"}, timeout=60
+    ).json()
     grid = next(level["label"] for level in registry["levels"] if level["id"] == "grid")
     assert grid in page.inner_text("#legend")
     if "districts" in levels:
         page.check("#level-switch input[value=districts]")
         wait_choropleth(page, "districts:")
-        assert page.evaluate("dikas.map.getLayoutProperty('districts-fill', 'visibility')") == "visible"
+        assert (
+            page.evaluate("dikas.map.getLayoutProperty('districts-fill', 'visibility')")
+            == "visible"
+        )
     page.check("#level-switch input[value=areas]")
     wait_choropleth(page, "areas:")
 
@@ -329,8 +373,9 @@ def test_keyboard_only_errand(browser: Browser, server: Server) -> None:
         page.keyboard.type(KALLIO)
         page.keyboard.press("Tab")  # the first button of the first (only) area: its profile
         page.keyboard.press("Enter")
-        page.wait_for_selector(f"#profile[data-state=ready][data-unit='{KALLIO}']",
-                               timeout=READY_TIMEOUT_MS)
+        page.wait_for_selector(
+            f"#profile[data-state=ready][data-unit='{KALLIO}']", timeout=READY_TIMEOUT_MS
+        )
         assert page.evaluate("document.activeElement.id") == "profile"
         page.keyboard.press("Escape")
         assert page.locator("#profile").is_hidden()
@@ -340,8 +385,9 @@ def test_keyboard_only_errand(browser: Browser, server: Server) -> None:
         page.keyboard.press("Tab")  # "Vertaa"
         page.keyboard.press("Enter")
         # the first area of the comparison opens (and takes the focus) before the next is chosen
-        page.wait_for_selector(f"#profile[data-state=ready][data-unit='{KALLIO}']",
-                               timeout=READY_TIMEOUT_MS)
+        page.wait_for_selector(
+            f"#profile[data-state=ready][data-unit='{KALLIO}']", timeout=READY_TIMEOUT_MS
+        )
         wait_until(page, "document.activeElement.id === 'profile'")
         page.focus("#area-filter")
         page.keyboard.press("Control+A")
@@ -349,8 +395,9 @@ def test_keyboard_only_errand(browser: Browser, server: Server) -> None:
         page.keyboard.press("Tab")
         page.keyboard.press("Tab")
         page.keyboard.press("Enter")
-        page.wait_for_selector(f"#profile[data-state=ready][data-unit='{KALLIO},{VUOSAARI}']",
-                               timeout=READY_TIMEOUT_MS)
+        page.wait_for_selector(
+            f"#profile[data-state=ready][data-unit='{KALLIO},{VUOSAARI}']", timeout=READY_TIMEOUT_MS
+        )
         page.keyboard.press("Escape")
         # a what-if in an area inside the street network
         page.focus("#area-filter")
@@ -365,8 +412,9 @@ def test_keyboard_only_errand(browser: Browser, server: Server) -> None:
         assert page.evaluate("document.activeElement.id") == "scenario-run"
         result = run_what_if(page, keyboard=True)
         assert result["summary"]["language"] == "fi"
-        assert page.evaluate("document.body.dataset.choropleth").startswith("scenario:") or \
-            not result.get("maps")
+        assert page.evaluate("document.body.dataset.choropleth").startswith(
+            "scenario:"
+        ) or not result.get("maps")
         save_screenshot(page, "face_fi_keyboard_what_if")
         # the status region announced it
         assert page.inner_text("#status") == "Entä jos -laskelma valmis."
@@ -376,14 +424,14 @@ def test_keyboard_only_errand(browser: Browser, server: Server) -> None:
 
 
 def test_state_in_the_url_is_restored_in_swedish(browser: Browser, server: Server) -> None:
-    url = (f"{server.url}/#indicator={LOW_INCOME}&level=areas&year=2021&areas={KALLIO}"
-           "&lang=sv")
+    url = f"{server.url}/#indicator={LOW_INCOME}&level=areas&year=2021&areas={KALLIO}&lang=sv"
     context, page = open_page(browser, url, locale="en-GB")
     try:
         assert page.evaluate("document.documentElement.lang") == "sv"
         assert page.evaluate("document.body.dataset.choropleth") == f"areas:{LOW_INCOME}:2021"
-        page.wait_for_selector(f"#profile[data-state=ready][data-unit='{KALLIO}']",
-                               timeout=READY_TIMEOUT_MS)
+        page.wait_for_selector(
+            f"#profile[data-state=ready][data-unit='{KALLIO}']", timeout=READY_TIMEOUT_MS
+        )
         assert "År 2021" in page.inner_text("#profile-title")
         assert page.inner_text("#tab-explore") == "Karta"
         assert "Nyckeltal" in page.inner_text("#profile")
@@ -402,12 +450,15 @@ def test_state_in_the_url_is_restored_in_swedish(browser: Browser, server: Serve
 
 def test_accessibility_statement_route(browser: Browser, server: Server) -> None:
     for lang, title in (("sv", "Tillgänglighetsutlåtande"), ("en", "Accessibility statement")):
-        context, page = open_page(browser, f"{server.url}/accessibility?lang={lang}", locale="fi-FI")
+        context, page = open_page(
+            browser, f"{server.url}/accessibility?lang={lang}", locale="fi-FI"
+        )
         try:
             assert page.locator("#statement").is_visible()
             assert page.inner_text("#statement h1") == title
-            assert_accessible(page, state=f"{lang}-statement", artifacts=ARTIFACTS,
-                              exclude=MAP_CANVAS)
+            assert_accessible(
+                page, state=f"{lang}-statement", artifacts=ARTIFACTS, exclude=MAP_CANVAS
+            )
         finally:
             context.close()
 
@@ -416,12 +467,17 @@ def test_areas_route_lists_every_area(browser: Browser, server: Server) -> None:
     import dikas
 
     with dikas.open(server.twin) as twin:
-        codes = set(twin.sql("SELECT DISTINCT postal_code FROM areas "
-                             "WHERE year = (SELECT max(year) FROM areas)")["postal_code"])
+        codes = set(
+            twin.sql(
+                "SELECT DISTINCT postal_code FROM areas WHERE year = (SELECT max(year) FROM areas)"
+            )["postal_code"]
+        )
     context, page = open_page(browser, f"{server.url}/areas", locale="sv-FI")
     try:
         assert page.locator("#areas").is_visible()
-        listed = set(page.eval_on_selector_all("#area-list li", "els => els.map(e => e.dataset.id)"))
+        listed = set(
+            page.eval_on_selector_all("#area-list li", "els => els.map(e => e.dataset.id)")
+        )
         assert listed == codes
         assert page.inner_text("#area-count") == f"{len(codes)} områden"
     finally:
@@ -440,7 +496,10 @@ def test_phone_layout(browser: Browser, server: Server) -> None:
         attribution = page.locator(".maplibregl-ctrl-attrib").bounding_box()
         assert attribution is not None
         # folded: a small button in the corner, not a block over the map
-        assert attribution["width"] * attribution["height"] < 0.02 * map_box["width"] * map_box["height"]
+        assert (
+            attribution["width"] * attribution["height"]
+            < 0.02 * map_box["width"] * map_box["height"]
+        )
         save_screenshot(page, "face_phone_map")
         page.click("#menu-toggle")
         assert page.locator("#sidebar").is_visible()

@@ -50,18 +50,20 @@ def legend_colours(page: Page) -> list[str]:
 def area_colour(page: Page, postal_code: str) -> str | None:
     return page.evaluate(
         "id => (dikas.map.getFeatureState({source: 'twin', sourceLayer: 'areas', id}) || {}).colour",
-        postal_code)
+        postal_code,
+    )
 
 
 def rgb(colour: str) -> str:
     """``#rrggbb`` as the browser's ``rgb(r, g, b)``."""
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgb({r}, {g}, {b})"
 
 
 def wait_renders(page: Page, before: int) -> None:
-    wait_until(page, f"Number(document.body.dataset.renders) > {before}",
-               timeout_ms=READY_TIMEOUT_MS)
+    wait_until(
+        page, f"Number(document.body.dataset.renders) > {before}", timeout_ms=READY_TIMEOUT_MS
+    )
 
 
 def renders(page: Page) -> int:
@@ -69,15 +71,19 @@ def renders(page: Page) -> int:
 
 
 def indicator(server: Server, name: str, year: int) -> dict:
-    response = httpx.get(f"{server.url}/api/indicators",
-                         params={"indicator": name, "level": "areas", "year": year}, timeout=60)
+    response = httpx.get(
+        f"{server.url}/api/indicators",
+        params={"indicator": name, "level": "areas", "year": year},
+        timeout=60,
+    )
     response.raise_for_status()
     return response.json()
 
 
 def indicator_values(server: Server, name: str, level: str) -> dict:
-    response = httpx.get(f"{server.url}/api/indicators",
-                         params={"indicator": name, "level": level}, timeout=60)
+    response = httpx.get(
+        f"{server.url}/api/indicators", params={"indicator": name, "level": level}, timeout=60
+    )
     response.raise_for_status()
     return response.json()["values"]
 
@@ -101,10 +107,15 @@ def check_area_colours(page: Page, values: dict, bins: list[float], *, sample: i
 def safe_points(page: Page, lonlats: list[tuple[float, float]]) -> list[tuple[int, float, float]]:
     """Indices and canvas pixels of points drawn well inside the map (off controls/attribution)."""
     size = page.evaluate("[dikas.map.getCanvas().clientWidth, dikas.map.getCanvas().clientHeight]")
-    pixels = page.evaluate("pts => pts.map(p => { const q = dikas.map.project(p); return [q.x, q.y]; })",
-                           [list(p) for p in lonlats])
-    return [(i, x, y) for i, (x, y) in enumerate(pixels)
-            if 80 < x < size[0] - 420 and 80 < y < size[1] - 140]
+    pixels = page.evaluate(
+        "pts => pts.map(p => { const q = dikas.map.project(p); return [q.x, q.y]; })",
+        [list(p) for p in lonlats],
+    )
+    return [
+        (i, x, y)
+        for i, (x, y) in enumerate(pixels)
+        if 80 < x < size[0] - 420 and 80 < y < size[1] - 140
+    ]
 
 
 def click_map(page: Page, x: float, y: float) -> tuple[float, float]:
@@ -112,7 +123,9 @@ def click_map(page: Page, x: float, y: float) -> tuple[float, float]:
     x, y = round(x), round(y)
     box = page.locator("#map canvas.maplibregl-canvas").bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
-    lon, lat = page.evaluate("p => { const l = dikas.map.unproject(p); return [l.lng, l.lat]; }", [x, y])
+    lon, lat = page.evaluate(
+        "p => { const l = dikas.map.unproject(p); return [l.lng, l.lat]; }", [x, y]
+    )
     return lon, lat
 
 
@@ -131,13 +144,16 @@ def street_node_in_view(page: Page, server: Server, *, seed: int) -> tuple[float
 
 def bar_charts(page: Page) -> list[dict]:
     """The profile's bar charts: unit, section, and per bar its name, value and city tick."""
-    return page.eval_on_selector_all("#profile svg.chart.bars", """svgs => svgs.map(svg => ({
+    return page.eval_on_selector_all(
+        "#profile svg.chart.bars",
+        """svgs => svgs.map(svg => ({
         unit: svg.dataset.unit,
         section: (svg.closest('section[data-section]') || {dataset: {}}).dataset.section || null,
         ticks: svg.querySelectorAll('line').length,
         bars: [...svg.querySelectorAll('rect[data-value]')].map(r => ({
             name: r.dataset.name, value: Number(r.dataset.value),
-            ref: r.dataset.ref === undefined ? null : Number(r.dataset.ref)}))}))""")
+            ref: r.dataset.ref === undefined ? null : Number(r.dataset.ref)}))}))""",
+    )
 
 
 def check_one_unit_per_chart(page: Page) -> list[dict]:
@@ -156,8 +172,12 @@ def check_one_unit_per_chart(page: Page) -> list[dict]:
 
 def section_names(page: Page, section: str) -> set[str]:
     """The names of the values a profile section shows, as bars or as table rows."""
-    return set(page.eval_on_selector_all(f"#profile section[data-section='{section}'] [data-name]",
-                                         "els => els.map(e => e.dataset.name)"))
+    return set(
+        page.eval_on_selector_all(
+            f"#profile section[data-section='{section}'] [data-name]",
+            "els => els.map(e => e.dataset.name)",
+        )
+    )
 
 
 def check_profile_sections(page: Page, profile: dict) -> None:
@@ -165,7 +185,12 @@ def check_profile_sections(page: Page, profile: dict) -> None:
     heat does not repeat the vulnerability rows; every value is shown once."""
     charts = check_one_unit_per_chart(page)
     income = {k: v for k, v in profile["income"].items() if k != "city"}
-    bars = {bar["name"]: bar for chart in charts if chart["section"] == "income" for bar in chart["bars"]}
+    bars = {
+        bar["name"]: bar
+        for chart in charts
+        if chart["section"] == "income"
+        for bar in chart["bars"]
+    }
     assert bars, "no income chart"
     for name, bar in bars.items():
         assert bar["value"] == pytest.approx(income[name])
@@ -186,14 +211,20 @@ def test_map_loads_offline_and_draws_the_chosen_indicator(app_page, server: Serv
     assert log.failed == []
     assert log.foreign_hosts() == set()
     # One composite tile per z/x/y carries the buildings, the base map and the areas.
-    tile_layers = {layer for u in log.urls if "/api/tiles/" in u
-                   for layer in u.split("/api/tiles/")[1].split("/")[0].split(",")}
+    tile_layers = {
+        layer
+        for u in log.urls
+        if "/api/tiles/" in u
+        for layer in u.split("/api/tiles/")[1].split("/")[0].split(",")
+    }
     assert {"buildings", "basemap_streets", "areas", "services"} <= tile_layers
 
     meta = httpx.get(f"{server.url}/api/meta", timeout=60).json()
     # every source in the compact attribution, each once (Paavo once, not once per year)
     shown = page.evaluate("document.querySelector('.maplibregl-ctrl-attrib-inner').textContent")
-    sources = {re.sub(r"\s*\((19|20)\d\d\)$", "", part.strip()) for part in meta["attribution"].split(";")}
+    sources = {
+        re.sub(r"\s*\((19|20)\d\d\)$", "", part.strip()) for part in meta["attribution"].split(";")
+    }
     for source in sources:
         assert shown.count(source) >= 1, source
     assert shown.count("Paavo") == 1
@@ -203,7 +234,10 @@ def test_map_loads_offline_and_draws_the_chosen_indicator(app_page, server: Serv
     assert drawn.mean() > 0.5
     assert len(np.unique(pixels.reshape(-1, 3), axis=0)) > 100
 
-    assert page.evaluate("document.body.dataset.choropleth") == f"areas:{LOW_INCOME}:{max(meta['years'])}"
+    assert (
+        page.evaluate("document.body.dataset.choropleth")
+        == f"areas:{LOW_INCOME}:{max(meta['years'])}"
+    )
     data = indicator(server, LOW_INCOME, max(meta["years"]))
     check_area_colours(page, data["values"], data["breaks"]["quantiles"])
 
@@ -221,8 +255,14 @@ def test_year_slider_recolours_the_map(app_page, server: Server) -> None:
 
     old, new = indicator(server, LOW_INCOME, 2023), indicator(server, LOW_INCOME, 2020)
     check_area_colours(page, new["values"], new["breaks"]["quantiles"])
-    moved = [c for c, v in new["values"].items() if v is not None and old["values"].get(c) is not None
-             and class_of(v, new["breaks"]["quantiles"]) != class_of(old["values"][c], old["breaks"]["quantiles"])]
+    moved = [
+        c
+        for c, v in new["values"].items()
+        if v is not None
+        and old["values"].get(c) is not None
+        and class_of(v, new["breaks"]["quantiles"])
+        != class_of(old["values"][c], old["breaks"]["quantiles"])
+    ]
     assert moved, "no area changes class between 2020 and 2023"
 
     before = renders(page)
@@ -236,8 +276,9 @@ def test_click_opens_the_area_profile(app_page, server: Server) -> None:
 
     page, _ = app_page
     with dikas.open(server.twin) as twin:
-        areas = twin.read("areas", year=2020, columns=["postal_code", "name", "inhabitants_total",
-                                                       "geometry"])
+        areas = twin.read(
+            "areas", year=2020, columns=["postal_code", "name", "inhabitants_total", "geometry"]
+        )
     areas = areas.assign(size=areas.area).sort_values("size", ascending=False).to_crs(4326)
     points = [(p.x, p.y) for p in areas.geometry.representative_point()]
     inside = safe_points(page, points)
@@ -252,8 +293,11 @@ def test_click_opens_the_area_profile(app_page, server: Server) -> None:
     row = page.locator('#profile tr[data-name="inhabitants_total"] td.num').first.inner_text()
     assert row == f"{round(area.inhabitants_total):,}"
     assert page.locator("#profile svg.chart").count() >= 2
-    profile = httpx.get(f"{server.url}/api/areas/{area.postal_code}/profile", timeout=60,
-                        params={"year": page.input_value("#year")}).json()
+    profile = httpx.get(
+        f"{server.url}/api/areas/{area.postal_code}/profile",
+        timeout=60,
+        params={"year": page.input_value("#year")},
+    ).json()
     check_profile_sections(page, profile)
     page.locator("#profile section[data-section='heat']").scroll_into_view_if_needed()
     save_screenshot(page, "web_area_profile_charts")
@@ -279,12 +323,14 @@ def test_cell_profile_never_shows_small_counts(app_page, server: Server) -> None
     assert inside, "no suppressed cell is drawn inside the map view"
     index, x, y = inside[0]
     cell = small.iloc[index]
-    state = page.evaluate("id => dikas.map.getFeatureState({source: 'grid', sourceLayer: 'grid', id})",
-                          cell.cell_id)
+    state = page.evaluate(
+        "id => dikas.map.getFeatureState({source: 'grid', sourceLayer: 'grid', id})", cell.cell_id
+    )
     assert state.get("colour") is None
     click_map(page, x, y)
-    page.wait_for_selector(f"#profile[data-state=ready][data-unit='{cell.cell_id}']",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        f"#profile[data-state=ready][data-unit='{cell.cell_id}']", timeout=READY_TIMEOUT_MS
+    )
     save_screenshot(page, "web_cell_profile")
     row = page.locator('#profile tr[data-name="inhabitants"] td.num').first.inner_text()
     assert row == f"suppressed (fewer than {server.min_count})"
@@ -294,11 +340,14 @@ def test_cell_profile_never_shows_small_counts(app_page, server: Server) -> None
 
 def wait_idle(page: Page, script: str, arg: object = None) -> None:
     """Run `script` (a function of `arg` that changes the view) and wait for the map's idle."""
-    page.evaluate(f"""arg => new Promise(resolve => {{
+    page.evaluate(
+        f"""arg => new Promise(resolve => {{
         dikas.map.once('idle', resolve);
         ({script})(arg);
         dikas.map.triggerRepaint();
-    }})""", arg)
+    }})""",
+        arg,
+    )
 
 
 def test_click_at_building_level_opens_the_area_profile(app_page, server: Server) -> None:
@@ -320,8 +369,11 @@ def test_click_at_building_level_opens_the_area_profile(app_page, server: Server
     page.evaluate("key => dikas.chooseIndicator(key)", f"buildings|{level['name']}")
     wait_renders(page, before)
     # Buildings are drawn from zoom 12: zoom in on one, left of where the profile panel opens.
-    wait_idle(page, "c => { dikas.map.jumpTo({center: c, zoom: 16}); dikas.map.panBy([170, 0], {duration: 0}); }",
-              [target.x, target.y])
+    wait_idle(
+        page,
+        "c => { dikas.map.jumpTo({center: c, zoom: 16}); dikas.map.panBy([170, 0], {duration: 0}); }",
+        [target.x, target.y],
+    )
     assert page.evaluate("dikas.map.getPaintProperty('areas-fill', 'fill-opacity')") == 0
     # Pixels on a building, and pixels of open ground (lon/lat of the ground under them).
     hits = page.evaluate("""() => {
@@ -338,21 +390,27 @@ def test_click_at_building_level_opens_the_area_profile(app_page, server: Server
     x, y, building_id = hits["buildings"][0]
     click_map(page, x, y)
     expected = buildings.set_index("building_id").at[building_id, "postal_code"]
-    page.wait_for_selector(f"#profile[data-state=ready][data-unit='{expected}']", timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        f"#profile[data-state=ready][data-unit='{expected}']", timeout=READY_TIMEOUT_MS
+    )
     save_screenshot(page, "web_building_level_click")
     page.click("#profile-close")  # a hidden panel never matches the wait below
     # Off the buildings: the postal area under the ground clicked, the one farthest from a border.
-    points = gpd.GeoSeries(gpd.points_from_xy([g[2] for g in hits["ground"]], [g[3] for g in hits["ground"]]),
-                           crs=4326).to_crs(areas.crs)
+    points = gpd.GeoSeries(
+        gpd.points_from_xy([g[2] for g in hits["ground"]], [g[3] for g in hits["ground"]]), crs=4326
+    ).to_crs(areas.crs)
     inside = gpd.sjoin(gpd.GeoDataFrame(geometry=points), areas, predicate="within")
     assert not inside.empty, "no open ground inside a postal area"
-    margins = [areas.geometry.loc[i].boundary.distance(p)
-               for i, p in zip(inside.index_right, inside.geometry, strict=True)]
+    margins = [
+        areas.geometry.loc[i].boundary.distance(p)
+        for i, p in zip(inside.index_right, inside.geometry, strict=True)
+    ]
     best = inside.iloc[int(np.argmax(margins))]
     x, y = hits["ground"][best.name][:2]
     click_map(page, x, y)
-    page.wait_for_selector(f"#profile[data-state=ready][data-unit='{best.postal_code}']",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        f"#profile[data-state=ready][data-unit='{best.postal_code}']", timeout=READY_TIMEOUT_MS
+    )
     page.click("#profile-close")
     before = renders(page)
     page.evaluate("key => dikas.chooseIndicator(key)", previous)
@@ -364,15 +422,19 @@ OVERLAY_POINT = np.array([128, 0, 128])
 """The colour of the scenario overlay's points (deck.gl, ``overlay.js``)."""
 
 
-def wait_for_colour(page: Page, x: int, y: int, colour: np.ndarray, *, timeout_s: float = 30) -> None:
+def wait_for_colour(
+    page: Page, x: int, y: int, colour: np.ndarray, *, timeout_s: float = 30
+) -> None:
     """Wait until the map shows `colour` within 2 pixels of (x, y) (deck.gl draws on its own
     canvas, in its own frame)."""
     deadline = time.monotonic() + timeout_s
     while True:
-        patch = map_pixels(page)[y - 2:y + 3, x - 2:x + 3]
+        patch = map_pixels(page)[y - 2 : y + 3, x - 2 : x + 3]
         if (np.abs(patch - colour).sum(axis=2) < 40).any():
             return
-        assert time.monotonic() < deadline, f"no {colour} at {x}, {y}: {patch.reshape(-1, 3).tolist()}"
+        assert time.monotonic() < deadline, (
+            f"no {colour} at {x}, {y}: {patch.reshape(-1, 3).tolist()}"
+        )
         page.wait_for_timeout(500)
 
 
@@ -398,8 +460,9 @@ def test_scenario_run_shows_its_difference(app_page, server: Server) -> None:
     assert sent["edits"][0]["add_service"]["service_type"] == "library"
     assert sent["edits"][0]["add_service"]["lon"] == pytest.approx(lon, abs=1e-9)
     assert sent["edits"][0]["add_service"]["lat"] == pytest.approx(lat, abs=1e-9)
-    page.wait_for_selector("#scenario[data-state=done], #scenario[data-state=error]",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        "#scenario[data-state=done], #scenario[data-state=error]", timeout=READY_TIMEOUT_MS
+    )
     save_screenshot(page, "web_scenario")
     if response.status == 501:
         assert "not available" in page.inner_text(".scenario-status")
@@ -436,11 +499,16 @@ def test_scenario_run_shows_its_difference(app_page, server: Server) -> None:
         assert shared.locator("#scenario-edits li").count() == 1
         assert "library" in shared.inner_text("#scenario-edits li")
         assert shared.is_enabled("#scenario-run")
-        place = {"service_type": "library", "lon": pytest.approx(lon, abs=1e-6),
-                 "lat": pytest.approx(lat, abs=1e-6)}
+        place = {
+            "service_type": "library",
+            "lon": pytest.approx(lon, abs=1e-6),
+            "lat": pytest.approx(lat, abs=1e-6),
+        }
         assert shared.evaluate("dikas.state.scenario.body().edits") == [{"add_service": place}]
         wait_idle(shared, "p => dikas.map.jumpTo({center: p, zoom: 14})", [lon, lat])
-        x, y = shared.evaluate("p => { const q = dikas.map.project(p); return [q.x, q.y]; }", [lon, lat])
+        x, y = shared.evaluate(
+            "p => { const q = dikas.map.project(p); return [q.x, q.y]; }", [lon, lat]
+        )
         wait_for_colour(shared, round(x), round(y), OVERLAY_POINT)
         shared.locator("#scenario-edits").scroll_into_view_if_needed()
         save_screenshot(shared, "web_scenario_shared")
@@ -449,7 +517,8 @@ def test_scenario_run_shows_its_difference(app_page, server: Server) -> None:
 
 
 def test_drawn_housing_development_runs_and_is_shared_with_its_outline(
-        app_page, server: Server) -> None:
+    app_page, server: Server
+) -> None:
     page, _ = app_page
     page.click('#tabs button[data-tab="scenario"]')
     page.click("#scenario-clear")  # the page is shared: an earlier test's edits go
@@ -465,11 +534,15 @@ def test_drawn_housing_development_runs_and_is_shared_with_its_outline(
     response = answer.value
     housing = response.request.post_data_json["edits"][0]["add_housing"]
     ring = housing["polygon"]["coordinates"][0]
-    assert ring[:3] == [[pytest.approx(lon, abs=1e-9), pytest.approx(lat, abs=1e-9)]
-                        for lon, lat in corners] and ring[3] == ring[0]
+    assert (
+        ring[:3]
+        == [[pytest.approx(lon, abs=1e-9), pytest.approx(lat, abs=1e-9)] for lon, lat in corners]
+        and ring[3] == ring[0]
+    )
     assert housing["residents"] == 900
-    page.wait_for_selector("#scenario[data-state=done], #scenario[data-state=error]",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        "#scenario[data-state=done], #scenario[data-state=error]", timeout=READY_TIMEOUT_MS
+    )
     if response.status == 501:
         pytest.skip(f"the server has no scenario runner: {response.json()['detail']}")
     assert response.status in (200, 201), response.text()
@@ -511,9 +584,12 @@ def test_comment_round_trip_and_moderation(app_page, server: Server) -> None:
     assert inside, "no area is drawn inside the map view"
     index, x, y = inside[0]
     lon, lat = click_map(page, x, y)
-    page.wait_for_selector("#comments[data-state=posted], #comments[data-state=error]",
-                           timeout=READY_TIMEOUT_MS)
-    assert page.get_attribute("#comments", "data-state") == "posted", page.inner_text(".comment-status")
+    page.wait_for_selector(
+        "#comments[data-state=posted], #comments[data-state=error]", timeout=READY_TIMEOUT_MS
+    )
+    assert page.get_attribute("#comments", "data-state") == "posted", page.inner_text(
+        ".comment-status"
+    )
     page.wait_for_selector(f"#comment-list li:has-text('{text}')")
     save_screenshot(page, "web_comment")
 
@@ -537,10 +613,12 @@ def test_comment_round_trip_and_moderation(app_page, server: Server) -> None:
     page.fill("#moderation-reason", "duplicate of another comment")
     page.click(f"#comment-list li[data-id='{mine[0]['id']}'] .hide-comment")
     page.wait_for_selector("#comments[data-state=hidden]", timeout=READY_TIMEOUT_MS)
-    page.wait_for_selector(f"#comment-list li[data-id='{mine[0]['id']}'] .restore-comment",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        f"#comment-list li[data-id='{mine[0]['id']}'] .restore-comment", timeout=READY_TIMEOUT_MS
+    )
     assert "duplicate of another comment" in page.inner_text(
-        f"#comment-list li[data-id='{mine[0]['id']}'] .comment-hidden")
+        f"#comment-list li[data-id='{mine[0]['id']}'] .comment-hidden"
+    )
     public = httpx.get(f"{server.url}/api/comments", timeout=60).json()["features"]
     assert all(f["properties"]["text"] != text for f in public)
 
@@ -555,18 +633,23 @@ def test_isochrone_from_a_clicked_point(app_page, server: Server) -> None:
     x, y = street_node_in_view(page, server, seed=11)
     with page.expect_response("**/api/isochrone?*") as answer:
         lon, lat = click_map(page, x, y)
-    page.wait_for_selector("#isochrone[data-state=ready], #isochrone[data-state=error]",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(
+        "#isochrone[data-state=ready], #isochrone[data-state=error]", timeout=READY_TIMEOUT_MS
+    )
     save_screenshot(page, "web_isochrone")
     assert page.get_attribute("#isochrone", "data-state") == "ready", page.inner_text("#errors")
     drawn = answer.value.json()
-    expected = httpx.get(f"{server.url}/api/isochrone", timeout=60,
-                         params={"lon": lon, "lat": lat, "mode": "walk", "minutes": 10}).json()
+    expected = httpx.get(
+        f"{server.url}/api/isochrone",
+        timeout=60,
+        params={"lon": lon, "lat": lat, "mode": "walk", "minutes": 10},
+    ).json()
     assert drawn["properties"]["reached_nodes"] == expected["properties"]["reached_nodes"] > 0
     polygon = shapely.geometry.shape(drawn["geometry"])
     assert polygon.contains(shapely.Point(lon, lat))
-    hit = page.evaluate("p => dikas.map.queryRenderedFeatures(p, {layers: ['isochrone-fill']})"
-                        ".length", [x, y])
+    hit = page.evaluate(
+        "p => dikas.map.queryRenderedFeatures(p, {layers: ['isochrone-fill']}).length", [x, y]
+    )
     assert hit >= 1
     page.click("#isochrone-clear")
 
@@ -579,11 +662,14 @@ def test_comment_list_pages_with_show_more(app_page, server: Server) -> None:
     meta = httpx.get(f"{server.url}/api/meta", timeout=60).json()
     lon, lat = meta["center"]
     with sqlite3.connect(server.community) as con:
-        con.executemany("INSERT INTO comments (author, category, text, lon, lat, created_at) "
-                        "VALUES ('alice', 'need', ?, ?, ?, '2026-01-01T00:00:00+00:00')",
-                        [(f"paged need {i}", lon, lat) for i in range(230)])
-    needs = httpx.get(f"{server.url}/api/comments", params={"category": "need"},
-                      timeout=60).json()["numberMatched"]
+        con.executemany(
+            "INSERT INTO comments (author, category, text, lon, lat, created_at) "
+            "VALUES ('alice', 'need', ?, ?, ?, '2026-01-01T00:00:00+00:00')",
+            [(f"paged need {i}", lon, lat) for i in range(230)],
+        )
+    needs = httpx.get(f"{server.url}/api/comments", params={"category": "need"}, timeout=60).json()[
+        "numberMatched"
+    ]
     assert needs >= 230
     page.select_option("#comment-filter", "need")
     page.wait_for_selector("#comment-more", timeout=READY_TIMEOUT_MS)
@@ -592,6 +678,9 @@ def test_comment_list_pages_with_show_more(app_page, server: Server) -> None:
     # newest first: the last inserted comment heads the list
     assert page.inner_text("#comment-list li.comment >> nth=0").startswith("need paged need 229")
     page.click("#comment-more")
-    wait_until(page, f"document.querySelectorAll('#comment-list li.comment').length "
-                     f"== {needs}", timeout_ms=READY_TIMEOUT_MS)
+    wait_until(
+        page,
+        f"document.querySelectorAll('#comment-list li.comment').length == {needs}",
+        timeout_ms=READY_TIMEOUT_MS,
+    )
     assert page.locator("#comment-more").count() == 0

@@ -37,8 +37,9 @@ AGGREGATION = POPULATION_WEIGHTED_BY_POSTAL_CODE
 """How the accessibility family brings cell values to postal areas."""
 
 
-def area_measures(table: pd.DataFrame, grid: pd.DataFrame, *,
-                  population: str = "inhabitants") -> pd.DataFrame:
+def area_measures(
+    table: pd.DataFrame, grid: pd.DataFrame, *, population: str = "inhabitants"
+) -> pd.DataFrame:
     """Inhabitant-weighted mean of every measure of ``table`` per postal area.
 
     ``table`` is a measure table indexed by cell id, one column per measure; ``grid`` holds
@@ -46,8 +47,10 @@ def area_measures(table: pd.DataFrame, grid: pd.DataFrame, *,
     postal area (index ``postal_code``) with at least one measure, the same columns as
     ``table``; a measure no inhabited cell of the area has is ``NaN`` there.
     """
-    columns = {name: population_weighted_by_postal_code(table[name], grid, population=population)
-               for name in table.columns}
+    columns = {
+        name: population_weighted_by_postal_code(table[name], grid, population=population)
+        for name in table.columns
+    }
     frame = pd.DataFrame(columns, columns=list(table.columns))
     frame.index = frame.index.astype(str).rename("postal_code")
     return frame.dropna(how="all")

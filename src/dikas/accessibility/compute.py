@@ -122,8 +122,10 @@ def grid_origins(twin: Twin) -> tuple[gpd.GeoDataFrame, list[str]]:
     if extent is not None:
         kept = near_network(origins, extent, margin_m=SNAP_MARGIN_M)
         if len(kept) < len(origins):
-            notes.append(f"{len(origins) - len(kept)} of {len(origins)} grid origins lie "
-                         f"outside the street network's extent and are left out")
+            notes.append(
+                f"{len(origins) - len(kept)} of {len(origins)} grid origins lie "
+                f"outside the street network's extent and are left out"
+            )
         origins = kept
     return origins, notes
 
@@ -135,8 +137,10 @@ def unsnapped_notes(frame: pd.DataFrame) -> list[str]:
         missing = frame.attrs.get(f"unsnapped_{role}", [])
         if missing:
             shown = ", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else "")
-            notes.append(f"{len(missing)} {role} could not be snapped to the network "
-                         f"(no travel times): {shown}")
+            notes.append(
+                f"{len(missing)} {role} could not be snapped to the network "
+                f"(no travel times): {shown}"
+            )
     return notes
 
 
@@ -158,8 +162,12 @@ def _service_types(twin: Twin, named: Sequence[str]) -> tuple[str, ...]:
     return tuple(t for t in DEFAULT_SERVICE_TYPES if t in available)
 
 
-def compute_access(twin: Twin, params: AccessParams | Mapping[str, Any] | None = None, *,
-                   travel_times: pd.DataFrame | None = None) -> IndicatorBatch:
+def compute_access(
+    twin: Twin,
+    params: AccessParams | Mapping[str, Any] | None = None,
+    *,
+    travel_times: pd.DataFrame | None = None,
+) -> IndicatorBatch:
     """Accessibility of every grid cell to each service type, and per postal area.
 
     Per cell and service type: minutes to the nearest and the *n*-th nearest service,
@@ -186,51 +194,91 @@ def compute_access(twin: Twin, params: AccessParams | Mapping[str, Any] | None =
     origins, notes = grid_origins(twin)
     services, _ = destinations_from_twin(twin, "services", service_types=types)
     linked = "postal_code" in twin.columns("grid")
-    grid = twin.read("grid", columns=["cell_id", "inhabitants"]
-                     + (["postal_code"] if linked else []))
+    grid = twin.read(
+        "grid", columns=["cell_id", "inhabitants"] + (["postal_code"] if linked else [])
+    )
     if travel_times is None:
-        with step(f"{p.mode} travel times, {len(origins)} cells × {len(services)} services"
-                  ), warnings.catch_warnings():
+        with (
+            step(f"{p.mode} travel times, {len(origins)} cells × {len(services)} services"),
+            warnings.catch_warnings(),
+        ):
             warnings.simplefilter("ignore", UserWarning)  # listed in the notes
             travel_times = twin_travel_times(
-                twin, p.mode, origins, services, origin_id="cell_id",
-                destination_id="service_id", max_time_min=p.max_time_min,
-                speed_mps=p.speed_mps, departure=p.departure, window_min=p.window_min,
-                chunk_size=p.chunk_size, dask_address=p.dask_address)
+                twin,
+                p.mode,
+                origins,
+                services,
+                origin_id="cell_id",
+                destination_id="service_id",
+                max_time_min=p.max_time_min,
+                speed_mps=p.speed_mps,
+                departure=p.departure,
+                window_min=p.window_min,
+                chunk_size=p.chunk_size,
+                dask_address=p.dask_address,
+            )
         notes += unsnapped_notes(travel_times)
     if not linked:
         notes.append("the grid has no postal_code links: measures stored for cells only")
     demand = grid.set_index("cell_id")["inhabitants"].astype(float).fillna(0.0)
-    parameters = {"threshold_min": p.threshold_min, "beta": p.beta, "n": p.n,
-                  "max_time_min": p.max_time_min, "speed_mps": p.speed_mps,
-                  "departure": p.departure.isoformat() if p.departure else None,
-                  "window_min": p.window_min if p.mode == "transit" else None}
+    parameters = {
+        "threshold_min": p.threshold_min,
+        "beta": p.beta,
+        "n": p.n,
+        "max_time_min": p.max_time_min,
+        "speed_mps": p.speed_mps,
+        "departure": p.departure.isoformat() if p.departure else None,
+        "window_min": p.window_min if p.mode == "transit" else None,
+    }
     tables, rows, summary = [], [], []
     for service_type in types:
         of_type = services[services["service_type"] == service_type]
         table = measure_table(
             travel_times[travel_times["to_id"].isin(of_type["service_id"])],
-            n=p.n, threshold_min=p.threshold_min, beta=p.beta,
-            supply=capacities(of_type, id_column="service_id"), demand=demand)
-        rows.append(_indicator_rows(table, grid if linked else None, mode=p.mode,
-                                    service_type=service_type, parameters=parameters))
+            n=p.n,
+            threshold_min=p.threshold_min,
+            beta=p.beta,
+            supply=capacities(of_type, id_column="service_id"),
+            demand=demand,
+        )
+        rows.append(
+            _indicator_rows(
+                table,
+                grid if linked else None,
+                mode=p.mode,
+                service_type=service_type,
+                parameters=parameters,
+            )
+        )
         tables.append(table.add_prefix(f"{service_type}_"))
         weights = demand.reindex(table.index).fillna(0.0)
         within = (table["nearest_1"] <= p.threshold_min).to_numpy()
-        summary.append({"service_type": service_type, "services": len(of_type),
-                        "median_nearest_min": weighted_median(table["nearest_1"], weights),
-                        f"inhabitants_within_{p.threshold_min:g}_min":
-                            weights[within].sum() / max(weights.sum(), 1e-9)})
+        summary.append(
+            {
+                "service_type": service_type,
+                "services": len(of_type),
+                "median_nearest_min": weighted_median(table["nearest_1"], weights),
+                f"inhabitants_within_{p.threshold_min:g}_min": weights[within].sum()
+                / max(weights.sum(), 1e-9),
+            }
+        )
     units = _access_units(twin, tables, origins, types)
     return IndicatorBatch(
-        family="access", level="grid", year=None, rows=pd.concat(rows, ignore_index=True),
-        units=units, parameters={"mode": p.mode, "service_types": list(types), **parameters},
-        source_layers=SOURCE_LAYERS, method=f"dikas.accessibility ({p.mode})",
-        summary={"by_service_type": pd.DataFrame(summary), "notes": notes})
+        family="access",
+        level="grid",
+        year=None,
+        rows=pd.concat(rows, ignore_index=True),
+        units=units,
+        parameters={"mode": p.mode, "service_types": list(types), **parameters},
+        source_layers=SOURCE_LAYERS,
+        method=f"dikas.accessibility ({p.mode})",
+        summary={"by_service_type": pd.DataFrame(summary), "notes": notes},
+    )
 
 
-def _access_units(twin: Twin, tables: list[pd.DataFrame], origins: gpd.GeoDataFrame,
-                  types: Sequence[str]) -> gpd.GeoDataFrame:
+def _access_units(
+    twin: Twin, tables: list[pd.DataFrame], origins: gpd.GeoDataFrame, types: Sequence[str]
+) -> gpd.GeoDataFrame:
     """Every grid cell with its measures and why a cell has none."""
     cells = twin.read("grid", columns=["cell_id"]).set_index(unit_key("grid"))
     wide = pd.concat(tables, axis=1) if tables else pd.DataFrame(index=cells.index)
@@ -244,8 +292,14 @@ def _access_units(twin: Twin, tables: list[pd.DataFrame], origins: gpd.GeoDataFr
     return units
 
 
-def _indicator_rows(table: pd.DataFrame, grid: pd.DataFrame | None, *, mode: str,
-                    service_type: str, parameters: Mapping[str, object]) -> pd.DataFrame:
+def _indicator_rows(
+    table: pd.DataFrame,
+    grid: pd.DataFrame | None,
+    *,
+    mode: str,
+    service_type: str,
+    parameters: Mapping[str, object],
+) -> pd.DataFrame:
     """Indicator rows of one service type: every cell, and (when ``grid`` links cells to
     postal areas) every area as the inhabitant-weighted mean of its cells.
 
@@ -254,16 +308,31 @@ def _indicator_rows(table: pd.DataFrame, grid: pd.DataFrame | None, *, mode: str
     """
     method = f"dikas.accessibility ({mode})"
     sources = list(SOURCE_LAYERS)
-    cells = to_indicator_rows(table, mode=mode, service_type=service_type, level="grid",
-                              method=method, parameters=parameters, source_layers=sources)
+    cells = to_indicator_rows(
+        table,
+        mode=mode,
+        service_type=service_type,
+        level="grid",
+        method=method,
+        parameters=parameters,
+        source_layers=sources,
+    )
     if grid is None:
         return cells
     areas = to_indicator_rows(
-        area_measures(table, grid), mode=mode, service_type=service_type, level="areas",
+        area_measures(table, grid),
+        mode=mode,
+        service_type=service_type,
+        level="areas",
         method=f"{method}, inhabitant-weighted mean of grid cells",
-        parameters=dict(parameters, aggregation="inhabitant_weighted_mean",
-                        weight="grid.inhabitants", link="grid.postal_code"),
-        source_layers=sources)
+        parameters=dict(
+            parameters,
+            aggregation="inhabitant_weighted_mean",
+            weight="grid.inhabitants",
+            link="grid.postal_code",
+        ),
+        source_layers=sources,
+    )
     return pd.concat([cells, areas.dropna(subset=["value"])], ignore_index=True)
 
 
@@ -283,8 +352,12 @@ EQUITY_MEASURES = ("population", "mean_time", "coverage", "gini", "theil")
 """Per-group values blanked for groups under the privacy threshold."""
 
 
-def compute_equity(twin: Twin, params: EquityParams | Mapping[str, Any] | None = None, *,
-                   travel_times: Mapping[str, pd.DataFrame] | None = None) -> IndicatorBatch:
+def compute_equity(
+    twin: Twin,
+    params: EquityParams | Mapping[str, Any] | None = None,
+    *,
+    travel_times: Mapping[str, pd.DataFrame] | None = None,
+) -> IndicatorBatch:
     """Accessibility by population group: coverage, mean time and inequality indices.
 
     For each mode and service type: the share of each group (all, ages 0–6 and 75+, income
@@ -317,45 +390,67 @@ def compute_equity(twin: Twin, params: EquityParams | Mapping[str, Any] | None =
             matrix = files[mode]
         else:
             network = StreetNetwork.from_twin(twin, mode) if mode != "transit" else None  # type: ignore[arg-type]
-            with step(f"{mode} travel times, {len(origins)} cells × {len(services)} "
-                      f"services"), warnings.catch_warnings():
+            with (
+                step(f"{mode} travel times, {len(origins)} cells × {len(services)} services"),
+                warnings.catch_warnings(),
+            ):
                 warnings.simplefilter("ignore", UserWarning)
                 matrix = twin_travel_times(
-                    twin, mode, origins, services, origin_id="cell_id",
-                    destination_id="service_id", max_time_min=p.max_time_min,
-                    departure=p.departure, window_min=p.window_min, chunk_size=p.chunk_size,
-                    dask_address=p.dask_address, network=network)
+                    twin,
+                    mode,
+                    origins,
+                    services,
+                    origin_id="cell_id",
+                    destination_id="service_id",
+                    max_time_min=p.max_time_min,
+                    departure=p.departure,
+                    window_min=p.window_min,
+                    chunk_size=p.chunk_size,
+                    dask_address=p.dask_address,
+                    network=network,
+                )
         for service_type in types:
             ids = services.loc[services["service_type"] == service_type, "service_id"]
             nearest = nearest_travel_time(matrix[matrix["to_id"].isin(ids)])
             table, city = _equity_summary(nearest, groups, grid, p.threshold_min)
-            frames.append(_private(table.assign(mode=mode, service_type=service_type),
-                                   min_count))
+            frames.append(_private(table.assign(mode=mode, service_type=service_type), min_count))
             city_rows.append({"mode": mode, "service_type": service_type, **city})
     table = pd.concat(frames).reset_index()
     city_table = pd.DataFrame(city_rows)
-    parameters = {"modes": list(modes), "service_types": list(types),
-                  "threshold_min": p.threshold_min, "units": p.units,
-                  "max_time_min": p.max_time_min, "window_min": p.window_min,
-                  "departure": p.departure.isoformat() if p.departure else None}
+    parameters = {
+        "modes": list(modes),
+        "service_types": list(types),
+        "threshold_min": p.threshold_min,
+        "units": p.units,
+        "max_time_min": p.max_time_min,
+        "window_min": p.window_min,
+        "departure": p.departure.isoformat() if p.departure else None,
+    }
     return IndicatorBatch(
-        family="equity", level="city", year=year,
+        family="equity",
+        level="city",
+        year=year,
         rows=_equity_rows(table, city_table, year=year, parameters=parameters),
-        units=pd.DataFrame({"reason": pd.Series(dtype=object)},
-                           index=pd.Index([], name=unit_key("city"))),
-        parameters=parameters, source_layers=("areas", "grid", "services", "network_edges"),
+        units=pd.DataFrame(
+            {"reason": pd.Series(dtype=object)}, index=pd.Index([], name=unit_key("city"))
+        ),
+        parameters=parameters,
+        source_layers=("areas", "grid", "services", "network_edges"),
         method="dikas.accessibility.equity",
-        summary={"groups": table, "city": city_table, "notes": notes})
+        summary={"groups": table, "city": city_table, "notes": notes},
+    )
 
 
-def _equity_summary(nearest: pd.Series, groups: PopulationGroups, grid: pd.DataFrame,
-                    threshold_min: float) -> tuple[pd.DataFrame, dict[str, float]]:
+def _equity_summary(
+    nearest: pd.Series, groups: PopulationGroups, grid: pd.DataFrame, threshold_min: float
+) -> tuple[pd.DataFrame, dict[str, float]]:
     # Only units the matrix covers: the network's extent, not the whole region.
     if groups.level == "areas":
         nearest = population_weighted_by_postal_code(nearest, grid)
     counts = groups.counts.loc[groups.counts.index.intersection(nearest.index)]
-    summary = summarize_equity(nearest, counts, population=ALL, income=groups.income,
-                               threshold_min=threshold_min)
+    summary = summarize_equity(
+        nearest, counts, population=ALL, income=groups.income, threshold_min=threshold_min
+    )
     return summary.table, dict(summary.city)
 
 
@@ -367,20 +462,29 @@ def _private(table: pd.DataFrame, min_count: int) -> pd.DataFrame:
     return table
 
 
-def _equity_rows(groups: pd.DataFrame, city: pd.DataFrame, *, year: int,
-                 parameters: Mapping[str, object]) -> pd.DataFrame:
+def _equity_rows(
+    groups: pd.DataFrame, city: pd.DataFrame, *, year: int, parameters: Mapping[str, object]
+) -> pd.DataFrame:
     rows = []
     for record in groups.to_dict(orient="records"):
         for measure in ("population", "mean_time", "coverage"):
-            rows.append({"indicator": f"equity_{record['mode']}_{record['service_type']}_"
-                                      f"{measure}", "population_group": str(record["group"]),
-                         "value": record[measure]})
+            rows.append(
+                {
+                    "indicator": f"equity_{record['mode']}_{record['service_type']}_{measure}",
+                    "population_group": str(record["group"]),
+                    "value": record[measure],
+                }
+            )
     for record in city.to_dict(orient="records"):
         for measure, value in record.items():
             if measure not in ("mode", "service_type"):
-                rows.append({"indicator": f"equity_{record['mode']}_{record['service_type']}_"
-                                          f"{measure}", "population_group": ALL,
-                             "value": value})
+                rows.append(
+                    {
+                        "indicator": f"equity_{record['mode']}_{record['service_type']}_{measure}",
+                        "population_group": ALL,
+                        "value": value,
+                    }
+                )
     frame = pd.DataFrame(rows, columns=["indicator", "population_group", "value"])
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
     frame = frame[np.isfinite(frame["value"].astype(float))].reset_index(drop=True)

@@ -17,8 +17,7 @@ import pandas as pd
 from dikas.errors import ParameterError
 
 
-def _clean(values: object, weights: object | None, *others: object
-           ) -> tuple[np.ndarray, ...]:
+def _clean(values: object, weights: object | None, *others: object) -> tuple[np.ndarray, ...]:
     x = np.asarray(values, dtype=float)
     w = np.ones_like(x) if weights is None else np.asarray(weights, dtype=float)
     extra = [np.asarray(o, dtype=float) for o in others]
@@ -79,8 +78,9 @@ def theil(values: object, weights: object | None = None) -> float:
     return float(np.dot(w, terms) / w.sum())
 
 
-def _concentration_curve(x: np.ndarray, w: np.ndarray, rank: np.ndarray
-                         ) -> tuple[np.ndarray, np.ndarray]:
+def _concentration_curve(
+    x: np.ndarray, w: np.ndarray, rank: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Cumulative population share and value share, units ordered by ``rank``.
 
     Units with equal rank are pooled, so the curve does not depend on their order.
@@ -91,8 +91,9 @@ def _concentration_curve(x: np.ndarray, w: np.ndarray, rank: np.ndarray
     return population, value
 
 
-def palma_ratio(values: object, weights: object | None = None, *,
-                rank_by: object | None = None) -> float:
+def palma_ratio(
+    values: object, weights: object | None = None, *, rank_by: object | None = None
+) -> float:
     """Palma ratio: the share held by the top 10 % over the share held by the bottom 40 %.
 
     :math:`\\text{Palma} = (1 - L(0.9)) / L(0.4)` where :math:`L(p)` is the share of total
@@ -115,8 +116,7 @@ def palma_ratio(values: object, weights: object | None = None, *,
     return float(top / bottom) if bottom > 0 else float("inf")
 
 
-def concentration_index(values: object, income: object, weights: object | None = None
-                        ) -> float:
+def concentration_index(values: object, income: object, weights: object | None = None) -> float:
     """Concentration index of ``values`` against ``income``.
 
     :math:`C = \\frac{2}{\\mu} \\operatorname{cov}_w(x, R)` where :math:`R_i` is the weighted
@@ -139,8 +139,9 @@ def concentration_index(values: object, income: object, weights: object | None =
     return float(2.0 * covariance / mean)
 
 
-def coverage(travel_time: pd.Series, groups: pd.DataFrame, *, threshold_min: float = 15.0
-             ) -> pd.Series:
+def coverage(
+    travel_time: pd.Series, groups: pd.DataFrame, *, threshold_min: float = 15.0
+) -> pd.Series:
     """Share of each population group within ``threshold_min`` of a service.
 
     :math:`\\text{coverage}_g = \\sum_i g_i [t_i \\le T] / \\sum_i g_i`, with :math:`t_i` the
@@ -179,9 +180,14 @@ class EquitySummary:
     threshold_min: float
 
 
-def summarize_equity(travel_time: pd.Series, groups: pd.DataFrame, *,
-                     population: str, income: pd.Series | None = None,
-                     threshold_min: float = 15.0) -> EquitySummary:
+def summarize_equity(
+    travel_time: pd.Series,
+    groups: pd.DataFrame,
+    *,
+    population: str,
+    income: pd.Series | None = None,
+    threshold_min: float = 15.0,
+) -> EquitySummary:
     """Summarize travel time to the nearest service by population group.
 
     Parameters
@@ -209,18 +215,23 @@ def summarize_equity(travel_time: pd.Series, groups: pd.DataFrame, *,
     for group in groups.columns:
         weights = groups[group].fillna(0.0)
         reached = time.notna() & (weights > 0)
-        row = {"group": group, "population": float(weights.sum()),
-               "coverage": float(shares[group])}
+        row = {"group": group, "population": float(weights.sum()), "coverage": float(shares[group])}
         if reached.any():
             row["mean_time"] = float(np.average(time[reached], weights=weights[reached]))
             row["gini"] = gini(time[reached], weights[reached])
             row["theil"] = theil(time[reached], weights[reached])
         rows.append(row)
-    table = pd.DataFrame(rows).set_index("group").reindex(
-        columns=["population", "mean_time", "coverage", "gini", "theil"])
+    table = (
+        pd.DataFrame(rows)
+        .set_index("group")
+        .reindex(columns=["population", "mean_time", "coverage", "gini", "theil"])
+    )
     weights = groups[population]
-    city = {"gini": gini(time, weights), "theil": theil(time, weights),
-            "palma": palma_ratio(time, weights)}
+    city = {
+        "gini": gini(time, weights),
+        "theil": theil(time, weights),
+        "palma": palma_ratio(time, weights),
+    }
     if income is not None:
         income = income.reindex(groups.index)
         city["palma_income"] = palma_ratio(time, weights, rank_by=income)

@@ -33,8 +33,9 @@ OUTLINE_LAYER = "service_outlines"
 class LayerReader(Protocol):
     """The part of :class:`dikas.twin.Twin` used here."""
 
-    def read(self, layer: str, *, year: int | None = None,
-             columns: Sequence[str] | None = None) -> pd.DataFrame: ...
+    def read(
+        self, layer: str, *, year: int | None = None, columns: Sequence[str] | None = None
+    ) -> pd.DataFrame: ...
 
 
 def as_points(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -46,7 +47,9 @@ def as_points(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     is_point = shapely.get_type_id(geometry) == 0
     frame[frame.geometry.name] = gpd.GeoSeries(
         [g if p else shapely.centroid(g) for g, p in zip(geometry, is_point, strict=True)],
-        index=frame.index, crs=TWIN_CRS)
+        index=frame.index,
+        crs=TWIN_CRS,
+    )
     return frame
 
 
@@ -60,8 +63,11 @@ def locations_from_file(path: str | Path, *, id_column: str) -> gpd.GeoDataFrame
     except (pyogrio.errors.DataSourceError, ValueError, OSError) as error:
         raise DataError(f"cannot read locations ({error})", path=path) from error
     if id_column not in frame.columns:
-        raise MissingColumnError(f"no id column {id_column!r}; columns are "
-                                 f"{[c for c in frame.columns if c != 'geometry']}", path=path)
+        raise MissingColumnError(
+            f"no id column {id_column!r}; columns are "
+            f"{[c for c in frame.columns if c != 'geometry']}",
+            path=path,
+        )
     if frame[id_column].isna().any() or not frame[id_column].is_unique:
         raise DataError(f"id column {id_column!r} must be unique and not null", path=path)
     return as_points(frame[[id_column, frame.geometry.name]])
@@ -70,19 +76,20 @@ def locations_from_file(path: str | Path, *, id_column: str) -> gpd.GeoDataFrame
 def origins_from_twin(twin: LayerReader, kind: str) -> tuple[gpd.GeoDataFrame, str]:
     """Grid-cell centroids (``cell_id``) or building centroids (``building_id``)."""
     if kind not in TWIN_ORIGINS:
-        raise ParameterError(f"unknown origins {kind!r}; use {', '.join(TWIN_ORIGINS)} or a "
-                             f"file")
+        raise ParameterError(f"unknown origins {kind!r}; use {', '.join(TWIN_ORIGINS)} or a file")
     layer, id_column = TWIN_ORIGINS[kind]
     return as_points(twin.read(layer, columns=[id_column, "geometry"])), id_column
 
 
-def destinations_from_twin(twin: LayerReader, kind: str, *,
-                           service_types: Sequence[str] = ()) -> tuple[gpd.GeoDataFrame, str]:
+def destinations_from_twin(
+    twin: LayerReader, kind: str, *, service_types: Sequence[str] = ()
+) -> tuple[gpd.GeoDataFrame, str]:
     """Services (optionally of some types, keeping ``service_type`` and ``capacity``) or
     public-transport stops."""
     if kind not in TWIN_DESTINATIONS:
-        raise ParameterError(f"unknown destinations {kind!r}; use "
-                             f"{', '.join(TWIN_DESTINATIONS)} or a file")
+        raise ParameterError(
+            f"unknown destinations {kind!r}; use {', '.join(TWIN_DESTINATIONS)} or a file"
+        )
     layer, id_column = TWIN_DESTINATIONS[kind]
     if kind == "stops":
         if service_types:
@@ -92,14 +99,17 @@ def destinations_from_twin(twin: LayerReader, kind: str, *,
     if service_types:
         unknown = sorted(set(service_types) - set(frame["service_type"]))
         if unknown:
-            raise ParameterError(f"no services of type {', '.join(unknown)}; the twin has "
-                                 f"{', '.join(sorted(frame['service_type'].unique()))}")
+            raise ParameterError(
+                f"no services of type {', '.join(unknown)}; the twin has "
+                f"{', '.join(sorted(frame['service_type'].unique()))}"
+            )
         frame = frame[frame["service_type"].isin(list(service_types))]
     return with_outlines(twin, as_points(frame), id_column=id_column), id_column
 
 
-def with_outlines(twin: LayerReader, services: gpd.GeoDataFrame, *, id_column: str
-                  ) -> gpd.GeoDataFrame:
+def with_outlines(
+    twin: LayerReader, services: gpd.GeoDataFrame, *, id_column: str
+) -> gpd.GeoDataFrame:
     """``services`` with an ``outline`` column holding the polygon of each service that is
     an area (the twin's ``service_outlines``: parks, sports grounds), ``None`` for the
     others. Walk and bike routing reaches a service with an outline at its edge
@@ -116,8 +126,9 @@ def with_outlines(twin: LayerReader, services: gpd.GeoDataFrame, *, id_column: s
     return out
 
 
-def near_network(points: gpd.GeoDataFrame, extent: tuple[float, float, float, float], *,
-                 margin_m: float) -> gpd.GeoDataFrame:
+def near_network(
+    points: gpd.GeoDataFrame, extent: tuple[float, float, float, float], *, margin_m: float
+) -> gpd.GeoDataFrame:
     """The points within ``margin_m`` of a network's bounding box.
 
     Twin layers cover the whole region while a network extract may cover one district; this

@@ -33,23 +33,41 @@ CONNECT_TIMEOUT = "10s"
 """How long to wait for the Dask scheduler."""
 
 
-def _chunk_matrix(origins: gpd.GeoDataFrame, *, network: StreetNetwork,
-                  destinations: gpd.GeoDataFrame, origin_id: str, destination_id: str,
-                  max_time_min: float | None, max_snap_distance_m: float
-                  ) -> pd.DataFrame:
+def _chunk_matrix(
+    origins: gpd.GeoDataFrame,
+    *,
+    network: StreetNetwork,
+    destinations: gpd.GeoDataFrame,
+    origin_id: str,
+    destination_id: str,
+    max_time_min: float | None,
+    max_snap_distance_m: float,
+) -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        return network.travel_time_matrix(origins, destinations, origin_id=origin_id,
-                                          destination_id=destination_id,
-                                          max_time_min=max_time_min,
-                                          max_snap_distance_m=max_snap_distance_m)
+        return network.travel_time_matrix(
+            origins,
+            destinations,
+            origin_id=origin_id,
+            destination_id=destination_id,
+            max_time_min=max_time_min,
+            max_snap_distance_m=max_snap_distance_m,
+        )
 
 
-def compute_matrix(network: StreetNetwork, origins: gpd.GeoDataFrame,
-                   destinations: gpd.GeoDataFrame, *, origin_id: str, destination_id: str,
-                   max_time_min: float | None = None, max_snap_distance_m: float = 500.0,
-                   chunk_size: int = DEFAULT_CHUNK_SIZE, dask_address: str | None = None,
-                   progress: bool = True) -> pd.DataFrame:
+def compute_matrix(
+    network: StreetNetwork,
+    origins: gpd.GeoDataFrame,
+    destinations: gpd.GeoDataFrame,
+    *,
+    origin_id: str,
+    destination_id: str,
+    max_time_min: float | None = None,
+    max_snap_distance_m: float = 500.0,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    dask_address: str | None = None,
+    progress: bool = True,
+) -> pd.DataFrame:
     """Travel-time matrix (``from_id``, ``to_id``, ``travel_time`` in minutes) by chunks.
 
     Parameters
@@ -80,20 +98,28 @@ def compute_matrix(network: StreetNetwork, origins: gpd.GeoDataFrame,
         points that could not be snapped.
     """
     chunks = origin_chunks(origins, chunk_size)
-    run_chunk = partial(_chunk_matrix, origin_id=origin_id, destination_id=destination_id,
-                        max_time_min=max_time_min, max_snap_distance_m=max_snap_distance_m)
-    parts = _on_cluster(dask_address, run_chunk, network, chunks, destinations,
-                        progress=progress)
+    run_chunk = partial(
+        _chunk_matrix,
+        origin_id=origin_id,
+        destination_id=destination_id,
+        max_time_min=max_time_min,
+        max_snap_distance_m=max_snap_distance_m,
+    )
+    parts = _on_cluster(dask_address, run_chunk, network, chunks, destinations, progress=progress)
     frame = pd.concat(parts, ignore_index=True)
     unsnapped_origins = [i for part in parts for i in part.attrs.get("unsnapped_origins", [])]
     unsnapped_destinations = parts[0].attrs.get("unsnapped_destinations", [])
-    frame.attrs = {"unsnapped_origins": unsnapped_origins,
-                   "unsnapped_destinations": unsnapped_destinations}
-    for role, missing in (("origins", unsnapped_origins),
-                          ("destinations", unsnapped_destinations)):
+    frame.attrs = {
+        "unsnapped_origins": unsnapped_origins,
+        "unsnapped_destinations": unsnapped_destinations,
+    }
+    for role, missing in (("origins", unsnapped_origins), ("destinations", unsnapped_destinations)):
         if missing:
-            warnings.warn(f"{len(missing)} {role} are farther than {max_snap_distance_m:g} m "
-                          f"from the street network and have no travel times", stacklevel=2)
+            warnings.warn(
+                f"{len(missing)} {role} are farther than {max_snap_distance_m:g} m "
+                f"from the street network and have no travel times",
+                stacklevel=2,
+            )
     return frame
 
 
@@ -102,26 +128,46 @@ def origin_chunks(origins: gpd.GeoDataFrame, chunk_size: int) -> list[gpd.GeoDat
     if chunk_size < 1:
         raise ParameterError(f"chunk_size must be at least 1, not {chunk_size}")
     bounds = np.arange(0, len(origins), chunk_size)
-    return [origins.iloc[start:start + chunk_size] for start in bounds] or [origins]
+    return [origins.iloc[start : start + chunk_size] for start in bounds] or [origins]
 
 
-def _on_cluster(address: str | None, run_chunk: Callable[..., pd.DataFrame],
-                network: StreetNetwork, chunks: list[gpd.GeoDataFrame],
-                destinations: gpd.GeoDataFrame, *, progress: bool = True
-                ) -> list[pd.DataFrame]:
+def _on_cluster(
+    address: str | None,
+    run_chunk: Callable[..., pd.DataFrame],
+    network: StreetNetwork,
+    chunks: list[gpd.GeoDataFrame],
+    destinations: gpd.GeoDataFrame,
+    *,
+    progress: bool = True,
+) -> list[pd.DataFrame]:
     """The chunks' matrices, the network and destinations shared (scattered once)."""
-    return run_chunks(run_chunk, chunks,
-                      shared={"network": network, "destinations": destinations},
-                      dask_address=address, label="travel-time chunks", progress=progress,
-                      connect_timeout=CONNECT_TIMEOUT)
+    return run_chunks(
+        run_chunk,
+        chunks,
+        shared={"network": network, "destinations": destinations},
+        dask_address=address,
+        label="travel-time chunks",
+        progress=progress,
+        connect_timeout=CONNECT_TIMEOUT,
+    )
 
 
-def twin_travel_times(twin: Twin, mode: str, origins: gpd.GeoDataFrame,
-                      destinations: gpd.GeoDataFrame, *, origin_id: str, destination_id: str,
-                      max_time_min: float | None = None, speed_mps: float | None = None,
-                      departure: dt.datetime | None = None, window_min: int = 60,
-                      chunk_size: int = DEFAULT_CHUNK_SIZE, dask_address: str | None = None,
-                      network: StreetNetwork | None = None) -> pd.DataFrame:
+def twin_travel_times(
+    twin: Twin,
+    mode: str,
+    origins: gpd.GeoDataFrame,
+    destinations: gpd.GeoDataFrame,
+    *,
+    origin_id: str,
+    destination_id: str,
+    max_time_min: float | None = None,
+    speed_mps: float | None = None,
+    departure: dt.datetime | None = None,
+    window_min: int = 60,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    dask_address: str | None = None,
+    network: StreetNetwork | None = None,
+) -> pd.DataFrame:
     """Travel-time matrix of ``mode`` (``walk``, ``bike`` or ``transit``) on a twin's data.
 
     Walk and bike route on the twin's street network (``network`` if already built, else
@@ -135,9 +181,16 @@ def twin_travel_times(twin: Twin, mode: str, origins: gpd.GeoDataFrame,
     """
     if mode in ("walk", "bike"):
         network = network or StreetNetwork.from_twin(twin, mode, speed_mps=speed_mps)  # type: ignore[arg-type]
-        return compute_matrix(network, origins, destinations, origin_id=origin_id,
-                              destination_id=destination_id, max_time_min=max_time_min,
-                              chunk_size=chunk_size, dask_address=dask_address)
+        return compute_matrix(
+            network,
+            origins,
+            destinations,
+            origin_id=origin_id,
+            destination_id=destination_id,
+            max_time_min=max_time_min,
+            chunk_size=chunk_size,
+            dask_address=dask_address,
+        )
     if mode != "transit":
         raise ParameterError(f"unknown mode {mode!r}; use walk, bike or transit")
     from dikas.accessibility.transit.schedule import typical_departure
@@ -148,8 +201,16 @@ def twin_travel_times(twin: Twin, mode: str, origins: gpd.GeoDataFrame,
         raise ParameterError("transit needs the walk network for access, egress and transfers")
     walk = network or StreetNetwork.from_twin(twin, "walk", speed_mps=speed_mps)
     feed = GtfsFeed.from_twin(twin)
-    return transit_matrix(feed, walk, origins, destinations, origin_id=origin_id,
-                          destination_id=destination_id,
-                          departure=departure or typical_departure(feed),
-                          window_min=window_min, max_time_min=max_time_min,
-                          chunk_size=chunk_size, dask_address=dask_address)
+    return transit_matrix(
+        feed,
+        walk,
+        origins,
+        destinations,
+        origin_id=origin_id,
+        destination_id=destination_id,
+        departure=departure or typical_departure(feed),
+        window_min=window_min,
+        max_time_min=max_time_min,
+        chunk_size=chunk_size,
+        dask_address=dask_address,
+    )

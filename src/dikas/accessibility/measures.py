@@ -59,13 +59,16 @@ def _supply_of(table: pd.DataFrame, supply: pd.Series | None) -> pd.Series:
     values = table["to_id"].map(supply)
     unknown = values.isna() & ~table["to_id"].isin(supply.index)
     if unknown.any():
-        raise ParameterError(f"{int(unknown.sum())} travel times lead to destinations without "
-                             f"a supply value, e.g. {table.loc[unknown, 'to_id'].iloc[0]!r}")
+        raise ParameterError(
+            f"{int(unknown.sum())} travel times lead to destinations without "
+            f"a supply value, e.g. {table.loc[unknown, 'to_id'].iloc[0]!r}"
+        )
     return values.fillna(0.0).astype(float)
 
 
-def capacities(destinations: pd.DataFrame, *, id_column: str,
-               capacity_column: str | None = "capacity") -> pd.Series:
+def capacities(
+    destinations: pd.DataFrame, *, id_column: str, capacity_column: str | None = "capacity"
+) -> pd.Series:
     """Supply per destination: its capacity, or 1 (a count) when no capacity is known.
 
     If ``capacity_column`` is absent or entirely empty (OSM services have no capacities),
@@ -73,19 +76,25 @@ def capacities(destinations: pd.DataFrame, *, id_column: str,
     mixing capacities and counts would make the measure meaningless.
     """
     ids = destinations[id_column].to_numpy()
-    if capacity_column is None or capacity_column not in destinations.columns or (
-            destinations[capacity_column].isna().all()):
+    if (
+        capacity_column is None
+        or capacity_column not in destinations.columns
+        or (destinations[capacity_column].isna().all())
+    ):
         return pd.Series(1.0, index=pd.Index(ids, name="to_id"), name="supply")
     values = pd.to_numeric(destinations[capacity_column], errors="coerce")
     if values.isna().any() or (values < 0).any():
-        raise ParameterError(f"capacity column {capacity_column!r} has "
-                             f"{int(values.isna().sum())} missing and "
-                             f"{int((values < 0).sum())} negative values")
+        raise ParameterError(
+            f"capacity column {capacity_column!r} has "
+            f"{int(values.isna().sum())} missing and "
+            f"{int((values < 0).sum())} negative values"
+        )
     return pd.Series(values.to_numpy(float), index=pd.Index(ids, name="to_id"), name="supply")
 
 
-def nearest_travel_time(travel_times: pd.DataFrame, *, n: int = 1,
-                        aggregate: Literal["nth", "mean"] = "nth") -> pd.Series:
+def nearest_travel_time(
+    travel_times: pd.DataFrame, *, n: int = 1, aggregate: Literal["nth", "mean"] = "nth"
+) -> pd.Series:
     """Travel time to the nearest, or to the ``n`` nearest, destinations.
 
     ``aggregate="nth"`` gives :math:`t_{i(n)}`, the time to the *n*-th nearest destination
@@ -100,14 +109,18 @@ def nearest_travel_time(travel_times: pd.DataFrame, *, n: int = 1,
     table = _reachable(travel_times).sort_values(["from_id", "travel_time"], kind="stable")
     nearest = table.groupby("from_id", sort=False).head(n)
     counts = nearest.groupby("from_id", sort=False)["travel_time"].count()
-    statistic = (nearest.groupby("from_id", sort=False)["travel_time"].max() if aggregate == "nth"
-                 else nearest.groupby("from_id", sort=False)["travel_time"].mean())
+    statistic = (
+        nearest.groupby("from_id", sort=False)["travel_time"].max()
+        if aggregate == "nth"
+        else nearest.groupby("from_id", sort=False)["travel_time"].mean()
+    )
     statistic = statistic[counts >= n]
     return statistic.reindex(origins).rename(f"nearest_{n}_{aggregate}")
 
 
-def cumulative_opportunities(travel_times: pd.DataFrame, *, threshold_min: float,
-                             supply: pd.Series | None = None) -> pd.Series:
+def cumulative_opportunities(
+    travel_times: pd.DataFrame, *, threshold_min: float, supply: pd.Series | None = None
+) -> pd.Series:
     """Opportunities reachable within ``threshold_min``: :math:`A_i = \\sum_j S_j\\,
     [t_{ij} \\le T]` (Wachs & Kumagai 1973, *Socio-Econ. Plan. Sci.* 7(5))."""
     table = _reachable(travel_times, threshold_min)
@@ -115,8 +128,13 @@ def cumulative_opportunities(travel_times: pd.DataFrame, *, threshold_min: float
     return values.reindex(_origins(travel_times), fill_value=0.0).rename("cumulative")
 
 
-def gravity(travel_times: pd.DataFrame, *, beta: float = DEFAULT_GRAVITY_BETA,
-            supply: pd.Series | None = None, threshold_min: float | None = None) -> pd.Series:
+def gravity(
+    travel_times: pd.DataFrame,
+    *,
+    beta: float = DEFAULT_GRAVITY_BETA,
+    supply: pd.Series | None = None,
+    threshold_min: float | None = None,
+) -> pd.Series:
     """Gravity accessibility with a negative-exponential decay (Hansen 1959, *J. Am. Inst.
     Planners* 25(2)): :math:`A_i = \\sum_j S_j\\, e^{-\\beta t_{ij}}`, over destinations within
     ``threshold_min`` when given. Default :data:`DEFAULT_GRAVITY_BETA` per minute."""
@@ -128,22 +146,35 @@ def gravity(travel_times: pd.DataFrame, *, beta: float = DEFAULT_GRAVITY_BETA,
     return values.reindex(_origins(travel_times), fill_value=0.0).rename("gravity")
 
 
-def two_step_fca(travel_times: pd.DataFrame, *, demand: pd.Series, threshold_min: float,
-                 supply: pd.Series | None = None) -> pd.Series:
+def two_step_fca(
+    travel_times: pd.DataFrame,
+    *,
+    demand: pd.Series,
+    threshold_min: float,
+    supply: pd.Series | None = None,
+) -> pd.Series:
     """Two-step floating catchment area (Luo & Wang 2003, *Environ. Plan. B* 30(6)).
 
     Step 1, per destination: :math:`R_j = S_j / \\sum_{k: t_{kj} \\le T} P_k`; step 2, per
     origin: :math:`A_i = \\sum_{j: t_{ij} \\le T} R_j`, supply per inhabitant. Destinations whose
     catchment holds nobody contribute nothing.
     """
-    return _floating_catchment(travel_times, demand=demand, supply=supply,
-                               weights=((float(threshold_min), 1.0),), name="2sfca")
+    return _floating_catchment(
+        travel_times,
+        demand=demand,
+        supply=supply,
+        weights=((float(threshold_min), 1.0),),
+        name="2sfca",
+    )
 
 
-def enhanced_two_step_fca(travel_times: pd.DataFrame, *, demand: pd.Series,
-                          supply: pd.Series | None = None,
-                          zones: Sequence[tuple[float, float]] = DEFAULT_E2SFCA_ZONES
-                          ) -> pd.Series:
+def enhanced_two_step_fca(
+    travel_times: pd.DataFrame,
+    *,
+    demand: pd.Series,
+    supply: pd.Series | None = None,
+    zones: Sequence[tuple[float, float]] = DEFAULT_E2SFCA_ZONES,
+) -> pd.Series:
     """Enhanced 2SFCA with travel-time zone weights (Luo & Qi 2009, *Health & Place* 15(4)).
 
     With :math:`W(t)` the weight of the zone holding *t* (0 beyond the last zone):
@@ -151,14 +182,23 @@ def enhanced_two_step_fca(travel_times: pd.DataFrame, *, demand: pd.Series,
     ``zones`` are (upper bound in minutes, weight) pairs in increasing order; default
     :data:`DEFAULT_E2SFCA_ZONES`.
     """
-    return _floating_catchment(travel_times, demand=demand, supply=supply,
-                               weights=tuple((float(b), float(w)) for b, w in zones),
-                               name="e2sfca")
+    return _floating_catchment(
+        travel_times,
+        demand=demand,
+        supply=supply,
+        weights=tuple((float(b), float(w)) for b, w in zones),
+        name="e2sfca",
+    )
 
 
-def _floating_catchment(travel_times: pd.DataFrame, *, demand: pd.Series,
-                        supply: pd.Series | None,
-                        weights: tuple[tuple[float, float], ...], name: str) -> pd.Series:
+def _floating_catchment(
+    travel_times: pd.DataFrame,
+    *,
+    demand: pd.Series,
+    supply: pd.Series | None,
+    weights: tuple[tuple[float, float], ...],
+    name: str,
+) -> pd.Series:
     bounds = np.array([b for b, _ in weights])
     if len(bounds) == 0 or np.any(np.diff(bounds) <= 0) or bounds[0] <= 0:
         raise ParameterError("catchment zones need increasing, positive upper bounds")
@@ -167,8 +207,9 @@ def _floating_catchment(travel_times: pd.DataFrame, *, demand: pd.Series,
     table["weight"] = np.array([w for _, w in weights])[zone]
     population = table["from_id"].map(demand)
     if population.isna().any():
-        raise ParameterError(f"no demand (population) for origin "
-                             f"{table.loc[population.isna(), 'from_id'].iloc[0]!r}")
+        raise ParameterError(
+            f"no demand (population) for origin {table.loc[population.isna(), 'from_id'].iloc[0]!r}"
+        )
     table["weighted_demand"] = population.astype(float) * table["weight"]
     table["supply"] = _supply_of(table, supply)
     catchment = table.groupby("to_id")["weighted_demand"].sum()
@@ -178,10 +219,16 @@ def _floating_catchment(travel_times: pd.DataFrame, *, demand: pd.Series,
     return values.reindex(_origins(travel_times), fill_value=0.0).rename(name)
 
 
-def measure_table(travel_times: pd.DataFrame, *, n: int = 3, threshold_min: float = 15.0,
-                  beta: float = DEFAULT_GRAVITY_BETA, supply: pd.Series | None = None,
-                  demand: pd.Series | None = None,
-                  zones: Sequence[tuple[float, float]] = DEFAULT_E2SFCA_ZONES) -> pd.DataFrame:
+def measure_table(
+    travel_times: pd.DataFrame,
+    *,
+    n: int = 3,
+    threshold_min: float = 15.0,
+    beta: float = DEFAULT_GRAVITY_BETA,
+    supply: pd.Series | None = None,
+    demand: pd.Series | None = None,
+    zones: Sequence[tuple[float, float]] = DEFAULT_E2SFCA_ZONES,
+) -> pd.DataFrame:
     """Every measure of this module for one set of destinations, one column each.
 
     Columns: ``nearest_1`` and ``nearest_{n}`` (minutes to the nearest and the *n*-th
@@ -193,11 +240,14 @@ def measure_table(travel_times: pd.DataFrame, *, n: int = 3, threshold_min: floa
         columns[f"nearest_{n}"] = nearest_travel_time(travel_times, n=n)
         columns[f"mean_nearest_{n}"] = nearest_travel_time(travel_times, n=n, aggregate="mean")
     columns[f"cumulative_{threshold_min:g}min"] = cumulative_opportunities(
-        travel_times, threshold_min=threshold_min, supply=supply)
+        travel_times, threshold_min=threshold_min, supply=supply
+    )
     columns["gravity"] = gravity(travel_times, beta=beta, supply=supply)
     if demand is not None:
         columns[f"2sfca_{threshold_min:g}min"] = two_step_fca(
-            travel_times, demand=demand, supply=supply, threshold_min=threshold_min)
-        columns["e2sfca"] = enhanced_two_step_fca(travel_times, demand=demand, supply=supply,
-                                                  zones=zones)
+            travel_times, demand=demand, supply=supply, threshold_min=threshold_min
+        )
+        columns["e2sfca"] = enhanced_two_step_fca(
+            travel_times, demand=demand, supply=supply, zones=zones
+        )
     return pd.DataFrame(columns)

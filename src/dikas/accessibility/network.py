@@ -106,10 +106,16 @@ class Snapped:
         """One row per input point: ``point``, ``edge_id``, ``position_m``,
         ``snap_distance_m``, ``snap_time_s`` and ``snapped`` (False for unsnapped points)."""
         edge_ids = network.edge_ids[self.edge]
-        snapped = pd.DataFrame({
-            "point": self.index[self.entry_owner], "edge_id": edge_ids, "position_m": self.position_m,
-            "snap_distance_m": self.distance_m,
-            "snap_time_s": self.distance_m / network.walk_speed_mps, "snapped": True})
+        snapped = pd.DataFrame(
+            {
+                "point": self.index[self.entry_owner],
+                "edge_id": edge_ids,
+                "position_m": self.position_m,
+                "snap_distance_m": self.distance_m,
+                "snap_time_s": self.distance_m / network.walk_speed_mps,
+                "snapped": True,
+            }
+        )
         missing = pd.DataFrame({"point": self.unsnapped, "snapped": False})
         return pd.concat([snapped, missing], ignore_index=True)
 
@@ -129,9 +135,17 @@ class StreetNetwork:
     Build it with :meth:`from_frames` or :meth:`from_twin`.
     """
 
-    def __init__(self, *, mode: Mode, speed_mps: float, walk_speed_mps: float,
-                 node_ids: np.ndarray, edges: gpd.GeoDataFrame, dismount: bool,
-                 min_component_nodes: int) -> None:
+    def __init__(
+        self,
+        *,
+        mode: Mode,
+        speed_mps: float,
+        walk_speed_mps: float,
+        node_ids: np.ndarray,
+        edges: gpd.GeoDataFrame,
+        dismount: bool,
+        min_component_nodes: int,
+    ) -> None:
         self.mode: Mode = mode
         self.speed_mps = speed_mps
         self.walk_speed_mps = walk_speed_mps
@@ -146,7 +160,8 @@ class StreetNetwork:
         # searches then touch fewer cache lines.
         order = reverse_cuthill_mckee(
             coo_matrix((np.ones(len(u)), (u, v)), shape=(len(node_ids),) * 2).tocsr(),
-            symmetric_mode=False)
+            symmetric_mode=False,
+        )
         rank = np.empty(len(node_ids), dtype=np.int64)
         rank[order] = np.arange(len(node_ids))
         self.node_ids = node_ids[order]  # OSM id of each internal node number
@@ -179,14 +194,16 @@ class StreetNetwork:
 
         tails = np.r_[self.edge_u[self.edge_forward], self.edge_v[self.edge_backward]]
         heads = np.r_[self.edge_v[self.edge_forward], self.edge_u[self.edge_backward]]
-        weights = np.r_[self.edge_weight_ms[self.edge_forward],
-                        self.edge_weight_ms[self.edge_backward]]
+        weights = np.r_[
+            self.edge_weight_ms[self.edge_forward], self.edge_weight_ms[self.edge_backward]
+        ]
         self.forward_graph = _csr(tails, heads, weights, len(node_ids))
         self.backward_graph = _csr(heads, tails, weights, len(node_ids))
 
         n_components, labels = connected_components(
-            coo_matrix((np.ones(len(tails)), (tails, heads)),
-                       shape=(len(node_ids), len(node_ids))), connection="weak")
+            coo_matrix((np.ones(len(tails)), (tails, heads)), shape=(len(node_ids), len(node_ids))),
+            connection="weak",
+        )
         sizes = np.bincount(labels, minlength=n_components)
         self._snappable = np.flatnonzero(sizes[labels[self.edge_u]] >= min_component_nodes)
         self._tree = shapely.STRtree(self.edge_geometry[self._snappable])
@@ -194,10 +211,17 @@ class StreetNetwork:
     # -- construction ---------------------------------------------------------------------
 
     @classmethod
-    def from_frames(cls, nodes: gpd.GeoDataFrame, edges: gpd.GeoDataFrame, mode: Mode, *,
-                    speed_mps: float | None = None, walk_speed_mps: float | None = None,
-                    dismount: bool = True,
-                    min_component_nodes: int = MIN_COMPONENT_NODES) -> StreetNetwork:
+    def from_frames(
+        cls,
+        nodes: gpd.GeoDataFrame,
+        edges: gpd.GeoDataFrame,
+        mode: Mode,
+        *,
+        speed_mps: float | None = None,
+        walk_speed_mps: float | None = None,
+        dismount: bool = True,
+        min_component_nodes: int = MIN_COMPONENT_NODES,
+    ) -> StreetNetwork:
         """Build the network of ``mode`` from ``network_nodes``/``network_edges`` frames.
 
         Parameters
@@ -232,19 +256,37 @@ class StreetNetwork:
             raise MissingColumnError(f"street network lacks columns {missing}")
         if edges.crs is None:
             raise CRSError("network_edges has no CRS")
-        return cls(mode=mode, speed_mps=speed, walk_speed_mps=float(walk_speed_mps),
-                   node_ids=nodes["node_id"].to_numpy(np.int64), edges=edges,
-                   dismount=dismount, min_component_nodes=min_component_nodes)
+        return cls(
+            mode=mode,
+            speed_mps=speed,
+            walk_speed_mps=float(walk_speed_mps),
+            node_ids=nodes["node_id"].to_numpy(np.int64),
+            edges=edges,
+            dismount=dismount,
+            min_component_nodes=min_component_nodes,
+        )
 
     @classmethod
-    def from_twin(cls, twin: Twin, mode: Mode, *, speed_mps: float | None = None,
-                  walk_speed_mps: float | None = None, dismount: bool = True
-                  ) -> StreetNetwork:
+    def from_twin(
+        cls,
+        twin: Twin,
+        mode: Mode,
+        *,
+        speed_mps: float | None = None,
+        walk_speed_mps: float | None = None,
+        dismount: bool = True,
+    ) -> StreetNetwork:
         """Build the network of ``mode`` from a twin's ``network_nodes``/``network_edges``."""
         nodes = twin.read("network_nodes", columns=["node_id", "geometry"])
         edges = twin.read("network_edges")
-        return cls.from_frames(nodes, edges, mode, speed_mps=speed_mps,
-                               walk_speed_mps=walk_speed_mps, dismount=dismount)
+        return cls.from_frames(
+            nodes,
+            edges,
+            mode,
+            speed_mps=speed_mps,
+            walk_speed_mps=walk_speed_mps,
+            dismount=dismount,
+        )
 
     @property
     def n_nodes(self) -> int:
@@ -265,23 +307,31 @@ class StreetNetwork:
         """
         points = self._in_network_crs(points)
         geometry = points.to_numpy()
-        geometry = np.where(shapely.get_type_id(geometry) == 0, geometry,
-                            shapely.centroid(geometry))
+        geometry = np.where(
+            shapely.get_type_id(geometry) == 0, geometry, shapely.centroid(geometry)
+        )
         at, edge, position, distance = self._nearest_edges(geometry, max_distance_m)
         snapped = np.zeros(len(points), bool)
         snapped[at] = True
-        return Snapped(index=points.index[at], edge=edge, position_m=position,
-                       distance_m=distance, unsnapped=points.index[~snapped],
-                       max_distance_m=float(max_distance_m))
+        return Snapped(
+            index=points.index[at],
+            edge=edge,
+            position_m=position,
+            distance_m=distance,
+            unsnapped=points.index[~snapped],
+            max_distance_m=float(max_distance_m),
+        )
 
-    def _nearest_edges(self, geometry: np.ndarray, max_distance_m: float
-                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _nearest_edges(
+        self, geometry: np.ndarray, max_distance_m: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """For points: ``(which, edge, position along it in m, distance in m)`` of those
         with a usable edge within ``max_distance_m``."""
         valid = ~(shapely.is_missing(geometry) | shapely.is_empty(geometry))
         valid_at = np.flatnonzero(valid)
         hit_point, hit_edge = self._tree.query_nearest(
-            geometry[valid_at], max_distance=max_distance_m, all_matches=False)
+            geometry[valid_at], max_distance=max_distance_m, all_matches=False
+        )
         at = valid_at[hit_point]
         edge = self._snappable[hit_edge]
         lines = self.edge_geometry[edge]
@@ -292,13 +342,19 @@ class StreetNetwork:
     def _scale(self, edge: np.ndarray) -> np.ndarray:
         """Metres of edge length per unit of its drawn line (1 when they agree)."""
         line_length = shapely.length(self.edge_geometry[edge])
-        return np.divide(self.edge_length_m[edge], line_length, out=np.zeros(len(edge)),
-                         where=line_length > 0)
+        return np.divide(
+            self.edge_length_m[edge], line_length, out=np.zeros(len(edge)), where=line_length > 0
+        )
 
-    def snap_areas(self, points: gpd.GeoSeries, outlines: gpd.GeoSeries, *,
-                   max_distance_m: float = 500.0,
-                   spacing_m: float = ENTRANCE_SPACING_M,
-                   reach_m: float = ENTRANCE_REACH_M) -> Snapped:
+    def snap_areas(
+        self,
+        points: gpd.GeoSeries,
+        outlines: gpd.GeoSeries,
+        *,
+        max_distance_m: float = 500.0,
+        spacing_m: float = ENTRANCE_SPACING_M,
+        reach_m: float = ENTRANCE_REACH_M,
+    ) -> Snapped:
         """Destinations reached at their edge where ``outlines`` has a polygon (a park, a
         sports ground), at their point elsewhere (see ``docs/accessibility.md``).
 
@@ -316,16 +372,26 @@ class StreetNetwork:
         position_of = pd.Series(np.arange(len(points)), index=points.index)
         owners = [position_of[base.index].to_numpy()]
         edges, positions, distances = [base.edge], [base.position_m], [base.distance_m.copy()]
-        has_outline = np.array([g is not None and not shapely.is_empty(g)
-                                and shapely.get_type_id(g) in (3, 6) for g in outline_values])
+        has_outline = np.array(
+            [
+                g is not None and not shapely.is_empty(g) and shapely.get_type_id(g) in (3, 6)
+                for g in outline_values
+            ]
+        )
         base_outline = outline_values[owners[0]]
         with_area = has_outline[owners[0]]
         if with_area.any():
             lines = self.edge_geometry[base.edge[with_area]]
             scale = self._scale(base.edge[with_area])
             where = shapely.line_interpolate_point(
-                lines, np.divide(base.position_m[with_area], scale,
-                                 out=np.zeros(int(with_area.sum())), where=scale > 0))
+                lines,
+                np.divide(
+                    base.position_m[with_area],
+                    scale,
+                    out=np.zeros(int(with_area.sum())),
+                    where=scale > 0,
+                ),
+            )
             to_edge = shapely.distance(where, base_outline[with_area])
             distances[0][with_area] = np.minimum(distances[0][with_area], to_edge)
         areas = np.flatnonzero(has_outline)
@@ -343,57 +409,83 @@ class StreetNetwork:
                 spots = shapely.points(coords)
                 owners.append(owner)
                 edges.append(edge)
-                positions.append(shapely.line_locate_point(self.edge_geometry[edge], spots)
-                                 * self._scale(edge))
+                positions.append(
+                    shapely.line_locate_point(self.edge_geometry[edge], spots) * self._scale(edge)
+                )
                 distances.append(np.zeros(len(edge)))
             # (b) boundary points near a usable edge
             dense = shapely.segmentize(rings, spacing_m)
             coords, coord_of = shapely.get_coordinates(dense, return_index=True)
-            at, edge, position, distance = self._nearest_edges(shapely.points(coords),
-                                                               reach_m)
+            at, edge, position, distance = self._nearest_edges(shapely.points(coords), reach_m)
             owners.append(areas[coord_of[at]])
             edges.append(edge)
             positions.append(position)
             distances.append(distance)
-        return self._entries(points.index, np.concatenate(owners), np.concatenate(edges),
-                             np.concatenate(positions), np.concatenate(distances),
-                             max_distance_m, always=len(base.edge))
+        return self._entries(
+            points.index,
+            np.concatenate(owners),
+            np.concatenate(edges),
+            np.concatenate(positions),
+            np.concatenate(distances),
+            max_distance_m,
+            always=len(base.edge),
+        )
 
-    def _entries(self, labels: pd.Index, owner: np.ndarray, edge: np.ndarray,
-                 position: np.ndarray, distance: np.ndarray, max_distance_m: float, *,
-                 always: int = 0) -> Snapped:
+    def _entries(
+        self,
+        labels: pd.Index,
+        owner: np.ndarray,
+        edge: np.ndarray,
+        position: np.ndarray,
+        distance: np.ndarray,
+        max_distance_m: float,
+        *,
+        always: int = 0,
+    ) -> Snapped:
         """A :class:`Snapped` with several entries per point, keeping per point and edge the
         entries cheapest to reach from the edge's ``u`` and from its ``v`` end, and the first
         ``always`` entries (where the points themselves snap: trips from the same edge may
         prefer them)."""
         speed = self.edge_speed_mps[edge]
         walk = distance / self.walk_speed_mps
-        frame = pd.DataFrame({"owner": owner, "edge": edge, "position": position,
-                              "distance": distance,
-                              "from_u": walk + position / speed,
-                              "from_v": walk + (self.edge_length_m[edge] - position) / speed})
+        frame = pd.DataFrame(
+            {
+                "owner": owner,
+                "edge": edge,
+                "position": position,
+                "distance": distance,
+                "from_u": walk + position / speed,
+                "from_v": walk + (self.edge_length_m[edge] - position) / speed,
+            }
+        )
         groups = frame.groupby(["owner", "edge"], sort=False)
-        keep = np.union1d(np.union1d(groups["from_u"].idxmin().to_numpy(),
-                                     groups["from_v"].idxmin().to_numpy()), np.arange(always))
+        keep = np.union1d(
+            np.union1d(groups["from_u"].idxmin().to_numpy(), groups["from_v"].idxmin().to_numpy()),
+            np.arange(always),
+        )
         kept = frame.loc[keep].sort_values(["owner", "edge", "position"], kind="stable")
         owners = kept["owner"].to_numpy()
         present, counts = np.unique(owners, return_counts=True)
         snapped = np.zeros(len(labels), bool)
         snapped[present] = True
-        return Snapped(index=labels[present], edge=kept["edge"].to_numpy(np.int64),
-                       position_m=kept["position"].to_numpy(float),
-                       distance_m=kept["distance"].to_numpy(float),
-                       unsnapped=labels[~snapped], max_distance_m=float(max_distance_m),
-                       ptr=np.r_[0, np.cumsum(counts)].astype(np.int64))
+        return Snapped(
+            index=labels[present],
+            edge=kept["edge"].to_numpy(np.int64),
+            position_m=kept["position"].to_numpy(float),
+            distance_m=kept["distance"].to_numpy(float),
+            unsnapped=labels[~snapped],
+            max_distance_m=float(max_distance_m),
+            ptr=np.r_[0, np.cumsum(counts)].astype(np.int64),
+        )
 
-    def snap_report(self, points: gpd.GeoDataFrame, *, id_column: str,
-                    max_distance_m: float = 500.0) -> pd.DataFrame:
+    def snap_report(
+        self, points: gpd.GeoDataFrame, *, id_column: str, max_distance_m: float = 500.0
+    ) -> pd.DataFrame:
         """Where each point joins the network: ``id``, ``edge_id``, ``position_m``,
         ``snap_distance_m``, ``snap_time_s`` (walked) and ``snapped`` (False: beyond
         ``max_distance_m``, no travel times)."""
         ids = _ids(points, id_column, "points")
-        snapped = self.snap(points.geometry.reset_index(drop=True),
-                            max_distance_m=max_distance_m)
+        snapped = self.snap(points.geometry.reset_index(drop=True), max_distance_m=max_distance_m)
         report = snapped.to_frame(self)
         report.insert(0, "id", ids[report.pop("point").to_numpy(dtype=np.int64)])
         return report
@@ -412,7 +504,8 @@ class StreetNetwork:
         speed = self.edge_speed_mps[edge]
         to_u_ms = walk_ms + np.rint(1000.0 * snapped.position_m / speed)
         to_v_ms = walk_ms + np.rint(
-            1000.0 * (self.edge_length_m[edge] - snapped.position_m) / speed)
+            1000.0 * (self.edge_length_m[edge] - snapped.position_m) / speed
+        )
         # Leaving towards u runs against the edge; arriving from u runs along it.
         u_ok = self.edge_backward[edge] if outbound else self.edge_forward[edge]
         v_ok = self.edge_forward[edge] if outbound else self.edge_backward[edge]
@@ -423,33 +516,42 @@ class StreetNetwork:
         ptr = by_entry[snapped.entry_ptr]  # a point's seeds are those of all its entries
         return _Seeds(ptr, nodes[ok].astype(np.int64), costs[ok].astype(float))
 
-    def _same_edge_costs(self, origins: Snapped, destinations: Snapped
-                         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _same_edge_costs(
+        self, origins: Snapped, destinations: Snapped
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Direct trips between points snapped to the same edge: (origin, dest, cost ms)."""
         o_frame = pd.DataFrame({"edge": origins.edge, "o": np.arange(len(origins.edge))})
-        d_frame = pd.DataFrame({"edge": destinations.edge,
-                                "d": np.arange(len(destinations.edge))})
+        d_frame = pd.DataFrame({"edge": destinations.edge, "d": np.arange(len(destinations.edge))})
         pairs = o_frame.merge(d_frame, on="edge")
         o = pairs["o"].to_numpy(np.int64)
         d = pairs["d"].to_numpy(np.int64)
         edge = pairs["edge"].to_numpy(np.int64)
         delta = destinations.position_m[d] - origins.position_m[o]
         allowed = np.where(delta >= 0, self.edge_forward[edge], self.edge_backward[edge])
-        cost = (np.rint(1000.0 * origins.distance_m[o] / self.walk_speed_mps)
-                + np.rint(1000.0 * np.abs(delta) / self.edge_speed_mps[edge])
-                + np.rint(1000.0 * destinations.distance_m[d] / self.walk_speed_mps))
-        o, d, cost = origins.entry_owner[o[allowed]], destinations.entry_owner[d[allowed]], \
-            cost[allowed]
+        cost = (
+            np.rint(1000.0 * origins.distance_m[o] / self.walk_speed_mps)
+            + np.rint(1000.0 * np.abs(delta) / self.edge_speed_mps[edge])
+            + np.rint(1000.0 * destinations.distance_m[d] / self.walk_speed_mps)
+        )
+        o, d, cost = (
+            origins.entry_owner[o[allowed]],
+            destinations.entry_owner[d[allowed]],
+            cost[allowed],
+        )
         if origins.ptr is None and destinations.ptr is None:
             return o, d, cost
         best = pd.DataFrame({"o": o, "d": d, "cost": cost}).groupby(["o", "d"])["cost"].min()
-        return (best.index.get_level_values("o").to_numpy(np.int64),
-                best.index.get_level_values("d").to_numpy(np.int64), best.to_numpy(float))
+        return (
+            best.index.get_level_values("o").to_numpy(np.int64),
+            best.index.get_level_values("d").to_numpy(np.int64),
+            best.to_numpy(float),
+        )
 
     # -- searches -------------------------------------------------------------------------
 
-    def travel_times_ms(self, origins: Snapped, destinations: Snapped, *,
-                        limit_ms: float = np.inf) -> np.ndarray:
+    def travel_times_ms(
+        self, origins: Snapped, destinations: Snapped, *, limit_ms: float = np.inf
+    ) -> np.ndarray:
         """Dense ``(len(origins), len(destinations))`` travel times in ms (``inf``: none).
 
         Runs one search per origin, or per destination on the reversed graph when there are
@@ -467,24 +569,39 @@ class StreetNetwork:
         return times
 
     @staticmethod
-    def _search(graph: tuple[np.ndarray, np.ndarray, np.ndarray], sources: _Seeds,
-                targets: _Seeds, limit_ms: float) -> np.ndarray:
+    def _search(
+        graph: tuple[np.ndarray, np.ndarray, np.ndarray],
+        sources: _Seeds,
+        targets: _Seeds,
+        limit_ms: float,
+    ) -> np.ndarray:
         target_nodes, inverse = np.unique(targets.nodes, return_inverse=True)
-        node_times = many_to_many(*graph, sources.ptr, sources.nodes, sources.costs,
-                                  target_nodes.astype(np.int64), float(limit_ms))
+        node_times = many_to_many(
+            *graph,
+            sources.ptr,
+            sources.nodes,
+            sources.costs,
+            target_nodes.astype(np.int64),
+            float(limit_ms),
+        )
         n_targets = len(targets.ptr) - 1
         times = np.full((len(sources.ptr) - 1, n_targets), np.inf)
         has_seeds = np.diff(targets.ptr) > 0
         if has_seeds.any():
             by_seed = node_times[:, inverse] + targets.costs
-            times[:, has_seeds] = np.minimum.reduceat(by_seed, targets.ptr[:-1][has_seeds],
-                                                      axis=1)
+            times[:, has_seeds] = np.minimum.reduceat(by_seed, targets.ptr[:-1][has_seeds], axis=1)
         return times
 
-    def travel_time_matrix(self, origins: gpd.GeoDataFrame, destinations: gpd.GeoDataFrame,
-                           *, origin_id: str, destination_id: str,
-                           max_time_min: float | None = None,
-                           max_snap_distance_m: float = 500.0) -> pd.DataFrame:
+    def travel_time_matrix(
+        self,
+        origins: gpd.GeoDataFrame,
+        destinations: gpd.GeoDataFrame,
+        *,
+        origin_id: str,
+        destination_id: str,
+        max_time_min: float | None = None,
+        max_snap_distance_m: float = 500.0,
+    ) -> pd.DataFrame:
         """Travel times (minutes) from every origin to every destination.
 
         Returns a frame with ``from_id``, ``to_id``, ``travel_time`` for every origin ×
@@ -494,47 +611,69 @@ class StreetNetwork:
         ``frame.attrs["unsnapped_destinations"]`` and a warning names how many there are.
         """
         o_ids, d_ids, snapped_o, snapped_d, limit = self._prepare(
-            origins, destinations, origin_id=origin_id, destination_id=destination_id,
-            max_time_min=max_time_min, max_snap_distance_m=max_snap_distance_m)
+            origins,
+            destinations,
+            origin_id=origin_id,
+            destination_id=destination_id,
+            max_time_min=max_time_min,
+            max_snap_distance_m=max_snap_distance_m,
+        )
         times = np.full((len(origins), len(destinations)), np.nan)
         if len(snapped_o) and len(snapped_d):
             block = self.travel_times_ms(snapped_o, snapped_d, limit_ms=limit) / _MS_PER_MIN
             block[np.isinf(block)] = np.nan
             times[np.ix_(snapped_o.index.to_numpy(), snapped_d.index.to_numpy())] = block
-        frame = pd.DataFrame({
-            "from_id": np.repeat(o_ids, len(d_ids)),
-            "to_id": np.tile(d_ids, len(o_ids)),
-            "travel_time": times.ravel(),
-        })
+        frame = pd.DataFrame(
+            {
+                "from_id": np.repeat(o_ids, len(d_ids)),
+                "to_id": np.tile(d_ids, len(o_ids)),
+                "travel_time": times.ravel(),
+            }
+        )
         _report_unsnapped(frame, o_ids, snapped_o, "origins", max_snap_distance_m)
         _report_unsnapped(frame, d_ids, snapped_d, "destinations", max_snap_distance_m)
         return frame
 
-    def _prepare(self, origins: gpd.GeoDataFrame, destinations: gpd.GeoDataFrame, *,
-                 origin_id: str, destination_id: str, max_time_min: float | None,
-                 max_snap_distance_m: float) -> tuple[np.ndarray, np.ndarray, Snapped, Snapped,
-                                                      float]:
+    def _prepare(
+        self,
+        origins: gpd.GeoDataFrame,
+        destinations: gpd.GeoDataFrame,
+        *,
+        origin_id: str,
+        destination_id: str,
+        max_time_min: float | None,
+        max_snap_distance_m: float,
+    ) -> tuple[np.ndarray, np.ndarray, Snapped, Snapped, float]:
         """Ids of both sides, both sides snapped, and the search limit in milliseconds."""
         o_ids = _ids(origins, origin_id, "origins")
         d_ids = _ids(destinations, destination_id, "destinations")
-        snapped_o = self.snap(origins.geometry.reset_index(drop=True),
-                              max_distance_m=max_snap_distance_m)
+        snapped_o = self.snap(
+            origins.geometry.reset_index(drop=True), max_distance_m=max_snap_distance_m
+        )
         if OUTLINE_COLUMN in destinations.columns:
             snapped_d = self.snap_areas(
                 destinations.geometry.reset_index(drop=True),
-                gpd.GeoSeries(destinations[OUTLINE_COLUMN].to_numpy(),
-                              crs=destinations.crs),
-                max_distance_m=max_snap_distance_m)
+                gpd.GeoSeries(destinations[OUTLINE_COLUMN].to_numpy(), crs=destinations.crs),
+                max_distance_m=max_snap_distance_m,
+            )
         else:
-            snapped_d = self.snap(destinations.geometry.reset_index(drop=True),
-                                  max_distance_m=max_snap_distance_m)
+            snapped_d = self.snap(
+                destinations.geometry.reset_index(drop=True), max_distance_m=max_snap_distance_m
+            )
         limit = np.inf if max_time_min is None else float(max_time_min) * _MS_PER_MIN
         return o_ids, d_ids, snapped_o, snapped_d, limit
 
-    def nearest(self, origins: gpd.GeoDataFrame, destinations: gpd.GeoDataFrame, *,
-                origin_id: str, destination_id: str, n: int = 1,
-                max_time_min: float | None = None,
-                max_snap_distance_m: float = 500.0) -> pd.DataFrame:
+    def nearest(
+        self,
+        origins: gpd.GeoDataFrame,
+        destinations: gpd.GeoDataFrame,
+        *,
+        origin_id: str,
+        destination_id: str,
+        n: int = 1,
+        max_time_min: float | None = None,
+        max_snap_distance_m: float = 500.0,
+    ) -> pd.DataFrame:
         """The ``n`` nearest destinations of every origin, in one search for all origins.
 
         A single k-nearest multi-source search on the reversed graph labels every node with
@@ -547,40 +686,63 @@ class StreetNetwork:
         if n < 1:
             raise ParameterError(f"n must be at least 1, not {n}")
         o_ids, d_ids, snapped_o, snapped_d, limit = self._prepare(
-            origins, destinations, origin_id=origin_id, destination_id=destination_id,
-            max_time_min=max_time_min, max_snap_distance_m=max_snap_distance_m)
+            origins,
+            destinations,
+            origin_id=origin_id,
+            destination_id=destination_id,
+            max_time_min=max_time_min,
+            max_snap_distance_m=max_snap_distance_m,
+        )
         costs, sources = self.nearest_ms(snapped_o, snapped_d, n=n, limit_ms=limit)
         reached = sources >= 0
         rows, rank = np.nonzero(reached)
-        frame = pd.DataFrame({
-            "from_id": o_ids[snapped_o.index.to_numpy()[rows]],
-            "rank": rank + 1,
-            "to_id": d_ids[snapped_d.index.to_numpy()[sources[reached]]],
-            "travel_time": costs[reached] / _MS_PER_MIN,
-        })
+        frame = pd.DataFrame(
+            {
+                "from_id": o_ids[snapped_o.index.to_numpy()[rows]],
+                "rank": rank + 1,
+                "to_id": d_ids[snapped_d.index.to_numpy()[sources[reached]]],
+                "travel_time": costs[reached] / _MS_PER_MIN,
+            }
+        )
         _report_unsnapped(frame, o_ids, snapped_o, "origins", max_snap_distance_m)
         _report_unsnapped(frame, d_ids, snapped_d, "destinations", max_snap_distance_m)
         return frame
 
-    def nearest_ms(self, origins: Snapped, destinations: Snapped, *, n: int,
-                   limit_ms: float = np.inf) -> tuple[np.ndarray, np.ndarray]:
+    def nearest_ms(
+        self, origins: Snapped, destinations: Snapped, *, n: int, limit_ms: float = np.inf
+    ) -> tuple[np.ndarray, np.ndarray]:
         """``(costs_ms, destination_positions)`` of shape ``(len(origins), n)``, ``-1`` padded."""
         in_seeds = self._seeds(destinations, outbound=False)
         owner = np.repeat(np.arange(len(destinations)), np.diff(in_seeds.ptr))
         labels, label_sources = k_nearest_sources(
-            *self.backward_graph, in_seeds.nodes, in_seeds.costs, owner.astype(np.int64), n,
-            float(limit_ms))
+            *self.backward_graph,
+            in_seeds.nodes,
+            in_seeds.costs,
+            owner.astype(np.int64),
+            n,
+            float(limit_ms),
+        )
         out_seeds = self._seeds(origins, outbound=True)
         o, d, cost = self._same_edge_costs(origins, destinations)
         order = np.argsort(o, kind="stable")
         extra_ptr = np.r_[0, np.cumsum(np.bincount(o, minlength=len(origins)))].astype(np.int64)
-        return merge_k_nearest(labels, label_sources, out_seeds.ptr, out_seeds.nodes,
-                               out_seeds.costs, extra_ptr, cost[order], d[order], n,
-                               float(limit_ms))
+        return merge_k_nearest(
+            labels,
+            label_sources,
+            out_seeds.ptr,
+            out_seeds.nodes,
+            out_seeds.costs,
+            extra_ptr,
+            cost[order],
+            d[order],
+            n,
+            float(limit_ms),
+        )
 
 
-def _csr(tails: np.ndarray, heads: np.ndarray, weights: np.ndarray, n_nodes: int
-         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _csr(
+    tails: np.ndarray, heads: np.ndarray, weights: np.ndarray, n_nodes: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     order = np.lexsort((heads, tails))
     indptr = np.r_[0, np.cumsum(np.bincount(tails, minlength=n_nodes))].astype(np.int64)
     return indptr, heads[order].astype(np.int64), weights[order].astype(np.float64)
@@ -588,20 +750,25 @@ def _csr(tails: np.ndarray, heads: np.ndarray, weights: np.ndarray, n_nodes: int
 
 def _ids(frame: gpd.GeoDataFrame, column: str, role: str) -> np.ndarray:
     if column not in frame.columns:
-        raise MissingColumnError(f"{role} have no id column {column!r}; "
-                                 f"columns are {list(frame.columns)}")
+        raise MissingColumnError(
+            f"{role} have no id column {column!r}; columns are {list(frame.columns)}"
+        )
     ids = frame[column]
     if ids.isna().any() or not ids.is_unique:
         raise ParameterError(f"{role} id column {column!r} must be unique and not null")
     return ids.to_numpy()
 
 
-def _report_unsnapped(frame: pd.DataFrame, ids: np.ndarray, snapped: Snapped, role: str,
-                      max_distance_m: float) -> None:
+def _report_unsnapped(
+    frame: pd.DataFrame, ids: np.ndarray, snapped: Snapped, role: str, max_distance_m: float
+) -> None:
     missing: list[Hashable] = ids[snapped.unsnapped.to_numpy(dtype=np.int64)].tolist()
     frame.attrs[f"unsnapped_{role}"] = missing
     if missing:
         shown = ", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else "")
-        warnings.warn(f"{len(missing)} {role} are farther than {max_distance_m:g} m from the "
-                      f"street network (or have no geometry) and have no travel times: "
-                      f"{shown}", stacklevel=3)
+        warnings.warn(
+            f"{len(missing)} {role} are farther than {max_distance_m:g} m from the "
+            f"street network (or have no geometry) and have no travel times: "
+            f"{shown}",
+            stacklevel=3,
+        )

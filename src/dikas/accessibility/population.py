@@ -68,15 +68,23 @@ def _area_counts(areas: pd.DataFrame, groups: Mapping[str, Sequence[str]]) -> pd
     missing = sorted({c for cols in groups.values() for c in cols} - set(areas.columns))
     if missing:
         raise MissingColumnError(f"areas lack column(s) {missing}")
-    counts = pd.DataFrame({name: areas[list(cols)].astype(float).fillna(0.0).sum(axis=1)
-                           for name, cols in groups.items()})
+    counts = pd.DataFrame(
+        {
+            name: areas[list(cols)].astype(float).fillna(0.0).sum(axis=1)
+            for name, cols in groups.items()
+        }
+    )
     counts.index = areas["postal_code"].to_numpy()
     return counts
 
 
-def groups_per_cell(grid: pd.DataFrame, areas: pd.DataFrame, *,
-                    groups: GroupColumns | None = None,
-                    population: str = "inhabitants") -> PopulationGroups:
+def groups_per_cell(
+    grid: pd.DataFrame,
+    areas: pd.DataFrame,
+    *,
+    groups: GroupColumns | None = None,
+    population: str = "inhabitants",
+) -> PopulationGroups:
     """Group counts per grid cell: ``all`` from the grid, the others spread from areas.
 
     ``grid`` needs ``cell_id``, ``postal_code`` and ``population``; ``areas`` one year of
@@ -95,18 +103,25 @@ def groups_per_cell(grid: pd.DataFrame, areas: pd.DataFrame, *,
     area_total = cells.groupby("postal_code")[population].transform("sum")
     share = (cells[population] / area_total).where(area_total > 0, 0.0).to_numpy()
     by_area = _area_counts(areas, groups).reindex(cells["postal_code"])
-    counts = pd.DataFrame(by_area.to_numpy() * share[:, None], columns=by_area.columns,
-                          index=pd.Index(cells["cell_id"], name="cell_id")).fillna(0.0)
+    counts = pd.DataFrame(
+        by_area.to_numpy() * share[:, None],
+        columns=by_area.columns,
+        index=pd.Index(cells["cell_id"], name="cell_id"),
+    ).fillna(0.0)
     counts.insert(0, ALL, cells[population].to_numpy())
     income = areas.set_index("postal_code")[INCOME_COLUMN].astype(float)
-    cell_income = pd.Series(cells["postal_code"].map(income).to_numpy(float),
-                            index=counts.index, name="income")
+    cell_income = pd.Series(
+        cells["postal_code"].map(income).to_numpy(float), index=counts.index, name="income"
+    )
     return PopulationGroups(counts=counts, income=cell_income, level="grid")
 
 
-def groups_per_area(areas: pd.DataFrame, *,
-                    groups: GroupColumns | None = None,
-                    population: str = "inhabitants_total") -> PopulationGroups:
+def groups_per_area(
+    areas: pd.DataFrame,
+    *,
+    groups: GroupColumns | None = None,
+    population: str = "inhabitants_total",
+) -> PopulationGroups:
     """Group counts per postal area, straight from the ``areas`` layer (``groups`` as in
     :func:`groups_per_cell`)."""
     groups = shipped_access_groups() if groups is None else groups
@@ -114,7 +129,5 @@ def groups_per_area(areas: pd.DataFrame, *,
         raise ParameterError("areas must hold one year (postal codes repeat)")
     counts = _area_counts(areas, {ALL: (population,), **groups})
     counts.index.name = "postal_code"
-    income = pd.Series(areas[INCOME_COLUMN].to_numpy(float), index=counts.index,
-                       name="income")
+    income = pd.Series(areas[INCOME_COLUMN].to_numpy(float), index=counts.index, name="income")
     return PopulationGroups(counts=counts, income=income, level="areas")
-

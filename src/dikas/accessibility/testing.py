@@ -19,8 +19,14 @@ if TYPE_CHECKING:
     from dikas.accessibility.network import Snapped, StreetNetwork
 
 
-def reference_graph(edges: gpd.GeoDataFrame, mode: str, speed_mps: float,
-                    walk_speed_mps: float, *, dismount: bool = True) -> nx.MultiDiGraph:
+def reference_graph(
+    edges: gpd.GeoDataFrame,
+    mode: str,
+    speed_mps: float,
+    walk_speed_mps: float,
+    *,
+    dismount: bool = True,
+) -> nx.MultiDiGraph:
     """The mode's graph from the ``network_edges`` table: arcs between OSM node ids."""
     import networkx as nx
 
@@ -40,16 +46,23 @@ def reference_graph(edges: gpd.GeoDataFrame, mode: str, speed_mps: float,
     return graph
 
 
-def add_points(graph: nx.MultiDiGraph, edges: gpd.GeoDataFrame, network: StreetNetwork,
-               snapped: Snapped, role: str) -> None:
+def add_points(
+    graph: nx.MultiDiGraph,
+    edges: gpd.GeoDataFrame,
+    network: StreetNetwork,
+    snapped: Snapped,
+    role: str,
+) -> None:
     """Join snapped points: origins ``("o", label)`` leave along their edge, destinations
     ``("d", label)`` are reached along theirs, each direction only where the graph has it."""
     table = edges.set_index("edge_id")
-    for label, edge, position, distance in zip(snapped.index, snapped.edge, snapped.position_m,
-                                               snapped.distance_m, strict=True):
+    for label, edge, position, distance in zip(
+        snapped.index, snapped.edge, snapped.position_m, snapped.distance_m, strict=True
+    ):
         row = table.loc[network.edge_ids[edge]]
-        speed = network.speed_mps if row.bike or network.mode == "walk" else (
-            network.walk_speed_mps)
+        speed = (
+            network.speed_mps if row.bike or network.mode == "walk" else (network.walk_speed_mps)
+        )
         walk_ms = np.rint(1000 * distance / network.walk_speed_mps)
         to_u = walk_ms + np.rint(1000 * position / speed)
         to_v = walk_ms + np.rint(1000 * (row.length_m - position) / speed)
@@ -75,8 +88,7 @@ def _allows(row: object, network: StreetNetwork, *, forward: bool) -> bool:
     return bool(row.bike_forward if forward else row.bike_backward)  # type: ignore[attr-defined]
 
 
-def add_same_edge_trips(graph: nx.MultiDiGraph, origins: Snapped, destinations: Snapped
-                        ) -> None:
+def add_same_edge_trips(graph: nx.MultiDiGraph, origins: Snapped, destinations: Snapped) -> None:
     """Direct arcs between an origin and a destination on the same edge."""
     for o in origins.index:
         edge_o, pos_o, walk_o, fwd, bwd, speed = graph.nodes[("o", o)]["at"]
@@ -87,17 +99,23 @@ def add_same_edge_trips(graph: nx.MultiDiGraph, origins: Snapped, destinations: 
                 graph.add_edge(("o", o), ("d", d), weight=ms)
 
 
-def reference_travel_times(edges: gpd.GeoDataFrame, network: StreetNetwork,
-                           origins: gpd.GeoSeries, destinations: gpd.GeoSeries, *,
-                           cutoff_ms: float | None = None) -> np.ndarray:
+def reference_travel_times(
+    edges: gpd.GeoDataFrame,
+    network: StreetNetwork,
+    origins: gpd.GeoSeries,
+    destinations: gpd.GeoSeries,
+    *,
+    cutoff_ms: float | None = None,
+) -> np.ndarray:
     """``(len(origins), len(destinations))`` milliseconds by NetworkX (``inf``: none).
 
     ``origins`` and ``destinations`` must have a 0..n-1 index.
     """
     import networkx as nx
 
-    graph = reference_graph(edges, network.mode, network.speed_mps, network.walk_speed_mps,
-                            dismount=network.dismount)
+    graph = reference_graph(
+        edges, network.mode, network.speed_mps, network.walk_speed_mps, dismount=network.dismount
+    )
     snapped_o = network.snap(origins)
     snapped_d = network.snap(destinations)
     add_points(graph, edges, network, snapped_o, "o")

@@ -58,19 +58,25 @@ def create_app(settings: ApiSettings) -> FastAPI:
 
             anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         if settings.preload:
-            threading.Thread(target=twins.run, args=(context, context.preload),
-                             name="dikas-preload", daemon=True).start()
+            threading.Thread(
+                target=twins.run, args=(context, context.preload), name="dikas-preload", daemon=True
+            ).start()
         twins.watch(check_seconds())
         yield
         twins.close()
 
     # The interactive docs are served from the bundled Swagger UI (no CDN): the API must
     # be explorable on a machine without internet.
-    app = FastAPI(title="DikaS", version=__version__, lifespan=lifespan, docs_url=None,
-                  redoc_url=None,
-                  description="The social digital twin of a city: OGC API – Features for "
-                              "every layer, indicators, area profiles, isochrones, scenarios "
-                              "and stakeholder comments.")
+    app = FastAPI(
+        title="DikaS",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        description="The social digital twin of a city: OGC API – Features for "
+        "every layer, indicators, area profiles, isochrones, scenarios "
+        "and stakeholder comments.",
+    )
     app.state.context = context  # the current snapshot's context (kept up to date)
     app.state.twins = twins
 
@@ -85,8 +91,21 @@ def create_app(settings: ApiSettings) -> FastAPI:
     if settings.trusted_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.trusted_hosts))
     app.add_middleware(SecurityHeaders)  # outermost: every response gets the headers
-    for module in (ogc, meta, registry, indicators, tiles, profiles, isochrones, scenarios,
-                   comments, accounts, report, search, surveys):
+    for module in (
+        ogc,
+        meta,
+        registry,
+        indicators,
+        tiles,
+        profiles,
+        isochrones,
+        scenarios,
+        comments,
+        accounts,
+        report,
+        search,
+        surveys,
+    ):
         app.include_router(module.router)
     _mount_web_app(app, settings.web_dist or BUNDLED_DIST)
     _add_docs(app)
@@ -116,13 +135,20 @@ def _add_docs(app: FastAPI) -> None:
 </body>
 </html>
 """
-    options = {"url": app.openapi_url or "/openapi.json", "dom_id": "#swagger-ui",
-               "deepLinking": True, "showExtensions": True, "showCommonExtensions": True,
-               # no validator badge: it is an image from validator.swagger.io
-               "validatorUrl": None}
-    script = (f"window.ui = SwaggerUIBundle(Object.assign({json.dumps(options)}, "
-              "{presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset]"
-              ", layout: 'BaseLayout'}));\n")
+    options = {
+        "url": app.openapi_url or "/openapi.json",
+        "dom_id": "#swagger-ui",
+        "deepLinking": True,
+        "showExtensions": True,
+        "showCommonExtensions": True,
+        # no validator badge: it is an image from validator.swagger.io
+        "validatorUrl": None,
+    }
+    script = (
+        f"window.ui = SwaggerUIBundle(Object.assign({json.dumps(options)}, "
+        "{presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset]"
+        ", layout: 'BaseLayout'}));\n"
+    )
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -183,8 +209,10 @@ def _mount_web_app(app: FastAPI, dist: Path) -> None:
     @app.get("/accessibility", include_in_schema=False)
     def home() -> Response:
         if not index.is_file():
-            return JSONResponse({"detail": "the map app is not built (src/dikas/web/dist); "
-                                           "the API is at /docs"}, status_code=404)
+            return JSONResponse(
+                {"detail": "the map app is not built (src/dikas/web/dist); the API is at /docs"},
+                status_code=404,
+            )
         return FileResponse(index)
 
     if dist.is_dir():

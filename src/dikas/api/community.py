@@ -57,8 +57,15 @@ from dikas.api.retention import Retention
 from dikas.api.security import ROLES, has_role
 from dikas.errors import ConfigError, ParameterError
 
-PUBLIC_COLUMNS = ("comment_id", "author_name", "category", "text", "postal_code",
-                  "created_at", "hidden")
+PUBLIC_COLUMNS = (
+    "comment_id",
+    "author_name",
+    "category",
+    "text",
+    "postal_code",
+    "created_at",
+    "hidden",
+)
 """What anyone may read of a comment (never the author's user name)."""
 MODERATOR_COLUMNS = (*PUBLIC_COLUMNS, "author", "hidden_reason")
 """What moderators also read (the export, hidden comments)."""
@@ -118,12 +125,20 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    candidate = _scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r),
-                        p=int(p), dklen=len(digest) // 2)
+    candidate = _scrypt(
+        password.encode(),
+        salt=bytes.fromhex(salt),
+        n=int(n),
+        r=int(r),
+        p=int(p),
+        dklen=len(digest) // 2,
+    )
     return hmac.compare_digest(candidate.hex(), digest)
 
 
-_DUMMY_HASH = "scrypt${n}${r}${p}$".format(**_SCRYPT) + f"{secrets.token_hex(16)}${secrets.token_hex(32)}"
+_DUMMY_HASH = (
+    "scrypt${n}${r}${p}$".format(**_SCRYPT) + f"{secrets.token_hex(16)}${secrets.token_hex(32)}"
+)
 """What unknown user names are checked against: the same scrypt cost, never a match."""
 SECRET_MIN_CHARS = 32
 """Shortest token-signing key accepted (``DIKAS_SECRET_KEY``)."""
@@ -152,15 +167,22 @@ class Community:
     signs tokens with the same key.
     """
 
-    def __init__(self, path: Path, *, secret: str | None = None,
-                 database: str | None = None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        secret: str | None = None,
+        database: str | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.path = Path(path)
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
         """The time of records and of expiry checks (fixed in tests)."""
         if secret is not None and len(secret) < SECRET_MIN_CHARS:
-            raise ConfigError(f"token-signing key (DIKAS_SECRET_KEY) must have at least "
-                              f"{SECRET_MIN_CHARS} characters, not {len(secret)}")
+            raise ConfigError(
+                f"token-signing key (DIKAS_SECRET_KEY) must have at least "
+                f"{SECRET_MIN_CHARS} characters, not {len(secret)}"
+            )
         self.store: CommunityStore = open_store(self.path, database=database)
         self._move_stored_secret()
         self._secret = (secret or self._key_file_secret()).encode()
@@ -190,24 +212,32 @@ class Community:
             os.chmod(self.key_path, 0o600)
         key = self.key_path.read_text().strip()
         if len(key) < SECRET_MIN_CHARS:
-            raise ConfigError(f"key file {str(self.key_path)!r}: key shorter than "
-                              f"{SECRET_MIN_CHARS} characters")
+            raise ConfigError(
+                f"key file {str(self.key_path)!r}: key shorter than {SECRET_MIN_CHARS} characters"
+            )
         return key
 
     def _now(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="seconds")
 
     # -- users -------------------------------------------------------------------------------
-    def add_user(self, username: str, password: str, *, role: str,
-                 display_name: str | None = None) -> User:
+    def add_user(
+        self, username: str, password: str, *, role: str, display_name: str | None = None
+    ) -> User:
         """Create or update an account (a new password replaces the old one); the display
         name (shown in public beside comments) defaults to the user name."""
         _check_role(role)
         _check_username(username)
         _check_password(password)
         # a new version on every change: tokens issued before it stop working
-        self.store.upsert_user(username, hash_password(password), role, self._now(),
-                               _new_version(), _display_name(display_name or username))
+        self.store.upsert_user(
+            username,
+            hash_password(password),
+            role,
+            self._now(),
+            _new_version(),
+            _display_name(display_name or username),
+        )
         return User(username, role)
 
     def display_name(self, username: str) -> str:
@@ -224,61 +254,94 @@ class Community:
         if found is None or not verify_password(old, found[1]):
             raise AuthenticationError("the current password is wrong")
         _check_password(new)
-        self.store.set_password(user.username, hash_password(new), _new_version(),
-                                at=self._now(), actor=user.username, action="change_password")
+        self.store.set_password(
+            user.username,
+            hash_password(new),
+            _new_version(),
+            at=self._now(),
+            actor=user.username,
+            action="change_password",
+        )
 
     # -- invitations and resets --------------------------------------------------------------
-    def _one_time(self, *, kind: str, role: str, username: str | None, created_by: str,
-                  days: int) -> OneTimeToken:
+    def _one_time(
+        self, *, kind: str, role: str, username: str | None, created_by: str, days: int
+    ) -> OneTimeToken:
         if not 1 <= days <= MAX_INVITATION_DAYS:
             raise ParameterError(f"expiry must be 1–{MAX_INVITATION_DAYS} days, not {days}")
         token = secrets.token_urlsafe(32)
         expires = (self.clock().astimezone(UTC) + timedelta(days=days)).isoformat(
-            timespec="seconds")
-        self.store.insert_invitation(token_hash(token), kind=kind, role=role,
-                                     username=username, created_by=created_by,
-                                     created_at=self._now(), expires_at=expires)
+            timespec="seconds"
+        )
+        self.store.insert_invitation(
+            token_hash(token),
+            kind=kind,
+            role=role,
+            username=username,
+            created_by=created_by,
+            created_at=self._now(),
+            expires_at=expires,
+        )
         return OneTimeToken(token, kind, role, username, expires)
 
     def invite(self, role: str, *, created_by: str, days: int = INVITATION_DAYS) -> OneTimeToken:
         """A one-time invitation to create an account with ``role``."""
         _check_role(role)
-        return self._one_time(kind="invite", role=role, username=None,
-                              created_by=created_by, days=days)
+        return self._one_time(
+            kind="invite", role=role, username=None, created_by=created_by, days=days
+        )
 
-    def accept_invitation(self, token: str, *, username: str, display_name: str,
-                          password: str) -> User:
+    def accept_invitation(
+        self, token: str, *, username: str, display_name: str, password: str
+    ) -> User:
         """Create the account an unused, unexpired invitation allows (the token is used up)."""
         _check_username(username)
         _check_password(password)
         outcome = self.store.accept_invitation(
-            token_hash(token), now=self._now(), username=username,
-            display_name=_display_name(display_name), password_hash=hash_password(password),
-            token_version=_new_version())
+            token_hash(token),
+            now=self._now(),
+            username=username,
+            display_name=_display_name(display_name),
+            password_hash=hash_password(password),
+            token_version=_new_version(),
+        )
         if outcome is None:
             raise ConflictError(f"user name {username!r} is taken; choose another")
         if outcome.startswith("!"):
             raise ParameterError(_REFUSED["invite"][outcome[1:]])
         return User(username, outcome)
 
-    def reset_password(self, username: str, *, organiser: User,
-                       days: int = 1) -> OneTimeToken:
+    def reset_password(self, username: str, *, organiser: User, days: int = 1) -> OneTimeToken:
         """Revoke ``username``'s tokens and password now, and give a one-time token with
         which they set a new password (:meth:`redeem_reset`)."""
         found = self._user(username)
         if found is None:
             raise NotFoundError(f"no user {username!r}")
-        self.store.set_password(username, UNUSABLE_PASSWORD, _new_version(), at=self._now(),
-                                actor=organiser.username, action="reset_password")
-        return self._one_time(kind="reset", role=found[0].role, username=username,
-                              created_by=organiser.username, days=days)
+        self.store.set_password(
+            username,
+            UNUSABLE_PASSWORD,
+            _new_version(),
+            at=self._now(),
+            actor=organiser.username,
+            action="reset_password",
+        )
+        return self._one_time(
+            kind="reset",
+            role=found[0].role,
+            username=username,
+            created_by=organiser.username,
+            days=days,
+        )
 
     def redeem_reset(self, token: str, password: str) -> User:
         """Set a new password with a reset token (once, before it expires)."""
         _check_password(password)
-        outcome = self.store.redeem_reset(token_hash(token), now=self._now(),
-                                          password_hash=hash_password(password),
-                                          token_version=_new_version())
+        outcome = self.store.redeem_reset(
+            token_hash(token),
+            now=self._now(),
+            password_hash=hash_password(password),
+            token_version=_new_version(),
+        )
         if outcome.startswith("!"):
             raise ParameterError(_REFUSED["reset"][outcome[1:]])
         found = self._user(outcome)
@@ -296,8 +359,9 @@ class Community:
         comments = self.store.comment_rows(include_hidden=True, author=user.username)
         _, audit = self.store.audit_rows(limit=SQLITE_MAX_INTEGER, actor=user.username)
         return {
-            "account": dict(zip(("username", "display_name", "role", "created_at"), profile,
-                                strict=True)),
+            "account": dict(
+                zip(("username", "display_name", "role", "created_at"), profile, strict=True)
+            ),
             "comments": [_comment_record(row) for row in comments],
             "audit": [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in audit],
         }
@@ -358,9 +422,16 @@ class Community:
         found = self._user(user.username)
         if found is None:
             raise NotFoundError(f"no user {user.username!r}")
-        payload = _b64(json.dumps({"sub": user.username, "role": user.role,
-                                   "exp": int(time.time()) + int(ttl_s),
-                                   "ver": found[2]}).encode())
+        payload = _b64(
+            json.dumps(
+                {
+                    "sub": user.username,
+                    "role": user.role,
+                    "exp": int(time.time()) + int(ttl_s),
+                    "ver": found[2],
+                }
+            ).encode()
+        )
         return f"{payload}.{self._sign(payload)}"
 
     def _sign(self, payload: str) -> str:
@@ -372,39 +443,63 @@ class Community:
         if not token.isascii():
             raise AuthenticationError("invalid access token")
         payload, _, signature = token.partition(".")
-        if not signature or not hmac.compare_digest(signature.encode(),
-                                                    self._sign(payload).encode()):
+        if not signature or not hmac.compare_digest(
+            signature.encode(), self._sign(payload).encode()
+        ):
             raise AuthenticationError("invalid access token")
         try:
             claims = json.loads(_unb64(payload))
         except ValueError:  # binascii.Error, UnicodeDecodeError and JSONDecodeError are
             claims = None
-        if (not isinstance(claims, dict) or not isinstance(claims.get("sub"), str)
-                or not isinstance(claims.get("exp"), int | float)
-                or not isinstance(claims.get("ver"), str)):
+        if (
+            not isinstance(claims, dict)
+            or not isinstance(claims.get("sub"), str)
+            or not isinstance(claims.get("exp"), int | float)
+            or not isinstance(claims.get("ver"), str)
+        ):
             raise AuthenticationError("invalid access token")
         if claims["exp"] < time.time():
             raise AuthenticationError("access token expired; sign in again")
         found = self._user(claims["sub"])
-        if (found is None or found[0].role != claims.get("role")
-                or not hmac.compare_digest(found[2].encode(), claims["ver"].encode())):
+        if (
+            found is None
+            or found[0].role != claims.get("role")
+            or not hmac.compare_digest(found[2].encode(), claims["ver"].encode())
+        ):
             raise AuthenticationError("access token no longer valid; sign in again")
         return found[0]
 
     # -- comments ----------------------------------------------------------------------------
-    def add_comment(self, user: User, *, lon: float, lat: float, text: str, category: str,
-                    postal_code: str | None, area: dict[str, Any] | None = None) -> int:
+    def add_comment(
+        self,
+        user: User,
+        *,
+        lon: float,
+        lat: float,
+        text: str,
+        category: str,
+        postal_code: str | None,
+        area: dict[str, Any] | None = None,
+    ) -> int:
         """Store a comment pinned at (lon, lat), or about an ``area`` (a GeoJSON polygon,
         lon/lat then being a point inside it), optionally to a postal area; returns its id."""
         if category not in CATEGORIES:
-            raise ParameterError(f"category must be one of {', '.join(CATEGORIES)}, "
-                                 f"not {category!r}")
+            raise ParameterError(
+                f"category must be one of {', '.join(CATEGORIES)}, not {category!r}"
+            )
         if not text.strip():
             raise ParameterError("comment text is empty")
-        return self.store.insert_comment(user.username, category, text.strip(), lon, lat,
-                                         postal_code, self._now(),
-                                         author_name=self.display_name(user.username),
-                                         area=None if area is None else json.dumps(area))
+        return self.store.insert_comment(
+            user.username,
+            category,
+            text.strip(),
+            lon,
+            lat,
+            postal_code,
+            self._now(),
+            author_name=self.display_name(user.username),
+            area=None if area is None else json.dumps(area),
+        )
 
     def hide_comment(self, comment_id: int, *, moderator: User, reason: str = "") -> None:
         """Hide a comment from everyone but moderators, logging who, when and why."""
@@ -422,27 +517,34 @@ class Community:
             raise ParameterError(f"reason must have at most {REASON_MAX_CHARS} characters")
         if not 0 < comment_id <= SQLITE_MAX_INTEGER:  # the database cannot even look it up
             raise NotFoundError(f"no comment {comment_id}")
-        outcome = self.store.moderate(comment_id, hide=hide, moderator=moderator.username,
-                                      at=self._now(), reason=reason.strip())
+        outcome = self.store.moderate(
+            comment_id,
+            hide=hide,
+            moderator=moderator.username,
+            at=self._now(),
+            reason=reason.strip(),
+        )
         if outcome == "missing":
             raise NotFoundError(f"no comment {comment_id}")
         if outcome == "unchanged":
-            raise ConflictError(f"comment {comment_id} is already "
-                                f"{'hidden' if hide else 'visible'}")
+            raise ConflictError(
+                f"comment {comment_id} is already {'hidden' if hide else 'visible'}"
+            )
 
-    def comments(self, *, include_hidden: bool = False,
-                 columns: tuple[str, ...] = PUBLIC_COLUMNS) -> gpd.GeoDataFrame:
+    def comments(
+        self, *, include_hidden: bool = False, columns: tuple[str, ...] = PUBLIC_COLUMNS
+    ) -> gpd.GeoDataFrame:
         """Comments as a layer (EPSG:4326 points, or polygons for area comments), hidden
         ones only when asked; only the public columns unless others are asked for."""
         return _frame(self.store.comment_rows(include_hidden=include_hidden), columns)
 
-    def comment(self, comment_id: int,
-                columns: tuple[str, ...] = PUBLIC_COLUMNS) -> gpd.GeoDataFrame:
+    def comment(
+        self, comment_id: int, columns: tuple[str, ...] = PUBLIC_COLUMNS
+    ) -> gpd.GeoDataFrame:
         """One comment (hidden or not) as a one-row layer; empty when there is none."""
         if not 0 < comment_id <= SQLITE_MAX_INTEGER:
             return _frame([], columns)
-        return _frame(self.store.comment_rows(include_hidden=True, comment_id=comment_id),
-                      columns)
+        return _frame(self.store.comment_rows(include_hidden=True, comment_id=comment_id), columns)
 
     def comments_after(self, comment_id: int) -> gpd.GeoDataFrame:
         """The visible comments with ids above ``comment_id`` (catching up on new ones)."""
@@ -457,18 +559,33 @@ class Community:
         """Ids of the visible comments, ascending."""
         return self.store.visible_comment_ids()
 
-    def comment_page(self, *, include_hidden: bool = False, category: str | None = None,
-                     bbox: tuple[float, float, float, float] | None = None, limit: int,
-                     offset: int = 0,
-                     columns: tuple[str, ...] = PUBLIC_COLUMNS) -> tuple[int, gpd.GeoDataFrame]:
+    def comment_page(
+        self,
+        *,
+        include_hidden: bool = False,
+        category: str | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+        limit: int,
+        offset: int = 0,
+        columns: tuple[str, ...] = PUBLIC_COLUMNS,
+    ) -> tuple[int, gpd.GeoDataFrame]:
         """``(number matched, one page)`` of comments, newest first, filtered by category
         and by a lon/lat box (``minlon, minlat, maxlon, maxlat``) in the database: a page
         costs the same with 20 or 20,000 comments stored."""
-        matched = self.store.count_comments(include_hidden=include_hidden, category=category,
-                                            bbox=bbox)
-        page = _frame(self.store.comment_rows(include_hidden=include_hidden, category=category,
-                                              bbox=bbox, newest_first=True, limit=limit,
-                                              offset=offset), columns)
+        matched = self.store.count_comments(
+            include_hidden=include_hidden, category=category, bbox=bbox
+        )
+        page = _frame(
+            self.store.comment_rows(
+                include_hidden=include_hidden,
+                category=category,
+                bbox=bbox,
+                newest_first=True,
+                limit=limit,
+                offset=offset,
+            ),
+            columns,
+        )
         return matched, page
 
     def comment_bounds(self) -> tuple[float, float, float, float] | None:
@@ -476,8 +593,15 @@ class Community:
         return self.store.comment_bounds()
 
     # -- scenario runs ---------------------------------------------------------------------
-    def save_scenario(self, scenario_id: str, name: str, result: dict[str, Any], *,
-                      keep: int | None = None, max_bytes: int | None = None) -> bool:
+    def save_scenario(
+        self,
+        scenario_id: str,
+        name: str,
+        result: dict[str, Any],
+        *,
+        keep: int | None = None,
+        max_bytes: int | None = None,
+    ) -> bool:
         """Keep a scenario run so that its shareable URL works later; with ``keep``, only
         the ``keep`` newest runs stay, and with ``max_bytes`` only the newest runs whose
         JSON adds up to at most ``max_bytes`` (anyone may run scenarios, so storage is
@@ -486,8 +610,9 @@ class Community:
         payload = json.dumps(result)
         if max_bytes is not None and len(payload.encode()) > max_bytes:
             return False
-        return self.store.save_scenario(scenario_id, name, payload, self._now(), keep=keep,
-                                        max_bytes=max_bytes)
+        return self.store.save_scenario(
+            scenario_id, name, payload, self._now(), keep=keep, max_bytes=max_bytes
+        )
 
     def scenario_bytes(self) -> int:
         """Total size of the kept scenario runs' JSON."""
@@ -501,18 +626,20 @@ class Community:
         return json.loads(payload)
 
 
-def _frame(rows: list[tuple[Any, ...]],
-           columns: tuple[str, ...] = PUBLIC_COLUMNS) -> gpd.GeoDataFrame:
+def _frame(
+    rows: list[tuple[Any, ...]], columns: tuple[str, ...] = PUBLIC_COLUMNS
+) -> gpd.GeoDataFrame:
     """Comment rows (:data:`COMMENT_COLUMNS`) as a layer of EPSG:4326 geometries (a point,
     or the polygon of an area comment) with ``columns``."""
     frame = pd.DataFrame(rows, columns=list(COMMENT_COLUMNS))
     frame["comment_id"] = frame["comment_id"].astype("int64")
     frame["hidden"] = frame["hidden"].astype(bool)
     points = shapely.points(frame["lon"].to_numpy(float), frame["lat"].to_numpy(float))
-    areas = [shapely.geometry.shape(json.loads(area)) if isinstance(area, str) else None
-             for area in frame["area"]]  # None, or NaN where pandas made it a number
-    geometry = [point if area is None else area for point, area in zip(points, areas,
-                                                                         strict=True)]
+    areas = [
+        shapely.geometry.shape(json.loads(area)) if isinstance(area, str) else None
+        for area in frame["area"]
+    ]  # None, or NaN where pandas made it a number
+    geometry = [point if area is None else area for point, area in zip(points, areas, strict=True)]
     return gpd.GeoDataFrame(frame[list(columns)], geometry=geometry, crs="EPSG:4326")
 
 
@@ -525,12 +652,16 @@ def _comment_record(row: tuple[Any, ...]) -> dict[str, Any]:
 
 
 _REFUSED = {
-    "invite": {"unknown": "invitation not valid (check the link)",
-               "used": "invitation already used; ask the organiser for a new one",
-               "expired": "invitation expired; ask the organiser for a new one"},
-    "reset": {"unknown": "password reset link not valid (check the link)",
-              "used": "password reset link already used; ask an organiser for a new one",
-              "expired": "password reset link expired; ask an organiser for a new one"},
+    "invite": {
+        "unknown": "invitation not valid (check the link)",
+        "used": "invitation already used; ask the organiser for a new one",
+        "expired": "invitation expired; ask the organiser for a new one",
+    },
+    "reset": {
+        "unknown": "password reset link not valid (check the link)",
+        "used": "password reset link already used; ask an organiser for a new one",
+        "expired": "password reset link expired; ask an organiser for a new one",
+    },
 }
 """Why a one-time token is refused, by kind and reason."""
 

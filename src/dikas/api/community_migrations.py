@@ -51,9 +51,10 @@ def _run(url: str, action: Any) -> Any:
             return action(connection)
     except SQLAlchemyError as error:
         cause = str(getattr(error, "orig", None) or error).strip().splitlines()
-        raise ServiceUnavailableError(f"community database {redact_url(url)}: {what} "
-                                      f"({cause[0] if cause else type(error).__name__})"
-                                      ) from error
+        raise ServiceUnavailableError(
+            f"community database {redact_url(url)}: {what} "
+            f"({cause[0] if cause else type(error).__name__})"
+        ) from error
     finally:
         engine.dispose()
 

@@ -57,8 +57,13 @@ class ApiContext:
     state that outlives a snapshot: the community database and the request limits.
     """
 
-    def __init__(self, settings: ApiSettings, *, twin_file: Path | None = None,
-                 previous: ApiContext | None = None) -> None:
+    def __init__(
+        self,
+        settings: ApiSettings,
+        *,
+        twin_file: Path | None = None,
+        previous: ApiContext | None = None,
+    ) -> None:
         self.settings = settings
         self.store = TwinStore(twin_file or settings.twin_path, label=settings.twin_path)
         self.served = ServedLayers(min_count=settings.min_count)
@@ -81,12 +86,14 @@ class ApiContext:
             self.isochrone_rate = previous.isochrone_rate
             self.report_rate = previous.report_rate
         else:
-            self.community = Community(settings.community_file, secret=settings.auth_secret,
-                                       database=settings.community_db)
+            self.community = Community(
+                settings.community_file, secret=settings.auth_secret, database=settings.community_db
+            )
             self.sign_ins = SignInThrottle(settings.sign_in_attempts, settings.sign_in_window_s)
             self.scenario_slots = RunSlots(settings.scenario_slots)
-            self.scenario_runs = ClientRate("scenario runs", settings.scenario_runs_per_window,
-                                            settings.scenario_window_s)
+            self.scenario_runs = ClientRate(
+                "scenario runs", settings.scenario_runs_per_window, settings.scenario_window_s
+            )
             self.isochrone_rate = ClientRate("isochrones", settings.isochrones_per_minute, 60.0)
             self.report_rate = ClientRate("reports", settings.reports_per_minute, 60.0)
         self._lock = threading.Lock()
@@ -99,8 +106,10 @@ class ApiContext:
         self.tiles = TileCache(TILE_CACHE_BYTES)
         # seeding is pending from the start, so readiness checks never see a gap
         self.status: dict[str, Any] = {
-            "layers_loaded": False, "tiles_seeded": 0,
-            "seeding": bool(settings.preload and settings.seed_tiles)}
+            "layers_loaded": False,
+            "tiles_seeded": 0,
+            "seeding": bool(settings.preload and settings.seed_tiles),
+        }
 
     def memo(self, key: tuple[object, ...], compute: Callable[[], Any]) -> Any:
         """A cached result (a snapshot never changes, so results never go stale; a newer
@@ -126,8 +135,9 @@ class ApiContext:
         provenance = self.twin().provenance()
         if provenance.empty:
             return ""
-        parts = [p.strip() for text in provenance["attribution"].dropna()
-                 for p in str(text).split(";")]
+        parts = [
+            p.strip() for text in provenance["attribution"].dropna() for p in str(text).split(";")
+        ]
         return "; ".join(dict.fromkeys(p for p in parts if p))
 
     def twin(self) -> Twin:
@@ -145,37 +155,44 @@ class ApiContext:
     @cached_property
     def tile_layers(self) -> list[str]:
         """Tile layers this twin can serve: the base map and the map layers it has."""
-        return [name for name in TILE_LAYERS
-                if name in BASEMAP_LAYERS or name in self.collection_names]
+        return [
+            name for name in TILE_LAYERS if name in BASEMAP_LAYERS or name in self.collection_names
+        ]
 
     def spec(self, name: str) -> LayerSpec:
         """How a collection or tile layer is published (cached per layer)."""
         if name not in self._specs:
-            columns = [] if name in KNOWN_LAYERS or name in BASEMAP_LAYERS else [
-                c for c in self.twin().columns(name) if c != "geometry"]
+            columns = (
+                []
+                if name in KNOWN_LAYERS or name in BASEMAP_LAYERS
+                else [c for c in self.twin().columns(name) if c != "geometry"]
+            )
             self._specs[name] = spec_for(name, columns)
         return self._specs[name]
 
     def years(self, name: str) -> list[int]:
         """Years of a yearly twin layer (cached: a snapshot never changes)."""
         if name not in self._years:
-            self._years[name] = ([] if name == COMMENTS or name in BASEMAP_LAYERS
-                                 else self.twin().years(name))
+            self._years[name] = (
+                [] if name == COMMENTS or name in BASEMAP_LAYERS else self.twin().years(name)
+            )
         return self._years[name]
 
     def require_collection(self, name: str) -> None:
         """Raise 404 for names that are not collections."""
         if name not in self.collection_names:
-            raise NotFoundError(f"no collection {name!r}; collections: "
-                                f"{', '.join(self.collection_names)}")
+            raise NotFoundError(
+                f"no collection {name!r}; collections: {', '.join(self.collection_names)}"
+            )
 
     def columns(self, name: str) -> dict[str, str]:
         """Property columns (→ DuckDB type) of a served layer, loading it on first use (the
         comments layer brought up to date with the database first)."""
         if name == COMMENTS and self.served.loaded(COMMENTS):
             self.sync_comments()
-        return self.served.columns(name, self._loader(name), level=self._level(name),
-                                   key=self.spec(name).key)
+        return self.served.columns(
+            name, self._loader(name), level=self._level(name), key=self.spec(name).key
+        )
 
     def preload(self) -> None:
         """Load every tile layer the twin has, then seed the tile cache with up to
@@ -212,9 +229,14 @@ class ApiContext:
                     raise Retired
                 return self.tile(layer, z, x, y)
 
-            seed(render, {name: self.spec(name).min_zoom for name in self.tile_layers},
-                 bbox, max_zoom=SEED_MAX_ZOOM, budget=self.settings.seed_tiles,
-                 progress=lambda n: self.status.update(tiles_seeded=n))
+            seed(
+                render,
+                {name: self.spec(name).min_zoom for name in self.tile_layers},
+                bbox,
+                max_zoom=SEED_MAX_ZOOM,
+                budget=self.settings.seed_tiles,
+                progress=lambda n: self.status.update(tiles_seeded=n),
+            )
 
     @property
     def twin_file(self) -> Path:
@@ -234,8 +256,9 @@ class ApiContext:
     def map_extent(self) -> list[float] | None:
         """The extent (CRS84) of the 3D buildings, else of the whole city."""
         twin = self.twin()
-        layer = next((name for name in ("buildings", "areas", "grid") if twin.has_layer(name)),
-                     None)
+        layer = next(
+            (name for name in ("buildings", "areas", "grid") if twin.has_layer(name)), None
+        )
         return self.extent_wgs84(layer) if layer else None
 
     def opening_bbox(self) -> list[float] | None:
@@ -260,16 +283,16 @@ class ApiContext:
         if name == COMMENTS:
             return self.community.comments
         if name == "basemap_streets":
-            return lambda: self.twin().read("network_edges",
-                                            columns=["edge_id", "highway", "name"])
+            return lambda: self.twin().read("network_edges", columns=["edge_id", "highway", "name"])
         if name in ("basemap_water", "basemap_green"):
             return lambda: self._basemap_polygons(name)
         return lambda: self.twin().read(name)
 
     def refresh_comments(self) -> None:
         """Reload the served comments layer (every comment: for changes made elsewhere)."""
-        self.served.replace(COMMENTS, self.community.comments(), level=COMMENTS,
-                            key=self.spec(COMMENTS).key)
+        self.served.replace(
+            COMMENTS, self.community.comments(), level=COMMENTS, key=self.spec(COMMENTS).key
+        )
 
     def sync_comments(self) -> None:
         """Bring the served comments layer up to date with the community database, which
@@ -294,8 +317,9 @@ class ApiContext:
             if missing and (not served or missing[0] < newest):
                 self.refresh_comments()  # a layer loaded empty has no column types yet
             elif missing:
-                self.served.append(COMMENTS, self.community.comments_after(newest),
-                                   level=COMMENTS, key=key)
+                self.served.append(
+                    COMMENTS, self.community.comments_after(newest), level=COMMENTS, key=key
+                )
             self._comments_version = version
 
     def comment_added(self, comment_id: int) -> None:
@@ -341,8 +365,16 @@ class ApiContext:
             properties = [p for p in spec.tile_properties if p in columns]
             years = self.years(layer) if "year" in columns else []
             only = spec.overview_filter(z)
-            tile = render_tile(self.served.cursor(), layer, properties, z=z, x=x, y=y,
-                               year=years[-1] if years else None, only=only)
+            tile = render_tile(
+                self.served.cursor(),
+                layer,
+                properties,
+                z=z,
+                x=x,
+                y=y,
+                year=years[-1] if years else None,
+                only=only,
+            )
         self.tiles.put((layer, z, x, y), tile)
         return tile
 

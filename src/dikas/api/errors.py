@@ -106,8 +106,11 @@ def _public(text: str, request: Request) -> str:
         path = getattr(settings, attribute, None)
         if path:
             kind = name.removeprefix("the ").split()[0]
-            text = (text.replace(f"{kind} {str(path)!r}", name)
-                    .replace(f"{str(path)!r}", name).replace(str(path), name))
+            text = (
+                text.replace(f"{kind} {str(path)!r}", name)
+                .replace(f"{str(path)!r}", name)
+                .replace(str(path), name)
+            )
     return text
 
 
@@ -116,8 +119,11 @@ async def _dikas_error(request: Request, exc: Exception) -> JSONResponse:
     retry_after = getattr(exc, "retry_after_s", None)
     if retry_after is not None:  # 429s from per-client limits say when to come back
         headers = {**(headers or {}), "Retry-After": str(int(retry_after))}
-    return JSONResponse({"detail": _public(_one_line(str(exc)), request)},
-                        status_code=status_of(exc), headers=headers)
+    return JSONResponse(
+        {"detail": _public(_one_line(str(exc)), request)},
+        status_code=status_of(exc),
+        headers=headers,
+    )
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -127,8 +133,10 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
         where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body"))
         parts.append(f"{where}: {error.get('msg', 'invalid')}" if where else error.get("msg", ""))
     in_url = all(error.get("loc", ("body",))[0] in ("query", "path") for error in errors)
-    return JSONResponse({"detail": _one_line("; ".join(parts) or "invalid request")},
-                        status_code=400 if in_url else 422)
+    return JSONResponse(
+        {"detail": _one_line("; ".join(parts) or "invalid request")},
+        status_code=400 if in_url else 422,
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:

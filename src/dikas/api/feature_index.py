@@ -44,8 +44,9 @@ class FeatureIndex:
     keys: np.ndarray | None = None
 
     @classmethod
-    def build(cls, data: pd.DataFrame, geometries: np.ndarray, features: list[str], *,
-              key: str) -> FeatureIndex:
+    def build(
+        cls, data: pd.DataFrame, geometries: np.ndarray, features: list[str], *, key: str
+    ) -> FeatureIndex:
         """Index a layer: ``data`` holds its properties (with ``key`` and, if yearly,
         ``year``), row by row with ``geometries`` (WGS84) and ``features``."""
         by = [key, "year"] if "year" in data.columns else [key]
@@ -53,32 +54,47 @@ class FeatureIndex:
         geometries = geometries[order]
         bounds = shapely.bounds(geometries)  # NaN where there is no geometry
         years = data["year"].to_numpy()[order] if "year" in data.columns else None
-        return cls(bounds=bounds, geometries=geometries,
-                   years=None if years is None else pd.to_numeric(years).astype(float),
-                   features=np.asarray(features, dtype=object)[order],
-                   keys=data[key].to_numpy()[order])
+        return cls(
+            bounds=bounds,
+            geometries=geometries,
+            years=None if years is None else pd.to_numeric(years).astype(float),
+            features=np.asarray(features, dtype=object)[order],
+            keys=data[key].to_numpy()[order],
+        )
 
     def extended(self, more: FeatureIndex) -> FeatureIndex:
         """This index with ``more``'s features after its own (their keys must sort after
         this index's, as new comment ids do, so that page order stays by key)."""
-        years = (None if self.years is None or more.years is None
-                 else np.concatenate([self.years, more.years]))
-        keys = (None if self.keys is None or more.keys is None
-                else np.concatenate([self.keys, more.keys]))
-        return FeatureIndex(bounds=np.concatenate([self.bounds, more.bounds]),
-                            geometries=np.concatenate([self.geometries, more.geometries]),
-                            years=years, features=np.concatenate([self.features,
-                                                                  more.features]),
-                            keys=keys)
+        years = (
+            None
+            if self.years is None or more.years is None
+            else np.concatenate([self.years, more.years])
+        )
+        keys = (
+            None
+            if self.keys is None or more.keys is None
+            else np.concatenate([self.keys, more.keys])
+        )
+        return FeatureIndex(
+            bounds=np.concatenate([self.bounds, more.bounds]),
+            geometries=np.concatenate([self.geometries, more.geometries]),
+            years=years,
+            features=np.concatenate([self.features, more.features]),
+            keys=keys,
+        )
 
     def without(self, keys: list[object]) -> FeatureIndex:
         """This index without the features whose key is one of ``keys``."""
         if self.keys is None:
             raise ValueError("this index was built without keys")
         keep = ~np.isin(self.keys, np.asarray(keys, dtype=self.keys.dtype))
-        return FeatureIndex(bounds=self.bounds[keep], geometries=self.geometries[keep],
-                            years=None if self.years is None else self.years[keep],
-                            features=self.features[keep], keys=self.keys[keep])
+        return FeatureIndex(
+            bounds=self.bounds[keep],
+            geometries=self.geometries[keep],
+            years=None if self.years is None else self.years[keep],
+            features=self.features[keep],
+            keys=self.keys[keep],
+        )
 
     def select(self, query: ItemsQuery) -> tuple[int, list[str]]:
         """``(numberMatched, features as GeoJSON text)`` of one page; ``query.properties``
@@ -99,5 +115,5 @@ class FeatureIndex:
         rows = np.flatnonzero(keep)
         if query.bbox is not None and len(rows):
             rows = rows[shapely.intersects(self.geometries[rows], shapely.box(*query.bbox))]
-        page = rows[query.offset:query.offset + query.limit]
+        page = rows[query.offset : query.offset + query.limit]
         return len(rows), self.features[page].tolist()

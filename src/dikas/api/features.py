@@ -82,8 +82,9 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
         numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
     minlon, minlat, maxlon, maxlat = numbers
     if not (-180 <= minlon <= 180 and -180 <= maxlon <= 180 and -90 <= minlat <= maxlat <= 90):
-        raise ParameterError("bbox must lie within -180..180 (lon) and -90..90 (lat), "
-                             "with minlat <= maxlat")
+        raise ParameterError(
+            "bbox must lie within -180..180 (lon) and -90..90 (lat), with minlat <= maxlat"
+        )
     if minlon > maxlon:
         raise ParameterError("bbox crossing the antimeridian is not supported (minlon > maxlon)")
     return minlon, minlat, maxlon, maxlat
@@ -145,8 +146,9 @@ def parse_property(column: str, value: str, duckdb_type: str) -> Any:
         if any(t in kind for t in ("DOUBLE", "FLOAT", "DECIMAL", "REAL")):
             return float(value)
     except ValueError:
-        raise ParameterError(f"property {column!r} takes {kind.lower()} values, "
-                             f"not {value!r}") from None
+        raise ParameterError(
+            f"property {column!r} takes {kind.lower()} values, not {value!r}"
+        ) from None
     return value
 
 
@@ -173,8 +175,10 @@ def _where(query: ItemsQuery, *, yearly: bool) -> tuple[str, list[Any]]:
     params: list[Any] = []
     if query.bbox is not None:
         minlon, minlat, maxlon, maxlat = query.bbox
-        clauses.append("__lon1 >= ? AND __lon0 <= ? AND __lat1 >= ? AND __lat0 <= ? AND "
-                       "ST_Intersects(__geom4326, ST_MakeEnvelope(?, ?, ?, ?))")
+        clauses.append(
+            "__lon1 >= ? AND __lon0 <= ? AND __lat1 >= ? AND __lat0 <= ? AND "
+            "ST_Intersects(__geom4326, ST_MakeEnvelope(?, ?, ?, ?))"
+        )
         params += [minlon, maxlon, minlat, maxlat, minlon, minlat, maxlon, maxlat]
     if query.years is not None and yearly:
         start, stop = query.years
@@ -190,15 +194,23 @@ def _where(query: ItemsQuery, *, yearly: bool) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
-def select_features(cursor: duckdb.DuckDBPyConnection, layer: str, columns: list[str], *,
-                    key: str, query: ItemsQuery) -> tuple[int, list[str]]:
+def select_features(
+    cursor: duckdb.DuckDBPyConnection,
+    layer: str,
+    columns: list[str],
+    *,
+    key: str,
+    query: ItemsQuery,
+) -> tuple[int, list[str]]:
     """``(numberMatched, features as GeoJSON text)`` of one page of a served layer."""
     yearly = "year" in columns
     where, params = _where(query, yearly=yearly)
     order = f'"{key}"' + (", year" if yearly else "")
     rows = cursor.execute(
         f'SELECT __feature, count(*) OVER () FROM "{layer}" WHERE {where} '
-        f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, query.limit, query.offset]).fetchall()
+        f"ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, query.limit, query.offset],
+    ).fetchall()
     if rows:
         return int(rows[0][1]), [row[0] for row in rows]
     if query.offset == 0:
@@ -207,8 +219,15 @@ def select_features(cursor: duckdb.DuckDBPyConnection, layer: str, columns: list
     return int(matched[0]) if matched else 0, []
 
 
-def select_feature(cursor: duckdb.DuckDBPyConnection, layer: str, columns: list[str], *,
-                   key: str, identifier: str, latest_year: int | None) -> str:
+def select_feature(
+    cursor: duckdb.DuckDBPyConnection,
+    layer: str,
+    columns: list[str],
+    *,
+    key: str,
+    identifier: str,
+    latest_year: int | None,
+) -> str:
     """One feature by id (``key`` or ``key-YYYY`` in yearly layers; bare keys → latest year)."""
     yearly = "year" in columns
     clauses: list[str] = [f'CAST("{key}" AS VARCHAR) = ?']
@@ -222,8 +241,9 @@ def select_feature(cursor: duckdb.DuckDBPyConnection, layer: str, columns: list[
         elif latest_year is not None:
             clauses.append("year = ?")
             params.append(latest_year)
-    row = cursor.execute(f'SELECT __feature FROM "{layer}" WHERE {" AND ".join(clauses)} '
-                         "LIMIT 1", params).fetchone()
+    row = cursor.execute(
+        f'SELECT __feature FROM "{layer}" WHERE {" AND ".join(clauses)} LIMIT 1', params
+    ).fetchone()
     if row is None:
         raise NotFoundError(f"collection {layer!r} has no feature {identifier!r}")
     return str(row[0])
@@ -235,8 +255,7 @@ def geojson_texts(geometries: np.ndarray, valid: np.ndarray) -> list[str | None]
     return [t if ok else None for ok, t in zip(valid, texts, strict=True)]
 
 
-def feature_texts(frame: pd.DataFrame, geometries: list[str | None], *, key: str
-                  ) -> list[str]:
+def feature_texts(frame: pd.DataFrame, geometries: list[str | None], *, key: str) -> list[str]:
     """GeoJSON Feature texts from property rows and geometry texts; ids per
     :func:`feature_id`."""
     yearly = "year" in frame.columns
@@ -245,9 +264,15 @@ def feature_texts(frame: pd.DataFrame, geometries: list[str | None], *, key: str
     for record, geometry in zip(records, geometries, strict=True):
         properties = {k: _plain(v) for k, v in record.items()}
         identifier = feature_id(record[key], record.get("year") if yearly else None)
-        out.append('{"type":"Feature","id":' + json.dumps(identifier) + ',"geometry":'
-                   + (geometry or "null") + ',"properties":'
-                   + json.dumps(properties, default=str) + "}")
+        out.append(
+            '{"type":"Feature","id":'
+            + json.dumps(identifier)
+            + ',"geometry":'
+            + (geometry or "null")
+            + ',"properties":'
+            + json.dumps(properties, default=str)
+            + "}"
+        )
     return out
 
 

@@ -30,17 +30,34 @@ LEVELS = tuple(name for name, level in TWIN_LEVELS.items() if level.layer is not
 """The levels the map colours (every level with a layer of units)."""
 N_CLASSES = 5
 JENKS_SAMPLE = 1000
-NOT_INDICATORS = frozenset({"year", "postal_code", "cell_id", "building_id", "in_city",
-                            "age_suppressed", "x_coordinate", "y_coordinate", "permanent_id",
-                            "use_code", "ground_z", "source", "address", "name", "tags", "use",
-                            "roof_type"})
+NOT_INDICATORS = frozenset(
+    {
+        "year",
+        "postal_code",
+        "cell_id",
+        "building_id",
+        "in_city",
+        "age_suppressed",
+        "x_coordinate",
+        "y_coordinate",
+        "permanent_id",
+        "use_code",
+        "ground_z",
+        "source",
+        "address",
+        "name",
+        "tags",
+        "use",
+        "roof_type",
+    }
+)
 """Numeric-looking columns that are identifiers or coordinates, not indicators."""
 
 SHARES: dict[str, str] = {
     "share:unemployed/employed+unemployed": "Unemployment rate",
     "share:basic_education/adults_education_total": "Share of adults with basic education only",
     "share:higher_university_degree/adults_education_total": "Share of adults with a higher "
-                                                              "university degree",
+    "university degree",
     "share:one_person_households/households_total": "Share of one-person households",
     "share:households_with_children/households_total": "Share of households with children",
     "share:pensioners/inhabitants_total": "Share of pensioners",
@@ -55,12 +72,14 @@ def _share_label(group_label: str) -> str:
     return f"Share of {group_label[:1].lower()}{group_label[1:]}"
 
 
-def group_shares(groups: list[PopulationGroup] | tuple[PopulationGroup, ...]
-                 ) -> dict[str, str]:
+def group_shares(groups: list[PopulationGroup] | tuple[PopulationGroup, ...]) -> dict[str, str]:
     """``share:column/total`` → label of each areas-level population group of one column
     with a total (the twin's catalog defines them, :mod:`dikas.twin.groups`)."""
-    return {f"share:{g.columns[0]}/{g.total}": _share_label(g.label("en")) for g in groups
-            if "areas" in g.levels and len(g.columns) == 1 and g.total is not None}
+    return {
+        f"share:{g.columns[0]}/{g.total}": _share_label(g.label("en"))
+        for g in groups
+        if "areas" in g.levels and len(g.columns) == 1 and g.total is not None
+    }
 
 
 def ready_made_shares(twin: Twin) -> dict[str, str]:
@@ -74,6 +93,7 @@ def ready_made_shares(twin: Twin) -> dict[str, str]:
     except ConfigError:
         groups = ()
     return {**group_shares(groups), **SHARES}
+
 
 _SHARE = re.compile(r"^share:([a-z0-9_]+)/([a-z0-9_+]+)$")
 
@@ -90,9 +110,14 @@ class IndicatorInfo:
     population_groups: tuple[str, ...] = ("all",)
 
     def as_dict(self) -> dict[str, object]:
-        return {"name": self.name, "level": self.level, "years": list(self.years),
-                "label": self.label, "unit": self.unit,
-                "population_groups": list(self.population_groups)}
+        return {
+            "name": self.name,
+            "level": self.level,
+            "years": list(self.years),
+            "label": self.label,
+            "unit": self.unit,
+            "population_groups": list(self.population_groups),
+        }
 
 
 @dataclass(frozen=True)
@@ -174,8 +199,7 @@ def indicator_catalog(twin: Twin) -> list[IndicatorInfo]:
         for (name, level), rows in stored.groupby(["indicator", "level"], sort=True):
             years = tuple(sorted(int(y) for y in rows["year"].dropna().unique()))
             groups = tuple(sorted(rows["population_group"].fillna("all").unique()))
-            out.append(IndicatorInfo(str(name), str(level), years, _label(str(name)), "",
-                                     groups))
+            out.append(IndicatorInfo(str(name), str(level), years, _label(str(name)), "", groups))
     return out
 
 
@@ -186,13 +210,21 @@ def _label(name: str) -> str:
 def _share_parts(name: str) -> tuple[str, list[str]]:
     match = _SHARE.match(name)
     if match is None:
-        raise ParameterError(f"share indicators look like share:numerator/denominator, "
-                             f"not {name!r}")
+        raise ParameterError(
+            f"share indicators look like share:numerator/denominator, not {name!r}"
+        )
     return match.group(1), match.group(2).split("+")
 
 
-def indicator_values(twin: Twin, *, indicator: str, level: str, year: int | None,
-                     population_group: str = "all", min_count: int) -> IndicatorValues:
+def indicator_values(
+    twin: Twin,
+    *,
+    indicator: str,
+    level: str,
+    year: int | None,
+    population_group: str = "all",
+    min_count: int,
+) -> IndicatorValues:
     """Values of ``indicator`` at ``level`` (and ``year`` for yearly indicators).
 
     Areas default to the latest Paavo year. At grid and building level, person counts in
@@ -204,25 +236,36 @@ def indicator_values(twin: Twin, *, indicator: str, level: str, year: int | None
         raise ParameterError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     stored = twin.indicators(indicator=indicator, level=level)
     if not stored.empty:
-        return _stored_values(stored, indicator=indicator, level=level, year=year,
-                              population_group=population_group, min_count=min_count)
+        return _stored_values(
+            stored,
+            indicator=indicator,
+            level=level,
+            year=year,
+            population_group=population_group,
+            min_count=min_count,
+        )
     if population_group != "all":
         raise ParameterError(f"indicator {indicator!r} has no population groups")
     if level == "areas":
         return _area_values(twin, indicator, year)
     key = unit_key(level)
     if indicator not in _numeric_columns(twin, level):
-        raise ParameterError(f"no indicator {indicator!r} at level {level!r} "
-                             "(see /api/meta for the list)")
+        raise ParameterError(
+            f"no indicator {indicator!r} at level {level!r} (see /api/meta for the list)"
+        )
     # The whole row's counts decide what is blanked, whichever one column is asked for.
     frame = twin.read(level, columns=with_person_counts([key, indicator], twin.columns(level)))
     raw = pd.DataFrame(frame.drop(columns="geometry"))
     frame = publish(raw, level=level, min_count=min_count)
-    values = pd.Series(pd.to_numeric(frame[indicator], errors="coerce").to_numpy(float),
-                       index=frame[key].astype(str), name=indicator)
+    values = pd.Series(
+        pd.to_numeric(frame[indicator], errors="coerce").to_numpy(float),
+        index=frame[key].astype(str),
+        name=indicator,
+    )
     blanked = frame[indicator].isna().to_numpy() & raw[indicator].notna().to_numpy()
-    return IndicatorValues(indicator, level, None, "all", values,
-                           frozenset(frame.loc[blanked, key].astype(str)))
+    return IndicatorValues(
+        indicator, level, None, "all", values, frozenset(frame.loc[blanked, key].astype(str))
+    )
 
 
 def _area_values(twin: Twin, indicator: str, year: int | None) -> IndicatorValues:
@@ -239,8 +282,10 @@ def _area_values(twin: Twin, indicator: str, year: int | None) -> IndicatorValue
         needed = [indicator]
     unknown = [c for c in needed if c not in columns]
     if unknown:
-        raise ParameterError(f"no indicator {indicator!r} at level 'areas' (unknown column(s) "
-                             f"{', '.join(unknown)}; see /api/meta)")
+        raise ParameterError(
+            f"no indicator {indicator!r} at level 'areas' (unknown column(s) "
+            f"{', '.join(unknown)}; see /api/meta)"
+        )
     frame = twin.read("areas", year=year, columns=["postal_code", *needed])
     data = frame[needed].apply(pd.to_numeric, errors="coerce").astype(float)
     if indicator.startswith("share:"):
@@ -248,13 +293,21 @@ def _area_values(twin: Twin, indicator: str, year: int | None) -> IndicatorValue
         value = data[numerator] / denominator.where(denominator > 0)
     else:
         value = data[indicator]
-    values = pd.Series(value.to_numpy(float), index=frame["postal_code"].astype(str),
-                       name=indicator)
+    values = pd.Series(
+        value.to_numpy(float), index=frame["postal_code"].astype(str), name=indicator
+    )
     return IndicatorValues(indicator, "areas", year, "all", values)
 
 
-def _stored_values(stored: pd.DataFrame, *, indicator: str, level: str, year: int | None,
-                   population_group: str, min_count: int) -> IndicatorValues:
+def _stored_values(
+    stored: pd.DataFrame,
+    *,
+    indicator: str,
+    level: str,
+    year: int | None,
+    population_group: str,
+    min_count: int,
+) -> IndicatorValues:
     years = sorted(int(y) for y in stored["year"].dropna().unique())
     if year is None:
         year = years[-1] if years else None
@@ -263,19 +316,26 @@ def _stored_values(stored: pd.DataFrame, *, indicator: str, level: str, year: in
     rows = stored if year is None or not years else stored[stored["year"] == year]
     groups = sorted(rows["population_group"].fillna("all").unique())
     if population_group not in groups:
-        raise ParameterError(f"indicator {indicator!r} has no population group "
-                             f"{population_group!r}; groups: {groups}")
+        raise ParameterError(
+            f"indicator {indicator!r} has no population group "
+            f"{population_group!r}; groups: {groups}"
+        )
     rows = rows[rows["population_group"].fillna("all") == population_group]
-    values = pd.Series(pd.to_numeric(rows["value"], errors="coerce").to_numpy(float),
-                       index=rows["unit_id"].astype(str), name=indicator)
+    values = pd.Series(
+        pd.to_numeric(rows["value"], errors="coerce").to_numpy(float),
+        index=rows["unit_id"].astype(str),
+        name=indicator,
+    )
     blanked: frozenset[str] = frozenset()
     if level in FINE_GRAINED_LEVELS and counts_people(indicator):
-        published = publish(values.to_frame("value"), level=level, min_count=min_count,
-                            counts=["value"])["value"]
+        published = publish(
+            values.to_frame("value"), level=level, min_count=min_count, counts=["value"]
+        )["value"]
         blanked = frozenset(values.index[(published.isna() & values.notna()).to_numpy()])
         values = published
-    return IndicatorValues(indicator, level, year if years else None, population_group,
-                           values, blanked)
+    return IndicatorValues(
+        indicator, level, year if years else None, population_group, values, blanked
+    )
 
 
 def class_breaks(values: pd.Series, *, k: int = N_CLASSES) -> dict[str, list[float]]:
@@ -284,11 +344,13 @@ def class_breaks(values: pd.Series, *, k: int = N_CLASSES) -> dict[str, list[flo
     data = data[np.isfinite(data)]
     k = min(k, len(np.unique(data)))
     if k < 2:
-        return {"quantiles": [float(v) for v in np.unique(data)],
-                "natural_breaks": [float(v) for v in np.unique(data)]}
+        return {
+            "quantiles": [float(v) for v in np.unique(data)],
+            "natural_breaks": [float(v) for v in np.unique(data)],
+        }
     quantiles = mapclassify.Quantiles(data, k=k).bins
-    sample = data if len(data) <= JENKS_SAMPLE else np.quantile(
-        data, np.linspace(0, 1, JENKS_SAMPLE))
+    sample = (
+        data if len(data) <= JENKS_SAMPLE else np.quantile(data, np.linspace(0, 1, JENKS_SAMPLE))
+    )
     jenks = mapclassify.FisherJenks(sample, k=k).bins
-    return {"quantiles": [float(v) for v in quantiles],
-            "natural_breaks": [float(v) for v in jenks]}
+    return {"quantiles": [float(v) for v in quantiles], "natural_breaks": [float(v) for v in jenks]}

@@ -33,8 +33,14 @@ class RateLimitedError(BusyError):
 class ClientRate:
     """At most ``requests`` requests of one kind per client within ``window_s`` seconds."""
 
-    def __init__(self, what: str, requests: int, window_s: float, *,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        what: str,
+        requests: int,
+        window_s: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.what = what
         self.requests = requests
         self.window_s = window_s
@@ -52,7 +58,8 @@ class ClientRate:
                 raise RateLimitedError(
                     f"too many {self.what} from this client ({self.requests} per "
                     f"{self.window_s:g} s); try again in {max(1, math.ceil(wait))} s",
-                    retry_after_s=wait)
+                    retry_after_s=wait,
+                )
             recent.append(now)
             if len(self._seen) > _PRUNE_ABOVE:
                 for name in [n for n in self._seen if not self._recent(n, now)]:
@@ -86,11 +93,15 @@ class RunSlots:
         """Hold a slot for ``client`` while the block runs, or refuse (429) at once."""
         with self._lock:
             if self._running.get(client, 0) >= self.per_client:
-                raise RateLimitedError("this client already has a scenario running; wait for "
-                                       "it to finish", retry_after_s=self.retry_after_s)
+                raise RateLimitedError(
+                    "this client already has a scenario running; wait for it to finish",
+                    retry_after_s=self.retry_after_s,
+                )
             if sum(self._running.values()) >= self.slots:
-                raise RateLimitedError("another scenario is running; try again in a moment",
-                                       retry_after_s=self.retry_after_s)
+                raise RateLimitedError(
+                    "another scenario is running; try again in a moment",
+                    retry_after_s=self.retry_after_s,
+                )
             self._running[client] = self._running.get(client, 0) + 1
         try:
             yield

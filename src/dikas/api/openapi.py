@@ -23,8 +23,12 @@ from fastapi.openapi.utils import get_openapi
 GEOJSON = "application/geo+json"
 MVT = "application/vnd.mapbox-vector-tile"
 ERROR_SCHEMA = {
-    "title": "Error", "type": "object", "required": ["detail"], "additionalProperties": False,
-    "properties": {"detail": {"type": "string", "description": "What went wrong, one line"}}}
+    "title": "Error",
+    "type": "object",
+    "required": ["detail"],
+    "additionalProperties": False,
+    "properties": {"detail": {"type": "string", "description": "What went wrong, one line"}},
+}
 ERROR_DESCRIPTIONS = {
     400: "Invalid parameters (or a host name the server does not serve)",
     401: "Not signed in, or the token is invalid, expired or revoked",
@@ -67,61 +71,103 @@ EXTRA: dict[tuple[str, str], frozenset[int]] = {
     ("get", "/api/surveys/{survey_id}/export"): frozenset({401, 403}),
 }
 """Statuses particular to an operation, by (method, path)."""
-WITHOUT_TWIN = {("get", "/ogc/conformance"), ("post", "/api/auth/token"),
-                ("post", "/api/auth/logout"), ("get", "/api/scenarios/{scenario_id}"),
-                ("get", "/api/scenarios/compare"),
-                ("post", "/api/comments/{comment_id}/hide"),
-                ("post", "/api/comments/{comment_id}/restore"), ("get", "/api/moderation/log"),
-                ("post", "/api/invitations"), ("post", "/api/auth/accept-invitation"),
-                ("post", "/api/auth/password"), ("post", "/api/users/{username}/reset-password"),
-                ("post", "/api/auth/reset-password"), ("get", "/api/privacy"),
-                ("get", "/api/me/data"), ("delete", "/api/me")}
+WITHOUT_TWIN = {
+    ("get", "/ogc/conformance"),
+    ("post", "/api/auth/token"),
+    ("post", "/api/auth/logout"),
+    ("get", "/api/scenarios/{scenario_id}"),
+    ("get", "/api/scenarios/compare"),
+    ("post", "/api/comments/{comment_id}/hide"),
+    ("post", "/api/comments/{comment_id}/restore"),
+    ("get", "/api/moderation/log"),
+    ("post", "/api/invitations"),
+    ("post", "/api/auth/accept-invitation"),
+    ("post", "/api/auth/password"),
+    ("post", "/api/users/{username}/reset-password"),
+    ("post", "/api/auth/reset-password"),
+    ("get", "/api/privacy"),
+    ("get", "/api/me/data"),
+    ("delete", "/api/me"),
+}
 """Operations that never read the twin; every other one answers 503 when it cannot (damaged
 twin pages, a failed start-up)."""
 SUCCESS_MEDIA: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {
-    ("get", "/ogc/collections/{collection_id}/items"): (GEOJSON, {"$ref": "#/components/schemas/FeatureCollection"}),
-    ("get", "/ogc/collections/{collection_id}/items/{feature_id}"): (GEOJSON, {"$ref": "#/components/schemas/Feature"}),
+    ("get", "/ogc/collections/{collection_id}/items"): (
+        GEOJSON,
+        {"$ref": "#/components/schemas/FeatureCollection"},
+    ),
+    ("get", "/ogc/collections/{collection_id}/items/{feature_id}"): (
+        GEOJSON,
+        {"$ref": "#/components/schemas/Feature"},
+    ),
     ("get", "/api/comments"): (GEOJSON, {"$ref": "#/components/schemas/FeatureCollection"}),
     ("post", "/api/comments"): (GEOJSON, {"$ref": "#/components/schemas/Feature"}),
     ("get", "/api/comments/export"): (GEOJSON, {"$ref": "#/components/schemas/FeatureCollection"}),
     ("get", "/api/isochrone"): ("application/json", {"$ref": "#/components/schemas/Feature"}),
-    ("get", "/api/tiles/{layers}/{z}/{x}/{y}.mvt"): (MVT, {"type": "string",
-                                                         "format": "binary"}),
+    ("get", "/api/tiles/{layers}/{z}/{x}/{y}.mvt"): (MVT, {"type": "string", "format": "binary"}),
     ("get", "/api/report"): ("text/html", {"type": "string"}),
 }
 """Success media type and schema of operations that do not answer plain JSON."""
 GEOJSON_SCHEMAS: dict[str, dict[str, Any]] = {
     "Feature": {
-        "type": "object", "required": ["type", "geometry", "properties"],
-        "properties": {"type": {"const": "Feature"},
-                       "id": {"type": ["string", "integer"]},
-                       "geometry": {"type": ["object", "null"]},
-                       "properties": {"type": ["object", "null"]},
-                       "links": {"type": "array", "items": {"type": "object"}}}},
+        "type": "object",
+        "required": ["type", "geometry", "properties"],
+        "properties": {
+            "type": {"const": "Feature"},
+            "id": {"type": ["string", "integer"]},
+            "geometry": {"type": ["object", "null"]},
+            "properties": {"type": ["object", "null"]},
+            "links": {"type": "array", "items": {"type": "object"}},
+        },
+    },
     "FeatureCollection": {
-        "type": "object", "required": ["type", "features"],
-        "properties": {"type": {"const": "FeatureCollection"},
-                       "features": {"type": "array",
-                                    "items": {"$ref": "#/components/schemas/Feature"}},
-                       "numberMatched": {"type": "integer", "minimum": 0},
-                       "numberReturned": {"type": "integer", "minimum": 0},
-                       "timeStamp": {"type": "string"},
-                       "links": {"type": "array", "items": {"type": "object"}}}},
+        "type": "object",
+        "required": ["type", "features"],
+        "properties": {
+            "type": {"const": "FeatureCollection"},
+            "features": {"type": "array", "items": {"$ref": "#/components/schemas/Feature"}},
+            "numberMatched": {"type": "integer", "minimum": 0},
+            "numberReturned": {"type": "integer", "minimum": 0},
+            "timeStamp": {"type": "string"},
+            "links": {"type": "array", "items": {"type": "object"}},
+        },
+    },
 }
-SIGNED_IN = {("post", "/api/auth/logout"), ("post", "/api/comments"),
-             ("post", "/api/comments/{comment_id}/hide"),
-             ("post", "/api/comments/{comment_id}/restore"), ("get", "/api/comments/export"),
-             ("get", "/api/moderation/log"), ("post", "/api/invitations"),
-             ("post", "/api/auth/password"), ("post", "/api/users/{username}/reset-password"),
-             ("get", "/api/me/data"), ("delete", "/api/me"),
-             ("get", "/api/surveys/{survey_id}/export")}
+SIGNED_IN = {
+    ("post", "/api/auth/logout"),
+    ("post", "/api/comments"),
+    ("post", "/api/comments/{comment_id}/hide"),
+    ("post", "/api/comments/{comment_id}/restore"),
+    ("get", "/api/comments/export"),
+    ("get", "/api/moderation/log"),
+    ("post", "/api/invitations"),
+    ("post", "/api/auth/password"),
+    ("post", "/api/users/{username}/reset-password"),
+    ("get", "/api/me/data"),
+    ("delete", "/api/me"),
+    ("get", "/api/surveys/{survey_id}/export"),
+}
 """Operations that need ``Authorization: Bearer <token>``."""
-BBOX = {"name": "bbox", "in": "query", "required": False, "style": "form", "explode": False,
-        "description": "minlon,minlat,maxlon,maxlat in CRS84",
-        "schema": {"type": "array", "minItems": 4, "maxItems": 4,
-                   "items": {"type": "number", "minimum": -180, "maximum": 180}}}
-RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again",
-                               "schema": {"type": "integer", "minimum": 1}}}
+BBOX = {
+    "name": "bbox",
+    "in": "query",
+    "required": False,
+    "style": "form",
+    "explode": False,
+    "description": "minlon,minlat,maxlon,maxlat in CRS84",
+    "schema": {
+        "type": "array",
+        "minItems": 4,
+        "maxItems": 4,
+        "items": {"type": "number", "minimum": -180, "maximum": 180},
+    },
+}
+RETRY_AFTER = {
+    "Retry-After": {
+        "description": "Seconds to wait before trying again",
+        "schema": {"type": "integer", "minimum": 1},
+    }
+}
 
 
 def error_statuses(method: str, path: str, operation: dict[str, Any]) -> frozenset[int]:
@@ -144,8 +190,12 @@ def truthful_openapi(document: dict[str, Any]) -> dict[str, Any]:
     schemas["Error"] = ERROR_SCHEMA
     schemas.update(GEOJSON_SCHEMAS)
     document["components"]["securitySchemes"] = {
-        "bearer": {"type": "http", "scheme": "bearer",
-                   "description": "Token from POST /api/auth/token"}}
+        "bearer": {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "Token from POST /api/auth/token",
+        }
+    }
     for path, item in document.get("paths", {}).items():
         for method, operation in item.items():
             if method not in ("get", "post", "put", "patch", "delete"):
@@ -154,8 +204,10 @@ def truthful_openapi(document: dict[str, Any]) -> dict[str, Any]:
             responses.pop("422", None)  # FastAPI's, with a schema that is not what is sent
             if (method, path) in SIGNED_IN:
                 operation["security"] = [{"bearer": []}]
-            operation["parameters"] = [BBOX if p.get("name") == "bbox" and p.get("in") == "query"
-                                       else p for p in operation.get("parameters", [])]
+            operation["parameters"] = [
+                BBOX if p.get("name") == "bbox" and p.get("in") == "query" else p
+                for p in operation.get("parameters", [])
+            ]
             if not operation["parameters"]:
                 del operation["parameters"]
             media = SUCCESS_MEDIA.get((method, path))
@@ -164,9 +216,12 @@ def truthful_openapi(document: dict[str, Any]) -> dict[str, Any]:
                     if str(status).startswith("2"):
                         response["content"] = {media[0]: {"schema": media[1]}}
             for status in sorted(error_statuses(method, path, operation)):
-                response = {"description": ERROR_DESCRIPTIONS[status],
-                            "content": {"application/json": {
-                                "schema": {"$ref": "#/components/schemas/Error"}}}}
+                response = {
+                    "description": ERROR_DESCRIPTIONS[status],
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                    },
+                }
                 if status in (429, 503):
                     response["headers"] = RETRY_AFTER
                 if status == 401:
@@ -180,9 +235,15 @@ def install_openapi(app: FastAPI) -> None:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = truthful_openapi(get_openapi(
-                title=app.title, version=app.version, openapi_version=app.openapi_version,
-                description=app.description, routes=app.routes))
+            app.openapi_schema = truthful_openapi(
+                get_openapi(
+                    title=app.title,
+                    version=app.version,
+                    openapi_version=app.openapi_version,
+                    description=app.description,
+                    routes=app.routes,
+                )
+            )
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -14,9 +14,11 @@ from datetime import datetime, timedelta
 
 from dikas.errors import ConfigError
 
-ENVIRONMENT = {"comments_days": "DIKAS_RETAIN_COMMENTS_DAYS",
-               "audit_days": "DIKAS_RETAIN_AUDIT_DAYS",
-               "invitations_days": "DIKAS_RETAIN_INVITATIONS_DAYS"}
+ENVIRONMENT = {
+    "comments_days": "DIKAS_RETAIN_COMMENTS_DAYS",
+    "audit_days": "DIKAS_RETAIN_AUDIT_DAYS",
+    "invitations_days": "DIKAS_RETAIN_INVITATIONS_DAYS",
+}
 """The environment variable setting each period."""
 
 
@@ -33,8 +35,10 @@ class Retention:
         for name in ENVIRONMENT:
             days = getattr(self, name)
             if not isinstance(days, int) or days < 1:
-                raise ConfigError(f"retention {name.replace('_', ' ')}: a whole number of "
-                                  f"days of at least 1, not {days!r}")
+                raise ConfigError(
+                    f"retention {name.replace('_', ' ')}: a whole number of "
+                    f"days of at least 1, not {days!r}"
+                )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **given: int | None) -> Retention:
@@ -54,9 +58,12 @@ class Retention:
 
     def cutoffs(self, now: datetime) -> dict[str, str]:
         """The ISO times before which each kind of record is deleted at ``now``."""
+
         def before(days: int) -> str:
             return (now - timedelta(days=days)).isoformat(timespec="seconds")
 
-        return {"comments_before": before(self.comments_days),
-                "audit_before": before(self.audit_days),
-                "invitations_before": before(self.invitations_days)}
+        return {
+            "comments_before": before(self.comments_days),
+            "audit_before": before(self.audit_days),
+            "invitations_before": before(self.invitations_days),
+        }

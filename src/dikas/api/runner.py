@@ -62,8 +62,9 @@ def _without_main() -> Iterator[None]:
             multiprocessing.spawn.get_preparation_data = original
 
 
-def _child(connection: multiprocessing.connection.Connection, twin_path: str,
-           spec: Scenario) -> None:
+def _child(
+    connection: multiprocessing.connection.Connection, twin_path: str, spec: Scenario
+) -> None:
     from dikas.scenarios import run_scenario
 
     try:
@@ -85,21 +86,25 @@ def run_in_child(twin_path: Path, spec: Scenario, *, timeout_s: float) -> dict[s
     ``timeout_s`` seconds (:class:`RunTimeoutError`)."""
     context = _mp_context()
     receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(send, str(twin_path), spec),
-                              name="dikas-scenario", daemon=True)
+    process = context.Process(
+        target=_child, args=(send, str(twin_path), spec), name="dikas-scenario", daemon=True
+    )
     with _without_main():
         process.start()
     send.close()
     try:
         if not receive.poll(timeout_s):
-            raise RunTimeoutError(f"scenario {spec.name!r} took longer than {timeout_s:g} s "
-                                  "and was stopped; use fewer edits, or run it with "
-                                  "`dikas scenario run`")
+            raise RunTimeoutError(
+                f"scenario {spec.name!r} took longer than {timeout_s:g} s "
+                "and was stopped; use fewer edits, or run it with "
+                "`dikas scenario run`"
+            )
         try:
             status, value = receive.recv()
         except EOFError:
-            raise ScenarioRunError(f"scenario {spec.name!r}: the run process died (exit "
-                                   f"code {process.exitcode})") from None
+            raise ScenarioRunError(
+                f"scenario {spec.name!r}: the run process died (exit code {process.exitcode})"
+            ) from None
     finally:
         if process.is_alive():
             process.kill()

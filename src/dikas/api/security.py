@@ -24,22 +24,24 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from dikas.api.errors import AuthenticationError, ForbiddenError, UnsupportedMediaTypeError
 from dikas.errors import ConfigError
 
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    # MapLibre and Swagger UI set element styles; styles cannot run code
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    # MapLibre runs its tile workers from a blob URL
-    "worker-src 'self' blob:",
-    "child-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        # MapLibre and Swagger UI set element styles; styles cannot run code
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        # MapLibre runs its tile workers from a blob URL
+        "worker-src 'self' blob:",
+        "child-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -77,8 +79,9 @@ def require_role(user: HasRole | None, role: str) -> None:
     """Refuse (401 without a user, 403 with a lower role) unless ``user`` holds ``role`` or
     a role above it; for any route: ``require_role(user, "moderator")``."""
     if user is None:
-        raise AuthenticationError(f"sign in as {role} first: send Authorization: Bearer "
-                                  "<token> (POST /api/auth/token)")
+        raise AuthenticationError(
+            f"sign in as {role} first: send Authorization: Bearer <token> (POST /api/auth/token)"
+        )
     if not has_role(user, role):
         raise ForbiddenError(f"this needs the {role} role (signed in as {user.role})")
 
@@ -118,9 +121,16 @@ class SecurityHeaders:
             # outermost error middleware (which would answer without them) logs it.
             if not started:
                 body = b'{"detail":"internal server error"}'
-                await with_headers({"type": "http.response.start", "status": 500,
-                                    "headers": [(b"content-type", b"application/json"),
-                                                (b"content-length", str(len(body)).encode())]})
+                await with_headers(
+                    {
+                        "type": "http.response.start",
+                        "status": 500,
+                        "headers": [
+                            (b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()),
+                        ],
+                    }
+                )
                 await send({"type": "http.response.body", "body": body})
             raise
 
@@ -128,10 +138,10 @@ class SecurityHeaders:
 def normalise_public_url(url: str) -> str:
     """``scheme://host[:port][/path]`` without a trailing slash; a one-line error otherwise."""
     parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query \
-            or parts.fragment:
-        raise ConfigError(f"public URL {url!r} must be http(s)://host[:port][/path] "
-                          "without query or fragment")
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError(
+            f"public URL {url!r} must be http(s)://host[:port][/path] without query or fragment"
+        )
     return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
 
 
@@ -183,19 +193,25 @@ def check_same_origin(request: Request, public_url: str | None) -> None:
         allowed = {_origin(public_url)}
     else:
         host = request.headers.get("host", "")
-        allowed = {_origin(public_base(request, None)),
-                   _origin(f"{request.url.scheme}://{host}") if host else None}
+        allowed = {
+            _origin(public_base(request, None)),
+            _origin(f"{request.url.scheme}://{host}") if host else None,
+        }
     if _origin(origin) is None or _origin(origin) not in allowed - {None}:
-        raise ForbiddenError(f"{request.method} {request.url.path}: cross-origin request from "
-                             f"{origin[:100]!r} refused")
+        raise ForbiddenError(
+            f"{request.method} {request.url.path}: cross-origin request from "
+            f"{origin[:100]!r} refused"
+        )
 
 
 def require_json(request: Request) -> None:
     """Refuse (415) a request body that is not ``application/json``."""
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type != "application/json":
-        raise UnsupportedMediaTypeError(f"{request.method} {request.url.path}: send "
-                                        f"application/json, not {media_type[:100] or 'nothing'!r}")
+        raise UnsupportedMediaTypeError(
+            f"{request.method} {request.url.path}: send "
+            f"application/json, not {media_type[:100] or 'nothing'!r}"
+        )
 
 
 class JsonBodiesOnly:
@@ -213,9 +229,13 @@ class JsonBodiesOnly:
             media_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
             if has_body and media_type != b"application/json":
                 shown = media_type[:100].decode("latin-1") or "no content type"
-                response = JSONResponse({"detail": f"{scope['method']} {scope['path']}: send "
-                                                   f"application/json, not {shown!r}"},
-                                        status_code=415)
+                response = JSONResponse(
+                    {
+                        "detail": f"{scope['method']} {scope['path']}: send "
+                        f"application/json, not {shown!r}"
+                    },
+                    status_code=415,
+                )
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)

@@ -30,8 +30,19 @@ from dikas.twin.store import Twin
 
 Loader = Callable[[], gpd.GeoDataFrame]
 
-GEOMETRY_COLUMNS = ("__geom4326", "__geom3857", "__lon0", "__lat0", "__lon1", "__lat1",
-                    "__x0", "__y0", "__x1", "__y1", "__feature")
+GEOMETRY_COLUMNS = (
+    "__geom4326",
+    "__geom3857",
+    "__lon0",
+    "__lat0",
+    "__lon1",
+    "__lat1",
+    "__x0",
+    "__y0",
+    "__x1",
+    "__y1",
+    "__feature",
+)
 """Internal columns of a served layer (never shown as properties)."""
 
 
@@ -120,12 +131,14 @@ class ServedLayers:
             if name not in self._columns or not values:
                 return
             marks = ", ".join("?" * len(values))
-            self._connection.execute(f'DELETE FROM "{name}" WHERE "{key}" IN ({marks})',
-                                     list(values))
+            self._connection.execute(
+                f'DELETE FROM "{name}" WHERE "{key}" IN ({marks})', list(values)
+            )
             self._indexes[name] = self._indexes[name].without(values)
 
-    def _prepare(self, frame: gpd.GeoDataFrame, *, level: str,
-                 key: str) -> tuple[pd.DataFrame, FeatureIndex]:
+    def _prepare(
+        self, frame: gpd.GeoDataFrame, *, level: str, key: str
+    ) -> tuple[pd.DataFrame, FeatureIndex]:
         """The rows as stored (properties, both projections, their bounding boxes and each
         row's finished GeoJSON Feature text) and their :class:`FeatureIndex`."""
         frame = publish(frame, level=level, min_count=self.min_count)
@@ -139,12 +152,13 @@ class ServedLayers:
         for column in data.columns:
             if data[column].dtype == object:
                 data[column] = data[column].astype("string")
-        for prefix, series, names in (("__geom4326", wgs84, ("__lon0", "__lat0", "__lon1",
-                                                               "__lat1")),
-                                      ("__geom3857", mercator, ("__x0", "__y0", "__x1",
-                                                               "__y1"))):
-            data[prefix] = np.where(valid, shapely.to_wkb(series.to_numpy(),
-                                                         output_dimension=2), None)
+        for prefix, series, names in (
+            ("__geom4326", wgs84, ("__lon0", "__lat0", "__lon1", "__lat1")),
+            ("__geom3857", mercator, ("__x0", "__y0", "__x1", "__y1")),
+        ):
+            data[prefix] = np.where(
+                valid, shapely.to_wkb(series.to_numpy(), output_dimension=2), None
+            )
             bounds = shapely.bounds(series.to_numpy())
             for i, column in enumerate(names):
                 data[column] = bounds[:, i]
@@ -154,10 +168,12 @@ class ServedLayers:
     @staticmethod
     def _select(data: pd.DataFrame, view: str) -> str:
         props = [f'"{c}"' for c in data.columns if c not in GEOMETRY_COLUMNS]
-        return (f'SELECT {", ".join([*props, ""])}'
-                "ST_GeomFromWKB(__geom4326) AS __geom4326, ST_GeomFromWKB(__geom3857) AS "
-                "__geom3857, __lon0, __lat0, __lon1, __lat1, __x0, __y0, __x1, __y1, __feature "
-                f'FROM "{view}"')
+        return (
+            f"SELECT {', '.join([*props, ''])}"
+            "ST_GeomFromWKB(__geom4326) AS __geom4326, ST_GeomFromWKB(__geom3857) AS "
+            "__geom3857, __lon0, __lat0, __lon1, __lat1, __x0, __y0, __x1, __y1, __feature "
+            f'FROM "{view}"'
+        )
 
     def _store(self, name: str, frame: gpd.GeoDataFrame, *, level: str, key: str) -> None:
         """Keep the layer (:meth:`_prepare`) and the :class:`FeatureIndex` that answers
@@ -165,13 +181,13 @@ class ServedLayers:
         data, index = self._prepare(frame, level=level, key=key)
         view = f"_incoming_{name}"
         self._connection.register(view, data)
-        self._connection.execute(f'CREATE OR REPLACE TABLE "{name}" AS '
-                                 f"{self._select(data, view)}")
+        self._connection.execute(f'CREATE OR REPLACE TABLE "{name}" AS {self._select(data, view)}')
         self._connection.unregister(view)
         self._indexes[name] = index
         described = self._connection.execute(f'DESCRIBE "{name}"').fetchall()
-        self._columns[name] = {row[0]: str(row[1]) for row in described
-                               if row[0] not in GEOMETRY_COLUMNS}
+        self._columns[name] = {
+            row[0]: str(row[1]) for row in described if row[0] not in GEOMETRY_COLUMNS
+        }
 
     def close(self) -> None:
         """Drop the in-memory layers."""
@@ -184,8 +200,11 @@ class ServedLayers:
     def keys(self, name: str, *, key: str) -> list[Any]:
         """The ``key`` values of a loaded layer's rows, ascending."""
         with self._lock:
-            rows = self._connection.cursor().execute(
-                f'SELECT "{key}" FROM "{name}" ORDER BY "{key}"').fetchall()
+            rows = (
+                self._connection.cursor()
+                .execute(f'SELECT "{key}" FROM "{name}" ORDER BY "{key}"')
+                .fetchall()
+            )
         return [row[0] for row in rows]
 
     def index(self, name: str) -> FeatureIndex:
@@ -196,6 +215,7 @@ class ServedLayers:
         """``(numberMatched, GeoJSON texts)`` of one items page of a loaded layer: from its
         :class:`FeatureIndex`, or from DuckDB when the page filters on properties."""
         if query.properties:
-            return select_features(self.cursor(), name, list(self._columns[name]), key=key,
-                                   query=query)
+            return select_features(
+                self.cursor(), name, list(self._columns[name]), key=key, query=query
+            )
         return self.index(name).select(query)

@@ -41,8 +41,7 @@ def check_seconds() -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise ParameterError(f"DIKAS_SNAPSHOT_CHECK_S={raw!r} is not a number of seconds"
-                             ) from None
+        raise ParameterError(f"DIKAS_SNAPSHOT_CHECK_S={raw!r} is not a number of seconds") from None
     if value < 0:
         raise ParameterError(f"DIKAS_SNAPSHOT_CHECK_S={raw!r} must not be negative")
     return value
@@ -55,8 +54,9 @@ class TwinSwitch:
     ``app.state.context`` pointing at the current one).
     """
 
-    def __init__(self, settings: ApiSettings, *,
-                 on_switch: Callable[[ApiContext], None] | None = None) -> None:
+    def __init__(
+        self, settings: ApiSettings, *, on_switch: Callable[[ApiContext], None] | None = None
+    ) -> None:
         self.settings = settings
         self._folder = Path(tempfile.mkdtemp(prefix="dikas-serve-"))
         # an app never started (or not stopped) still leaves no copies behind
@@ -140,8 +140,9 @@ class TwinSwitch:
             except Exception as exc:
                 self._stamp = copied  # tried; wait for the next change
                 self.last_error = " ".join(str(exc).split()) or type(exc).__name__
-                log.exception("the changed twin cannot be served; the previous snapshot "
-                              "keeps serving")
+                log.exception(
+                    "the changed twin cannot be served; the previous snapshot keeps serving"
+                )
                 remove_snapshot(file)
                 return False
             with self._lock:
@@ -156,8 +157,9 @@ class TwinSwitch:
             if idle:
                 self._dispose(old)
             if self.settings.preload:
-                threading.Thread(target=self.run, args=(fresh, fresh.preload),
-                                 name="dikas-seed", daemon=True).start()
+                threading.Thread(
+                    target=self.run, args=(fresh, fresh.preload), name="dikas-seed", daemon=True
+                ).start()
             return True
 
     def watch(self, every_s: float) -> None:

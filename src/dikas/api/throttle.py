@@ -34,8 +34,9 @@ are forgotten first."""
 class _Failures:
     """Recent failure times per key, in an LRU map of at most ``max_keys`` keys."""
 
-    def __init__(self, limit: int, window_s: float, max_keys: int,
-                 clock: Callable[[], float]) -> None:
+    def __init__(
+        self, limit: int, window_s: float, max_keys: int, clock: Callable[[], float]
+    ) -> None:
         self.limit = limit
         self.window_s = window_s
         self.max_keys = max_keys
@@ -77,8 +78,15 @@ class _Failures:
 class SignInThrottle:
     """Failed sign-ins per user name and per client within a sliding window of ``window_s``."""
 
-    def __init__(self, attempts: int, window_s: float, *, client_attempts: int | None = None,
-                 max_keys: int = MAX_KEYS, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        attempts: int,
+        window_s: float,
+        *,
+        client_attempts: int | None = None,
+        max_keys: int = MAX_KEYS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.attempts = attempts
         self.client_attempts = client_attempts if client_attempts is not None else 2 * attempts
         self.window_s = window_s
@@ -97,16 +105,18 @@ class SignInThrottle:
         with self._lock:
             wait = self._clients.blocked_for(client)
             if wait is not None:
-                raise TooManyAttemptsError("too many failed sign-ins from this address; try "
-                                           f"again in {_seconds(wait)} s",
-                                           retry_after_s=_seconds(wait))
+                raise TooManyAttemptsError(
+                    f"too many failed sign-ins from this address; try again in {_seconds(wait)} s",
+                    retry_after_s=_seconds(wait),
+                )
             if not self._clients.recent(client):
                 return  # a client that has not failed may always try
             wait = self._names.blocked_for(username)
             if wait is not None:
-                raise TooManyAttemptsError(f"too many failed sign-ins for {username!r}; try "
-                                           f"again in {_seconds(wait)} s",
-                                           retry_after_s=_seconds(wait))
+                raise TooManyAttemptsError(
+                    f"too many failed sign-ins for {username!r}; try again in {_seconds(wait)} s",
+                    retry_after_s=_seconds(wait),
+                )
 
     def failed(self, username: str, client: str) -> None:
         """Count a failed sign-in."""

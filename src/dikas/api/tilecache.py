@@ -66,8 +66,9 @@ def tile_of(lon: float, lat: float, z: int) -> tuple[int, int]:
     return min(max(x, 0), n - 1), min(max(y, 0), n - 1)
 
 
-def tiles_covering(bbox: tuple[float, float, float, float] | list[float], z: int
-                   ) -> Iterator[tuple[int, int]]:
+def tiles_covering(
+    bbox: tuple[float, float, float, float] | list[float], z: int
+) -> Iterator[tuple[int, int]]:
     """``(x, y)`` of every zoom-``z`` tile touching a lon/lat box, row by row."""
     west, south, east, north = bbox
     x0, y0 = tile_of(west, north, z)
@@ -77,9 +78,15 @@ def tiles_covering(bbox: tuple[float, float, float, float] | list[float], z: int
             yield x, y
 
 
-def seed(render: Callable[[str, int, int, int], bytes], min_zooms: Mapping[str, int],
-         bbox: tuple[float, float, float, float] | list[float], *, max_zoom: int, budget: int,
-         progress: Callable[[int], None] | None = None) -> int:
+def seed(
+    render: Callable[[str, int, int, int], bytes],
+    min_zooms: Mapping[str, int],
+    bbox: tuple[float, float, float, float] | list[float],
+    *,
+    max_zoom: int,
+    budget: int,
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """Render the tiles of ``bbox`` for each layer (from its minimum zoom in ``min_zooms``)
     zoom by zoom up to ``max_zoom``, stopping after ``budget`` tiles; returns how many.
 

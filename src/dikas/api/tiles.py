@@ -31,9 +31,17 @@ def tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
     return minx, maxy - size, minx + size, maxy
 
 
-def render_tile(cursor: duckdb.DuckDBPyConnection, layer: str, properties: list[str], *,
-                z: int, x: int, y: int, year: int | None = None,
-                only: tuple[str, tuple[str, ...]] | None = None) -> bytes:
+def render_tile(
+    cursor: duckdb.DuckDBPyConnection,
+    layer: str,
+    properties: list[str],
+    *,
+    z: int,
+    x: int,
+    y: int,
+    year: int | None = None,
+    only: tuple[str, tuple[str, ...]] | None = None,
+) -> bytes:
     """The tile's MVT bytes for one layer (``b""`` when no feature touches it).
 
     ``only = (column, values)`` keeps just the features whose column is one of the values.
@@ -42,8 +50,7 @@ def render_tile(cursor: duckdb.DuckDBPyConnection, layer: str, properties: list[
     pad = (maxx - minx) * BUFFER / EXTENT
     columns = "".join(f'"{p}", ' for p in properties)
     filters = " AND year = ?" if year is not None else ""
-    params: list[object] = [minx, miny, maxx, maxy, minx - pad, maxx + pad, miny - pad,
-                            maxy + pad]
+    params: list[object] = [minx, miny, maxx, maxy, minx - pad, maxx + pad, miny - pad, maxy + pad]
     if year is not None:
         params.append(year)
     if only is not None:
@@ -53,7 +60,9 @@ def render_tile(cursor: duckdb.DuckDBPyConnection, layer: str, properties: list[
     row = cursor.execute(
         f"SELECT ST_AsMVT(t, ?, {EXTENT}, 'geom') FROM ("
         f"SELECT {columns}ST_AsMVTGeom(__geom3857, ST_Extent(ST_MakeEnvelope(?, ?, ?, ?)), "
-        f"{EXTENT}, {BUFFER}, true) AS geom FROM \"{layer}\" "
+        f'{EXTENT}, {BUFFER}, true) AS geom FROM "{layer}" '
         f"WHERE __x1 >= ? AND __x0 <= ? AND __y1 >= ? AND __y0 <= ?{filters}) AS t "
-        "WHERE geom IS NOT NULL HAVING count(*) > 0", [layer, *params]).fetchone()
+        "WHERE geom IS NOT NULL HAVING count(*) > 0",
+        [layer, *params],
+    ).fetchone()
     return bytes(row[0]) if row and row[0] is not None else b""

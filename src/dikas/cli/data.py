@@ -39,8 +39,10 @@ def list_catalogs() -> None:
         catalog = load_catalog(city)
         live = sum(d.source.live for d in catalog.datasets)
         codes = ", ".join(f"{m.name} {m.code}" for m in catalog.municipalities)
-        click.echo(f"{city:<16} {catalog.title} — {codes}; {len(catalog.datasets)} datasets, "
-                   f"{live} from live services")
+        click.echo(
+            f"{city:<16} {catalog.title} — {codes}; {len(catalog.datasets)} datasets, "
+            f"{live} from live services"
+        )
     offline, _ = default_city(offline=True)
     online, _ = default_city(offline=False)
     click.echo(f"Default: {offline!r} with a data mirror, {online!r} without (or $DIKAS_CITY).")
@@ -67,19 +69,26 @@ def list_datasets(city: str | None, catalog_file: Path | None, data_dir: Path | 
     cached) or ``service`` (not fetched yet) for live services.
     """
     settings = load_settings(data_dir=data_dir)
-    catalog = (load_catalog(path=catalog_file) if catalog_file else
-               load_catalog(resolve_city(city, settings)))
+    catalog = (
+        load_catalog(path=catalog_file)
+        if catalog_file
+        else load_catalog(resolve_city(city, settings))
+    )
     lock = LockFile(lock_path(catalog, settings))
     now = dt.datetime.now(dt.UTC)
-    click.echo(f"{catalog.title}: {len(catalog.datasets)} datasets "
-               f"(mirror: {settings.data_dir or '-'}, cache: {settings.cache_dir})")
+    click.echo(
+        f"{catalog.title}: {len(catalog.datasets)} datasets "
+        f"(mirror: {settings.data_dir or '-'}, cache: {settings.cache_dir})"
+    )
     for dataset in catalog.datasets:
         state = dataset_status(dataset, settings, lock)
         status = state.status
         if state.status == "locked" and state.parts > 1:
             status = f"locked ({state.parts} parts)"
-        click.echo(f"  {dataset.name:<26} {dataset.source.kind:<11} {status:<17} "
-                   f"{format_age(state.fetched, now):<17} {dataset.licence:<10} {dataset.title}")
+        click.echo(
+            f"  {dataset.name:<26} {dataset.source.kind:<11} {status:<17} "
+            f"{format_age(state.fetched, now):<17} {dataset.licence:<10} {dataset.title}"
+        )
     click.echo(f"Attribution: {catalog.attribution}")
 
 
@@ -100,9 +109,15 @@ def _wanted(catalog: Catalog, only: tuple[str, ...], endpoints: dict[str, str]) 
 @years_option
 @refresh_option
 @only_option
-def fetch_datasets(city: str | None, catalog_file: Path | None, data_dir: Path | None,
-                   endpoints: dict[str, str], years: tuple[int, ...] | None, refresh: bool,
-                   only: tuple[str, ...]) -> None:
+def fetch_datasets(
+    city: str | None,
+    catalog_file: Path | None,
+    data_dir: Path | None,
+    endpoints: dict[str, str],
+    years: tuple[int, ...] | None,
+    refresh: bool,
+    only: tuple[str, ...],
+) -> None:
     """Get every obtainable dataset: pinned files verified, live services fetched and locked.
 
     Cached, locked copies are reused unless --refresh (then a conditional request asks
@@ -110,8 +125,11 @@ def fetch_datasets(city: str | None, catalog_file: Path | None, data_dir: Path |
     dataset: parts, bytes and where they came from; a failed dataset does not stop the rest.
     """
     settings = load_settings(data_dir=data_dir)
-    catalog = (load_catalog(path=catalog_file) if catalog_file else
-               load_catalog(resolve_city(city, settings)))
+    catalog = (
+        load_catalog(path=catalog_file)
+        if catalog_file
+        else load_catalog(resolve_city(city, settings))
+    )
     names = _wanted(catalog, only, endpoints)
     client = HttpClient()
     failed: list[str] = []
@@ -120,13 +138,23 @@ def fetch_datasets(city: str | None, catalog_file: Path | None, data_dir: Path |
         if names and dataset.name not in names:
             continue
         if not dataset.obtainable:
-            click.echo(f"  --  {dataset.name:<26} no file or service to fetch "
-                       f"(get it from {dataset.official_service or 'its producer'})")
+            click.echo(
+                f"  --  {dataset.name:<26} no file or service to fetch "
+                f"(get it from {dataset.official_service or 'its producer'})"
+            )
             continue
         click.echo(f"· {dataset.name} ({dataset.source.kind}) …", err=True)
         try:
-            parts = acquire(catalog, settings, names=[dataset.name], endpoints=endpoints,
-                            years=years, refresh=refresh, show_progress=True, client=client)
+            parts = acquire(
+                catalog,
+                settings,
+                names=[dataset.name],
+                endpoints=endpoints,
+                years=years,
+                refresh=refresh,
+                show_progress=True,
+                client=client,
+            )
         except DikasError as exc:
             failed.append(dataset.name)
             click.echo(f"  !!  {dataset.name:<26} failed: {exc}")
@@ -137,8 +165,10 @@ def fetch_datasets(city: str | None, catalog_file: Path | None, data_dir: Path |
             continue
         ready += 1
         size = sum(p.path.stat().st_size for p in got)
-        origins = ", ".join(f"{n} {o}" if len(got) > 1 else o
-                            for o, n in sorted(Counter(p.origin for p in got).items()))
+        origins = ", ".join(
+            f"{n} {o}" if len(got) > 1 else o
+            for o, n in sorted(Counter(p.origin for p in got).items())
+        )
         count = f"{len(got)} part{'s' if len(got) != 1 else ''}"
         click.echo(f"  ok  {dataset.name:<26} {count:<9} {format_bytes(size):>9}  {origins}")
     click.echo(f"{ready} datasets ready, {len(failed)} failed.")

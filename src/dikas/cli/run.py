@@ -47,12 +47,17 @@ def segregation_groups(city: str) -> list[tuple[str, str, str]]:
     from dikas.twin.groups import used_for
 
     groups = used_for(load_catalog(city).population_groups, "segregation", level="areas")
-    chosen: list[tuple[str, str, str]] = [(g.id, g.columns[0], g.total) for g in groups
-              if len(g.columns) == 1 and g.total is not None]
+    chosen: list[tuple[str, str, str]] = [
+        (g.id, g.columns[0], g.total) for g in groups if len(g.columns) == 1 and g.total is not None
+    ]
     if not chosen:
-        raise ConfigError(f"catalog {city!r}: no population group with uses: [segregation] "
-                          "(one column and a total) for the main job's segregation steps")
+        raise ConfigError(
+            f"catalog {city!r}: no population group with uses: [segregation] "
+            "(one column and a total) for the main job's segregation steps"
+        )
     return chosen
+
+
 SEED = 1
 PERMUTATIONS = 199
 
@@ -75,13 +80,15 @@ def _segregation(group: str, total: str, stdout: str) -> Callable[[Path, Path], 
         from dikas.cli.segregation import suite_payload
         from dikas.segregation.compute import SegregationParams, compute_segregation
 
-        params = SegregationParams(group=group, total=total, level="areas",
-                                   permutations=PERMUTATIONS, seed=SEED)
+        params = SegregationParams(
+            group=group, total=total, level="areas", permutations=PERMUTATIONS, seed=SEED
+        )
         with Twin.open(twin_path) as twin:
             batch = compute_segregation(twin, params)
         _store(twin_path, batch)
         payload = suite_payload(batch, source=f"{twin_path}:areas", year=batch.year)
         _write_text(out / stdout, json.dumps(payload, indent=2))
+
     return run
 
 
@@ -96,9 +103,14 @@ def _trend(group: str, total: str, stdout: str) -> Callable[[Path, Path], None]:
             batch = compute_segregation_trend(twin, params)
             credit = twin.attribution(["areas"])
         values: pd.DataFrame = batch.summary["values"]
-        trend_chart(values, out / "segregation_trend.png",
-                    title=f"Segregation of {group} / {total}", credit=credit)
+        trend_chart(
+            values,
+            out / "segregation_trend.png",
+            title=f"Segregation of {group} / {total}",
+            credit=credit,
+        )
         _write_text(out / stdout, json.dumps(trend_payload(batch), indent=2))
+
     return run
 
 
@@ -111,9 +123,11 @@ def _local(group: str, total: str, label: str) -> Callable[[Path, Path], None]:
         with Twin.open(twin_path) as twin:
             batch = compute_local_segregation(twin, params)
             credit = twin.attribution(["areas"])
-        write_local_layer(batch, out / f"lisa_{label}.gpkg", out / f"lisa_{label}.png",
-                          credit=credit)
+        write_local_layer(
+            batch, out / f"lisa_{label}.gpkg", out / f"lisa_{label}.png", credit=credit
+        )
         _store(twin_path, batch)
+
     return run
 
 
@@ -128,6 +142,7 @@ def _access(mode: str) -> Callable[[Path, Path], None]:
         summary: pd.DataFrame = batch.summary["by_service_type"]
         click.echo(summary.to_string(index=False, float_format="{:.2f}".format))
         _store(twin_path, batch)
+
     return run
 
 
@@ -144,11 +159,13 @@ def _equity(stdout: str) -> Callable[[Path, Path], None]:
         city: pd.DataFrame = batch.summary["city"]
         equity_chart(table, out / "equity.png", params.threshold_min, credit=credit)
         _write_text(out / stdout, equity_json(table, city))
+
     return run
 
 
-def _climate(family: str, level: str, stdout: str | None = None,
-             map_name: str | None = None) -> Callable[[Path, Path], None]:
+def _climate(
+    family: str, level: str, stdout: str | None = None, map_name: str | None = None
+) -> Callable[[Path, Path], None]:
     def run(twin_path: Path, out: Path) -> None:
         from dikas.cli.climate import records_json
         from dikas.climate import compute
@@ -164,6 +181,7 @@ def _climate(family: str, level: str, stdout: str | None = None,
         else:
             for line in batch.summary["lines"]:  # type: ignore[attr-defined]
                 click.echo(line)
+
     return run
 
 
@@ -174,47 +192,143 @@ def indicator_steps(twin: Path, out: Path, groups: list[tuple[str, str, str]]) -
     steps: list[Step] = []
     for label, group, total in groups:
         stdout = f"segregation_{label}.json"
-        steps.append(Step(f"segregation of {label} across postal areas",
-                          ("segregation", "--twin", t, "--level", "areas", "--group", group,
-                           "--total", total, "--permutations", str(PERMUTATIONS), "--seed",
-                           str(SEED), "--json"), _segregation(group, total, stdout),
-                          stdout=stdout))
+        steps.append(
+            Step(
+                f"segregation of {label} across postal areas",
+                (
+                    "segregation",
+                    "--twin",
+                    t,
+                    "--level",
+                    "areas",
+                    "--group",
+                    group,
+                    "--total",
+                    total,
+                    "--permutations",
+                    str(PERMUTATIONS),
+                    "--seed",
+                    str(SEED),
+                    "--json",
+                ),
+                _segregation(group, total, stdout),
+                stdout=stdout,
+            )
+        )
     label, group, total = groups[0]
     steps += [
-        Step(f"segregation trend over the years ({label})",
-             ("segregation", "trend", "--twin", t, "--group", group, "--total", total,
-              "--permutations", str(PERMUTATIONS), "--seed", str(SEED), "--chart",
-              str(out / "segregation_trend.png"), "--json"),
-             _trend(group, total, "segregation_trend.json"), stdout="segregation_trend.json"),
-        Step(f"local segregation hot spots (LISA, {label})",
-             ("segregation", "local", "--twin", t, "--level", "areas", "--group", group,
-              "--total", total, "--seed", str(SEED), "--output",
-              str(out / f"lisa_{label}.gpkg"), "--map", str(out / f"lisa_{label}.png")),
-             _local(group, total, label)),
-        Step("walk accessibility to services per 250 m cell",
-             ("access", "measures", "--twin", t, "--mode", "walk"), _access("walk")),
-        Step("bike accessibility to services per 250 m cell",
-             ("access", "measures", "--twin", t, "--mode", "bike"), _access("bike")),
-        Step("public-transport accessibility (08:00–09:00 window)",
-             ("access", "measures", "--twin", t, "--mode", "transit"), _access("transit")),
-        Step("equity of walk and bike access by population group",
-             ("equity", "--twin", t, "--mode", "walk", "--mode", "bike", "--chart",
-              str(out / "equity.png"), "--json"), _equity("equity.json"), stdout="equity.json"),
-        Step("heat exposure per postal area",
-             ("climate", "heat", "--twin", t, "--level", "areas", "--json"),
-             _climate("heat", "areas", "heat_areas.json"), stdout="heat_areas.json"),
-        Step("heat exposure per cell", ("climate", "heat", "--twin", t, "--level", "grid"),
-             _climate("heat", "grid")),
-        Step("social vulnerability per cell (with rank robustness)",
-             ("climate", "vulnerability", "--twin", t, "--level", "grid", "--map",
-              str(out / "heat_vulnerability.png")),
-             _climate("vulnerability", "grid", map_name="heat_vulnerability.png")),
-        Step("social vulnerability per postal area",
-             ("climate", "vulnerability", "--twin", t, "--level", "areas", "--json"),
-             _climate("vulnerability", "areas", "vulnerability_areas.json"),
-             stdout="vulnerability_areas.json"),
-        Step("green infrastructure per cell",
-             ("climate", "green", "--twin", t, "--level", "grid"), _climate("green", "grid")),
+        Step(
+            f"segregation trend over the years ({label})",
+            (
+                "segregation",
+                "trend",
+                "--twin",
+                t,
+                "--group",
+                group,
+                "--total",
+                total,
+                "--permutations",
+                str(PERMUTATIONS),
+                "--seed",
+                str(SEED),
+                "--chart",
+                str(out / "segregation_trend.png"),
+                "--json",
+            ),
+            _trend(group, total, "segregation_trend.json"),
+            stdout="segregation_trend.json",
+        ),
+        Step(
+            f"local segregation hot spots (LISA, {label})",
+            (
+                "segregation",
+                "local",
+                "--twin",
+                t,
+                "--level",
+                "areas",
+                "--group",
+                group,
+                "--total",
+                total,
+                "--seed",
+                str(SEED),
+                "--output",
+                str(out / f"lisa_{label}.gpkg"),
+                "--map",
+                str(out / f"lisa_{label}.png"),
+            ),
+            _local(group, total, label),
+        ),
+        Step(
+            "walk accessibility to services per 250 m cell",
+            ("access", "measures", "--twin", t, "--mode", "walk"),
+            _access("walk"),
+        ),
+        Step(
+            "bike accessibility to services per 250 m cell",
+            ("access", "measures", "--twin", t, "--mode", "bike"),
+            _access("bike"),
+        ),
+        Step(
+            "public-transport accessibility (08:00–09:00 window)",
+            ("access", "measures", "--twin", t, "--mode", "transit"),
+            _access("transit"),
+        ),
+        Step(
+            "equity of walk and bike access by population group",
+            (
+                "equity",
+                "--twin",
+                t,
+                "--mode",
+                "walk",
+                "--mode",
+                "bike",
+                "--chart",
+                str(out / "equity.png"),
+                "--json",
+            ),
+            _equity("equity.json"),
+            stdout="equity.json",
+        ),
+        Step(
+            "heat exposure per postal area",
+            ("climate", "heat", "--twin", t, "--level", "areas", "--json"),
+            _climate("heat", "areas", "heat_areas.json"),
+            stdout="heat_areas.json",
+        ),
+        Step(
+            "heat exposure per cell",
+            ("climate", "heat", "--twin", t, "--level", "grid"),
+            _climate("heat", "grid"),
+        ),
+        Step(
+            "social vulnerability per cell (with rank robustness)",
+            (
+                "climate",
+                "vulnerability",
+                "--twin",
+                t,
+                "--level",
+                "grid",
+                "--map",
+                str(out / "heat_vulnerability.png"),
+            ),
+            _climate("vulnerability", "grid", map_name="heat_vulnerability.png"),
+        ),
+        Step(
+            "social vulnerability per postal area",
+            ("climate", "vulnerability", "--twin", t, "--level", "areas", "--json"),
+            _climate("vulnerability", "areas", "vulnerability_areas.json"),
+            stdout="vulnerability_areas.json",
+        ),
+        Step(
+            "green infrastructure per cell",
+            ("climate", "green", "--twin", t, "--level", "grid"),
+            _climate("green", "grid"),
+        ),
     ]
     return steps
 
@@ -230,15 +344,20 @@ def build_step(city: str, twin: Path, data_dir: Path | None) -> Step:
         from dikas.twin.build import build_twin
 
         summary = build_twin(load_catalog(city), load_settings(data_dir=data_dir), twin_path)
-        click.echo(f"Built {summary.path} (build {summary.build_id}) in "
-                   f"{summary.seconds:.1f} s", err=True)
+        click.echo(
+            f"Built {summary.path} (build {summary.build_id}) in {summary.seconds:.1f} s", err=True
+        )
+
     return Step(f"build the {city} twin", args, run)
 
 
 def run_step(step: Step, twin: Path, out: Path) -> float:
     """Run one step in-process; errors propagate as they would from the CLI."""
-    click.echo(f"\n▶ {step.description}\n  $ dikas {shlex.join(step.args)}"
-               + (f" > {out / step.stdout}" if step.stdout else ""), err=True)
+    click.echo(
+        f"\n▶ {step.description}\n  $ dikas {shlex.join(step.args)}"
+        + (f" > {out / step.stdout}" if step.stdout else ""),
+        err=True,
+    )
     started = time.perf_counter()
     step.run(twin, out)
     return time.perf_counter() - started
@@ -247,16 +366,36 @@ def run_step(step: Step, twin: Path, out: Path) -> float:
 @click.command()
 @city_option
 @data_dir_option
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="out",
-              show_default=True, help="Folder for the twin, indicator files, maps and charts.")
-@click.option("--rebuild/--reuse", default=True, show_default=True,
-              help="Rebuild the twin, or reuse an existing one in --out.")
-@click.option("--serve/--no-serve", default=True, show_default=True,
-              help="Serve the API and the map when the indicators are done.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="out",
+    show_default=True,
+    help="Folder for the twin, indicator files, maps and charts.",
+)
+@click.option(
+    "--rebuild/--reuse",
+    default=True,
+    show_default=True,
+    help="Rebuild the twin, or reuse an existing one in --out.",
+)
+@click.option(
+    "--serve/--no-serve",
+    default=True,
+    show_default=True,
+    help="Serve the API and the map when the indicators are done.",
+)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
-def run(city: str | None, data_dir: Path | None, out: Path, rebuild: bool, serve: bool,
-        host: str, port: int) -> None:
+def run(
+    city: str | None,
+    data_dir: Path | None,
+    out: Path,
+    rebuild: bool,
+    serve: bool,
+    host: str,
+    port: int,
+) -> None:
     """Build the city's twin, compute every indicator, then serve the map."""
     city = resolve_city(city, load_settings(data_dir=data_dir))
     out.mkdir(parents=True, exist_ok=True)
@@ -277,7 +416,12 @@ def run(city: str | None, data_dir: Path | None, out: Path, rebuild: bool, serve
         from dikas.cli.main import cli
 
         sys.stdout.flush()
-        click.echo(f"\n▶ serve the API and the map\n  $ dikas serve {twin} --host {host} "
-                   f"--port {port}", err=True)
-        cli.main(args=["serve", str(twin), "--host", host, "--port", str(port)],
-                 prog_name="dikas", standalone_mode=False)
+        click.echo(
+            f"\n▶ serve the API and the map\n  $ dikas serve {twin} --host {host} --port {port}",
+            err=True,
+        )
+        cli.main(
+            args=["serve", str(twin), "--host", host, "--port", str(port)],
+            prog_name="dikas",
+            standalone_mode=False,
+        )

@@ -25,8 +25,16 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 
 
 def _table(frame: pd.DataFrame) -> str:
-    with pd.option_context("display.width", 160, "display.max_rows", None,
-                           "display.max_columns", None, "display.float_format", "{:.4g}".format):
+    with pd.option_context(
+        "display.width",
+        160,
+        "display.max_rows",
+        None,
+        "display.max_columns",
+        None,
+        "display.float_format",
+        "{:.4g}".format,
+    ):
         return frame.to_string(index=False)
 
 
@@ -45,14 +53,25 @@ def scenario() -> None:
 @scenario.command("run")
 @click.argument("twin", type=_FILE)
 @click.argument("scenario_file", type=_FILE)
-@click.option("--out", type=_FILE, help="Write the scenario twin (a copy with the edits and "
-              "the diff) here.")
+@click.option(
+    "--out", type=_FILE, help="Write the scenario twin (a copy with the edits and the diff) here."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
-@click.option("--maps", "maps_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Draw per-postal-area difference maps (PNG) into this directory.")
+@click.option(
+    "--maps",
+    "maps_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Draw per-postal-area difference maps (PNG) into this directory.",
+)
 @click.option("--all-rows", is_flag=True, help="Table: also list indicators that did not move.")
-def run(twin: Path, scenario_file: Path, out: Path | None, as_json: bool,
-        maps_dir: Path | None, all_rows: bool) -> None:
+def run(
+    twin: Path,
+    scenario_file: Path,
+    out: Path | None,
+    as_json: bool,
+    maps_dir: Path | None,
+    all_rows: bool,
+) -> None:
     """Apply SCENARIO_FILE to a copy of TWIN and report the change of every indicator.
 
     The table lists the city-level rows (before, after, change); --json prints
@@ -68,9 +87,11 @@ def run(twin: Path, scenario_file: Path, out: Path | None, as_json: bool,
     city = result.city_frame()
     if not all_rows and not city.empty:
         city = city[city["change"].fillna(0) != 0]
-    click.echo(f"{result.name}  (base build {result.provenance['base_build_id']}, scenario "
-               f"sha256 {result.provenance['scenario_sha256'][:12]}, code "
-               f"{result.provenance['code_version']})")
+    click.echo(
+        f"{result.name}  (base build {result.provenance['base_build_id']}, scenario "
+        f"sha256 {result.provenance['scenario_sha256'][:12]}, code "
+        f"{result.provenance['code_version']})"
+    )
     for edit in result.edits:
         click.echo("  " + ", ".join(f"{k}={v}" for k, v in edit.items() if k != "groups"))
     click.echo(_table(city) if not city.empty else "no indicator changed")
@@ -85,8 +106,9 @@ def run(twin: Path, scenario_file: Path, out: Path | None, as_json: bool,
 @click.argument("scenario_files", nargs=-1, required=True, type=_FILE)
 @dask_option
 @click.option("--json", "as_json", is_flag=True, help="Print the results as a JSON list.")
-def batch(twin: Path, scenario_files: tuple[Path, ...], dask_address: str | None,
-          as_json: bool) -> None:
+def batch(
+    twin: Path, scenario_files: tuple[Path, ...], dask_address: str | None, as_json: bool
+) -> None:
     """Run several scenarios on TWIN, one task each (on a Dask cluster with --dask).
 
     Prints, per scenario, how many city-level indicator rows moved; --json prints every
@@ -98,8 +120,10 @@ def batch(twin: Path, scenario_files: tuple[Path, ...], dask_address: str | None
         return
     for path, result in zip(scenario_files, results, strict=True):
         moved = [row for row in result["diff"]["city"] if (row.get("change") or 0) != 0]
-        click.echo(f"{result['name']} ({path.name}): {len(result['edits'])} edits, "
-                   f"{len(moved)} city indicator rows changed")
+        click.echo(
+            f"{result['name']} ({path.name}): {len(result['edits'])} edits, "
+            f"{len(moved)} city indicator rows changed"
+        )
 
 
 @scenario.command("compare")
@@ -117,15 +141,21 @@ def compare(scenarios: tuple[Path, ...], twin: Path | None, as_json: bool) -> No
         if path.suffix == ".duckdb":
             results.append(result_from_twin(path))
         elif twin is None:
-            raise ParameterError(f"{path}: give --twin to run scenario files, or pass "
-                                 f"scenario twins (.duckdb)")
+            raise ParameterError(
+                f"{path}: give --twin to run scenario files, or pass scenario twins (.duckdb)"
+            )
         else:
             results.append(run_scenario(twin, path))
     table = compare_results(results)
     if as_json:
         records = table.astype(object).where(table.notna(), None).to_dict("records")
-        click.echo(json.dumps({"scenarios": [r.name for r in results], "rows": records},
-                              indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"scenarios": [r.name for r in results], "rows": records},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return
     changed = table.drop(columns=["indicator", "measure", "population_group", "before"])
     click.echo(_table(table[changed.fillna(0).ne(0).any(axis=1)]))

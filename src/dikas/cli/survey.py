@@ -17,9 +17,13 @@ if TYPE_CHECKING:
     from dikas.surveys.store import StoredSurvey, SurveyStore
 
 community_option = click.option(
-    "--comments", "community", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--comments",
+    "community",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="SQLite community file (default: TWIN.community.sqlite; $DIKAS_COMMUNITY_DB for "
-         "PostgreSQL).")
+    "PostgreSQL).",
+)
 
 
 def _store(twin: Path, community: Path | None) -> SurveyStore:
@@ -27,8 +31,12 @@ def _store(twin: Path, community: Path | None) -> SurveyStore:
     from dikas.api.settings import community_path_for
     from dikas.surveys.store import SurveyStore
 
-    return SurveyStore(open_store(community or community_path_for(twin),
-                                  database=os.environ.get("DIKAS_COMMUNITY_DB") or None))
+    return SurveyStore(
+        open_store(
+            community or community_path_for(twin),
+            database=os.environ.get("DIKAS_COMMUNITY_DB") or None,
+        )
+    )
 
 
 def _stored(store: SurveyStore, survey_id: str) -> StoredSurvey:
@@ -54,8 +62,9 @@ def create(twin: Path, file: Path, community: Path | None) -> None:
 
     definition = load_survey(file)
     _store(twin, community).save(definition)
-    click.echo(f"survey {definition.id!r} version {definition.version} saved: "
-               f"/surveys/{definition.id}")
+    click.echo(
+        f"survey {definition.id!r} version {definition.version} saved: /surveys/{definition.id}"
+    )
 
 
 @survey.command("list")
@@ -67,15 +76,24 @@ def list_surveys(twin: Path, community: Path | None, as_json: bool) -> None:
     from dikas.surveys.store import now_utc
 
     store = _store(twin, community)
-    rows = [{"id": s.survey.id, "version": s.survey.version, "open": s.is_open(now_utc()),
-             "responses": store.count(s.survey.id), "title": s.survey.title["en"]}
-            for s in store.all()]
+    rows = [
+        {
+            "id": s.survey.id,
+            "version": s.survey.version,
+            "open": s.is_open(now_utc()),
+            "responses": store.count(s.survey.id),
+            "title": s.survey.title["en"],
+        }
+        for s in store.all()
+    ]
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
     for row in rows:
-        click.echo(f"{row['id']}\tv{row['version']}\t{'open' if row['open'] else 'closed'}\t"
-                   f"{row['responses']} responses\t{row['title']}")
+        click.echo(
+            f"{row['id']}\tv{row['version']}\t{'open' if row['open'] else 'closed'}\t"
+            f"{row['responses']} responses\t{row['title']}"
+        )
 
 
 @survey.command("close")
@@ -92,8 +110,9 @@ def close(twin: Path, survey_id: str, community: Path | None) -> None:
 @survey.command("export")
 @twin_argument
 @click.argument("survey_id")
-@click.option("--format", "fmt", type=click.Choice(["gpkg", "csv", "xlsx"]), default="gpkg",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["gpkg", "csv", "xlsx"]), default="gpkg", show_default=True
+)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @community_option
 def export(twin: Path, survey_id: str, fmt: str, out: Path, community: Path | None) -> None:
@@ -109,8 +128,11 @@ def export(twin: Path, survey_id: str, fmt: str, out: Path, community: Path | No
     try:
         sync_layers(twin, store)
     except DikasError as error:
-        click.echo(f"dikas: warning: the twin's survey layers were not updated ({error}); "
-                   "run dikas survey sync when the twin is not served", err=True)
+        click.echo(
+            f"dikas: warning: the twin's survey layers were not updated ({error}); "
+            "run dikas survey sync when the twin is not served",
+            err=True,
+        )
 
 
 @survey.command("sync")
@@ -141,7 +163,8 @@ def report(twin: Path, survey_id: str, out: Path, lang: str, community: Path | N
     store = _store(twin, community)
     stored = _stored(store, survey_id)
     with Twin.open(twin) as opened:
-        html = survey_report(stored, store, opened, language=lang,
-                             min_count=load_settings().min_count)
+        html = survey_report(
+            stored, store, opened, language=lang, min_count=load_settings().min_count
+        )
     out.write_text(html, encoding="utf-8")
     click.echo(f"report written to {out}")

@@ -46,30 +46,60 @@ INDICATOR_COLUMNS_TABLE = "indicator_columns"
 @city_option
 @data_dir_option
 @catalog_option
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default="twin.duckdb",
-              show_default=True, help="Twin file to write (replaced only on success).")
-@click.option("--layers", default=None, metavar="LAYER,...",
-              help="Build only these layers and what they need (e.g. areas,grid; areas needs "
-                   f"only the Paavo data). Known: {', '.join(LAYERS)}.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="twin.duckdb",
+    show_default=True,
+    help="Twin file to write (replaced only on success).",
+)
+@click.option(
+    "--layers",
+    default=None,
+    metavar="LAYER,...",
+    help="Build only these layers and what they need (e.g. areas,grid; areas needs "
+    f"only the Paavo data). Known: {', '.join(LAYERS)}.",
+)
 @endpoint_option
 @years_option
 @frozen_option
 @refresh_option
 @service_date_option
-def build(city: str | None, data_dir: Path | None, catalog_file: Path | None, out: Path,
-          layers: str | None, endpoints: dict[str, str], years: tuple[int, ...] | None,
-          frozen: bool, refresh: bool, service_date: dt.date) -> None:
+def build(
+    city: str | None,
+    data_dir: Path | None,
+    catalog_file: Path | None,
+    out: Path,
+    layers: str | None,
+    endpoints: dict[str, str],
+    years: tuple[int, ...] | None,
+    frozen: bool,
+    refresh: bool,
+    service_date: dt.date,
+) -> None:
     """Build a city's social digital twin from its data catalog.
 
     Pinned files come from the mirror or cache; live services are fetched (or reused from
     the lock file) as `dikas data fetch` does. `--frozen` uses only locked copies.
     """
     settings = load_settings(data_dir=data_dir)
-    catalog = (load_catalog(path=catalog_file) if catalog_file else
-               load_catalog(resolve_city(city, settings)))
+    catalog = (
+        load_catalog(path=catalog_file)
+        if catalog_file
+        else load_catalog(resolve_city(city, settings))
+    )
     chosen = [name.strip() for name in layers.split(",") if name.strip()] if layers else None
-    summary = build_twin(catalog, settings, out, layers=chosen, endpoints=endpoints,
-                         years=years, frozen=frozen, refresh=refresh, service_date=service_date)
+    summary = build_twin(
+        catalog,
+        settings,
+        out,
+        layers=chosen,
+        endpoints=endpoints,
+        years=years,
+        frozen=frozen,
+        refresh=refresh,
+        service_date=service_date,
+    )
     click.echo(f"Built {summary.path} (build {summary.build_id}) in {summary.seconds:.1f} s:")
     for layer, rows in summary.rows.items():
         click.echo(f"  {layer:<22} {rows:>9,}")
@@ -87,16 +117,23 @@ def describe(twin: Twin) -> dict[str, Any]:
     disk = layer_disk_bytes(twin)
     layers = {}
     for layer in twin.layers():
-        entry: dict[str, object] = {"rows": twin.count(layer), "years": twin.years(layer),
-                                    "extent": twin.extent(layer),
-                                    "disk_bytes": disk.get(layer, 0)}
+        entry: dict[str, object] = {
+            "rows": twin.count(layer),
+            "years": twin.years(layer),
+            "extent": twin.extent(layer),
+            "disk_bytes": disk.get(layer, 0),
+        }
         if provenance is not None and layer in provenance.index:
             record = provenance.loc[layer]
-            entry.update(datasets=json.loads(record["datasets"]),
-                         sha256=json.loads(record["sha256"]), licence=record["licence"],
-                         attribution=record["attribution"], built_at=record["built_at"],
-                         repaired_geometries=int(record["repaired_geometries"]),
-                         notes=record["notes"])
+            entry.update(
+                datasets=json.loads(record["datasets"]),
+                sha256=json.loads(record["sha256"]),
+                licence=record["licence"],
+                attribution=record["attribution"],
+                built_at=record["built_at"],
+                repaired_geometries=int(record["repaired_geometries"]),
+                notes=record["notes"],
+            )
         layers[layer] = entry
     info = {k: str(v) for k, v in twin.build_info().items()}
     return {"path": str(twin.path), **info, "layers": layers}
@@ -116,15 +153,19 @@ def info(twin: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(description, indent=2, default=str))
         return
-    click.echo(f"{description['path']}: city {description['city']}, build "
-               f"{description['build_id']} at {description['built_at']}, dikas "
-               f"{description['code_version']}, {description['crs']}")
+    click.echo(
+        f"{description['path']}: city {description['city']}, build "
+        f"{description['build_id']} at {description['built_at']}, dikas "
+        f"{description['code_version']}, {description['crs']}"
+    )
     for layer, entry in description["layers"].items():
         years = entry["years"]
         span = f" years {years[0]}–{years[-1]}" if years else ""
         sources = ", ".join(entry.get("datasets", [])) or "derived"
-        click.echo(f"  {layer:<20} {entry['rows']:>9,} rows {entry['disk_bytes'] / 1e6:>8.1f} MB"
-                   f"{span}  [{sources}]")
+        click.echo(
+            f"  {layer:<20} {entry['rows']:>9,} rows {entry['disk_bytes'] / 1e6:>8.1f} MB"
+            f"{span}  [{sources}]"
+        )
     click.echo("Sources:")
     for piece in filter(None, attribution.split("; ")):
         click.echo(f"  {piece}")
@@ -133,18 +174,38 @@ def info(twin: Path, as_json: bool) -> None:
 @click.command()
 @twin_argument
 @click.option("--layer", default=None, help="Layer to export.")
-@click.option("--indicators", "with_indicators", is_flag=True,
-              help="Export the stored indicators instead: one GeoPackage layer per level and "
-                   "year, one column per indicator and population group, and a table "
-                   f"{INDICATOR_COLUMNS_TABLE!r} describing every column.")
-@click.option("--level", type=click.Choice(list(EXPORT_LEVELS)), default=None,
-              help="With --indicators: only this level (default: every level with indicators).")
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default=None,
-              help="File format (required with --layer; --indicators writes GeoPackage).")
+@click.option(
+    "--indicators",
+    "with_indicators",
+    is_flag=True,
+    help="Export the stored indicators instead: one GeoPackage layer per level and "
+    "year, one column per indicator and population group, and a table "
+    f"{INDICATOR_COLUMNS_TABLE!r} describing every column.",
+)
+@click.option(
+    "--level",
+    type=click.Choice(list(EXPORT_LEVELS)),
+    default=None,
+    help="With --indicators: only this level (default: every level with indicators).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(EXPORT_FORMATS)),
+    default=None,
+    help="File format (required with --layer; --indicators writes GeoPackage).",
+)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--year", type=int, default=None, help="Only this year of a yearly layer.")
-def export(twin: Path, layer: str | None, with_indicators: bool, level: str | None,
-           fmt: str | None, out: Path, year: int | None) -> None:
+def export(
+    twin: Path,
+    layer: str | None,
+    with_indicators: bool,
+    level: str | None,
+    fmt: str | None,
+    out: Path,
+    year: int | None,
+) -> None:
     """Export a layer to a file GDAL/QGIS opens (GeoPackage, GeoJSON, GeoParquet, CSV), or
     with --indicators the stored indicators as wide GeoPackage layers.
 
@@ -210,23 +271,28 @@ def _export_indicators(twin: Path, out: Path, *, level: str | None, year: int | 
     def write(tmp: str) -> None:
         for wide in layers:
             when = f", {wide.year}" if wide.year is not None else ""
-            pyogrio.write_dataframe(wide.frame, tmp, layer=wide.name, driver="GPKG",
-                                    layer_options={"DESCRIPTION": f"DikaS indicators: "
-                                                   f"{wide.level}{when}"})
+            pyogrio.write_dataframe(
+                wide.frame,
+                tmp,
+                layer=wide.name,
+                driver="GPKG",
+                layer_options={"DESCRIPTION": f"DikaS indicators: {wide.level}{when}"},
+            )
         described = pd.concat([wide.columns for wide in layers], ignore_index=True)
         pyogrio.write_dataframe(described, tmp, layer=INDICATOR_COLUMNS_TABLE, driver="GPKG")
 
     _write_replacing(out, "gpkg", write, what=f"exporting indicators to {out}")
     for wide in layers:
         count = int((wide.columns["source"] == "indicator").sum())
-        click.echo(f"Wrote {len(wide.frame):,} units × {count} indicator columns to layer "
-                   f"{wide.name!r} of {out}")
+        click.echo(
+            f"Wrote {len(wide.frame):,} units × {count} indicator columns to layer "
+            f"{wide.name!r} of {out}"
+        )
 
 
 @click.command(name="load-indicators")
 @twin_argument
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def load_indicators(twin: Path, files: tuple[Path, ...]) -> None:
     """Store indicator values a command kept in side FILES because TWIN stayed busy.
 

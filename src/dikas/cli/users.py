@@ -23,15 +23,20 @@ from dikas.cli.options import twin_argument
 from dikas.errors import ParameterError
 
 community_option = click.option(
-    "--comments", "community", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="SQLite file for comments and users (default: TWIN.community.sqlite).")
+    "--comments",
+    "community",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="SQLite file for comments and users (default: TWIN.community.sqlite).",
+)
 
 
 def _community(twin: Path, community: Path | None) -> Community:
     """The community store of TWIN: PostgreSQL when $DIKAS_COMMUNITY_DB is set, else the
     SQLite file."""
-    return Community(community or community_path_for(twin),
-                     database=os.environ.get("DIKAS_COMMUNITY_DB") or None)
+    return Community(
+        community or community_path_for(twin), database=os.environ.get("DIKAS_COMMUNITY_DB") or None
+    )
 
 
 @click.group()
@@ -42,32 +47,58 @@ def users() -> None:
 @users.command("add")
 @twin_argument
 @click.argument("name")
-@click.option("--role", type=click.Choice(ROLES), default="stakeholder", show_default=True,
-              help="Moderators may also hide comments; organisers also invite people.")
-@click.option("--display-name", default=None,
-              help="The name shown in public beside NAME's comments (default: NAME).")
-@click.option("--password-stdin", is_flag=True,
-              help="Read the password from the first line of standard input (for scripts) "
-                   "instead of prompting for it twice without echo.")
-@click.option("--password", "password_argument", default=None, hidden=True,
-              help="Refused: a password on the command line is visible to other users.")
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    default="stakeholder",
+    show_default=True,
+    help="Moderators may also hide comments; organisers also invite people.",
+)
+@click.option(
+    "--display-name",
+    default=None,
+    help="The name shown in public beside NAME's comments (default: NAME).",
+)
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from the first line of standard input (for scripts) "
+    "instead of prompting for it twice without echo.",
+)
+@click.option(
+    "--password",
+    "password_argument",
+    default=None,
+    hidden=True,
+    help="Refused: a password on the command line is visible to other users.",
+)
 @community_option
-def add(twin: Path, name: str, role: str, display_name: str | None, password_stdin: bool,
-        password_argument: str | None, community: Path | None) -> None:
+def add(
+    twin: Path,
+    name: str,
+    role: str,
+    display_name: str | None,
+    password_stdin: bool,
+    password_argument: str | None,
+    community: Path | None,
+) -> None:
     """Create account NAME for TWIN's map (or reset its password and role; either signs
     out every session of NAME). The password (at least 8 characters) is prompted for without
     echo, or read from standard input with --password-stdin; never given as an argument."""
     if password_argument is not None:
-        raise ParameterError("--password is not accepted (the command line is visible to "
-                             "other users); use --password-stdin or the prompt")
+        raise ParameterError(
+            "--password is not accepted (the command line is visible to "
+            "other users); use --password-stdin or the prompt"
+        )
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
             raise ParameterError("--password-stdin: no password on standard input")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    user = _community(twin, community).add_user(name, password, role=role,
-                                                display_name=display_name)
+    user = _community(twin, community).add_user(
+        name, password, role=role, display_name=display_name
+    )
     click.echo(f"user {user.username!r} ({user.role}) saved")
 
 
@@ -100,20 +131,34 @@ def _print_link(made: OneTimeToken, public_url: str | None) -> None:
 
 
 public_url_option = click.option(
-    "--public-url", default=None, envvar="DIKAS_PUBLIC_URL",
-    help="The server's public URL, to print the link (default: $DIKAS_PUBLIC_URL).")
+    "--public-url",
+    default=None,
+    envvar="DIKAS_PUBLIC_URL",
+    help="The server's public URL, to print the link (default: $DIKAS_PUBLIC_URL).",
+)
 
 
 @users.command("invite")
 @twin_argument
-@click.option("--role", type=click.Choice(ROLES), default="stakeholder", show_default=True,
-              help="The role the invited person gets.")
-@click.option("--days", type=click.IntRange(1, MAX_INVITATION_DAYS), default=INVITATION_DAYS,
-              show_default=True, help="Days the invitation stays valid.")
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    default="stakeholder",
+    show_default=True,
+    help="The role the invited person gets.",
+)
+@click.option(
+    "--days",
+    type=click.IntRange(1, MAX_INVITATION_DAYS),
+    default=INVITATION_DAYS,
+    show_default=True,
+    help="Days the invitation stays valid.",
+)
 @public_url_option
 @community_option
-def invite(twin: Path, role: str, days: int, public_url: str | None,
-           community: Path | None) -> None:
+def invite(
+    twin: Path, role: str, days: int, public_url: str | None, community: Path | None
+) -> None:
     """Print a one-time invitation: whoever opens the link (or sends the token to POST
     /api/auth/accept-invitation) chooses a user name, display name and password."""
     made = _community(twin, community).invite(role, created_by="command line", days=days)
@@ -124,12 +169,16 @@ def invite(twin: Path, role: str, days: int, public_url: str | None,
 @users.command("reset")
 @twin_argument
 @click.argument("name")
-@click.option("--days", type=click.IntRange(1, MAX_INVITATION_DAYS), default=1,
-              show_default=True, help="Days the reset link stays valid.")
+@click.option(
+    "--days",
+    type=click.IntRange(1, MAX_INVITATION_DAYS),
+    default=1,
+    show_default=True,
+    help="Days the reset link stays valid.",
+)
 @public_url_option
 @community_option
-def reset(twin: Path, name: str, days: int, public_url: str | None,
-          community: Path | None) -> None:
+def reset(twin: Path, name: str, days: int, public_url: str | None, community: Path | None) -> None:
     """Reset NAME's password: the old password and every session stop working now; print a
     one-time token (POST /api/auth/reset-password) with which NAME sets a new one."""
     organiser = User("command line", "organiser")
@@ -140,27 +189,47 @@ def reset(twin: Path, name: str, days: int, public_url: str | None,
 
 @users.command("purge")
 @twin_argument
-@click.option("--comments-days", type=click.IntRange(1), default=None,
-              help="Keep comments this many days (default: $DIKAS_RETAIN_COMMENTS_DAYS or "
-                   f"{Retention().comments_days}).")
-@click.option("--audit-days", type=click.IntRange(1), default=None,
-              help="Keep audit log entries this many days (default: "
-                   f"$DIKAS_RETAIN_AUDIT_DAYS or {Retention().audit_days}).")
-@click.option("--invitations-days", type=click.IntRange(1), default=None,
-              help="Keep expired or used invitations and reset tokens this many days "
-                   f"(default: $DIKAS_RETAIN_INVITATIONS_DAYS or {Retention().invitations_days}).")
+@click.option(
+    "--comments-days",
+    type=click.IntRange(1),
+    default=None,
+    help="Keep comments this many days (default: $DIKAS_RETAIN_COMMENTS_DAYS or "
+    f"{Retention().comments_days}).",
+)
+@click.option(
+    "--audit-days",
+    type=click.IntRange(1),
+    default=None,
+    help="Keep audit log entries this many days (default: "
+    f"$DIKAS_RETAIN_AUDIT_DAYS or {Retention().audit_days}).",
+)
+@click.option(
+    "--invitations-days",
+    type=click.IntRange(1),
+    default=None,
+    help="Keep expired or used invitations and reset tokens this many days "
+    f"(default: $DIKAS_RETAIN_INVITATIONS_DAYS or {Retention().invitations_days}).",
+)
 @community_option
-def purge(twin: Path, comments_days: int | None, audit_days: int | None,
-          invitations_days: int | None, community: Path | None) -> None:
+def purge(
+    twin: Path,
+    comments_days: int | None,
+    audit_days: int | None,
+    invitations_days: int | None,
+    community: Path | None,
+) -> None:
     """Delete comments, audit log entries and invitations older than the retention periods
     (the periods the privacy notice states)."""
-    retention = Retention.from_env(comments_days=comments_days, audit_days=audit_days,
-                                   invitations_days=invitations_days)
+    retention = Retention.from_env(
+        comments_days=comments_days, audit_days=audit_days, invitations_days=invitations_days
+    )
     done = _community(twin, community).purge(retention)
-    click.echo(f"deleted {done['comments']} comments older than {retention.comments_days} "
-               f"days, {done['audit']} audit entries older than {retention.audit_days} days, "
-               f"{done['invitations']} invitations older than {retention.invitations_days} "
-               "days")
+    click.echo(
+        f"deleted {done['comments']} comments older than {retention.comments_days} "
+        f"days, {done['audit']} audit entries older than {retention.audit_days} days, "
+        f"{done['invitations']} invitations older than {retention.invitations_days} "
+        "days"
+    )
 
 
 @users.command("migrate")
@@ -172,8 +241,9 @@ def migrate() -> None:
 
     url = os.environ.get("DIKAS_COMMUNITY_DB") or ""
     if not is_database_url(url):
-        raise ParameterError("dikas users migrate: set DIKAS_COMMUNITY_DB to a postgresql:// "
-                             "URL (a SQLite community file needs no migrations)")
+        raise ParameterError(
+            "dikas users migrate: set DIKAS_COMMUNITY_DB to a postgresql:// "
+            "URL (a SQLite community file needs no migrations)"
+        )
     version = upgrade(url)
-    click.echo(f"community database {redact_url(url)} at version {version} "
-               f"(newest: {head()})")
+    click.echo(f"community database {redact_url(url)} at version {version} (newest: {head()})")

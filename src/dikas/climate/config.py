@@ -199,8 +199,10 @@ class VulnerabilityConfig:
         """The indicators of one hazard index."""
         chosen = tuple(ind for ind in self.indicators if index in ind.indices)
         if not chosen:
-            raise ConfigError(f"no indicator of {self.path} belongs to index {index!r}; "
-                              f"known indices: {', '.join(self.index_names)}")
+            raise ConfigError(
+                f"no indicator of {self.path} belongs to index {index!r}; "
+                f"known indices: {', '.join(self.index_names)}"
+            )
         return chosen
 
 
@@ -225,13 +227,16 @@ def load_config(path: str | Path | None = None) -> VulnerabilityConfig:
     return VulnerabilityConfig(
         normalization=model.normalization,
         min_population=model.min_population,
-        population={str(level): resolve_column(column) if level == "areas" else column
-                    for level, column in model.population.items()},
+        population={
+            str(level): resolve_column(column) if level == "areas" else column
+            for level, column in model.population.items()
+        },
         groups=dict(model.groups),
         indicators=tuple(_indicator(i) for i in model.indicators),
         flood_hazard_services=tuple(
             FloodService(name=s.name, url=s.url, layers=s.layers, producer=s.producer, note=s.note)
-            for s in model.flood_hazard_services),
+            for s in model.flood_hazard_services
+        ),
         green=GreenSettings(**model.green.model_dump()),
         path=str(source),
     )

@@ -60,11 +60,14 @@ class FloodExposure:
 
 def missing_hazard_message(config: VulnerabilityConfig) -> str:
     """One line telling the user that a hazard layer is needed and where to get one."""
-    services = "; ".join(f"{s.name} by {s.producer} <{s.url}> ({s.layers})"
-                         for s in config.flood_hazard_services)
-    return ("no flood hazard layer given: pass --hazard FILE (polygons with a return-period or "
-            "depth-class column, named by --class-column). Official sources: "
-            + (services or "none listed in the configuration"))
+    services = "; ".join(
+        f"{s.name} by {s.producer} <{s.url}> ({s.layers})" for s in config.flood_hazard_services
+    )
+    return (
+        "no flood hazard layer given: pass --hazard FILE (polygons with a return-period or "
+        "depth-class column, named by --class-column). Official sources: "
+        + (services or "none listed in the configuration")
+    )
 
 
 def read_hazard(path: str | Path, *, class_column: str, crs: str) -> gpd.GeoDataFrame:
@@ -75,12 +78,16 @@ def read_hazard(path: str | Path, *, class_column: str, crs: str) -> gpd.GeoData
     try:
         hazard = gpd.read_file(source)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        raise DataError(f"cannot read as a vector layer ({exc})", dataset="flood hazard",
-                        path=source) from exc
+        raise DataError(
+            f"cannot read as a vector layer ({exc})", dataset="flood hazard", path=source
+        ) from exc
     if class_column not in hazard.columns:
-        raise MissingColumnError(f"no column {class_column!r}; columns are "
-                                 f"{', '.join(c for c in hazard.columns if c != 'geometry')}",
-                                 dataset="flood hazard", path=source)
+        raise MissingColumnError(
+            f"no column {class_column!r}; columns are "
+            f"{', '.join(c for c in hazard.columns if c != 'geometry')}",
+            dataset="flood hazard",
+            path=source,
+        )
     if hazard.crs is None:
         raise DataError("the layer has no CRS", dataset="flood hazard", path=source)
     hazard = hazard[hazard.geometry.notna() & ~hazard.geometry.is_empty]
@@ -90,10 +97,17 @@ def read_hazard(path: str | Path, *, class_column: str, crs: str) -> gpd.GeoData
     return hazard[[class_column, "geometry"]].to_crs(crs)
 
 
-def flood_exposure(hazard: gpd.GeoDataFrame, *, class_column: str, cells: gpd.GeoDataFrame,
-                   population: str, buildings: gpd.GeoDataFrame | None = None,
-                   areas: gpd.GeoDataFrame | None = None, flood_index: pd.Series | None = None,
-                   vulnerable_quantile: float = 0.8) -> FloodExposure:
+def flood_exposure(
+    hazard: gpd.GeoDataFrame,
+    *,
+    class_column: str,
+    cells: gpd.GeoDataFrame,
+    population: str,
+    buildings: gpd.GeoDataFrame | None = None,
+    areas: gpd.GeoDataFrame | None = None,
+    flood_index: pd.Series | None = None,
+    vulnerable_quantile: float = 0.8,
+) -> FloodExposure:
     """Count buildings, residents and vulnerable residents in each hazard class.
 
     Parameters
@@ -131,27 +145,46 @@ def flood_exposure(hazard: gpd.GeoDataFrame, *, class_column: str, cells: gpd.Ge
     cell_area = cells.geometry.area.to_numpy()
     pieces = overlay_pieces(zones, cells)
     share = pieces["area"].to_numpy() / cell_area[pieces["target"].to_numpy()]
-    cell_rows = pd.DataFrame({
-        "unit": cells.index.to_numpy()[pieces["target"]],
-        "hazard_class": classes[pieces["source"]],
-        "overlap_share": share,
-        "residents": residents[pieces["target"]] * share,
-        "vulnerable_residents": vulnerable[pieces["target"]] * share,
-    })
+    cell_rows = pd.DataFrame(
+        {
+            "unit": cells.index.to_numpy()[pieces["target"]],
+            "hazard_class": classes[pieces["source"]],
+            "overlap_share": share,
+            "residents": residents[pieces["target"]] * share,
+            "vulnerable_residents": vulnerable[pieces["target"]] * share,
+        }
+    )
     building_rows = _building_rows(zones, buildings, classes)
     by_class = pd.DataFrame(index=pd.Index(classes, name="hazard_class"))
-    by_class["buildings"] = building_rows.groupby("hazard_class").size().reindex(classes, fill_value=0)
-    by_class["residents"] = cell_rows.groupby("hazard_class")["residents"].sum().reindex(classes, fill_value=0.0)
-    by_class["vulnerable_residents"] = cell_rows.groupby("hazard_class")["vulnerable_residents"].sum(
-        min_count=1).reindex(classes)
-    area_rows = None if areas is None else _area_rows(zones, cells, areas, residents, vulnerable,
-                                                      classes, buildings, building_rows)
-    return FloodExposure(by_class=by_class, cells=cell_rows, buildings=building_rows, areas=area_rows,
-                         class_column=class_column, vulnerable_quantile=vulnerable_quantile)
+    by_class["buildings"] = (
+        building_rows.groupby("hazard_class").size().reindex(classes, fill_value=0)
+    )
+    by_class["residents"] = (
+        cell_rows.groupby("hazard_class")["residents"].sum().reindex(classes, fill_value=0.0)
+    )
+    by_class["vulnerable_residents"] = (
+        cell_rows.groupby("hazard_class")["vulnerable_residents"].sum(min_count=1).reindex(classes)
+    )
+    area_rows = (
+        None
+        if areas is None
+        else _area_rows(
+            zones, cells, areas, residents, vulnerable, classes, buildings, building_rows
+        )
+    )
+    return FloodExposure(
+        by_class=by_class,
+        cells=cell_rows,
+        buildings=building_rows,
+        areas=area_rows,
+        class_column=class_column,
+        vulnerable_quantile=vulnerable_quantile,
+    )
 
 
-def _vulnerable_residents(residents: np.ndarray, flood_index: pd.Series | None, index: pd.Index,
-                          quantile: float) -> np.ndarray:
+def _vulnerable_residents(
+    residents: np.ndarray, flood_index: pd.Series | None, index: pd.Index, quantile: float
+) -> np.ndarray:
     if flood_index is None:
         return np.full_like(residents, np.nan)
     values = flood_index.reindex(index).to_numpy(dtype="float64")
@@ -162,55 +195,85 @@ def _vulnerable_residents(residents: np.ndarray, flood_index: pd.Series | None, 
     return np.where(valid & (values >= cutoff), residents, 0.0)
 
 
-def _building_rows(zones: gpd.GeoDataFrame, buildings: gpd.GeoDataFrame | None,
-                   classes: np.ndarray) -> pd.DataFrame:
+def _building_rows(
+    zones: gpd.GeoDataFrame, buildings: gpd.GeoDataFrame | None, classes: np.ndarray
+) -> pd.DataFrame:
     if buildings is None or buildings.empty:
         return pd.DataFrame({"unit": [], "hazard_class": [], "overlap_share": []})
     pieces = overlay_pieces(zones, buildings)
     footprint = buildings.to_crs(zones.crs).geometry.area.to_numpy()
-    return pd.DataFrame({
-        "unit": buildings.index.to_numpy()[pieces["target"]],
-        "hazard_class": classes[pieces["source"]],
-        "overlap_share": pieces["area"].to_numpy() / footprint[pieces["target"].to_numpy()],
-    })
+    return pd.DataFrame(
+        {
+            "unit": buildings.index.to_numpy()[pieces["target"]],
+            "hazard_class": classes[pieces["source"]],
+            "overlap_share": pieces["area"].to_numpy() / footprint[pieces["target"].to_numpy()],
+        }
+    )
 
 
-def _area_rows(zones: gpd.GeoDataFrame, cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,
-               residents: np.ndarray, vulnerable: np.ndarray, classes: np.ndarray,
-               buildings: gpd.GeoDataFrame | None, building_rows: pd.DataFrame) -> pd.DataFrame:
+def _area_rows(
+    zones: gpd.GeoDataFrame,
+    cells: gpd.GeoDataFrame,
+    areas: gpd.GeoDataFrame,
+    residents: np.ndarray,
+    vulnerable: np.ndarray,
+    classes: np.ndarray,
+    buildings: gpd.GeoDataFrame | None,
+    building_rows: pd.DataFrame,
+) -> pd.DataFrame:
     """Per (area, class): residents of the cell parts inside both the zone and the area."""
     areas = areas.to_crs(cells.crs)
     rows = []
     cell_area = cells.geometry.area.to_numpy()
     for position, hazard_class in enumerate(classes):
         zone = gpd.GeoDataFrame(geometry=[zones.geometry.iloc[position]], crs=zones.crs)
-        zone_cells = gpd.overlay(cells[["geometry"]].assign(_cell=np.arange(len(cells))), zone,
-                                 how="intersection", keep_geom_type=True)
+        zone_cells = gpd.overlay(
+            cells[["geometry"]].assign(_cell=np.arange(len(cells))),
+            zone,
+            how="intersection",
+            keep_geom_type=True,
+        )
         if zone_cells.empty:
             continue
         pieces = overlay_pieces(zone_cells, areas)
         cell_of = zone_cells["_cell"].to_numpy()[pieces["source"]]
         share = pieces["area"].to_numpy() / cell_area[cell_of]
-        frame = pd.DataFrame({"unit": areas.index.to_numpy()[pieces["target"]],
-                              "residents": residents[cell_of] * share,
-                              "vulnerable_residents": vulnerable[cell_of] * share})
+        frame = pd.DataFrame(
+            {
+                "unit": areas.index.to_numpy()[pieces["target"]],
+                "residents": residents[cell_of] * share,
+                "vulnerable_residents": vulnerable[cell_of] * share,
+            }
+        )
         summed = frame.groupby("unit").sum(min_count=1)
         summed["hazard_class"] = hazard_class
         rows.append(summed)
-    result = pd.concat(rows) if rows else pd.DataFrame(
-        {"residents": [], "vulnerable_residents": [], "hazard_class": []})
+    result = (
+        pd.concat(rows)
+        if rows
+        else pd.DataFrame({"residents": [], "vulnerable_residents": [], "hazard_class": []})
+    )
     result.index.name = "unit"
     result = result.reset_index()
     if buildings is not None and not building_rows.empty:
-        points = np.asarray(buildings.to_crs(areas.crs).geometry.representative_point().values,
-                            dtype=object)
+        points = np.asarray(
+            buildings.to_crs(areas.crs).geometry.representative_point().values, dtype=object
+        )
         tree = shapely.STRtree(np.asarray(areas.geometry.values, dtype=object))
         point_pos, area_pos = tree.query(points, predicate="within")
         first = ~pd.Series(point_pos).duplicated().to_numpy()
-        area_of = pd.Series(areas.index.to_numpy()[area_pos[first]],
-                            index=buildings.index.to_numpy()[point_pos[first]])
-        counts = building_rows.assign(area=building_rows["unit"].map(area_of)).groupby(
-            ["area", "hazard_class"]).size().rename("buildings")
-        result = result.merge(counts, left_on=["unit", "hazard_class"], right_index=True, how="left")
+        area_of = pd.Series(
+            areas.index.to_numpy()[area_pos[first]],
+            index=buildings.index.to_numpy()[point_pos[first]],
+        )
+        counts = (
+            building_rows.assign(area=building_rows["unit"].map(area_of))
+            .groupby(["area", "hazard_class"])
+            .size()
+            .rename("buildings")
+        )
+        result = result.merge(
+            counts, left_on=["unit", "hazard_class"], right_index=True, how="left"
+        )
         result["buildings"] = result["buildings"].fillna(0).astype("int64")
     return result

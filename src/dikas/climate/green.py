@@ -46,8 +46,12 @@ class HotGreenPoor:
     residents: float
 
 
-def green_shares(units: gpd.GeoDataFrame, *, tree_column: str = "tree_cover_m2",
-                 vegetation_column: str = "vegetation_m2") -> pd.DataFrame:
+def green_shares(
+    units: gpd.GeoDataFrame,
+    *,
+    tree_column: str = "tree_cover_m2",
+    vegetation_column: str = "vegetation_m2",
+) -> pd.DataFrame:
     """Tree-canopy and vegetation shares of each unit's surface (0–1)."""
     missing = [c for c in (tree_column, vegetation_column) if c not in units.columns]
     if missing:
@@ -60,24 +64,39 @@ def green_shares(units: gpd.GeoDataFrame, *, tree_column: str = "tree_cover_m2",
     return frame.clip(upper=1.0)
 
 
-def area_green_shares(cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, population: str,
-                      tree_column: str = "tree_cover_m2",
-                      vegetation_column: str = "vegetation_m2") -> pd.DataFrame:
+def area_green_shares(
+    cells: gpd.GeoDataFrame,
+    areas: gpd.GeoDataFrame,
+    *,
+    population: str,
+    tree_column: str = "tree_cover_m2",
+    vegetation_column: str = "vegetation_m2",
+) -> pd.DataFrame:
     """Green shares per area from the cells' land-cover surfaces (summed by overlap)."""
-    with_area = cells.assign(_area_m2=cells.geometry.area,
-                             _tree=cells[tree_column].fillna(0),
-                             _vegetation=cells[vegetation_column].fillna(0))
-    summed = areal_overlay(with_area, areas, population=population,
-                            extensive=["_area_m2", "_tree", "_vegetation"])
+    with_area = cells.assign(
+        _area_m2=cells.geometry.area,
+        _tree=cells[tree_column].fillna(0),
+        _vegetation=cells[vegetation_column].fillna(0),
+    )
+    summed = areal_overlay(
+        with_area, areas, population=population, extensive=["_area_m2", "_tree", "_vegetation"]
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
-        return pd.DataFrame({"tree_canopy_share": summed["_tree"] / summed["_area_m2"],
-                             "vegetation_share": summed["_vegetation"] / summed["_area_m2"]},
-                            index=areas.index)
+        return pd.DataFrame(
+            {
+                "tree_canopy_share": summed["_tree"] / summed["_area_m2"],
+                "vegetation_share": summed["_vegetation"] / summed["_area_m2"],
+            },
+            index=areas.index,
+        )
 
 
-def distance_to_green(origins: gpd.GeoSeries | gpd.GeoDataFrame,
-                      green: gpd.GeoSeries | gpd.GeoDataFrame, *,
-                      surveyed: shapely.Geometry | None = None) -> pd.Series:
+def distance_to_green(
+    origins: gpd.GeoSeries | gpd.GeoDataFrame,
+    green: gpd.GeoSeries | gpd.GeoDataFrame,
+    *,
+    surveyed: shapely.Geometry | None = None,
+) -> pd.Series:
     """Distance (m, in the origins' projected CRS) from each origin to the nearest green.
 
     ``green`` may hold park points (service locations) or park/green-area polygons; the
@@ -103,8 +122,14 @@ def distance_to_green(origins: gpd.GeoSeries | gpd.GeoDataFrame,
     return pd.Series(out, index=origin_geoms.index, name="distance_to_green_m")
 
 
-def hot_and_green_poor(heat: pd.Series, canopy: pd.Series, residents: pd.Series, *,
-                       hot_quantile: float = 0.9, poor_quantile: float = 0.25) -> HotGreenPoor:
+def hot_and_green_poor(
+    heat: pd.Series,
+    canopy: pd.Series,
+    residents: pd.Series,
+    *,
+    hot_quantile: float = 0.9,
+    poor_quantile: float = 0.25,
+) -> HotGreenPoor:
     """Populated cells in the hottest ``hot_quantile`` and least-green ``poor_quantile``."""
     for name, q in (("hot_quantile", hot_quantile), ("poor_quantile", poor_quantile)):
         if not 0 < q < 1:
@@ -117,5 +142,9 @@ def hot_and_green_poor(heat: pd.Series, canopy: pd.Series, residents: pd.Series,
     heat_cutoff = float(np.quantile(heat[populated], hot_quantile))
     canopy_cutoff = float(np.quantile(canopy[populated], poor_quantile))
     chosen = populated & (heat >= heat_cutoff) & (canopy <= canopy_cutoff)
-    return HotGreenPoor(cells=chosen, heat_cutoff=heat_cutoff, canopy_cutoff=canopy_cutoff,
-                        residents=float(people[chosen].sum()))
+    return HotGreenPoor(
+        cells=chosen,
+        heat_cutoff=heat_cutoff,
+        canopy_cutoff=canopy_cutoff,
+        residents=float(people[chosen].sum()),
+    )

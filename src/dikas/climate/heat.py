@@ -21,8 +21,12 @@ from dikas.errors import MissingColumnError, ParameterError
 from dikas.twin.aggregation import areal_overlay
 from dikas.twin.zonal import PixelRule, RasterBand, zonal_statistics
 
-HEAT_COLUMNS: dict[str, str] = {"mean": "heat_mean", "max": "heat_max",
-                                "share_above": "heat_share_above", "valid_pixels": "valid_pixels"}
+HEAT_COLUMNS: dict[str, str] = {
+    "mean": "heat_mean",
+    "max": "heat_max",
+    "share_above": "heat_share_above",
+    "valid_pixels": "valid_pixels",
+}
 
 
 @dataclass(frozen=True)
@@ -65,17 +69,29 @@ class HottestCells:
     share: float
 
 
-def heat_exposure(units: gpd.GeoDataFrame | gpd.GeoSeries, raster: DatasetReader | RasterBand, *,
-                  threshold: float = 0.5, pixel_rule: PixelRule = "centre") -> HeatExposure:
+def heat_exposure(
+    units: gpd.GeoDataFrame | gpd.GeoSeries,
+    raster: DatasetReader | RasterBand,
+    *,
+    threshold: float = 0.5,
+    pixel_rule: PixelRule = "centre",
+) -> HeatExposure:
     """Zonal heat statistics (mean, max, share above ``threshold``) for every unit."""
     stats = zonal_statistics(units, raster, threshold=threshold, pixel_rule=pixel_rule)
     frame = stats.frame[list(HEAT_COLUMNS)].rename(columns=HEAT_COLUMNS)
     return HeatExposure(frame=frame, threshold=threshold, pixel_rule=pixel_rule)
 
 
-def area_heat_exposure(areas: gpd.GeoDataFrame, cells: gpd.GeoDataFrame, raster: DatasetReader | RasterBand,
-                       *, population: str, cell_heat: pd.Series, threshold: float = 0.5,
-                       pixel_rule: PixelRule = "centre") -> HeatExposure:
+def area_heat_exposure(
+    areas: gpd.GeoDataFrame,
+    cells: gpd.GeoDataFrame,
+    raster: DatasetReader | RasterBand,
+    *,
+    population: str,
+    cell_heat: pd.Series,
+    threshold: float = 0.5,
+    pixel_rule: PixelRule = "centre",
+) -> HeatExposure:
     """Zonal statistics per area plus the population-weighted mean of cell heat.
 
     Parameters
@@ -95,13 +111,16 @@ def area_heat_exposure(areas: gpd.GeoDataFrame, cells: gpd.GeoDataFrame, raster:
         raise MissingColumnError(f"the cell layer lacks the residents column {population!r}")
     zonal = heat_exposure(areas, raster, threshold=threshold, pixel_rule=pixel_rule)
     with_heat = cells[[population, "geometry"]].assign(heat_mean=cell_heat.reindex(cells.index))
-    weighted = areal_overlay(with_heat, areas, population=population,
-                              intensive_by_population=["heat_mean"])
+    weighted = areal_overlay(
+        with_heat, areas, population=population, intensive_by_population=["heat_mean"]
+    )
     frame = zonal.frame.assign(heat_population_mean=weighted["heat_mean"])
     return HeatExposure(frame=frame, threshold=threshold, pixel_rule=pixel_rule)
 
 
-def hottest_cells(heat_mean: pd.Series, residents: pd.Series, *, quantile: float = 0.9) -> HottestCells:
+def hottest_cells(
+    heat_mean: pd.Series, residents: pd.Series, *, quantile: float = 0.9
+) -> HottestCells:
     """Cells at or above the ``quantile`` of cell heat means, and who lives there.
 
     The quantile is taken over cells with heat data (``heat_mean`` not NaN), so the
@@ -117,5 +136,9 @@ def hottest_cells(heat_mean: pd.Series, residents: pd.Series, *, quantile: float
     people = residents.reindex(heat_mean.index).fillna(0)
     total = float(people[valid].sum())
     hot_residents = float(people[hot].sum())
-    return HottestCells(cells=hot, cutoff=cutoff, residents=hot_residents,
-                        share=hot_residents / total if total > 0 else float("nan"))
+    return HottestCells(
+        cells=hot,
+        cutoff=cutoff,
+        residents=hot_residents,
+        share=hot_residents / total if total > 0 else float("nan"),
+    )

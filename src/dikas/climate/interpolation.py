@@ -45,8 +45,14 @@ recorded as ``aggregation`` in its indicators' parameters."""
 __all__ = ["AGGREGATION", "areal_overlay", "areas_to_cells", "overlay_pieces"]
 
 
-def areas_to_cells(areas: gpd.GeoDataFrame, cells: gpd.GeoDataFrame, *, population: str,
-                   extensive: Sequence[str] = (), intensive: Sequence[str] = ()) -> pd.DataFrame:
+def areas_to_cells(
+    areas: gpd.GeoDataFrame,
+    cells: gpd.GeoDataFrame,
+    *,
+    population: str,
+    extensive: Sequence[str] = (),
+    intensive: Sequence[str] = (),
+) -> pd.DataFrame:
     """Bring area variables to cells by population-weighted areal interpolation.
 
     Parameters
@@ -71,15 +77,20 @@ def areas_to_cells(areas: gpd.GeoDataFrame, cells: gpd.GeoDataFrame, *, populati
     require_columns(areas, [*extensive, *intensive], "the area layer")
     require_columns(cells, [population], "the cell layer")
     pieces = overlay_pieces(areas, cells)
-    a, c, piece_area = pieces["source"].to_numpy(), pieces["target"].to_numpy(), pieces["area"].to_numpy()
+    a, c, piece_area = (
+        pieces["source"].to_numpy(),
+        pieces["target"].to_numpy(),
+        pieces["area"].to_numpy(),
+    )
     cell_area = shapely.area(np.asarray(cells.to_crs(areas.crs).geometry.values, dtype=object))
     residents = np.nan_to_num(cells[population].to_numpy(dtype="float64"))
     p_piece = residents[c] * piece_area / cell_area[c]
     n_areas, n_cells = len(areas), len(cells)
     p_area = np.bincount(a, weights=p_piece, minlength=n_areas)
     grid_area = np.bincount(a, weights=piece_area, minlength=n_areas)
-    share = np.where(p_area[a] > 0, p_piece / np.where(p_area[a] > 0, p_area[a], 1.0),
-                     piece_area / grid_area[a])
+    share = np.where(
+        p_area[a] > 0, p_piece / np.where(p_area[a] > 0, p_area[a], 1.0), piece_area / grid_area[a]
+    )
     covered = np.bincount(c, minlength=n_cells) > 0
     out: dict[str, np.ndarray] = {}
     for column in extensive:

@@ -42,9 +42,15 @@ class HeatVulnerabilityOverlap:
     index_cutoff: float
 
 
-def heat_vulnerability_overlap(cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *,
-                               heat: pd.Series, index: pd.Series, population: str,
-                               quantile: float = 0.8) -> HeatVulnerabilityOverlap:
+def heat_vulnerability_overlap(
+    cells: gpd.GeoDataFrame,
+    areas: gpd.GeoDataFrame,
+    *,
+    heat: pd.Series,
+    index: pd.Series,
+    population: str,
+    quantile: float = 0.8,
+) -> HeatVulnerabilityOverlap:
     """Classify cells as hot / vulnerable / both and count heat-vulnerable residents."""
     if not 0 < quantile < 1:
         raise ParameterError("quantile must be between 0 and 1")
@@ -60,13 +66,21 @@ def heat_vulnerability_overlap(cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,
     frame["hot"] = usable & (heat >= heat_cutoff)
     frame["vulnerable"] = usable & (index >= index_cutoff)
     frame["both"] = frame["hot"] & frame["vulnerable"]
-    counts = cells[["geometry"]].assign(residents=residents,
-                                        heat_vulnerable_residents=residents.where(frame["both"], 0.0))
-    per_area = areal_overlay(counts, areas, population="residents",
-                              extensive=["residents", "heat_vulnerable_residents"])
+    counts = cells[["geometry"]].assign(
+        residents=residents, heat_vulnerable_residents=residents.where(frame["both"], 0.0)
+    )
+    per_area = areal_overlay(
+        counts, areas, population="residents", extensive=["residents", "heat_vulnerable_residents"]
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
-        per_area["heat_vulnerable_share"] = (per_area["heat_vulnerable_residents"]
-                                             / per_area["residents"])
+        per_area["heat_vulnerable_share"] = (
+            per_area["heat_vulnerable_residents"] / per_area["residents"]
+        )
     per_area = per_area.sort_values("heat_vulnerable_residents", ascending=False)
-    return HeatVulnerabilityOverlap(cells=frame, areas=per_area, quantile=quantile,
-                                    heat_cutoff=heat_cutoff, index_cutoff=index_cutoff)
+    return HeatVulnerabilityOverlap(
+        cells=frame,
+        areas=per_area,
+        quantile=quantile,
+        heat_cutoff=heat_cutoff,
+        index_cutoff=index_cutoff,
+    )

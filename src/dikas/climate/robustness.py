@@ -63,14 +63,27 @@ class RankRobustness:
     @property
     def parameters(self) -> dict[str, object]:
         """The Monte Carlo settings, for provenance."""
-        return {"draws": self.draws, "spread": self.spread, "seed": self.seed,
-                "robust_level": self.robust_level, "normalizations": list(NORMALIZATIONS)}
+        return {
+            "draws": self.draws,
+            "spread": self.spread,
+            "seed": self.seed,
+            "robust_level": self.robust_level,
+            "normalizations": list(NORMALIZATIONS),
+        }
 
 
-def rank_robustness(raw: pd.DataFrame, config: VulnerabilityConfig, *, index: str,
-                    draws: int = 500, spread: float = 0.5, seed: int = 0,
-                    robust_level: float = 0.9, chunk_size: int = DEFAULT_CHUNK_SIZE,
-                    dask_address: str | None = None) -> RankRobustness:
+def rank_robustness(
+    raw: pd.DataFrame,
+    config: VulnerabilityConfig,
+    *,
+    index: str,
+    draws: int = 500,
+    spread: float = 0.5,
+    seed: int = 0,
+    robust_level: float = 0.9,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    dask_address: str | None = None,
+) -> RankRobustness:
     """Monte Carlo over weights and normalization; rank statistics per unit.
 
     Parameters
@@ -107,21 +120,40 @@ def rank_robustness(raw: pd.DataFrame, config: VulnerabilityConfig, *, index: st
     group_of = np.array([group_names.index(i.group) for i in chosen])
     base_w = np.array([i.weight for i in chosen])
     base_g = np.array([config.groups[g] for g in group_names])
-    run = partial(_monte_carlo_chunk, chosen=chosen, group_of=group_of, base_w=base_w,
-                  base_g=base_g, spread=spread, seed=seed)
-    result = np.concatenate(run_chunks(run, draw_chunks(draws, chunk_size),
-                                       shared={"values": values}, dask_address=dask_address,
-                                       label="vulnerability Monte Carlo"), axis=1)
-    baseline = composite(oriented_scores(values, chosen, config.normalization), group_of,
-                         base_w[None, :], base_g[None, :])[:, 0]
+    run = partial(
+        _monte_carlo_chunk,
+        chosen=chosen,
+        group_of=group_of,
+        base_w=base_w,
+        base_g=base_g,
+        spread=spread,
+        seed=seed,
+    )
+    result = np.concatenate(
+        run_chunks(
+            run,
+            draw_chunks(draws, chunk_size),
+            shared={"values": values},
+            dask_address=dask_address,
+            label="vulnerability Monte Carlo",
+        ),
+        axis=1,
+    )
+    baseline = composite(
+        oriented_scores(values, chosen, config.normalization),
+        group_of,
+        base_w[None, :],
+        base_g[None, :],
+    )[:, 0]
     has = np.isfinite(baseline)
     ranks = np.full_like(result, np.nan)
     ranks[has] = rankdata(-result[has], axis=0, method="min")
     n_ranked = int(has.sum())
     top = max(1, int(np.ceil(0.1 * n_ranked)))
     frame = pd.DataFrame(index=raw.index)
-    frame["baseline_rank"] = np.where(has, rankdata(-np.where(has, baseline, -np.inf),
-                                                    method="min"), np.nan)
+    frame["baseline_rank"] = np.where(
+        has, rankdata(-np.where(has, baseline, -np.inf), method="min"), np.nan
+    )
     for column, statistic in (("median_rank", 50), ("rank_p05", 5), ("rank_p95", 95)):
         values_of = np.full(len(raw), np.nan)
         if n_ranked:
@@ -130,15 +162,32 @@ def rank_robustness(raw: pd.DataFrame, config: VulnerabilityConfig, *, index: st
     probability = np.where(has, (ranks <= top).mean(axis=1), np.nan)
     frame["top_decile_probability"] = probability
     frame["robust_hotspot"] = np.nan_to_num(probability) >= robust_level
-    correlations = [spearmanr(result[has, d], baseline[has]).statistic for d in range(draws)] \
-        if n_ranked > 2 else [np.nan]
-    return RankRobustness(frame=frame, draws=draws, spread=spread, seed=seed,
-                          robust_level=robust_level, mean_spearman=float(np.nanmean(correlations)))
+    correlations = (
+        [spearmanr(result[has, d], baseline[has]).statistic for d in range(draws)]
+        if n_ranked > 2
+        else [np.nan]
+    )
+    return RankRobustness(
+        frame=frame,
+        draws=draws,
+        spread=spread,
+        seed=seed,
+        robust_level=robust_level,
+        mean_spearman=float(np.nanmean(correlations)),
+    )
 
 
-def _monte_carlo_chunk(chunk: tuple[int, int], *, values: np.ndarray, chosen: tuple[Indicator, ...],
-                       group_of: np.ndarray, base_w: np.ndarray, base_g: np.ndarray,
-                       spread: float, seed: int) -> np.ndarray:
+def _monte_carlo_chunk(
+    chunk: tuple[int, int],
+    *,
+    values: np.ndarray,
+    chosen: tuple[Indicator, ...],
+    group_of: np.ndarray,
+    base_w: np.ndarray,
+    base_g: np.ndarray,
+    spread: float,
+    seed: int,
+) -> np.ndarray:
     """The index of every unit (rows) in each of one chunk's runs (columns)."""
     number, draws = chunk
     rng = chunk_rng(seed, number)

@@ -46,8 +46,12 @@ def read_buildings(twin: Twin, *, residential_pattern: str | None = None) -> gpd
     buildings = twin.read("buildings", columns=["building_id", "use", "postal_code"])
     buildings = buildings.set_index(unit_key("buildings"))
     if residential_pattern is not None:
-        homes = buildings["use"].fillna("").astype(str).str.contains(
-            re.compile(residential_pattern), regex=True)
+        homes = (
+            buildings["use"]
+            .fillna("")
+            .astype(str)
+            .str.contains(re.compile(residential_pattern), regex=True)
+        )
         buildings = buildings[homes]
     return buildings
 
@@ -59,8 +63,10 @@ def read_parks(twin: Twin, *, service_types: Sequence[str]) -> gpd.GeoDataFrame:
     services = twin.read("services", columns=["service_id", "service_type", "name"])
     parks = services[services["service_type"].isin(list(service_types))]
     if parks.empty:
-        raise TwinError(f"twin {str(twin.path)!r}: no service of type "
-                        f"{', '.join(service_types)} (parks) in the services layer")
+        raise TwinError(
+            f"twin {str(twin.path)!r}: no service of type "
+            f"{', '.join(service_types)} (parks) in the services layer"
+        )
     return parks
 
 

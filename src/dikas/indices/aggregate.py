@@ -23,8 +23,9 @@ from __future__ import annotations
 import numpy as np
 
 
-def group_scores(scores: np.ndarray, groups: np.ndarray, indicator_weights: np.ndarray,
-                 group: int, how: str) -> np.ndarray:
+def group_scores(
+    scores: np.ndarray, groups: np.ndarray, indicator_weights: np.ndarray, group: int, how: str
+) -> np.ndarray:
     """``(units, draws)`` score of one group (NaN where the unit has none)."""
     present = np.isfinite(scores)
     filled = np.where(present, scores, 0.0)
@@ -36,13 +37,20 @@ def group_scores(scores: np.ndarray, groups: np.ndarray, indicator_weights: np.n
         return np.where(complete[:, None], numerator, np.nan)
     denominator = present[:, in_group].astype("float64") @ w
     has = denominator > 0
-    return np.where(has, np.divide(numerator, denominator, out=np.zeros_like(numerator),
-                                   where=has), np.nan)
+    return np.where(
+        has, np.divide(numerator, denominator, out=np.zeros_like(numerator), where=has), np.nan
+    )
 
 
-def composite(scores: np.ndarray, groups: np.ndarray, indicator_weights: np.ndarray,
-              group_weights: np.ndarray, *, within: str = "mean", across: str = "mean"
-              ) -> np.ndarray:
+def composite(
+    scores: np.ndarray,
+    groups: np.ndarray,
+    indicator_weights: np.ndarray,
+    group_weights: np.ndarray,
+    *,
+    within: str = "mean",
+    across: str = "mean",
+) -> np.ndarray:
     """``(units, draws)`` index values.
 
     Parameters
@@ -62,10 +70,12 @@ def composite(scores: np.ndarray, groups: np.ndarray, indicator_weights: np.ndar
     if within == "mean" and across == "mean":
         return _weighted_mean_of_means(scores, groups, indicator_weights, group_weights)
     n_units, n_draws = scores.shape[0], indicator_weights.shape[0]
-    used = [g for g in range(group_weights.shape[1])
-            if (groups == g).any() and group_weights[:, g].any()]
-    total = np.zeros((n_units, n_draws)) if across != "geometric" else np.ones(
-        (n_units, n_draws))
+    used = [
+        g
+        for g in range(group_weights.shape[1])
+        if (groups == g).any() and group_weights[:, g].any()
+    ]
+    total = np.zeros((n_units, n_draws)) if across != "geometric" else np.ones((n_units, n_draws))
     complete = np.ones((n_units, n_draws), dtype=bool)
     weight_sum = group_weights[:, used].sum(axis=1)[None, :] if used else np.ones((1, n_draws))
     for g in used:
@@ -82,9 +92,9 @@ def composite(scores: np.ndarray, groups: np.ndarray, indicator_weights: np.ndar
     return np.where(complete & bool(used), total, np.nan)
 
 
-def _weighted_mean_of_means(scores: np.ndarray, groups: np.ndarray,
-                            indicator_weights: np.ndarray, group_weights: np.ndarray
-                            ) -> np.ndarray:
+def _weighted_mean_of_means(
+    scores: np.ndarray, groups: np.ndarray, indicator_weights: np.ndarray, group_weights: np.ndarray
+) -> np.ndarray:
     """The Climate Just index: weighted mean of group means (the arithmetic of the climate
     vulnerability index, kept operation for operation so its values stay identical)."""
     present = np.isfinite(scores)

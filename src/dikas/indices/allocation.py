@@ -20,15 +20,16 @@ import pandas as pd
 from dikas.errors import ParameterError
 
 
-def need(index: np.ndarray, population: np.ndarray, *, population_weighted: bool
-         ) -> np.ndarray:
+def need(index: np.ndarray, population: np.ndarray, *, population_weighted: bool) -> np.ndarray:
     """``(units, draws)`` need: index × residents, or the index alone."""
     values = np.asarray(index, dtype="float64")
     if values.ndim == 1:
         values = values[:, None]
     if np.nanmin(values, initial=0.0) < 0:
-        raise ParameterError("the index has negative values; a budget can only follow a "
-                             "non-negative index (use minmax or percentile normalization)")
+        raise ParameterError(
+            "the index has negative values; a budget can only follow a "
+            "non-negative index (use minmax or percentile normalization)"
+        )
     if population_weighted:
         people = np.nan_to_num(np.asarray(population, dtype="float64"))[:, None]
         return values * people
@@ -60,13 +61,19 @@ class Allocation:
     population_weighted: bool
 
 
-def allocate(index: pd.Series, population: pd.Series, budget: float, *,
-             population_weighted: bool = True, draws: np.ndarray | None = None
-             ) -> Allocation:
+def allocate(
+    index: pd.Series,
+    population: pd.Series,
+    budget: float,
+    *,
+    population_weighted: bool = True,
+    draws: np.ndarray | None = None,
+) -> Allocation:
     """Share ``budget`` by need; ``draws`` (``(units, runs)`` Monte Carlo index values)
     adds the 5th–95th percentile interval of each share."""
-    point_need = need(index.to_numpy(float), population.to_numpy(float),
-                      population_weighted=population_weighted)
+    point_need = need(
+        index.to_numpy(float), population.to_numpy(float), population_weighted=population_weighted
+    )
     amount = shares(point_need, budget)[:, 0]
     frame = pd.DataFrame(index=index.index)
     frame["index"] = index.to_numpy(float)
@@ -75,8 +82,9 @@ def allocate(index: pd.Series, population: pd.Series, budget: float, *,
     frame["amount"] = amount
     frame["share"] = amount / budget
     if draws is not None:
-        runs = shares(need(draws, population.to_numpy(float),
-                           population_weighted=population_weighted), budget)
+        runs = shares(
+            need(draws, population.to_numpy(float), population_weighted=population_weighted), budget
+        )
         has = np.isfinite(amount)
         for name, q in (("amount_p05", 5), ("amount_p95", 95)):
             values = np.full(len(frame), np.nan)

@@ -83,18 +83,34 @@ class _Computed:
 
 def _compute(twin: Twin, params: IndexParams) -> _Computed:
     if params.level not in INDEX_LEVELS:
-        raise ParameterError(f"level must be one of {', '.join(INDEX_LEVELS)}, "
-                             f"not {params.level!r}")
+        raise ParameterError(
+            f"level must be one of {', '.join(INDEX_LEVELS)}, not {params.level!r}"
+        )
     if params.draws < 0:
         raise ParameterError("draws must be 0 or more")
     config = load_index_config(params.config)
     grid = read_grid(twin)
     areas, year = read_areas(twin, year=params.year)
-    raw = raw_indicators(grid, areas, config.vulnerability_config(), level=params.level,
-                         indicators=config.indicators_for(params.index))
+    raw = raw_indicators(
+        grid,
+        areas,
+        config.vulnerability_config(),
+        level=params.level,
+        indicators=config.indicators_for(params.index),
+    )
     result = index_values(raw, config, index=params.index)
-    draws = (draw_indices(raw, config, index=params.index, draws=params.draws,
-                          seed=params.seed, spread=params.spread) if params.draws else None)
+    draws = (
+        draw_indices(
+            raw,
+            config,
+            index=params.index,
+            draws=params.draws,
+            seed=params.seed,
+            spread=params.spread,
+        )
+        if params.draws
+        else None
+    )
     return _Computed(config=config, result=result, draws=draws, year=year, level=params.level)
 
 
@@ -128,50 +144,92 @@ def compute_index(twin: Twin, params: IndexParams | None = None) -> IndicatorBat
     if computed.draws is not None:
         stats = rank_statistics(computed.draws, frame.index)
         frame = frame.join(stats)
-        columns |= {f"{name}_rank_p05": "rank_p05", f"{name}_rank_p95": "rank_p95",
-                    f"{name}_top_decile_probability": "top_decile_probability"}
+        columns |= {
+            f"{name}_rank_p05": "rank_p05",
+            f"{name}_rank_p95": "rank_p95",
+            f"{name}_top_decile_probability": "top_decile_probability",
+        }
     parameters = _parameters(computed)
-    rows = long_rows(frame, columns, level=computed.level, year=computed.year,
-                     method="composite_index", parameters=parameters,
-                     source_layers=SOURCE_LAYERS)
-    return IndicatorBatch(family="index", level=computed.level, year=computed.year, rows=rows,
-                          units=_units(frame, computed.level), parameters=parameters,
-                          source_layers=SOURCE_LAYERS, method="composite_index",
-                          summary={"configuration": computed.config.name,
-                                   "title": computed.config.title(), "titles": computed.config.titles,
-                                   "index": computed.result.index_name,
-                                   "indicator": name})
+    rows = long_rows(
+        frame,
+        columns,
+        level=computed.level,
+        year=computed.year,
+        method="composite_index",
+        parameters=parameters,
+        source_layers=SOURCE_LAYERS,
+    )
+    return IndicatorBatch(
+        family="index",
+        level=computed.level,
+        year=computed.year,
+        rows=rows,
+        units=_units(frame, computed.level),
+        parameters=parameters,
+        source_layers=SOURCE_LAYERS,
+        method="composite_index",
+        summary={
+            "configuration": computed.config.name,
+            "title": computed.config.title(),
+            "titles": computed.config.titles,
+            "index": computed.result.index_name,
+            "indicator": name,
+        },
+    )
 
 
-def allocate_budget(twin: Twin, params: IndexParams, budget: float
-                    ) -> tuple[IndicatorBatch, Allocation]:
+def allocate_budget(
+    twin: Twin, params: IndexParams, budget: float
+) -> tuple[IndicatorBatch, Allocation]:
     """Share ``budget`` over the units of ``params.level`` by the index's need
     (:mod:`dikas.indices.allocation`), with the Monte Carlo interval of each share when
     ``params.draws`` > 0."""
     computed = _compute(twin, params)
     frame = computed.result.frame
-    allocation = allocate(frame["index"], frame["population"], budget,
-                          population_weighted=computed.config.population_weighted_allocation,
-                          draws=computed.draws.values if computed.draws is not None else None)
+    allocation = allocate(
+        frame["index"],
+        frame["population"],
+        budget,
+        population_weighted=computed.config.population_weighted_allocation,
+        draws=computed.draws.values if computed.draws is not None else None,
+    )
     name = indicator_name(computed.config, computed.result.index_name)
     table = allocation.frame.join(frame[["rank"]])
     columns = {name: "index", f"{name}_share": "share", f"{name}_amount": "amount"}
     if computed.draws is not None:
         columns |= {f"{name}_share_p05": "share_p05", f"{name}_share_p95": "share_p95"}
-    parameters = _parameters(computed, budget=float(budget),
-                             population_weighted=allocation.population_weighted)
-    rows = long_rows(table, columns, level=computed.level, year=computed.year,
-                     method="need_based_allocation", parameters=parameters,
-                     source_layers=SOURCE_LAYERS)
+    parameters = _parameters(
+        computed, budget=float(budget), population_weighted=allocation.population_weighted
+    )
+    rows = long_rows(
+        table,
+        columns,
+        level=computed.level,
+        year=computed.year,
+        method="need_based_allocation",
+        parameters=parameters,
+        source_layers=SOURCE_LAYERS,
+    )
     units = table.copy()
     units.index.name = unit_key(computed.level)
     units["reason"] = None
     units.loc[units["share"].isna(), "reason"] = "no_data"
     units = publish(units.rename(columns={"population": "inhabitants"}), level=computed.level)
-    batch = IndicatorBatch(family="allocation", level=computed.level, year=computed.year,
-                           rows=rows, units=units, parameters=parameters,
-                           source_layers=SOURCE_LAYERS, method="need_based_allocation",
-                           summary={"configuration": computed.config.name,
-                                    "title": computed.config.title(), "titles": computed.config.titles, "budget": float(budget),
-                                    "indicator": name})
+    batch = IndicatorBatch(
+        family="allocation",
+        level=computed.level,
+        year=computed.year,
+        rows=rows,
+        units=units,
+        parameters=parameters,
+        source_layers=SOURCE_LAYERS,
+        method="need_based_allocation",
+        summary={
+            "configuration": computed.config.name,
+            "title": computed.config.title(),
+            "titles": computed.config.titles,
+            "budget": float(budget),
+            "indicator": name,
+        },
+    )
     return batch, allocation

@@ -25,8 +25,15 @@ from dikas.config_files import read_mapping, validate
 from dikas.errors import ConfigError
 from dikas.indices.normalize import NORMALIZATIONS
 
-__all__ = ["AGGREGATIONS", "GROUP_AGGREGATIONS", "NORMALIZATIONS", "IndexConfig",
-           "config_path", "load_index_config", "shipped_configs"]
+__all__ = [
+    "AGGREGATIONS",
+    "GROUP_AGGREGATIONS",
+    "NORMALIZATIONS",
+    "IndexConfig",
+    "config_path",
+    "load_index_config",
+    "shipped_configs",
+]
 
 GROUP_AGGREGATIONS: tuple[str, ...] = ("mean", "sum")
 """Within a group: weighted mean (missing indicators drop out) or weighted sum (all needed)."""
@@ -122,8 +129,9 @@ class _Config(BaseModel):
         if missing:
             raise ValueError(f"'population' needs a column for {missing}")
         if self.aggregation == "geometric" and self.normalization == "zscore":
-            raise ValueError("a geometric mean needs non-negative scores: use minmax or "
-                             "percentile normalization")
+            raise ValueError(
+                "a geometric mean needs non-negative scores: use minmax or percentile normalization"
+            )
         if self.aggregation == "geometric" and "zscore" in self.robustness.normalizations:
             raise ValueError("robustness.normalizations: zscore cannot feed a geometric mean")
         with_index = [bool(i.indices) for i in self.indicators]
@@ -176,8 +184,10 @@ class IndexConfig:
         """The indicators of one index (the first index when ``None``)."""
         chosen_index = index or self.index_names[0]
         if chosen_index not in self.index_names:
-            raise ConfigError(f"{self.path}: no index {chosen_index!r}; this configuration "
-                              f"defines {', '.join(self.index_names)}")
+            raise ConfigError(
+                f"{self.path}: no index {chosen_index!r}; this configuration "
+                f"defines {', '.join(self.index_names)}"
+            )
         if not any(i.indices for i in self.indicators):
             return self.indicators
         return tuple(i for i in self.indicators if chosen_index in i.indices)
@@ -187,28 +197,48 @@ class IndexConfig:
         (:func:`dikas.climate.vulnerability.raw_indicators`)."""
         return VulnerabilityConfig(
             normalization=self.normalization if self.normalization != "percentile" else "minmax",
-            min_population=self.min_population, population=dict(self.population),
-            groups=dict(self.groups), indicators=self.indicators,
+            min_population=self.min_population,
+            population=dict(self.population),
+            groups=dict(self.groups),
+            indicators=self.indicators,
             flood_hazard_services=tuple[FloodService, ...](),
-            green=GreenSettings(park_service_types=("park",), residential_use_pattern="",
-                                hot_quantile=0.9, green_poor_quantile=0.25),
-            path=self.path)
+            green=GreenSettings(
+                park_service_types=("park",),
+                residential_use_pattern="",
+                hot_quantile=0.9,
+                green_poor_quantile=0.25,
+            ),
+            path=self.path,
+        )
 
 
 def from_vulnerability_config(config: VulnerabilityConfig) -> IndexConfig:
     """A climate vulnerability configuration as a composite-index configuration: weighted
     means within and across groups (Climate Just), its normalization, its indicators."""
     return IndexConfig(
-        name="climate-vulnerability", titles={"en": "Social vulnerability to climate change",
-                                              "fi": "Sosiaalinen haavoittuvuus "
-                                                    "ilmastonmuutokselle",
-                                              "sv": "Social sårbarhet för klimatförändringen"},
-        description="", sources=(), left_out=(), normalization=config.normalization,
-        group_aggregation="mean", aggregation="mean", rank_groups=False,
-        percentile_index=False, min_population=config.min_population,
-        population=dict(config.population), groups=dict(config.groups),
-        indicators=config.indicators, spread=0.5, robustness_normalizations=("minmax", "zscore"),
-        population_weighted_allocation=True, path=config.path)
+        name="climate-vulnerability",
+        titles={
+            "en": "Social vulnerability to climate change",
+            "fi": "Sosiaalinen haavoittuvuus ilmastonmuutokselle",
+            "sv": "Social sårbarhet för klimatförändringen",
+        },
+        description="",
+        sources=(),
+        left_out=(),
+        normalization=config.normalization,
+        group_aggregation="mean",
+        aggregation="mean",
+        rank_groups=False,
+        percentile_index=False,
+        min_population=config.min_population,
+        population=dict(config.population),
+        groups=dict(config.groups),
+        indicators=config.indicators,
+        spread=0.5,
+        robustness_normalizations=("minmax", "zscore"),
+        population_weighted_allocation=True,
+        path=config.path,
+    )
 
 
 CONFIG_DIR = "configs"
@@ -227,8 +257,10 @@ def config_path(config: str | Path) -> Path:
         return shipped[config]
     path = Path(config)
     if path.suffix not in (".yaml", ".yml") and not path.exists():
-        raise ConfigError(f"unknown index configuration {str(config)!r} (shipped: "
-                          f"{', '.join(shipped)}; or give a YAML file)")
+        raise ConfigError(
+            f"unknown index configuration {str(config)!r} (shipped: "
+            f"{', '.join(shipped)}; or give a YAML file)"
+        )
     return path
 
 
@@ -236,20 +268,39 @@ def load_index_config(config: str | Path) -> IndexConfig:
     """Read and validate a configuration, by shipped name or path."""
     source = config_path(config)
     model = validate(_Config, read_mapping(source, what="index configuration"), source)
-    indicators = tuple(Indicator(
-        name=i.name, description=i.description, group=i.group, source=i.source,
-        numerator=i.numerator, denominator=i.denominator, direction=i.direction,
-        weight=i.weight, weights=i.weights, fill_missing=i.fill_missing, indices=i.indices)
-        for i in model.indicators)
+    indicators = tuple(
+        Indicator(
+            name=i.name,
+            description=i.description,
+            group=i.group,
+            source=i.source,
+            numerator=i.numerator,
+            denominator=i.denominator,
+            direction=i.direction,
+            weight=i.weight,
+            weights=i.weights,
+            fill_missing=i.fill_missing,
+            indices=i.indices,
+        )
+        for i in model.indicators
+    )
     return IndexConfig(
-        name=model.name, titles=model.title.model_dump(), description=model.description,
+        name=model.name,
+        titles=model.title.model_dump(),
+        description=model.description,
         sources=tuple((s.title, s.url) for s in model.sources),
         left_out=tuple((x.indicator, x.reason) for x in model.left_out),
-        normalization=model.normalization, group_aggregation=model.group_aggregation,
-        aggregation=model.aggregation, rank_groups=model.rank_groups,
-        percentile_index=model.percentile_index, min_population=model.min_population,
+        normalization=model.normalization,
+        group_aggregation=model.group_aggregation,
+        aggregation=model.aggregation,
+        rank_groups=model.rank_groups,
+        percentile_index=model.percentile_index,
+        min_population=model.min_population,
         population={str(k): v for k, v in model.population.items()},
-        groups=dict(model.groups), indicators=indicators, spread=model.robustness.spread,
+        groups=dict(model.groups),
+        indicators=indicators,
+        spread=model.robustness.spread,
         robustness_normalizations=model.robustness.normalizations or (model.normalization,),
         population_weighted_allocation=model.allocation.population_weighted,
-        path=str(source))
+        path=str(source),
+    )

@@ -46,26 +46,41 @@ def prepare(raw: pd.DataFrame, config: IndexConfig, *, index: str | None = None)
     chosen = config.indicators_for(index)
     missing = [i.name for i in chosen if i.name not in raw.columns]
     if missing:
-        raise MissingColumnError(f"raw indicators lack {', '.join(missing)} "
-                                 f"(configuration {config.path})")
+        raise MissingColumnError(
+            f"raw indicators lack {', '.join(missing)} (configuration {config.path})"
+        )
     eligible = (raw["population"].fillna(0) >= config.min_population).to_numpy()
     values = raw[[i.name for i in chosen]].to_numpy(dtype="float64", copy=True)
     values[~eligible] = np.nan
     group_names = list(dict.fromkeys(i.group for i in chosen))
-    return Prepared(values=values, indicators=chosen, group_names=group_names,
-                    group_of=np.array([group_names.index(i.group) for i in chosen]),
-                    weights=np.array([i.weight for i in chosen], dtype="float64"),
-                    group_weights=np.array([config.groups[g] for g in group_names],
-                                           dtype="float64"),
-                    directions=np.array([i.direction for i in chosen]))
+    return Prepared(
+        values=values,
+        indicators=chosen,
+        group_names=group_names,
+        group_of=np.array([group_names.index(i.group) for i in chosen]),
+        weights=np.array([i.weight for i in chosen], dtype="float64"),
+        group_weights=np.array([config.groups[g] for g in group_names], dtype="float64"),
+        directions=np.array([i.direction for i in chosen]),
+    )
 
 
-def aggregate_draws(prepared: Prepared, config: IndexConfig, scores: np.ndarray,
-                    weights: np.ndarray, group_weights: np.ndarray) -> np.ndarray:
+def aggregate_draws(
+    prepared: Prepared,
+    config: IndexConfig,
+    scores: np.ndarray,
+    weights: np.ndarray,
+    group_weights: np.ndarray,
+) -> np.ndarray:
     """``(units, draws)`` index values for draws of weights (percentile-ranked per draw when
     the configuration says so)."""
-    value = composite(scores, prepared.group_of, weights, group_weights,
-                      within=config.group_aggregation, across=config.aggregation)
+    value = composite(
+        scores,
+        prepared.group_of,
+        weights,
+        group_weights,
+        within=config.group_aggregation,
+        across=config.aggregation,
+    )
     if config.percentile_index:
         value = np.column_stack([percentile_rank(value[:, d]) for d in range(value.shape[1])])
     return value
@@ -90,22 +105,38 @@ class CompositeIndex:
     def parameters(self) -> dict[str, object]:
         """The choices behind the numbers, for provenance."""
         config = self.config
-        return {"configuration": config.name, "index": self.index_name,
-                "normalization": self.normalization,
-                "group_aggregation": config.group_aggregation,
-                "aggregation": config.aggregation, "percentile_index": config.percentile_index,
-                "min_population": config.min_population,
-                "groups": {g: config.groups[g] for g in dict.fromkeys(
-                    i.group for i in self.indicators)},
-                "indicators": {i.name: {"group": i.group, "weight": i.weight,
-                                        "direction": i.direction, "source": i.source,
-                                        "numerator": list(i.numerator),
-                                        "denominator": list(i.denominator)}
-                               for i in self.indicators}}
+        return {
+            "configuration": config.name,
+            "index": self.index_name,
+            "normalization": self.normalization,
+            "group_aggregation": config.group_aggregation,
+            "aggregation": config.aggregation,
+            "percentile_index": config.percentile_index,
+            "min_population": config.min_population,
+            "groups": {
+                g: config.groups[g] for g in dict.fromkeys(i.group for i in self.indicators)
+            },
+            "indicators": {
+                i.name: {
+                    "group": i.group,
+                    "weight": i.weight,
+                    "direction": i.direction,
+                    "source": i.source,
+                    "numerator": list(i.numerator),
+                    "denominator": list(i.denominator),
+                }
+                for i in self.indicators
+            },
+        }
 
 
-def index_values(raw: pd.DataFrame, config: IndexConfig, *, index: str | None = None,
-                 normalization: str | None = None) -> CompositeIndex:
+def index_values(
+    raw: pd.DataFrame,
+    config: IndexConfig,
+    *,
+    index: str | None = None,
+    normalization: str | None = None,
+) -> CompositeIndex:
     """The index of ``config`` from raw indicator values.
 
     ``raw`` has a ``population`` column and one column per indicator
@@ -127,11 +158,16 @@ def index_values(raw: pd.DataFrame, config: IndexConfig, *, index: str | None = 
             single[0, g] = 1.0
             group = composite(scores, prepared.group_of, weights, single)[:, 0]
         else:
-            group = group_scores(scores, prepared.group_of, weights, g,
-                                 config.group_aggregation)[:, 0]
+            group = group_scores(scores, prepared.group_of, weights, g, config.group_aggregation)[
+                :, 0
+            ]
         frame[f"group_{name}"] = percentile_rank(group) if config.rank_groups else group
     frame["index"] = value
     frame["rank"] = pd.Series(value, index=raw.index).rank(ascending=False, method="min")
-    return CompositeIndex(frame=frame, config=config, index_name=index or
-                          config.index_names[0], normalization=method,
-                          indicators=prepared.indicators)
+    return CompositeIndex(
+        frame=frame,
+        config=config,
+        index_name=index or config.index_names[0],
+        normalization=method,
+        indicators=prepared.indicators,
+    )

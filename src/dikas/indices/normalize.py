@@ -40,8 +40,9 @@ def percentile_rank(column: np.ndarray) -> np.ndarray:
 def normalize(values: np.ndarray, method: str) -> np.ndarray:
     """Normalize each column of ``values`` across rows, ignoring NaN (see the module)."""
     if method not in NORMALIZATIONS:
-        raise ParameterError(f"normalization must be one of {', '.join(NORMALIZATIONS)}, "
-                             f"not {method!r}")
+        raise ParameterError(
+            f"normalization must be one of {', '.join(NORMALIZATIONS)}, not {method!r}"
+        )
     x = np.asarray(values, dtype="float64")
     finite = np.isfinite(x)
     out = np.full_like(x, np.nan)

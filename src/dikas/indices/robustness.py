@@ -37,12 +37,23 @@ class Draws:
     @property
     def parameters(self) -> dict[str, object]:
         """The Monte Carlo settings, for provenance."""
-        return {"draws": self.draws, "spread": self.spread, "seed": self.seed,
-                "normalizations": list(self.normalizations)}
+        return {
+            "draws": self.draws,
+            "spread": self.spread,
+            "seed": self.seed,
+            "normalizations": list(self.normalizations),
+        }
 
 
-def draw_indices(raw: pd.DataFrame, config: IndexConfig, *, index: str | None = None,
-                 draws: int = 500, seed: int = 0, spread: float | None = None) -> Draws:
+def draw_indices(
+    raw: pd.DataFrame,
+    config: IndexConfig,
+    *,
+    index: str | None = None,
+    draws: int = 500,
+    seed: int = 0,
+    spread: float | None = None,
+) -> Draws:
     """Run the Monte Carlo (see the module)."""
     if draws < 1:
         raise ParameterError("draws must be at least 1")
@@ -51,10 +62,12 @@ def draw_indices(raw: pd.DataFrame, config: IndexConfig, *, index: str | None = 
         raise ParameterError("spread must be in [0, 1)")
     prepared: Prepared = prepare(raw, config, index=index)
     rng = np.random.default_rng(seed)
-    weights = prepared.weights * rng.uniform(1 - width, 1 + width,
-                                             size=(draws, len(prepared.weights)))
-    group_w = prepared.group_weights * rng.uniform(1 - width, 1 + width,
-                                                   size=(draws, len(prepared.group_weights)))
+    weights = prepared.weights * rng.uniform(
+        1 - width, 1 + width, size=(draws, len(prepared.weights))
+    )
+    group_w = prepared.group_weights * rng.uniform(
+        1 - width, 1 + width, size=(draws, len(prepared.group_weights))
+    )
     methods = config.robustness_normalizations
     method_of = rng.integers(0, len(methods), size=draws)
     result = np.full((len(raw), draws), np.nan)
@@ -62,10 +75,10 @@ def draw_indices(raw: pd.DataFrame, config: IndexConfig, *, index: str | None = 
         runs = np.flatnonzero(method_of == m)
         if runs.size:
             scores = oriented_scores(prepared.values, prepared.directions, method)
-            result[:, runs] = aggregate_draws(prepared, config, scores, weights[runs],
-                                              group_w[runs])
-    return Draws(values=result, draws=draws, spread=width, seed=seed,
-                 normalizations=tuple(methods))
+            result[:, runs] = aggregate_draws(
+                prepared, config, scores, weights[runs], group_w[runs]
+            )
+    return Draws(values=result, draws=draws, spread=width, seed=seed, normalizations=tuple(methods))
 
 
 def rank_statistics(draws: Draws, index: pd.Index) -> pd.DataFrame:

@@ -12,10 +12,17 @@ from dikas.i18n import N_, translator
 DOMAIN = "indices"
 
 HEADERS: dict[str, str] = {
-    "unit": N_("Area"), "name": N_("Name"), "title": N_("Title"),
-    "indicators": N_("Indicators"), "left_out": N_("Left out"), "index": N_("Index"),
-    "rank": N_("Rank"), "rank_interval": N_("Rank, 5th–95th percentile"),
-    "inhabitants": N_("Residents"), "share": N_("Share"), "amount": N_("Amount"),
+    "unit": N_("Area"),
+    "name": N_("Name"),
+    "title": N_("Title"),
+    "indicators": N_("Indicators"),
+    "left_out": N_("Left out"),
+    "index": N_("Index"),
+    "rank": N_("Rank"),
+    "rank_interval": N_("Rank, 5th–95th percentile"),
+    "inhabitants": N_("Residents"),
+    "share": N_("Share"),
+    "amount": N_("Amount"),
     "amount_interval": N_("Amount, 5th–95th percentile"),
 }
 """Column → its header."""

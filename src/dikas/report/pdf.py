@@ -33,13 +33,28 @@ def html_to_pdf(html_path: Path, pdf_path: Path, *, browser: str | None = None) 
     """Print ``html_path`` to ``pdf_path`` with headless Chromium."""
     browser = browser or find_converter()
     if browser is None:
-        raise ConfigError("no PDF converter: install Chromium (e.g. `apt install chromium` or "
-                          "`playwright install chromium`) or open the HTML report and print it")
+        raise ConfigError(
+            "no PDF converter: install Chromium (e.g. `apt install chromium` or "
+            "`playwright install chromium`) or open the HTML report and print it"
+        )
     result = subprocess.run(
-        [browser, "--headless", "--disable-gpu", "--no-sandbox", "--no-pdf-header-footer",
-         f"--print-to-pdf={pdf_path.resolve()}", html_path.resolve().as_uri()],
-        capture_output=True, text=True, timeout=120, check=False)
+        [
+            browser,
+            "--headless",
+            "--disable-gpu",
+            "--no-sandbox",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf_path.resolve()}",
+            html_path.resolve().as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     if result.returncode != 0 or not pdf_path.is_file():
-        raise ConfigError(f"PDF conversion with {browser} failed: "
-                          f"{(result.stderr.strip().splitlines() or ['no output'])[-1]}")
+        raise ConfigError(
+            f"PDF conversion with {browser} failed: "
+            f"{(result.stderr.strip().splitlines() or ['no output'])[-1]}"
+        )
     return pdf_path

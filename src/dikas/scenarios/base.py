@@ -52,27 +52,40 @@ class BaseTwin:
     def fresh_state(self) -> CityState:
         """A copy of the layers that edits may change."""
         template = self.state
-        return CityState(grid=template.grid.copy(), areas=template.areas.copy(),
-                         year=template.year, services=template.services.copy(),
-                         addresses=template.addresses, feed=template.feed,
-                         added_groups=copy.copy(template.added_groups), edited=set(),
-                         groups=template.groups)
+        return CityState(
+            grid=template.grid.copy(),
+            areas=template.areas.copy(),
+            year=template.year,
+            services=template.services.copy(),
+            addresses=template.addresses,
+            feed=template.feed,
+            added_groups=copy.copy(template.added_groups),
+            edited=set(),
+            groups=template.groups,
+        )
 
 
 @lru_cache(maxsize=CACHED_TWINS)
-def _read(path: str, _size: int, _mtime_ns: int, year: int | None, addresses: bool,
-          transit: bool) -> BaseTwin:
+def _read(
+    path: str, _size: int, _mtime_ns: int, year: int | None, addresses: bool, transit: bool
+) -> BaseTwin:
     with Twin.open(path) as twin:
         state = CityState.from_twin(twin, year=year, addresses=addresses, transit=transit)
         has_network = twin.has_layer("network_nodes") and twin.has_layer("network_edges")
         network = StreetNetwork.from_twin(twin, "walk") if has_network else None
         extent = twin.extent("network_edges") if has_network else None
-        return BaseTwin(path=Path(path), build_info=twin.build_info(), state=state,
-                        network=network, network_extent=extent)
+        return BaseTwin(
+            path=Path(path),
+            build_info=twin.build_info(),
+            state=state,
+            network=network,
+            network_extent=extent,
+        )
 
 
-def load_base(path: Path | str, *, year: int | None = None, addresses: bool = False,
-              transit: bool = False) -> BaseTwin:
+def load_base(
+    path: Path | str, *, year: int | None = None, addresses: bool = False, transit: bool = False
+) -> BaseTwin:
     """The base twin's layers and network, from the cache when the file is unchanged."""
     resolved = Path(path).resolve()
     if not resolved.is_file():

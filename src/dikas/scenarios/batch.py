@@ -38,9 +38,14 @@ def _twin_copy(content: bytes, digest: str) -> Path:
     return path
 
 
-def _run_one(spec: Scenario, *, twin: Path | None = None,
-             twin_bytes: bytes | None = None, twin_sha256: str = "",
-             base_name: str = "") -> dict[str, Any]:
+def _run_one(
+    spec: Scenario,
+    *,
+    twin: Path | None = None,
+    twin_bytes: bytes | None = None,
+    twin_sha256: str = "",
+    base_name: str = "",
+) -> dict[str, Any]:
     """One scenario of a batch, as plain data (module level: workers import it)."""
     path = twin if twin is not None else _twin_copy(twin_bytes or b"", twin_sha256)
     result = run_scenario(path, spec).to_dict()
@@ -49,9 +54,13 @@ def _run_one(spec: Scenario, *, twin: Path | None = None,
     return result
 
 
-def run_scenarios(base_twin: Path | str, scenarios: Sequence[Path | str | Mapping[str, Any]],
-                  *, dask_address: str | None = None, progress: bool = True
-                  ) -> list[dict[str, Any]]:
+def run_scenarios(
+    base_twin: Path | str,
+    scenarios: Sequence[Path | str | Mapping[str, Any]],
+    *,
+    dask_address: str | None = None,
+    progress: bool = True,
+) -> list[dict[str, Any]]:
     """Run every scenario on ``base_twin`` (each on a fresh copy) and return their results.
 
     Parameters
@@ -66,10 +75,24 @@ def run_scenarios(base_twin: Path | str, scenarios: Sequence[Path | str | Mappin
     base = Path(base_twin)
     specs = [load_scenario(s) for s in scenarios]
     if dask_address is None:
-        return run_chunks(_run_one, specs, shared={"twin": base, "base_name": str(base)},
-                          label="scenarios", progress=progress)
+        return run_chunks(
+            _run_one,
+            specs,
+            shared={"twin": base, "base_name": str(base)},
+            label="scenarios",
+            progress=progress,
+        )
     content = base.read_bytes()
-    shared = {"twin_bytes": content, "twin_sha256": hashlib.sha256(content).hexdigest(),
-              "base_name": str(base)}
-    return run_chunks(_run_one, specs, shared=shared, dask_address=dask_address,
-                      label="scenarios", progress=progress)
+    shared = {
+        "twin_bytes": content,
+        "twin_sha256": hashlib.sha256(content).hexdigest(),
+        "base_name": str(base),
+    }
+    return run_chunks(
+        _run_one,
+        specs,
+        shared=shared,
+        dask_address=dask_address,
+        label="scenarios",
+        progress=progress,
+    )

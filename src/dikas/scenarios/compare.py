@@ -23,13 +23,25 @@ def result_from_twin(path: Path) -> ScenarioResult:
     diff = diff.astype(object).where(diff.notna(), None)
     city = diff[diff["level"] == "city"].drop(columns=["level", "postal_code"])
     areas = diff[diff["level"] == "areas"].drop(columns=["level"])
-    provenance = {k: str(info[k]) for k in ("base_twin", "base_build_id", "scenario_sha256",
-                                            "code_version", "computed_at", "year")}
-    return ScenarioResult(name=str(info["name"]),
-                          diff={"city": city.to_dict("records"),
-                                "areas": areas.to_dict("records")},
-                          edits=tuple(json.loads(info["edits"])), recomputed=(),
-                          provenance=provenance, out=path)
+    provenance = {
+        k: str(info[k])
+        for k in (
+            "base_twin",
+            "base_build_id",
+            "scenario_sha256",
+            "code_version",
+            "computed_at",
+            "year",
+        )
+    }
+    return ScenarioResult(
+        name=str(info["name"]),
+        diff={"city": city.to_dict("records"), "areas": areas.to_dict("records")},
+        edits=tuple(json.loads(info["edits"])),
+        recomputed=(),
+        provenance=provenance,
+        out=path,
+    )
 
 
 def compare_results(results: Sequence[ScenarioResult]) -> pd.DataFrame:
@@ -43,8 +55,11 @@ def compare_results(results: Sequence[ScenarioResult]) -> pd.DataFrame:
     for position, result in enumerate(results):
         city = result.city_frame()
         label = result.name if names.count(result.name) == 1 else f"{result.name} ({position + 1})"
-        frames.append(city.set_index(KEYS)[["before", "change"]].rename(
-            columns={"change": label, "before": f"_before_{position}"}))
+        frames.append(
+            city.set_index(KEYS)[["before", "change"]].rename(
+                columns={"change": label, "before": f"_before_{position}"}
+            )
+        )
     table = pd.concat(frames, axis=1)
     before_columns = [c for c in table.columns if str(c).startswith("_before_")]
     table.insert(0, "before", table[before_columns].bfill(axis=1).iloc[:, 0])

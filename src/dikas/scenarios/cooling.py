@@ -80,9 +80,14 @@ def neighbour_rings(cells: gpd.GeoSeries) -> np.ndarray:
     return shapely.difference(grown, cells.to_numpy())
 
 
-def greening_effect(cells: gpd.GeoDataFrame, polygon: shapely.Geometry, *,
-                    canopy_increase: float, heat: pd.Series,
-                    model: CoolingModel = DEFAULT_COOLING) -> GreeningEffect:
+def greening_effect(
+    cells: gpd.GeoDataFrame,
+    polygon: shapely.Geometry,
+    *,
+    canopy_increase: float,
+    heat: pd.Series,
+    model: CoolingModel = DEFAULT_COOLING,
+) -> GreeningEffect:
     """Apply the cooling model to ``cells`` (grid cells with ``tree_cover_m2``, ``water_m2``).
 
     ``heat`` is the current heat exposure index per cell (indexed like ``cells``).
@@ -94,14 +99,17 @@ def greening_effect(cells: gpd.GeoDataFrame, polygon: shapely.Geometry, *,
     share_now = (trees / land.replace(0.0, np.nan)).fillna(1.0).clip(upper=1.0)
     inside = shapely.area(shapely.intersection(cells.geometry.to_numpy(), polygon))
     fraction = np.clip(inside / cells.geometry.area.to_numpy(), 0.0, 1.0)
-    canopy = pd.Series(np.minimum(fraction * canopy_increase, 1.0 - share_now.to_numpy()),
-                       index=cells.index).clip(lower=0.0)
+    canopy = pd.Series(
+        np.minimum(fraction * canopy_increase, 1.0 - share_now.to_numpy()), index=cells.index
+    ).clip(lower=0.0)
     ring = shapely.area(shapely.intersection(neighbour_rings(cells.geometry), polygon))
     spill = canopy_increase * ring / cells.geometry.area.to_numpy() / 8.0
     delta = -model.cooling_per_canopy * (canopy.to_numpy() + model.spillover_share * spill)
     current = heat.reindex(cells.index).astype(float)
     cooled = np.maximum(current + delta, 0.0)
-    return GreeningEffect(canopy_change=canopy,
-                          heat_change=(cooled - current).rename("heat_change"),
-                          tree_cover_m2=(trees + canopy * land).rename("tree_cover_m2"),
-                          model=model)
+    return GreeningEffect(
+        canopy_change=canopy,
+        heat_change=(cooled - current).rename("heat_change"),
+        tree_cover_m2=(trees + canopy * land).rename("tree_cover_m2"),
+        model=model,
+    )

@@ -51,25 +51,40 @@ AREA_COLUMNS = ["postal_code", *CITY_COLUMNS]
 
 def long_rows(frame: pd.DataFrame, *, indicator: str, measure: str) -> pd.DataFrame:
     """Rows from a (postal_code × group) frame of values."""
-    long = frame.rename_axis(index="postal_code", columns="population_group").stack(
-        future_stack=True).rename("value").reset_index()
+    long = (
+        frame.rename_axis(index="postal_code", columns="population_group")
+        .stack(future_stack=True)
+        .rename("value")
+        .reset_index()
+    )
     long["indicator"] = indicator
     long["measure"] = measure
     return long[AREA_COLUMNS]
 
 
-def _area_rows(values: np.ndarray, areas: np.ndarray, groups: list[str], *, indicator: str,
-               measure: str) -> pd.DataFrame:
+def _area_rows(
+    values: np.ndarray, areas: np.ndarray, groups: list[str], *, indicator: str, measure: str
+) -> pd.DataFrame:
     """Rows from an ``(n_areas, n_groups)`` array."""
-    return pd.DataFrame({
-        "postal_code": np.repeat(areas, len(groups)), "indicator": indicator,
-        "measure": measure, "population_group": np.tile(groups, len(areas)),
-        "value": values.ravel()})[AREA_COLUMNS]
+    return pd.DataFrame(
+        {
+            "postal_code": np.repeat(areas, len(groups)),
+            "indicator": indicator,
+            "measure": measure,
+            "population_group": np.tile(groups, len(areas)),
+            "value": values.ravel(),
+        }
+    )[AREA_COLUMNS]
 
 
-def access_rows(minutes: pd.Series, groups: pd.DataFrame, postal_code: pd.Series, *,
-                service_type: str, threshold_min: float = THRESHOLD_MIN
-                ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def access_rows(
+    minutes: pd.Series,
+    groups: pd.DataFrame,
+    postal_code: pd.Series,
+    *,
+    service_type: str,
+    threshold_min: float = THRESHOLD_MIN,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """City and area rows of accessibility to ``service_type`` by population group.
 
     ``minutes`` (per cell, ``NaN``: no service reachable), ``groups`` (group counts per cell,
@@ -86,39 +101,55 @@ def access_rows(minutes: pd.Series, groups: pd.DataFrame, postal_code: pd.Series
     within = (reached & (time <= threshold_min)).astype(float)
     timed = np.where(reached, time, 0.0)
     code, areas = pd.factorize(postal_code.reindex(groups.index).astype(str))
-    members = sparse.csr_array((np.ones(len(code)), (code, np.arange(len(code)))),
-                               shape=(len(areas), len(code)))
-    sums = {"total": counts, "within": counts * within[:, None],
-            "reached": counts * reached[:, None], "timed": counts * timed[:, None]}
+    members = sparse.csr_array(
+        (np.ones(len(code)), (code, np.arange(len(code)))), shape=(len(areas), len(code))
+    )
+    sums = {
+        "total": counts,
+        "within": counts * within[:, None],
+        "reached": counts * reached[:, None],
+        "timed": counts * timed[:, None],
+    }
     city_sums = {k: v.sum(axis=0) for k, v in sums.items()}
     area_sums = {k: members @ v for k, v in sums.items()}
     with np.errstate(invalid="ignore", divide="ignore"):
         city_cover = city_sums["within"] / city_sums["total"]
-        city_mean = city_sums["timed"] / np.where(city_sums["reached"] > 0,
-                                                  city_sums["reached"], np.nan)
-        area_cover = area_sums["within"] / np.where(area_sums["total"] > 0,
-                                                    area_sums["total"], np.nan)
-        area_mean = area_sums["timed"] / np.where(area_sums["reached"] > 0,
-                                                  area_sums["reached"], np.nan)
+        city_mean = city_sums["timed"] / np.where(
+            city_sums["reached"] > 0, city_sums["reached"], np.nan
+        )
+        area_cover = area_sums["within"] / np.where(
+            area_sums["total"] > 0, area_sums["total"], np.nan
+        )
+        area_mean = area_sums["timed"] / np.where(
+            area_sums["reached"] > 0, area_sums["reached"], np.nan
+        )
     measure = f"coverage_{threshold_min:g}min"
     city = [(measure, g, float(v)) for g, v in zip(names, city_cover, strict=True)]
     city += [("mean_minutes", g, float(v)) for g, v in zip(names, city_mean, strict=True)]
-    city += [(f"residents_within_{threshold_min:g}min", g, float(v))
-             for g, v in zip(names, city_sums["within"], strict=True)]
+    city += [
+        (f"residents_within_{threshold_min:g}min", g, float(v))
+        for g, v in zip(names, city_sums["within"], strict=True)
+    ]
     weights = counts[:, 0]
     if (weights[reached] > 0).any():
         city.append(("gini_minutes", names[0], gini(time[reached], weights[reached])))
     city_rows = pd.DataFrame(city, columns=["measure", "population_group", "value"])
     city_rows.insert(0, "indicator", indicator)
-    area_rows = pd.concat([
-        _area_rows(area_cover, np.asarray(areas), names, indicator=indicator, measure=measure),
-        _area_rows(area_mean, np.asarray(areas), names, indicator=indicator,
-                   measure="mean_minutes")], ignore_index=True)
+    area_rows = pd.concat(
+        [
+            _area_rows(area_cover, np.asarray(areas), names, indicator=indicator, measure=measure),
+            _area_rows(
+                area_mean, np.asarray(areas), names, indicator=indicator, measure="mean_minutes"
+            ),
+        ],
+        ignore_index=True,
+    )
     return city_rows[CITY_COLUMNS], area_rows
 
 
-def segregation_rows(areas: pd.DataFrame, groups: Sequence[PopulationGroup]
-                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def segregation_rows(
+    areas: pd.DataFrame, groups: Sequence[PopulationGroup]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """City rows (indices) and area rows (group shares) of residential segregation.
 
     Two-group indices for each of ``groups`` used for ``segregation`` at the areas level
@@ -132,16 +163,24 @@ def segregation_rows(areas: pd.DataFrame, groups: Sequence[PopulationGroup]
         if len(member.columns) != 1 or total is None or not {group, total} <= set(areas.columns):
             continue
         counts = two_group_counts(areas, group=group, total=total, id_column="postal_code")
-        city += [("segregation", index, name, compute_index(index, counts).statistic)
-                 for index in TWO_GROUP_INDICES]
-        shares[name] = (areas[group].astype(float)
-                        / areas[total].astype(float).replace(0.0, np.nan)).to_numpy()
-    income_classes = [c for g in used_for(groups, "income_class", level="areas")
-                      for c in g.columns]
+        city += [
+            ("segregation", index, name, compute_index(index, counts).statistic)
+            for index in TWO_GROUP_INDICES
+        ]
+        shares[name] = (
+            areas[group].astype(float) / areas[total].astype(float).replace(0.0, np.nan)
+        ).to_numpy()
+    income_classes = [c for g in used_for(groups, "income_class", level="areas") for c in g.columns]
     if len(income_classes) > 1 and set(income_classes) <= set(areas.columns):
         classes = multigroup_counts(areas, groups=income_classes, id_column="postal_code")
-        city.append(("segregation", "multigroup_dissimilarity", "income_classes",
-                     compute_index("multigroup_dissimilarity", classes).statistic))
+        city.append(
+            (
+                "segregation",
+                "multigroup_dissimilarity",
+                "income_classes",
+                compute_index("multigroup_dissimilarity", classes).statistic,
+            )
+        )
     city_rows = pd.DataFrame(city, columns=CITY_COLUMNS)
     frame = pd.DataFrame(shares, index=pd.Index(areas["postal_code"].astype(str)))
     return city_rows, long_rows(frame, indicator="segregation", measure="group_share")
@@ -152,8 +191,9 @@ def hot_cutoff(heat: pd.Series, residents: pd.Series) -> float:
     return hottest_cells(heat, residents, quantile=HOT_QUANTILE).cutoff
 
 
-def heat_rows(grid: pd.DataFrame, *, cutoff: float, groups: Sequence[PopulationGroup]
-              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def heat_rows(
+    grid: pd.DataFrame, *, cutoff: float, groups: Sequence[PopulationGroup]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Residents and heat-vulnerable residents of hot cells; population-weighted heat.
 
     ``grid`` holds the city's cells (``inhabitants``, ``heat_exposure_index``,
@@ -163,46 +203,66 @@ def heat_rows(grid: pd.DataFrame, *, cutoff: float, groups: Sequence[PopulationG
     heat = grid["heat_exposure_index"].astype(float)
     residents = grid["inhabitants"].astype(float).fillna(0.0)
     vulnerable = used_for(groups, "heat_sensitive", level="grid")[:1]
-    sensitive = grid[[c for g in vulnerable for c in g.columns if c in grid]
-                     ].astype(float).fillna(0.0)
+    sensitive = (
+        grid[[c for g in vulnerable for c in g.columns if c in grid]].astype(float).fillna(0.0)
+    )
     hot = (heat >= cutoff).astype(float)
     has_heat = heat.notna()
-    per_cell = pd.DataFrame({
-        "hot_residents": residents * hot,
-        "heat_vulnerable_residents": sensitive.sum(axis=1) * hot,
-        "_weighted_heat": (residents * heat).where(has_heat, 0.0),
-        "_weight": residents.where(has_heat, 0.0),
-    })
+    per_cell = pd.DataFrame(
+        {
+            "hot_residents": residents * hot,
+            "heat_vulnerable_residents": sensitive.sum(axis=1) * hot,
+            "_weighted_heat": (residents * heat).where(has_heat, 0.0),
+            "_weight": residents.where(has_heat, 0.0),
+        }
+    )
     totals = per_cell.sum()
-    counted = [("hot_residents", "all")] + [("heat_vulnerable_residents", g.id)
-                                            for g in vulnerable]
+    counted = [("hot_residents", "all")] + [("heat_vulnerable_residents", g.id) for g in vulnerable]
     city = [("heat", measure, group, float(totals[measure])) for measure, group in counted]
-    city.append(("heat", "population_weighted_heat", "all",
-                 float(totals["_weighted_heat"] / totals["_weight"]) if totals["_weight"]
-                 else np.nan))
+    city.append(
+        (
+            "heat",
+            "population_weighted_heat",
+            "all",
+            float(totals["_weighted_heat"] / totals["_weight"]) if totals["_weight"] else np.nan,
+        )
+    )
     by_area = per_cell.groupby(grid["postal_code"].astype(str)).sum()
     area_rows = []
     for measure, group in counted:
-        area_rows.append(long_rows(by_area[[measure]].set_axis([group], axis=1),
-                               indicator="heat", measure=measure))
+        area_rows.append(
+            long_rows(
+                by_area[[measure]].set_axis([group], axis=1), indicator="heat", measure=measure
+            )
+        )
     weighted = (by_area["_weighted_heat"] / by_area["_weight"].replace(0.0, np.nan)).to_frame("all")
     area_rows.append(long_rows(weighted, indicator="heat", measure="population_weighted_heat"))
     return pd.DataFrame(city, columns=CITY_COLUMNS), pd.concat(area_rows, ignore_index=True)
 
 
-def flood_rows(grid: gpd.GeoDataFrame, hazard: gpd.GeoDataFrame, *, class_column: str
-               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def flood_rows(
+    grid: gpd.GeoDataFrame, hazard: gpd.GeoDataFrame, *, class_column: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Residents per flood hazard class, for the city and per postal area."""
-    exposure = flood_exposure(hazard, class_column=class_column, cells=grid,
-                              population="inhabitants")
-    city = pd.DataFrame({
-        "indicator": "flood", "measure": "exposed_residents",
-        "population_group": [f"class_{c}" for c in exposure.by_class.index],
-        "value": exposure.by_class["residents"].to_numpy(float)})
+    exposure = flood_exposure(
+        hazard, class_column=class_column, cells=grid, population="inhabitants"
+    )
+    city = pd.DataFrame(
+        {
+            "indicator": "flood",
+            "measure": "exposed_residents",
+            "population_group": [f"class_{c}" for c in exposure.by_class.index],
+            "value": exposure.by_class["residents"].to_numpy(float),
+        }
+    )
     cells = exposure.cells
     area = grid["postal_code"].astype(str).reindex(cells["unit"]).to_numpy()
     by_area = cells.assign(postal_code=area).pivot_table(
-        index="postal_code", columns="hazard_class", values="residents", aggfunc="sum",
-        fill_value=0.0)
+        index="postal_code",
+        columns="hazard_class",
+        values="residents",
+        aggfunc="sum",
+        fill_value=0.0,
+    )
     by_area.columns = [f"class_{c}" for c in by_area.columns]
     return city[CITY_COLUMNS], long_rows(by_area, indicator="flood", measure="exposed_residents")

@@ -33,10 +33,16 @@ import pandas as pd
 from dikas.errors import ConfigError
 from dikas.twin.groups import ALL
 
-INCOME_COLUMNS = {"lowest": "lowest_income_inhabitants", "middle": "middle_income_inhabitants",
-                  "highest": "highest_income_inhabitants"}
-TENURE_COLUMNS = {"owner_occupied": "owner_occupied_households", "rented": "rented_households",
-                  "other": "other_tenure_households"}
+INCOME_COLUMNS = {
+    "lowest": "lowest_income_inhabitants",
+    "middle": "middle_income_inhabitants",
+    "highest": "highest_income_inhabitants",
+}
+TENURE_COLUMNS = {
+    "owner_occupied": "owner_occupied_households",
+    "rented": "rented_households",
+    "other": "other_tenure_households",
+}
 RATE_COLUMNS = ("unemployed",)
 """Area person counts that scale with the number of residents."""
 ADULT_AGE = 18
@@ -114,13 +120,20 @@ def _given(shares: Mapping[str, float], keys: list[str], what: str) -> pd.Series
     return pd.Series({k: float(shares.get(k, 0.0)) for k in keys})
 
 
-def compose(*, residents: float, dwellings: float, area: pd.Series, city: pd.Series,
-            grid_age_columns: list[str], cell_id: object,
-            groups: Mapping[str, Sequence[str]],
-            age_shares: Mapping[str, float] | None = None,
-            income_shares: Mapping[str, float] | None = None,
-            tenure_shares: Mapping[str, float] | None = None,
-            social_rental_share: float | None = None) -> Composition:
+def compose(
+    *,
+    residents: float,
+    dwellings: float,
+    area: pd.Series,
+    city: pd.Series,
+    grid_age_columns: list[str],
+    cell_id: object,
+    groups: Mapping[str, Sequence[str]],
+    age_shares: Mapping[str, float] | None = None,
+    income_shares: Mapping[str, float] | None = None,
+    tenure_shares: Mapping[str, float] | None = None,
+    social_rental_share: float | None = None,
+) -> Composition:
     """Split a development's residents and dwellings into the twin's categories.
 
     Parameters
@@ -149,13 +162,23 @@ def compose(*, residents: float, dwellings: float, area: pd.Series, city: pd.Ser
     people = residents * ages
     adults = float(people[[b for b in bands if age_range(b)[0] >= ADULT_AGE]].sum())
     income_keys = list(INCOME_COLUMNS)
-    income = (_given(income_shares, income_keys, "income") if income_shares is not None
-              else _shares(area[list(INCOME_COLUMNS.values())].set_axis(income_keys),
-                           city[list(INCOME_COLUMNS.values())].set_axis(income_keys), "income"))
+    income = (
+        _given(income_shares, income_keys, "income")
+        if income_shares is not None
+        else _shares(
+            area[list(INCOME_COLUMNS.values())].set_axis(income_keys),
+            city[list(INCOME_COLUMNS.values())].set_axis(income_keys),
+            "income",
+        )
+    )
     tenure = _tenure(area, city, tenure_shares, social_rental_share)
 
-    changes: dict[str, float] = {"inhabitants_total": residents, "dwellings": dwellings,
-                                 "households_total": dwellings, "adults_income_total": adults}
+    changes: dict[str, float] = {
+        "inhabitants_total": residents,
+        "dwellings": dwellings,
+        "households_total": dwellings,
+        "adults_income_total": adults,
+    }
     changes.update({b: float(people[b]) for b in bands})
     changes.update({INCOME_COLUMNS[k]: adults * float(income[k]) for k in income_keys})
     changes.update({TENURE_COLUMNS[k]: dwellings * float(tenure[k]) for k in TENURE_COLUMNS})
@@ -166,25 +189,37 @@ def compose(*, residents: float, dwellings: float, area: pd.Series, city: pd.Ser
 
     to_grid = band_overlap(bands, grid_age_columns)
     grid = {"inhabitants": residents}
-    grid.update({c: float(v) for c, v in zip(grid_age_columns, people.to_numpy() @ to_grid,
-                                              strict=True)})
+    grid.update(
+        {c: float(v) for c, v in zip(grid_age_columns, people.to_numpy() @ to_grid, strict=True)}
+    )
     added = {ALL: residents}
-    added.update({name: sum(changes.get(c, 0.0) for c in cols)
-                  for name, cols in groups.items()})
-    return Composition(cell_id=cell_id, postal_code=str(area["postal_code"]), areas=changes,
-                       grid=grid, groups=added)
+    added.update({name: sum(changes.get(c, 0.0) for c in cols) for name, cols in groups.items()})
+    return Composition(
+        cell_id=cell_id,
+        postal_code=str(area["postal_code"]),
+        areas=changes,
+        grid=grid,
+        groups=added,
+    )
 
 
-def _tenure(area: pd.Series, city: pd.Series, tenure_shares: Mapping[str, float] | None,
-            social_rental_share: float | None) -> pd.Series:
+def _tenure(
+    area: pd.Series,
+    city: pd.Series,
+    tenure_shares: Mapping[str, float] | None,
+    social_rental_share: float | None,
+) -> pd.Series:
     keys = list(TENURE_COLUMNS)
     if tenure_shares is not None:
         tenure = _given(tenure_shares, keys, "tenure")
         if social_rental_share is not None and social_rental_share > tenure["rented"] + 1e-9:
             raise ConfigError("social_rental_share exceeds the rented tenure share")
         return tenure
-    local = _shares(area[list(TENURE_COLUMNS.values())].set_axis(keys),
-                    city[list(TENURE_COLUMNS.values())].set_axis(keys), "tenure")
+    local = _shares(
+        area[list(TENURE_COLUMNS.values())].set_axis(keys),
+        city[list(TENURE_COLUMNS.values())].set_axis(keys),
+        "tenure",
+    )
     if social_rental_share is None:
         return local
     social = pd.Series({"owner_occupied": 0.0, "rented": 1.0, "other": 0.0})

@@ -36,12 +36,15 @@ def point_of(location: Location, *, addresses: pd.DataFrame | None = None) -> sh
         return shapely.Point(location.x, location.y)
     wanted = str(location.address).strip().casefold()
     if addresses is None or addresses.empty:
-        raise ConfigError(f"address {location.address!r}: the twin has no building addresses; "
-                          f"give lon/lat instead")
+        raise ConfigError(
+            f"address {location.address!r}: the twin has no building addresses; "
+            f"give lon/lat instead"
+        )
     found = addresses[addresses["address"].astype(str).str.strip().str.casefold() == wanted]
     if found.empty:
-        raise ConfigError(f"address {location.address!r} matches no building of the twin; "
-                          f"give lon/lat instead")
+        raise ConfigError(
+            f"address {location.address!r} matches no building of the twin; give lon/lat instead"
+        )
     return shapely.unary_union(found.geometry.to_numpy()).representative_point()
 
 

@@ -14,15 +14,26 @@ from matplotlib.figure import Figure
 from dikas.credits import add_credit
 from dikas.scenarios.run import ScenarioResult
 
-MAP_MEASURES = {"coverage_15min": "all", "mean_minutes": "all",
-                "population_weighted_heat": "all", "hot_residents": "all",
-                "group_share": "lowest_income", "departures_per_hour": "all",
-                "exposed_residents": None}
+MAP_MEASURES = {
+    "coverage_15min": "all",
+    "mean_minutes": "all",
+    "population_weighted_heat": "all",
+    "hot_residents": "all",
+    "group_share": "lowest_income",
+    "departures_per_hour": "all",
+    "exposed_residents": None,
+}
 """Measures mapped, with the population group shown (None: every group)."""
 
 
-def difference_maps(result: ScenarioResult, areas: gpd.GeoDataFrame, directory: Path, *,
-                    limit: int = 12, credit: str = "") -> list[Path]:
+def difference_maps(
+    result: ScenarioResult,
+    areas: gpd.GeoDataFrame,
+    directory: Path,
+    *,
+    limit: int = 12,
+    credit: str = "",
+) -> list[Path]:
     """Draw the per-area change of each mapped measure that moved somewhere.
 
     ``areas`` holds the postal-area polygons (``postal_code``). Blue is a decrease, red an
@@ -36,7 +47,8 @@ def difference_maps(result: ScenarioResult, areas: gpd.GeoDataFrame, directory: 
     written: list[Path] = []
     polygons = areas[["postal_code", "geometry"]].drop_duplicates("postal_code")
     for (indicator, measure, group), part in rows.groupby(
-            ["indicator", "measure", "population_group"], sort=True):
+        ["indicator", "measure", "population_group"], sort=True
+    ):
         if measure not in MAP_MEASURES or MAP_MEASURES[measure] not in (None, group):
             continue
         frame = polygons.merge(part[["postal_code", "change"]], on="postal_code", how="left")
@@ -46,8 +58,14 @@ def difference_maps(result: ScenarioResult, areas: gpd.GeoDataFrame, directory: 
         axis = figure.subplots()
         polygons.plot(ax=axis, color="#eeeeee", edgecolor="white", linewidth=0.3)
         frame.dropna(subset=["change"]).plot(
-            column="change", ax=axis, cmap="RdBu_r", legend=True, edgecolor="white",
-            linewidth=0.3, norm=TwoSlopeNorm(vcenter=0.0, vmin=-span, vmax=span))
+            column="change",
+            ax=axis,
+            cmap="RdBu_r",
+            legend=True,
+            edgecolor="white",
+            linewidth=0.3,
+            norm=TwoSlopeNorm(vcenter=0.0, vmin=-span, vmax=span),
+        )
         axis.set_title(f"{result.name}\n{indicator} · {measure} · {group}: change", fontsize=9)
         axis.set_axis_off()
         add_credit(figure, credit, width=110)

@@ -61,12 +61,18 @@ class NearestServices:
     depth: np.ndarray
 
     @classmethod
-    def compute(cls, network: StreetNetwork, origins: Snapped, services: gpd.GeoDataFrame, *,
-                k: int = 1) -> NearestServices:
+    def compute(
+        cls, network: StreetNetwork, origins: Snapped, services: gpd.GeoDataFrame, *, k: int = 1
+    ) -> NearestServices:
         """Full computation: one k-nearest search over all ``services`` (``service_id``)."""
         costs, sources = _k_nearest(network, origins, services, k=k)
-        return cls(network=network, origins=origins, costs=costs, services=sources,
-                   depth=np.full(len(origins), k, np.int64))
+        return cls(
+            network=network,
+            origins=origins,
+            costs=costs,
+            services=sources,
+            depth=np.full(len(origins), k, np.int64),
+        )
 
     @property
     def k(self) -> int:
@@ -86,8 +92,10 @@ class NearestServices:
         snapped = self.network.snap(point, max_distance_m=MAX_SNAP_DISTANCE_M)
         if len(snapped) == 0:
             bounds = tuple(shapely.total_bounds(self.network.edge_geometry))
-            raise ConfigError(f"service {service_id!r} is more than {MAX_SNAP_DISTANCE_M:g} m "
-                              f"from the street network, which covers {extent_text(bounds)}")
+            raise ConfigError(
+                f"service {service_id!r} is more than {MAX_SNAP_DISTANCE_M:g} m "
+                f"from the street network, which covers {extent_text(bounds)}"
+            )
         rows = np.arange(len(self.origins))
         kept = self.costs[rows, self.depth - 1]
         bound = float(kept.max()) if len(kept) else 0.0
@@ -96,8 +104,10 @@ class NearestServices:
         for row in np.flatnonzero(better):
             depth = self.depth[row]
             position = int(np.searchsorted(self.costs[row, :depth], times[row], side="right"))
-            self.costs[row, position + 1:depth] = self.costs[row, position:depth - 1].copy()
-            self.services[row, position + 1:depth] = self.services[row, position:depth - 1].copy()
+            self.costs[row, position + 1 : depth] = self.costs[row, position : depth - 1].copy()
+            self.services[row, position + 1 : depth] = self.services[
+                row, position : depth - 1
+            ].copy()
             self.costs[row, position] = times[row]
             self.services[row, position] = service_id
         return int(better.sum())
@@ -107,8 +117,10 @@ class NearestServices:
         held = (self.services == service_id) & (np.arange(self.k) < self.depth[:, None])
         for row, position in zip(*np.nonzero(held), strict=True):
             depth = self.depth[row]
-            self.costs[row, position:depth - 1] = self.costs[row, position + 1:depth].copy()
-            self.services[row, position:depth - 1] = self.services[row, position + 1:depth].copy()
+            self.costs[row, position : depth - 1] = self.costs[row, position + 1 : depth].copy()
+            self.services[row, position : depth - 1] = self.services[
+                row, position + 1 : depth
+            ].copy()
             self.costs[row, depth - 1] = np.inf
             self.services[row, depth - 1] = None
             self.depth[row] = depth - 1
@@ -117,11 +129,13 @@ class NearestServices:
         return int(held.any(axis=1).sum())
 
 
-def _k_nearest(network: StreetNetwork, origins: Snapped, services: gpd.GeoDataFrame, *,
-               k: int) -> tuple[np.ndarray, np.ndarray]:
+def _k_nearest(
+    network: StreetNetwork, origins: Snapped, services: gpd.GeoDataFrame, *, k: int
+) -> tuple[np.ndarray, np.ndarray]:
     ids = services["service_id"].to_numpy(object)
-    snapped = network.snap(services.geometry.reset_index(drop=True),
-                           max_distance_m=MAX_SNAP_DISTANCE_M)
+    snapped = network.snap(
+        services.geometry.reset_index(drop=True), max_distance_m=MAX_SNAP_DISTANCE_M
+    )
     n = len(origins)
     if len(snapped) == 0:
         return np.full((n, k), np.inf), np.full((n, k), None, object)
@@ -133,17 +147,18 @@ def _k_nearest(network: StreetNetwork, origins: Snapped, services: gpd.GeoDataFr
     return costs, sources
 
 
-def snap_origins(network: StreetNetwork, origins: gpd.GeoDataFrame, *, id_column: str
-                 ) -> tuple[Snapped, pd.Index]:
+def snap_origins(
+    network: StreetNetwork, origins: gpd.GeoDataFrame, *, id_column: str
+) -> tuple[Snapped, pd.Index]:
     """Snap origins once; returns the snapped points and their ids (unsnapped dropped)."""
-    snapped = network.snap(origins.geometry.reset_index(drop=True),
-                           max_distance_m=MAX_SNAP_DISTANCE_M)
+    snapped = network.snap(
+        origins.geometry.reset_index(drop=True), max_distance_m=MAX_SNAP_DISTANCE_M
+    )
     ids = pd.Index(origins[id_column].to_numpy()[snapped.index.to_numpy()], name=id_column)
     return snapped, ids
 
 
-def nearest_by_unit(state: NearestServices, origin_ids: pd.Index, units: pd.Index
-                    ) -> pd.DataFrame:
+def nearest_by_unit(state: NearestServices, origin_ids: pd.Index, units: pd.Index) -> pd.DataFrame:
     """Minutes to the nearest service for every unit of ``units``, none left out.
 
     ``origin_ids`` are the ids of the state's snapped origins (:func:`snap_origins`). Units
@@ -154,5 +169,6 @@ def nearest_by_unit(state: NearestServices, origin_ids: pd.Index, units: pd.Inde
     minutes = pd.Series(state.minutes(), index=origin_ids, name="minutes")
     minutes = minutes[~minutes.index.duplicated()].reindex(units)
     reason = pd.Series(None, index=units, name="reason", dtype=object).mask(
-        minutes.isna(), "unreachable")
+        minutes.isna(), "unreachable"
+    )
     return pd.DataFrame({"minutes": minutes, "reason": reason})

@@ -52,41 +52,67 @@ class Solution:
     method: str
 
 
-def _covered(cost: np.ndarray, existing: np.ndarray, sites: list[int], radius: float
-             ) -> np.ndarray:
+def _covered(cost: np.ndarray, existing: np.ndarray, sites: list[int], radius: float) -> np.ndarray:
     best = existing if not sites else np.minimum(existing, cost[:, sites].min(axis=1))
     return best <= radius
 
 
-def _total_time(cost: np.ndarray, existing: np.ndarray, sites: list[int],
-                weights: np.ndarray) -> float:
+def _total_time(
+    cost: np.ndarray, existing: np.ndarray, sites: list[int], weights: np.ndarray
+) -> float:
     best = existing if not sites else np.minimum(existing, cost[:, sites].min(axis=1))
     return float(np.dot(weights, best))
 
 
-def objective_value(kind: Objective, cost: np.ndarray, weights: np.ndarray,
-                    existing: np.ndarray, sites: list[int], *, radius: float) -> float:
+def objective_value(
+    kind: Objective,
+    cost: np.ndarray,
+    weights: np.ndarray,
+    existing: np.ndarray,
+    sites: list[int],
+    *,
+    radius: float,
+) -> float:
     """Covered weight (``coverage``/``equity``) or total weighted minutes (``p-median``)."""
     if kind == "p-median":
         return _total_time(cost, existing, sites, weights)
     return float(np.dot(weights, _covered(cost, existing, sites, radius)))
 
 
-def greedy(kind: Objective, cost: np.ndarray, weights: np.ndarray, existing: np.ndarray,
-           p: int, *, radius: float, start: tuple[int, ...] = ()) -> list[int]:
+def greedy(
+    kind: Objective,
+    cost: np.ndarray,
+    weights: np.ndarray,
+    existing: np.ndarray,
+    p: int,
+    *,
+    radius: float,
+    start: tuple[int, ...] = (),
+) -> list[int]:
     """Add ``p`` sites one at a time, each with the best marginal gain (ties: lowest index)."""
     sites = list(start)
     sign = -1.0 if kind == "p-median" else 1.0
     while len(sites) < len(start) + p:
-        scores = np.array([sign * objective_value(kind, cost, weights, existing, [*sites, j],
-                                                  radius=radius)
-                           if j not in sites else -np.inf for j in range(cost.shape[1])])
+        scores = np.array(
+            [
+                sign * objective_value(kind, cost, weights, existing, [*sites, j], radius=radius)
+                if j not in sites
+                else -np.inf
+                for j in range(cost.shape[1])
+            ]
+        )
         sites.append(int(np.argmax(scores)))
     return sites
 
 
-def _order(kind: Objective, cost: np.ndarray, weights: np.ndarray, existing: np.ndarray,
-           chosen: list[int], radius: float) -> tuple[list[int], list[float]]:
+def _order(
+    kind: Objective,
+    cost: np.ndarray,
+    weights: np.ndarray,
+    existing: np.ndarray,
+    chosen: list[int],
+    radius: float,
+) -> tuple[list[int], list[float]]:
     """Rank a chosen set greedily (best marginal gain first) and report each gain."""
     ranked: list[int] = []
     gains = []
@@ -94,8 +120,10 @@ def _order(kind: Objective, cost: np.ndarray, weights: np.ndarray, existing: np.
     current = objective_value(kind, cost, weights, existing, [], radius=radius)
     remaining = list(chosen)
     while remaining:
-        values = [objective_value(kind, cost, weights, existing, [*ranked, j], radius=radius)
-                  for j in remaining]
+        values = [
+            objective_value(kind, cost, weights, existing, [*ranked, j], radius=radius)
+            for j in remaining
+        ]
         best = int(np.argmax([sign * v for v in values]))
         ranked.append(remaining.pop(best))
         gains.append(sign * (values[best] - current))
@@ -103,17 +131,26 @@ def _order(kind: Objective, cost: np.ndarray, weights: np.ndarray, existing: np.
     return ranked, gains
 
 
-def _exact(kind: Objective, cost: np.ndarray, weights: np.ndarray, existing: np.ndarray,
-           p: int, radius: float) -> list[int]:
+def _exact(
+    kind: Objective,
+    cost: np.ndarray,
+    weights: np.ndarray,
+    existing: np.ndarray,
+    p: int,
+    radius: float,
+) -> list[int]:
     from spopt.locate import MCLP, PMedian
 
     solver = pulp.PULP_CBC_CMD(msg=False)
     if kind == "p-median":
         matrix = np.column_stack([cost, existing])
         matrix = np.where(np.isfinite(matrix), matrix, UNREACHABLE_MIN)
-        model = PMedian.from_cost_matrix(matrix, weights, p_facilities=p + 1,
-                                         predefined_facilities_arr=np.r_[
-                                             np.zeros(cost.shape[1], bool), True])
+        model = PMedian.from_cost_matrix(
+            matrix,
+            weights,
+            p_facilities=p + 1,
+            predefined_facilities_arr=np.r_[np.zeros(cost.shape[1], bool), True],
+        )
         model.solve(solver)
         chosen = [int(j) for j in np.flatnonzero([v.value() > 0.5 for v in model.fac_vars])]
         return [j for j in chosen if j < cost.shape[1]]
@@ -124,9 +161,16 @@ def _exact(kind: Objective, cost: np.ndarray, weights: np.ndarray, existing: np.
     return [int(j) for j in np.flatnonzero([v.value() > 0.5 for v in model.fac_vars])]
 
 
-def solve(kind: Objective, cost: np.ndarray, weights: np.ndarray, existing: np.ndarray,
-          p: int, *, radius: float = 15.0, max_exact_pairs: int = MAX_EXACT_PAIRS
-          ) -> Solution:
+def solve(
+    kind: Objective,
+    cost: np.ndarray,
+    weights: np.ndarray,
+    existing: np.ndarray,
+    p: int,
+    *,
+    radius: float = 15.0,
+    max_exact_pairs: int = MAX_EXACT_PAIRS,
+) -> Solution:
     """Choose ``p`` of the candidate columns of ``cost`` (minutes, demand × candidate).
 
     ``weights`` per demand; ``existing`` the current nearest-service minutes per demand
@@ -140,10 +184,16 @@ def solve(kind: Objective, cost: np.ndarray, weights: np.ndarray, existing: np.n
     if len(weights) != n_demand or len(existing) != n_demand:
         raise ParameterError("weights and existing times need one value per demand point")
     exact = n_demand * n_candidates <= max_exact_pairs
-    chosen = (_exact(kind, cost, weights, existing, p, radius) if exact
-              else greedy(kind, cost, weights, existing, p, radius=radius))
+    chosen = (
+        _exact(kind, cost, weights, existing, p, radius)
+        if exact
+        else greedy(kind, cost, weights, existing, p, radius=radius)
+    )
     ranked, gains = _order(kind, cost, weights, existing, chosen, radius)
-    return Solution(chosen=tuple(ranked), gains=tuple(gains),
-                    before=objective_value(kind, cost, weights, existing, [], radius=radius),
-                    after=objective_value(kind, cost, weights, existing, ranked, radius=radius),
-                    method="exact (spopt, CBC)" if exact else "greedy")
+    return Solution(
+        chosen=tuple(ranked),
+        gains=tuple(gains),
+        before=objective_value(kind, cost, weights, existing, [], radius=radius),
+        after=objective_value(kind, cost, weights, existing, ranked, radius=radius),
+        method="exact (spopt, CBC)" if exact else "greedy",
+    )

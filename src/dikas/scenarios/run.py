@@ -109,9 +109,14 @@ class ScenarioResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data."""
-        return {"name": self.name, "provenance": dict(self.provenance),
-                "edits": [dict(e) for e in self.edits], "recomputed": list(self.recomputed),
-                "out": str(self.out) if self.out else None, "diff": dict(self.diff)}
+        return {
+            "name": self.name,
+            "provenance": dict(self.provenance),
+            "edits": [dict(e) for e in self.edits],
+            "recomputed": list(self.recomputed),
+            "out": str(self.out) if self.out else None,
+            "diff": dict(self.diff),
+        }
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The result as a JSON document."""
@@ -150,8 +155,9 @@ def _plan(scenario: Scenario, state: CityState) -> tuple[set[str], Counter[str]]
     types = dict(zip(state.services["service_id"], state.services["service_type"], strict=True))
     for edit in scenario.edits:
         if isinstance(edit, SERVICE_EDITS):
-            service_type = (edit.service_type if isinstance(edit, AddService)
-                            else types.get(edit.service_id))
+            service_type = (
+                edit.service_type if isinstance(edit, AddService) else types.get(edit.service_id)
+            )
             if service_type is None:
                 raise ConfigError(f"no service with service_id {edit.service_id!r}")
             families.add(f"access:{service_type}")
@@ -194,8 +200,10 @@ def _evaluate(ctx: _Context) -> tuple[pd.DataFrame, pd.DataFrame]:
             city.append(c)
             areas.append(a)
         if "transit" in ctx.families and state.feed is not None and ctx.network is not None:
-            per_cell = pd.Series(transit.cell_departures(ctx.network, ctx.origins, state.feed,
-                                                         ctx.day), index=ctx.origin_ids)
+            per_cell = pd.Series(
+                transit.cell_departures(ctx.network, ctx.origins, state.feed, ctx.day),
+                index=ctx.origin_ids,
+            )
             c, a = transit.transit_service_rows(per_cell, groups, postal)
             city.append(c)
             areas.append(a)
@@ -204,25 +212,28 @@ def _evaluate(ctx: _Context) -> tuple[pd.DataFrame, pd.DataFrame]:
         city.append(c)
         areas.append(a)
     if "heat" in ctx.families and ctx.hot_cutoff is not None:
-        c, a = evaluate.heat_rows(state.city_grid(), cutoff=ctx.hot_cutoff,
-                                  groups=state.groups)
+        c, a = evaluate.heat_rows(state.city_grid(), cutoff=ctx.hot_cutoff, groups=state.groups)
         city.append(c)
         areas.append(a)
     if "flood" in ctx.families and ctx.hazard is not None:
         assert ctx.scenario.flood_hazard is not None
-        c, a = evaluate.flood_rows(state.city_grid(), ctx.hazard,
-                                   class_column=ctx.scenario.flood_hazard.class_column)
+        c, a = evaluate.flood_rows(
+            state.city_grid(), ctx.hazard, class_column=ctx.scenario.flood_hazard.class_column
+        )
         city.append(c)
         areas.append(a)
-    return (pd.concat(city, ignore_index=True) if city else pd.DataFrame(
-        columns=evaluate.CITY_COLUMNS),
-            pd.concat(areas, ignore_index=True) if areas else pd.DataFrame(
-        columns=evaluate.AREA_COLUMNS))
+    return (
+        pd.concat(city, ignore_index=True) if city else pd.DataFrame(columns=evaluate.CITY_COLUMNS),
+        pd.concat(areas, ignore_index=True)
+        if areas
+        else pd.DataFrame(columns=evaluate.AREA_COLUMNS),
+    )
 
 
 def _diff(before: pd.DataFrame, after: pd.DataFrame, keys: list[str]) -> list[dict[str, Any]]:
     merged = before.rename(columns={"value": "before"}).merge(
-        after.rename(columns={"value": "after"}), on=keys, how="outer", sort=False)
+        after.rename(columns={"value": "after"}), on=keys, how="outer", sort=False
+    )
     merged["change"] = merged["after"] - merged["before"]
     records = []
     for row in merged[[*keys, "before", "after", "change"]].itertuples(index=False):
@@ -245,20 +256,23 @@ def _prepare(ctx: _Context, base: BaseTwin, removals: Counter[str]) -> None:
     if needs_access:
         with step("street network and origins"):
             if base.network is None or base.network_extent is None:
-                raise TwinError(f"twin {str(base.path)!r}: no street network "
-                                f"(network_nodes, network_edges)")
+                raise TwinError(
+                    f"twin {str(base.path)!r}: no street network (network_nodes, network_edges)"
+                )
             ctx.network = base.network
             extent = base.network_extent
             cells = state.city_grid()
-            centroids = gpd.GeoDataFrame({"cell_id": cells.index.to_numpy()},
-                                         geometry=cells.geometry.centroid.to_numpy(),
-                                         crs=TWIN_CRS)
+            centroids = gpd.GeoDataFrame(
+                {"cell_id": cells.index.to_numpy()},
+                geometry=cells.geometry.centroid.to_numpy(),
+                crs=TWIN_CRS,
+            )
             centroids = near_network(centroids, extent, margin_m=MAX_SNAP_DISTANCE_M)
-            ctx.origins, ctx.origin_ids = snap_origins(ctx.network, centroids,
-                                                       id_column="cell_id")
+            ctx.origins, ctx.origin_ids = snap_origins(ctx.network, centroids, id_column="cell_id")
             base_areas = state.areas.drop(columns="geometry")
-            groups = groups_per_cell(cells.reset_index(drop=True), base_areas,
-                                     groups=state.access_groups())
+            groups = groups_per_cell(
+                cells.reset_index(drop=True), base_areas, groups=state.access_groups()
+            )
             ctx.base_groups = groups.counts.reindex(ctx.origin_ids).fillna(0.0)
     for family in sorted(ctx.families):
         if family.startswith("access:") and ctx.network is not None:
@@ -266,15 +280,18 @@ def _prepare(ctx: _Context, base: BaseTwin, removals: Counter[str]) -> None:
             services = state.services[state.services["service_type"] == service_type]
             with step(f"nearest {service_type} for {len(ctx.origins)} cells"):
                 ctx.access[service_type] = NearestServices.compute(
-                    ctx.network, ctx.origins, services, k=1 + removals[service_type])
+                    ctx.network, ctx.origins, services, k=1 + removals[service_type]
+                )
     if "heat" in ctx.families:
         grid = state.city_grid()
-        ctx.hot_cutoff = evaluate.hot_cutoff(grid["heat_exposure_index"].astype(float),
-                                             grid["inhabitants"].astype(float))
+        ctx.hot_cutoff = evaluate.hot_cutoff(
+            grid["heat_exposure_index"].astype(float), grid["inhabitants"].astype(float)
+        )
     if "flood" in ctx.families and ctx.scenario.flood_hazard is not None:
         hazard = ctx.scenario.flood_hazard
-        ctx.hazard = read_hazard(ctx.scenario.resolve(hazard.file),
-                                 class_column=hazard.class_column, crs=TWIN_CRS)
+        ctx.hazard = read_hazard(
+            ctx.scenario.resolve(hazard.file), class_column=hazard.class_column, crs=TWIN_CRS
+        )
     if "transit" in ctx.families and state.feed is not None:
         ctx.day = transit.service_day(state.feed)
 
@@ -295,8 +312,9 @@ def _apply(ctx: _Context) -> list[dict[str, Any]]:
     return records
 
 
-def _apply_transit(state: CityState, edit: AddStop | ChangeFrequency | RemoveRoute
-                   ) -> dict[str, Any]:
+def _apply_transit(
+    state: CityState, edit: AddStop | ChangeFrequency | RemoveRoute
+) -> dict[str, Any]:
     assert state.feed is not None
     state.edited.add("gtfs")
     if isinstance(edit, RemoveRoute):
@@ -307,14 +325,23 @@ def _apply_transit(state: CityState, edit: AddStop | ChangeFrequency | RemoveRou
         return {"route_id": edit.route_id, "factor": edit.factor}
     point = point_of(edit, addresses=state.addresses)
     stop_id = edit.stop_id or f"scenario_stop_{len(state.feed.stops) + 1}"
-    state.feed = transit.add_stop(state.feed, edit.route_id, after_stop_id=edit.after_stop_id,
-                                  point=point, stop_id=stop_id,
-                                  stop_name=edit.stop_name or "new stop")
+    state.feed = transit.add_stop(
+        state.feed,
+        edit.route_id,
+        after_stop_id=edit.after_stop_id,
+        point=point,
+        stop_id=stop_id,
+        stop_name=edit.stop_name or "new stop",
+    )
     return {"route_id": edit.route_id, "stop_id": stop_id}
 
 
-def run_scenario(base_twin: Path | str, scenario: Scenario | Mapping[str, Any] | Path | str,
-                 *, out: Path | str | None = None) -> ScenarioResult:
+def run_scenario(
+    base_twin: Path | str,
+    scenario: Scenario | Mapping[str, Any] | Path | str,
+    *,
+    out: Path | str | None = None,
+) -> ScenarioResult:
     """Apply a scenario to a copy of ``base_twin`` and report what changes.
 
     Parameters
@@ -329,9 +356,12 @@ def run_scenario(base_twin: Path | str, scenario: Scenario | Mapping[str, Any] |
     spec = load_scenario(scenario)
     started = datetime.now(UTC)
     with step("reading the base twin"):
-        base = load_base(base_twin, year=spec.year,
-                         addresses=any(getattr(e, "address", None) for e in spec.edits),
-                         transit=any(isinstance(e, TRANSIT_EDITS) for e in spec.edits))
+        base = load_base(
+            base_twin,
+            year=spec.year,
+            addresses=any(getattr(e, "address", None) for e in spec.edits),
+            transit=any(isinstance(e, TRANSIT_EDITS) for e in spec.edits),
+        )
     info = base.build_info
     state = base.fresh_state()
     families, removals = _plan(spec, state)
@@ -343,23 +373,35 @@ def run_scenario(base_twin: Path | str, scenario: Scenario | Mapping[str, Any] |
         records = _apply(ctx)
     with step("indicators after"):
         city_after, areas_after = _evaluate(ctx)
-    diff = {"city": _diff(city_before, city_after, KEYS),
-            "areas": _diff(areas_before, areas_after, ["postal_code", *KEYS])}
-    provenance = {"base_twin": str(base_twin), "base_build_id": str(info["build_id"]),
-                  "scenario_sha256": spec.sha256, "code_version": code_version(),
-                  "computed_at": started.isoformat(timespec="seconds"),
-                  "year": str(state.year)}
-    result = ScenarioResult(name=spec.name, diff=diff, edits=tuple(records),
-                            recomputed=tuple(sorted(families)), provenance=provenance,
-                            out=Path(out) if out is not None else None)
+    diff = {
+        "city": _diff(city_before, city_after, KEYS),
+        "areas": _diff(areas_before, areas_after, ["postal_code", *KEYS]),
+    }
+    provenance = {
+        "base_twin": str(base_twin),
+        "base_build_id": str(info["build_id"]),
+        "scenario_sha256": spec.sha256,
+        "code_version": code_version(),
+        "computed_at": started.isoformat(timespec="seconds"),
+        "year": str(state.year),
+    }
+    result = ScenarioResult(
+        name=spec.name,
+        diff=diff,
+        edits=tuple(records),
+        recomputed=tuple(sorted(families)),
+        provenance=provenance,
+        out=Path(out) if out is not None else None,
+    )
     if out is not None:
         with step(f"writing the scenario twin {out}"):
             write_scenario_twin(Path(base_twin), Path(out), state, result, spec)
     return result
 
 
-def write_scenario_twin(base: Path, out: Path, state: CityState, result: ScenarioResult,
-                        scenario: Scenario) -> None:
+def write_scenario_twin(
+    base: Path, out: Path, state: CityState, result: ScenarioResult, scenario: Scenario
+) -> None:
     """Copy ``base`` to ``out`` with the edited layers, the diff and the provenance."""
     if out.resolve() == base.resolve():
         raise ConfigError("--out must differ from the base twin (the base is never modified)")
@@ -371,12 +413,25 @@ def write_scenario_twin(base: Path, out: Path, state: CityState, result: Scenari
         shutil.copy(base, temporary)
         with Twin.open(temporary, read_only=False) as twin:
             _write_layers(twin, state)
-            twin.write_layer("scenario_info", pd.DataFrame([{
-                **result.provenance, "name": result.name, "scenario": json.dumps(
-                    scenario.to_mapping(), ensure_ascii=False),
-                "edits": json.dumps([dict(e) for e in result.edits], ensure_ascii=False)}]))
-            rows = [pd.DataFrame(result.diff["city"]).assign(level="city", postal_code=None),
-                    pd.DataFrame(result.diff["areas"]).assign(level="areas")]
+            twin.write_layer(
+                "scenario_info",
+                pd.DataFrame(
+                    [
+                        {
+                            **result.provenance,
+                            "name": result.name,
+                            "scenario": json.dumps(scenario.to_mapping(), ensure_ascii=False),
+                            "edits": json.dumps(
+                                [dict(e) for e in result.edits], ensure_ascii=False
+                            ),
+                        }
+                    ]
+                ),
+            )
+            rows = [
+                pd.DataFrame(result.diff["city"]).assign(level="city", postal_code=None),
+                pd.DataFrame(result.diff["areas"]).assign(level="areas"),
+            ]
             twin.write_layer("scenario_diff", pd.concat(rows, ignore_index=True))
         os.replace(temporary, out)
     finally:

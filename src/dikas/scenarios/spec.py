@@ -55,8 +55,11 @@ class Location(_Edit):
 
     @model_validator(mode="after")
     def _one_location(self) -> Location:
-        given = [self.lon is not None and self.lat is not None,
-                 self.x is not None and self.y is not None, self.address is not None]
+        given = [
+            self.lon is not None and self.lat is not None,
+            self.x is not None and self.y is not None,
+            self.address is not None,
+        ]
         half = (self.lon is None) != (self.lat is None) or (self.x is None) != (self.y is None)
         if half or sum(given) != 1:
             raise ValueError("give exactly one location: lon and lat, x and y, or address")
@@ -113,8 +116,9 @@ class PolygonLocation(_Edit):
     def _one_polygon(self) -> PolygonLocation:
         if (self.polygon_file is None) == (self.polygon is None):
             raise ValueError("give exactly one of polygon_file or polygon (lon/lat pairs)")
-        if self.polygon is not None and (len(self.polygon) < 3 or any(len(p) != 2
-                                                                       for p in self.polygon)):
+        if self.polygon is not None and (
+            len(self.polygon) < 3 or any(len(p) != 2 for p in self.polygon)
+        ):
             raise ValueError("polygon needs at least three [lon, lat] pairs")
         return self
 
@@ -160,14 +164,29 @@ class RemoveRoute(_Edit):
 
 
 EDIT_TYPES: dict[str, type[_Edit]] = {
-    "add_service": AddService, "remove_service": RemoveService, "move_service": MoveService,
-    "add_housing": AddHousing, "remove_housing": RemoveHousing, "greening": Greening,
-    "add_stop": AddStop, "change_frequency": ChangeFrequency, "remove_route": RemoveRoute,
+    "add_service": AddService,
+    "remove_service": RemoveService,
+    "move_service": MoveService,
+    "add_housing": AddHousing,
+    "remove_housing": RemoveHousing,
+    "greening": Greening,
+    "add_stop": AddStop,
+    "change_frequency": ChangeFrequency,
+    "remove_route": RemoveRoute,
 }
 """Edit keyword → its options."""
 
-Edit = (AddService | RemoveService | MoveService | AddHousing | RemoveHousing | Greening
-        | AddStop | ChangeFrequency | RemoveRoute)
+Edit = (
+    AddService
+    | RemoveService
+    | MoveService
+    | AddHousing
+    | RemoveHousing
+    | Greening
+    | AddStop
+    | ChangeFrequency
+    | RemoveRoute
+)
 
 
 class FloodHazard(_Edit):
@@ -240,12 +259,15 @@ def _first_error(error: ValidationError) -> str:
 def _parse_edit(position: int, item: object) -> Edit:
     label = f"edit {position + 1}"
     if not isinstance(item, Mapping) or len(item) != 1:
-        raise ConfigError(f"scenario {label}: each edit is a one-key mapping such as "
-                          f"'add_service: {{...}}'; known edits: {', '.join(EDIT_TYPES)}")
+        raise ConfigError(
+            f"scenario {label}: each edit is a one-key mapping such as "
+            f"'add_service: {{...}}'; known edits: {', '.join(EDIT_TYPES)}"
+        )
     keyword, options = next(iter(item.items()))
     if keyword not in EDIT_TYPES:
-        raise ConfigError(f"scenario {label}: unknown edit {keyword!r}; known edits: "
-                          f"{', '.join(EDIT_TYPES)}")
+        raise ConfigError(
+            f"scenario {label}: unknown edit {keyword!r}; known edits: {', '.join(EDIT_TYPES)}"
+        )
     if not isinstance(options, Mapping):
         raise ConfigError(f"scenario {label} ({keyword}): options must be a mapping")
     try:
@@ -254,19 +276,23 @@ def _parse_edit(position: int, item: object) -> Edit:
         raise ConfigError(f"scenario {label} ({keyword}): {_first_error(error)}") from None
 
 
-def scenario_from_mapping(data: Mapping[str, Any], *, base_dir: Path | None = None,
-                          sha256: str | None = None) -> Scenario:
+def scenario_from_mapping(
+    data: Mapping[str, Any], *, base_dir: Path | None = None, sha256: str | None = None
+) -> Scenario:
     """Validate a scenario given as a mapping (relative paths resolve against ``base_dir``).
 
     ``sha256`` defaults to the hash of the mapping's canonical JSON (sorted keys).
     """
     if not isinstance(data, Mapping):
         raise ConfigError("a scenario must be a mapping with 'name' and 'edits'")
-    unknown = sorted(set(data) - {"name", "base_twin", "year", "edits", "flood_hazard",
-                                  "description"})
+    unknown = sorted(
+        set(data) - {"name", "base_twin", "year", "edits", "flood_hazard", "description"}
+    )
     if unknown:
-        raise ConfigError(f"scenario: unknown key(s) {', '.join(unknown)}; expected name, "
-                          f"base_twin, year, flood_hazard, description, edits")
+        raise ConfigError(
+            f"scenario: unknown key(s) {', '.join(unknown)}; expected name, "
+            f"base_twin, year, flood_hazard, description, edits"
+        )
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ConfigError("scenario: 'name' must be a non-empty string")
@@ -287,10 +313,15 @@ def scenario_from_mapping(data: Mapping[str, Any], *, base_dir: Path | None = No
         canonical = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
         sha256 = hashlib.sha256(canonical.encode()).hexdigest()
     base = data.get("base_twin")
-    return Scenario(name=name.strip(), edits=parsed,
-                    base_twin=Path(base) if base else None, year=year, flood_hazard=flood,
-                    base_dir=base_dir or Path.cwd(),
-                    sha256=sha256)
+    return Scenario(
+        name=name.strip(),
+        edits=parsed,
+        base_twin=Path(base) if base else None,
+        year=year,
+        flood_hazard=flood,
+        base_dir=base_dir or Path.cwd(),
+        sha256=sha256,
+    )
 
 
 def load_scenario(source: Scenario | Mapping[str, Any] | Path | str) -> Scenario:
@@ -312,7 +343,8 @@ def load_scenario(source: Scenario | Mapping[str, Any] | Path | str) -> Scenario
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ConfigError(f"scenario file {str(path)!r}: not valid YAML ({first})") from None
     try:
-        return scenario_from_mapping(data, base_dir=path.resolve().parent,
-                                     sha256=hashlib.sha256(content).hexdigest())
+        return scenario_from_mapping(
+            data, base_dir=path.resolve().parent, sha256=hashlib.sha256(content).hexdigest()
+        )
     except ConfigError as error:
         raise ConfigError(f"scenario file {str(path)!r}: {error}") from None

@@ -55,13 +55,16 @@ class CityState:
     groups: tuple[PopulationGroup, ...] = ()
 
     @classmethod
-    def from_twin(cls, twin: Twin, *, year: int | None = None, addresses: bool = False,
-                  transit: bool = False) -> CityState:
+    def from_twin(
+        cls, twin: Twin, *, year: int | None = None, addresses: bool = False, transit: bool = False
+    ) -> CityState:
         """Read the layers scenarios edit from ``twin``."""
         for layer in ("grid", "areas", "services"):
             if not twin.has_layer(layer):
-                raise TwinError(f"twin {str(twin.path)!r}: no layer {layer!r}; scenarios need "
-                                f"grid, areas and services")
+                raise TwinError(
+                    f"twin {str(twin.path)!r}: no layer {layer!r}; scenarios need "
+                    f"grid, areas and services"
+                )
         years = twin.years("areas")
         if year is None:
             year = max(years)
@@ -73,8 +76,9 @@ class CityState:
         areas["postal_code"] = areas["postal_code"].astype(str)
         services = twin.read("services").reset_index(drop=True)
         services["service_id"] = services["service_id"].astype(str)
-        state = cls(grid=grid, areas=areas, year=year, services=services,
-                    groups=population_groups(twin))
+        state = cls(
+            grid=grid, areas=areas, year=year, services=services, groups=population_groups(twin)
+        )
         if addresses and twin.has_layer("buildings"):
             state.addresses = twin.read("buildings", columns=["address", "geometry"])
         if transit:
@@ -91,8 +95,11 @@ class CityState:
 
     def city_grid(self) -> gpd.GeoDataFrame:
         """The cells inside the city (``in_city``), indexed by ``cell_id``."""
-        inside = self.grid["in_city"].fillna(False).astype(bool) if "in_city" in self.grid \
+        inside = (
+            self.grid["in_city"].fillna(False).astype(bool)
+            if "in_city" in self.grid
             else self.grid["postal_code"].notna()
+        )
         return self.grid[inside & self.grid["postal_code"].notna()]
 
     def cell_at(self, point: shapely.Point) -> object:
@@ -108,20 +115,43 @@ class CityState:
         area = self.areas[self.areas.geometry.intersects(point)]
         if area.empty:
             lon, lat = to_lon_lat(point)
-            raise ConfigError(f"the location (lon {lon:.4f}, lat {lat:.4f}) lies outside the "
-                              f"twin's postal areas, which cover "
-                              f"{extent_text(tuple(self.areas.total_bounds))}")
+            raise ConfigError(
+                f"the location (lon {lon:.4f}, lat {lat:.4f}) lies outside the "
+                f"twin's postal areas, which cover "
+                f"{extent_text(tuple(self.areas.total_bounds))}"
+            )
         nearest = self.grid.index[int(np.argmin(self.grid.geometry.distance(point)))]
         cell_id = f"scenario_cell_{len(self.grid) + 1}"
         side = float(np.sqrt(self.grid.geometry.area.median()))
-        row: dict[str, Any] = {c: (0.0 if c in ("inhabitants",) or (c.startswith("age_") and c != "age_suppressed")
-                   else None) for c in self.grid.columns if c != "geometry"}
-        row.update({"cell_id": cell_id, "postal_code": str(area["postal_code"].iloc[0]),
-                    "in_city": True, "age_suppressed": False,
-                    "heat_exposure_index": self.grid.at[nearest, "heat_exposure_index"]
-                    if "heat_exposure_index" in self.grid else None})
-        cell = gpd.GeoDataFrame([row], index=[cell_id], crs=self.grid.crs,
-                                geometry=[shapely.box(point.x - side / 2, point.y - side / 2,
-                                                      point.x + side / 2, point.y + side / 2)])
+        row: dict[str, Any] = {
+            c: (
+                0.0
+                if c in ("inhabitants",) or (c.startswith("age_") and c != "age_suppressed")
+                else None
+            )
+            for c in self.grid.columns
+            if c != "geometry"
+        }
+        row.update(
+            {
+                "cell_id": cell_id,
+                "postal_code": str(area["postal_code"].iloc[0]),
+                "in_city": True,
+                "age_suppressed": False,
+                "heat_exposure_index": self.grid.at[nearest, "heat_exposure_index"]
+                if "heat_exposure_index" in self.grid
+                else None,
+            }
+        )
+        cell = gpd.GeoDataFrame(
+            [row],
+            index=[cell_id],
+            crs=self.grid.crs,
+            geometry=[
+                shapely.box(
+                    point.x - side / 2, point.y - side / 2, point.x + side / 2, point.y + side / 2
+                )
+            ],
+        )
         self.grid = pd.concat([self.grid, cell[self.grid.columns]])
         return cell_id

@@ -43,35 +43,57 @@ MAX_ACCESS_SENTENCES = 4
 """At most this many of them about walking access, so other families get a word in."""
 
 SERVICE_NAMES: dict[str, str] = {
-    "swimming_hall": N_("swimming hall"), "school": N_("school"), "daycare": N_("daycare"),
-    "health_station": N_("health station"), "hospital": N_("hospital"),
-    "library": N_("library"), "grocery": N_("grocery store"), "pharmacy": N_("pharmacy"),
-    "sports_centre": N_("sports centre"), "park": N_("park"),
-    "playground": N_("playground"), "elderly_service": N_("service for older people"),
+    "swimming_hall": N_("swimming hall"),
+    "school": N_("school"),
+    "daycare": N_("daycare"),
+    "health_station": N_("health station"),
+    "hospital": N_("hospital"),
+    "library": N_("library"),
+    "grocery": N_("grocery store"),
+    "pharmacy": N_("pharmacy"),
+    "sports_centre": N_("sports centre"),
+    "park": N_("park"),
+    "playground": N_("playground"),
+    "elderly_service": N_("service for older people"),
 }
 """Service type → its name in a label (no article)."""
 SERVICE_PHRASES: dict[str, str] = {
-    "swimming_hall": N_("a swimming hall"), "school": N_("a school"),
-    "daycare": N_("a daycare centre"), "health_station": N_("a health station"),
-    "hospital": N_("a hospital"), "library": N_("a library"),
-    "grocery": N_("a grocery store"), "pharmacy": N_("a pharmacy"),
-    "sports_centre": N_("a sports centre"), "park": N_("a park"),
-    "playground": N_("a playground"), "elderly_service": N_("a service for older people"),
+    "swimming_hall": N_("a swimming hall"),
+    "school": N_("a school"),
+    "daycare": N_("a daycare centre"),
+    "health_station": N_("a health station"),
+    "hospital": N_("a hospital"),
+    "library": N_("a library"),
+    "grocery": N_("a grocery store"),
+    "pharmacy": N_("a pharmacy"),
+    "sports_centre": N_("a sports centre"),
+    "park": N_("a park"),
+    "playground": N_("a playground"),
+    "elderly_service": N_("a service for older people"),
 }
 """Service type → its name inside a sentence (with the article English and Swedish need)."""
 OTHER_SERVICE = N_("service")
 OTHER_SERVICE_PHRASE = N_("a service")
 GROUP_LABELS: dict[str, str] = {
-    "all": N_("All residents"), "age_0_6": N_("Children aged 0–6"),
-    "age_75_plus": N_("People aged 75 and over"), "lowest_income": N_("Lowest income class"),
-    "middle_income": N_("Middle income class"), "highest_income": N_("Highest income class"),
-    "unemployed": N_("Unemployed"), "renter_households": N_("Households renting their home"),
+    "all": N_("All residents"),
+    "age_0_6": N_("Children aged 0–6"),
+    "age_75_plus": N_("People aged 75 and over"),
+    "lowest_income": N_("Lowest income class"),
+    "middle_income": N_("Middle income class"),
+    "highest_income": N_("Highest income class"),
+    "unemployed": N_("Unemployed"),
+    "renter_households": N_("Households renting their home"),
     "income_classes": N_("Income classes"),
     "age_0_9_and_70_plus": N_("Children under 10 and people aged 70 and over"),
 }
 """Population group → its label."""
-UNITS: dict[str, str] = {"share": N_("%"), "minutes": N_("min"), "count": N_("residents"),
-                         "index": N_("index"), "rate": N_("per hour")}
+UNITS: dict[str, str] = {
+    "share": N_("%"),
+    "minutes": N_("min"),
+    "count": N_("residents"),
+    "index": N_("index"),
+    "rate": N_("per hour"),
+}
 """Kind of value → its unit as a reader sees it."""
 
 
@@ -104,8 +126,9 @@ def _describe(indicator: str, measure: str, lang: str) -> Description:
     """
     _ = translator(lang, DOMAIN)
 
-    def make(label: str, kind: str, direction: str | None, service: str | None = None
-             ) -> Description:
+    def make(
+        label: str, kind: str, direction: str | None, service: str | None = None
+    ) -> Description:
         return Description(label, kind, direction, _(UNITS[kind]), service)
 
     if indicator.startswith("access_walk_"):
@@ -114,22 +137,44 @@ def _describe(indicator: str, measure: str, lang: str) -> Description:
         name = name[:1].upper() + name[1:]
         minutes = _minutes_of(measure)
         if measure.startswith("coverage_"):
-            return make(_("{service}: share within a {minutes}-minute walk").format(
-                service=name, minutes=minutes), "share", HIGHER_IS_BETTER, service)
+            return make(
+                _("{service}: share within a {minutes}-minute walk").format(
+                    service=name, minutes=minutes
+                ),
+                "share",
+                HIGHER_IS_BETTER,
+                service,
+            )
         if measure.startswith("residents_within_"):
-            return make(_("{service}: residents within a {minutes}-minute walk").format(
-                service=name, minutes=minutes), "count", HIGHER_IS_BETTER, service)
+            return make(
+                _("{service}: residents within a {minutes}-minute walk").format(
+                    service=name, minutes=minutes
+                ),
+                "count",
+                HIGHER_IS_BETTER,
+                service,
+            )
         if measure == "mean_minutes":
-            return make(_("{service}: mean walking time").format(service=name), "minutes",
-                        LOWER_IS_BETTER, service)
+            return make(
+                _("{service}: mean walking time").format(service=name),
+                "minutes",
+                LOWER_IS_BETTER,
+                service,
+            )
         if measure == "gini_minutes":
-            return make(_("{service}: inequality of walking time (Gini)").format(
-                service=name), "index", LOWER_IS_BETTER, service)
+            return make(
+                _("{service}: inequality of walking time (Gini)").format(service=name),
+                "index",
+                LOWER_IS_BETTER,
+                service,
+            )
     if indicator == "segregation":
-        labels = {"dissimilarity": N_("Segregation: dissimilarity index"),
-                  "isolation": N_("Segregation: isolation index"),
-                  "entropy": N_("Segregation: entropy index"),
-                  "multigroup_dissimilarity": N_("Segregation: multigroup dissimilarity index")}
+        labels = {
+            "dissimilarity": N_("Segregation: dissimilarity index"),
+            "isolation": N_("Segregation: isolation index"),
+            "entropy": N_("Segregation: entropy index"),
+            "multigroup_dissimilarity": N_("Segregation: multigroup dissimilarity index"),
+        }
         if measure in labels:
             return make(_(labels[measure]), "index", LOWER_IS_BETTER)
         if measure == "group_share":
@@ -138,20 +183,27 @@ def _describe(indicator: str, measure: str, lang: str) -> Description:
         if measure == "hot_residents":
             return make(_("Residents of the hottest cells"), "count", LOWER_IS_BETTER)
         if measure == "heat_vulnerable_residents":
-            return make(_("Heat-vulnerable residents of the hottest cells"), "count",
-                        LOWER_IS_BETTER)
+            return make(
+                _("Heat-vulnerable residents of the hottest cells"), "count", LOWER_IS_BETTER
+            )
         if measure == "population_weighted_heat":
             return make(_("Mean heat exposure of residents"), "index", LOWER_IS_BETTER)
     if indicator == "flood" and measure == "exposed_residents":
         return make(_("Residents in flood hazard areas"), "count", LOWER_IS_BETTER)
     if indicator == "transit":
         if measure == "departures_per_hour":
-            return make(_("Public transport departures per hour near home"), "rate",
-                        HIGHER_IS_BETTER)
+            return make(
+                _("Public transport departures per hour near home"), "rate", HIGHER_IS_BETTER
+            )
         frequent = re.fullmatch(r"share_(\d+(?:\.\d+)?)_per_hour", measure)
         if frequent:
-            return make(_("Share with at least {n} departures per hour near home").format(
-                n=frequent.group(1)), "share", HIGHER_IS_BETTER)
+            return make(
+                _("Share with at least {n} departures per hour near home").format(
+                    n=frequent.group(1)
+                ),
+                "share",
+                HIGHER_IS_BETTER,
+            )
     return make(_("Other measure"), "index", None)
 
 
@@ -206,8 +258,7 @@ class _Writer:
         sign = "+" if value > 0 else "\u2212"
         if kind == "count" and self.small(value):
             return sign + self._("fewer than {n}").format(n=self.min_count)
-        return sign + self._magnitude(abs(value), kind, change=True) + self._unit(
-            kind, change=True)
+        return sign + self._magnitude(abs(value), kind, change=True) + self._unit(kind, change=True)
 
     def count(self, value: float) -> str:
         """A person count on its own (no sign, no unit)."""
@@ -251,21 +302,32 @@ def _table_row(row: Mapping[str, Any], writer: _Writer) -> dict[str, Any]:
     before, after, change = (_number(row.get(k)) for k in ("before", "after", "change"))
     kind = description.kind
     if kind == "count":  # whole persons; small counts withheld
-        before, after, change = (None if v is None or writer.small(v) else float(round(v))
-                                 for v in (before, after, change))
-    return {"indicator": row["indicator"], "measure": row["measure"],
-            "population_group": row["population_group"], "label": description.label,
-            "group": _group_label(str(row["population_group"]), writer.lang),
-            "unit": description.unit, "kind": kind, "direction": description.direction,
-            "before": before, "after": after, "change": change,
-            "better": _better(_number(row.get("change")), description.direction),
-            "before_text": writer.value(_number(row.get("before")), kind),
-            "after_text": writer.value(_number(row.get("after")), kind),
-            "change_text": writer.change(_number(row.get("change")), kind)}
+        before, after, change = (
+            None if v is None or writer.small(v) else float(round(v))
+            for v in (before, after, change)
+        )
+    return {
+        "indicator": row["indicator"],
+        "measure": row["measure"],
+        "population_group": row["population_group"],
+        "label": description.label,
+        "group": _group_label(str(row["population_group"]), writer.lang),
+        "unit": description.unit,
+        "kind": kind,
+        "direction": description.direction,
+        "before": before,
+        "after": after,
+        "change": change,
+        "better": _better(_number(row.get("change")), description.direction),
+        "before_text": writer.value(_number(row.get("before")), kind),
+        "after_text": writer.value(_number(row.get("after")), kind),
+        "change_text": writer.change(_number(row.get("change")), kind),
+    }
 
 
-def summary_table(diff: Mapping[str, Any] | Iterable[Mapping[str, Any]], *, lang: str = "en",
-                  min_count: int = 10) -> list[dict[str, Any]]:
+def summary_table(
+    diff: Mapping[str, Any] | Iterable[Mapping[str, Any]], *, lang: str = "en", min_count: int = 10
+) -> list[dict[str, Any]]:
     """The city rows of ``diff`` labelled: one row per indicator, measure and group.
 
     Values stay numbers (fractions for shares); ``*_text`` hold them written for ``lang``.
@@ -282,8 +344,9 @@ def _join(phrases: list[str], writer: _Writer) -> str:
     return _("{items} and {last}").format(items=", ".join(phrases[:-1]), last=phrases[-1])
 
 
-def _access_sentences(rows: dict[tuple[str, str, str], Mapping[str, Any]], writer: _Writer
-                      ) -> list[tuple[float, str]]:
+def _access_sentences(
+    rows: dict[tuple[str, str, str], Mapping[str, Any]], writer: _Writer
+) -> list[tuple[float, str]]:
     """One sentence per distinct change of the residents within walking distance; services
     whose numbers are the same (a housing edit moves them all alike) share one sentence."""
     _ = writer._
@@ -293,16 +356,23 @@ def _access_sentences(rows: dict[tuple[str, str, str], Mapping[str, Any]], write
     for indicator in services:
         service = indicator.removeprefix("access_walk_")
         phrase = _(SERVICE_PHRASES.get(service, OTHER_SERVICE_PHRASE))
-        counted = [k for k in rows if k[0] == indicator and k[1].startswith("residents_within_")
-                   and k[2] == "all"]
+        counted = [
+            k
+            for k in rows
+            if k[0] == indicator and k[1].startswith("residents_within_") and k[2] == "all"
+        ]
         change = _number(rows[counted[0]].get("change")) if counted else None
         if counted and change is not None and round(change) != 0:
             lowest = rows.get((indicator, counted[0][1], "lowest_income"))
             low = _number(lowest.get("change")) if lowest else None
-            low_kept = round(low) if low is not None and round(low) != 0 and (
-                low > 0) == (change > 0) else 0
-            same.setdefault((round(change), low_kept, _minutes_of(counted[0][1])),
-                            []).append(phrase)
+            low_kept = (
+                round(low)
+                if low is not None and round(low) != 0 and (low > 0) == (change > 0)
+                else 0
+            )
+            same.setdefault((round(change), low_kept, _minutes_of(counted[0][1])), []).append(
+                phrase
+            )
             continue
         row = rows.get((indicator, "mean_minutes", "all"))
         if row is not None and _changed(_number(row.get("change"))):
@@ -312,23 +382,25 @@ def _access_sentences(rows: dict[tuple[str, str, str], Mapping[str, Any]], write
     for (change, low, minutes), phrases in same.items():
         service = _join(phrases, writer)
         if writer.small(change):
-            text = (_("Fewer than {n} residents gain a {minutes}-minute walk to {service}")
-                    if change > 0 else
-                    _("Fewer than {n} residents lose a {minutes}-minute walk to {service}")
-                    ).format(n=writer.min_count, minutes=minutes, service=service)
+            text = (
+                _("Fewer than {n} residents gain a {minutes}-minute walk to {service}")
+                if change > 0
+                else _("Fewer than {n} residents lose a {minutes}-minute walk to {service}")
+            ).format(n=writer.min_count, minutes=minutes, service=service)
         else:
             text = _("{change} residents within a {minutes}-minute walk of {service}").format(
-                change=writer.change(float(change), "count"), minutes=minutes,
-                service=service)
+                change=writer.change(float(change), "count"), minutes=minutes, service=service
+            )
         if low:
             text += _(", of them {count} in the lowest income class").format(
-                count=writer.count(float(low)))
+                count=writer.count(float(low))
+            )
         out.append((float(abs(change)), text))
     return out
 
 
 def _generic(row: Mapping[str, Any], writer: _Writer) -> str | None:
-    """"label (group): before → after" or, for counts, "label: +change"; ``None`` when the
+    """ "label (group): before → after" or, for counts, "label: +change"; ``None`` when the
     change does not show at the precision the numbers are written with."""
     _ = writer._
     description = _describe(str(row["indicator"]), str(row["measure"]), writer.lang)
@@ -343,11 +415,12 @@ def _generic(row: Mapping[str, Any], writer: _Writer) -> str | None:
         if round(change) == 0:
             return None
         if writer.small(change):
-            return (_("{label}: up by fewer than {n}") if change > 0
-                    else _("{label}: down by fewer than {n}")).format(label=label,
-                                                                       n=writer.min_count)
-        return _("{label}: {change}").format(label=label,
-                                              change=writer.change(change, "count"))
+            return (
+                _("{label}: up by fewer than {n}")
+                if change > 0
+                else _("{label}: down by fewer than {n}")
+            ).format(label=label, n=writer.min_count)
+        return _("{label}: {change}").format(label=label, change=writer.change(change, "count"))
     before = writer.value(_number(row.get("before")), description.kind)
     after = writer.value(_number(row.get("after")), description.kind)
     if before == after:
@@ -356,20 +429,26 @@ def _generic(row: Mapping[str, Any], writer: _Writer) -> str | None:
 
 
 FAMILY_ORDER = ("transit", "heat", "flood", "segregation")
-GENERIC_GROUPS = {"transit": ("all",), "heat": ("all", "age_0_9_and_70_plus"),
-                  "flood": None, "segregation": ("lowest_income", "income_classes")}
+GENERIC_GROUPS = {
+    "transit": ("all",),
+    "heat": ("all", "age_0_9_and_70_plus"),
+    "flood": None,
+    "segregation": ("lowest_income", "income_classes"),
+}
 """Which groups' changes a sentence states, per family (None: every group)."""
 
 
-def summary_sentences(diff: Mapping[str, Any] | Iterable[Mapping[str, Any]], *,
-                      lang: str = "en", min_count: int = 10) -> list[str]:
+def summary_sentences(
+    diff: Mapping[str, Any] | Iterable[Mapping[str, Any]], *, lang: str = "en", min_count: int = 10
+) -> list[str]:
     """Plain-language sentences for the city rows of ``diff``, the largest changes first
     within each family (access, transit, heat, flood, segregation), at most
     :data:`MAX_SENTENCES`. A scenario that changes nothing gets one sentence saying so."""
     writer = _Writer(normalize(lang), min_count)
     rows = {tuple(str(r[k]) for k in KEYS): r for r in _rows(diff)}
     keyed: dict[tuple[str, str, str], Mapping[str, Any]] = {
-        (k[0], k[1], k[2]): v for k, v in rows.items()}
+        (k[0], k[1], k[2]): v for k, v in rows.items()
+    }
     if not any(_changed(_number(r.get("change"))) for r in keyed.values()):
         _ = writer._
         return [_("Nothing changes: the edits move none of the indicators they affect.")]
@@ -387,8 +466,12 @@ def summary_sentences(diff: Mapping[str, Any] | Iterable[Mapping[str, Any]], *,
                 sentences.append(sentence)
     if not sentences:
         _ = writer._
-        return [_("The edits change the indicators by less than the precision shown here; "
-                  "the table has the exact values.")]
+        return [
+            _(
+                "The edits change the indicators by less than the precision shown here; "
+                "the table has the exact values."
+            )
+        ]
     return [s[:1].upper() + s[1:] for s in sentences[:MAX_SENTENCES]]
 
 
@@ -397,33 +480,48 @@ def is_no_change(diff: Mapping[str, Any] | Iterable[Mapping[str, Any]]) -> bool:
     return not any(_changed(_number(r.get("change"))) for r in _rows(diff))
 
 
-def summarize(diff: Mapping[str, Any] | Iterable[Mapping[str, Any]], *, lang: str = "en",
-              min_count: int = 10) -> dict[str, Any]:
+def summarize(
+    diff: Mapping[str, Any] | Iterable[Mapping[str, Any]], *, lang: str = "en", min_count: int = 10
+) -> dict[str, Any]:
     """``{language, sentences, no_change, table}`` for a scenario's diff."""
     language = normalize(lang)
-    return {"language": language,
-            "sentences": summary_sentences(diff, lang=language, min_count=min_count),
-            "no_change": is_no_change(diff),
-            "table": summary_table(diff, lang=language, min_count=min_count)}
+    return {
+        "language": language,
+        "sentences": summary_sentences(diff, lang=language, min_count=min_count),
+        "no_change": is_no_change(diff),
+        "table": summary_table(diff, lang=language, min_count=min_count),
+    }
 
 
-def compare_summaries(a: Mapping[str, Any], b: Mapping[str, Any], *, lang: str = "en",
-                      min_count: int = 10) -> list[dict[str, Any]]:
+def compare_summaries(
+    a: Mapping[str, Any], b: Mapping[str, Any], *, lang: str = "en", min_count: int = 10
+) -> list[dict[str, Any]]:
     """Two scenario diffs side by side: one row per indicator, measure and group with the
     shared ``before`` and each scenario's ``after``, ``change`` and ``better`` (suffixes
     ``_a`` and ``_b``; ``None`` where a scenario did not recompute the indicator)."""
     writer = _Writer(normalize(lang), min_count)
     tables = {}
     for name, diff in (("a", a), ("b", b)):
-        tables[name] = {tuple(str(r[k]) for k in KEYS): _table_row(r, writer)
-                        for r in _rows(diff)}
+        tables[name] = {tuple(str(r[k]) for k in KEYS): _table_row(r, writer) for r in _rows(diff)}
     keys = list(dict.fromkeys([*tables["a"], *tables["b"]]))
     out = []
     for key in keys:
         first = tables["a"].get(key) or tables["b"][key]
-        row = {k: first[k] for k in ("indicator", "measure", "population_group", "label",
-                                     "group", "unit", "kind", "direction", "before",
-                                     "before_text")}
+        row = {
+            k: first[k]
+            for k in (
+                "indicator",
+                "measure",
+                "population_group",
+                "label",
+                "group",
+                "unit",
+                "kind",
+                "direction",
+                "before",
+                "before_text",
+            )
+        }
         for name in ("a", "b"):
             side = tables[name].get(key)
             for field in ("after", "change", "better", "after_text", "change_text"):

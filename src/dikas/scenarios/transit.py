@@ -63,7 +63,8 @@ def remove_route(feed: GtfsFeed, route_id: str) -> GtfsFeed:
         routes=t["routes"][t["routes"]["route_id"].astype(str) != route_id],
         trips=t["trips"][~t["trips"]["trip_id"].astype(str).isin(trips)],
         stop_times=t["stop_times"][~t["stop_times"]["trip_id"].astype(str).isin(trips)],
-        frequencies=t["frequencies"][~t["frequencies"]["trip_id"].astype(str).isin(trips)])
+        frequencies=t["frequencies"][~t["frequencies"]["trip_id"].astype(str).isin(trips)],
+    )
 
 
 def change_frequency(feed: GtfsFeed, route_id: str, factor: float) -> GtfsFeed:
@@ -84,16 +85,23 @@ def change_frequency(feed: GtfsFeed, route_id: str, factor: float) -> GtfsFeed:
     return _with_tables(feed, frequencies=frequencies, stop_times=stop_times, trips=trip_rows)
 
 
-def _copies(stop_times: pd.DataFrame, trips: pd.DataFrame, scheduled: set[str], factor: int
-            ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _copies(
+    stop_times: pd.DataFrame, trips: pd.DataFrame, scheduled: set[str], factor: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     times = stop_times[stop_times["trip_id"].astype(str).isin(scheduled)]
     first = times.sort_values("stop_sequence").groupby("trip_id", sort=False).first()
     series = trips.set_index(trips["trip_id"].astype(str)).loc[first.index.astype(str)]
-    keys = pd.DataFrame({"trip_id": first.index.astype(str), "start": first["departure_s"],
-                         "stop": first["stop_id"].astype(str),
-                         "service": series["service_id"].astype(str).to_numpy(),
-                         "direction": series.get("direction_id", pd.Series(0, index=series.index))
-                         .astype(str).to_numpy()})
+    keys = pd.DataFrame(
+        {
+            "trip_id": first.index.astype(str),
+            "start": first["departure_s"],
+            "stop": first["stop_id"].astype(str),
+            "service": series["service_id"].astype(str).to_numpy(),
+            "direction": series.get("direction_id", pd.Series(0, index=series.index))
+            .astype(str)
+            .to_numpy(),
+        }
+    )
     keys = keys.sort_values(["service", "direction", "stop", "start"])
     gap = keys.groupby(["service", "direction", "stop"])["start"].diff(-1).abs()
     gap = gap.fillna(keys.groupby(["service", "direction", "stop"])["start"].diff())
@@ -106,15 +114,25 @@ def _copies(stop_times: pd.DataFrame, trips: pd.DataFrame, scheduled: set[str], 
         for j in range(1, factor):
             shift = round(j * trip_gap / factor)
             copy_id = f"{trip_id}_x{j}"
-            shifted = template.assign(trip_id=copy_id, arrival_s=template["arrival_s"] + shift,
-                                      departure_s=template["departure_s"] + shift)
+            shifted = template.assign(
+                trip_id=copy_id,
+                arrival_s=template["arrival_s"] + shift,
+                departure_s=template["departure_s"] + shift,
+            )
             new_times.append(shifted)
             new_trips.append(trip_row.assign(trip_id=copy_id))
     return pd.concat(new_times, ignore_index=True), pd.concat(new_trips, ignore_index=True)
 
 
-def add_stop(feed: GtfsFeed, route_id: str, *, after_stop_id: str, point: object,
-             stop_id: str, stop_name: str) -> GtfsFeed:
+def add_stop(
+    feed: GtfsFeed,
+    route_id: str,
+    *,
+    after_stop_id: str,
+    point: object,
+    stop_id: str,
+    stop_name: str,
+) -> GtfsFeed:
     """The feed with a new stop served by ``route_id`` after ``after_stop_id``."""
     if (feed.stops["stop_id"].astype(str) == stop_id).any():
         raise ConfigError(f"stop_id {stop_id!r} already exists")
@@ -122,12 +140,14 @@ def add_stop(feed: GtfsFeed, route_id: str, *, after_stop_id: str, point: object
     stop_times = feed.tables["stop_times"].copy()
     stop_times["stop_sequence"] = stop_times["stop_sequence"].astype("int64")
     on_route = stop_times[stop_times["trip_id"].astype(str).isin(trips)].sort_values(
-        ["trip_id", "stop_sequence"])
+        ["trip_id", "stop_sequence"]
+    )
     nxt = on_route.groupby("trip_id").shift(-1)
     hit = (on_route["stop_id"].astype(str) == after_stop_id) & nxt["stop_id"].notna()
     if not hit.any():
-        raise ConfigError(f"stop {after_stop_id!r} is not followed by another stop on route "
-                          f"{route_id!r}")
+        raise ConfigError(
+            f"stop {after_stop_id!r} is not followed by another stop on route {route_id!r}"
+        )
     located = feed.stops.set_index(feed.stops["stop_id"].astype(str)).geometry
     before = located.reindex(on_route.loc[hit, "stop_id"].astype(str)).to_numpy()
     after = located.reindex(nxt.loc[hit, "stop_id"].astype(str)).to_numpy()
@@ -155,8 +175,15 @@ def add_stop(feed: GtfsFeed, route_id: str, *, after_stop_id: str, point: object
     row.update({"stop_id": stop_id, "stop_name": stop_name, "location_type": 0})
     new_stop = gpd.GeoDataFrame([row], geometry=[point], crs=stops.crs)
     stops = pd.concat([stops, new_stop[stops.columns]], ignore_index=True)
-    return GtfsFeed(stops=stops, tables={**feed.tables, "stop_times": pd.concat(
-        [stop_times, new], ignore_index=True).sort_values(["trip_id", "stop_sequence"])})
+    return GtfsFeed(
+        stops=stops,
+        tables={
+            **feed.tables,
+            "stop_times": pd.concat([stop_times, new], ignore_index=True).sort_values(
+                ["trip_id", "stop_sequence"]
+            ),
+        },
+    )
 
 
 def service_day(feed: GtfsFeed) -> dt.date:
@@ -177,22 +204,24 @@ def service_day(feed: GtfsFeed) -> dt.date:
     raise ConfigError("the GTFS feed runs no service within a year of its start")
 
 
-def departures_per_hour(feed: GtfsFeed, day: dt.date, *, window: tuple[int, int] = WINDOW
-                        ) -> pd.Series:
+def departures_per_hour(
+    feed: GtfsFeed, day: dt.date, *, window: tuple[int, int] = WINDOW
+) -> pd.Series:
     """Boardable departures per hour at each stop in ``window`` of ``day``."""
     events = stop_events(feed, day, start_s=window[0], end_s=window[1])
-    counted = events[events["can_board"] & events["departure_s"].between(window[0],
-                                                                         window[1] - 1)]
+    counted = events[events["can_board"] & events["departure_s"].between(window[0], window[1] - 1)]
     hours = (window[1] - window[0]) / 3600.0
     return counted.groupby("stop_id").size().astype(float) / hours
 
 
-def stops_within_walk(network: StreetNetwork, origins: object, stops: gpd.GeoDataFrame,
-                      *, walk_min: float = WALK_MIN) -> pd.DataFrame:
+def stops_within_walk(
+    network: StreetNetwork, origins: object, stops: gpd.GeoDataFrame, *, walk_min: float = WALK_MIN
+) -> pd.DataFrame:
     """Pairs (origin position, ``stop_id``) within ``walk_min`` of walking."""
     points = stops[stops["location_type"].fillna(0).astype("int64") == 0]
-    snapped = network.snap(points.geometry.reset_index(drop=True),
-                           max_distance_m=MAX_SNAP_DISTANCE_M)
+    snapped = network.snap(
+        points.geometry.reset_index(drop=True), max_distance_m=MAX_SNAP_DISTANCE_M
+    )
     if len(snapped) == 0:
         return pd.DataFrame({"origin": [], "stop_id": []})
     times = network.travel_times_ms(origins, snapped, limit_ms=walk_min * MS_PER_MIN)  # type: ignore[arg-type]
@@ -201,8 +230,9 @@ def stops_within_walk(network: StreetNetwork, origins: object, stops: gpd.GeoDat
     return pd.DataFrame({"origin": o, "stop_id": ids[s]})
 
 
-def transit_service_rows(per_cell: pd.Series, groups: pd.DataFrame, postal_code: pd.Series
-                         ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def transit_service_rows(
+    per_cell: pd.Series, groups: pd.DataFrame, postal_code: pd.Series
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """City and area rows of departures per hour near home, by population group."""
     counts = groups.fillna(0.0)
     level = per_cell.reindex(counts.index).fillna(0.0)
@@ -210,25 +240,33 @@ def transit_service_rows(per_cell: pd.Series, groups: pd.DataFrame, postal_code:
     mean = counts.mul(level, axis=0).sum() / weights
     frequent = counts.mul((level >= FREQUENT_PER_HOUR).astype(float), axis=0).sum() / weights
     city = [("transit", "departures_per_hour", g, float(mean[g])) for g in counts.columns]
-    city += [("transit", f"share_{FREQUENT_PER_HOUR:g}_per_hour", g, float(frequent[g]))
-             for g in counts.columns]
+    city += [
+        ("transit", f"share_{FREQUENT_PER_HOUR:g}_per_hour", g, float(frequent[g]))
+        for g in counts.columns
+    ]
     area = postal_code.reindex(counts.index)
     totals = counts.groupby(area).sum().replace(0.0, np.nan)
     area_mean = counts.mul(level, axis=0).groupby(area).sum() / totals
-    area_frequent = counts.mul((level >= FREQUENT_PER_HOUR).astype(float), axis=0
-                               ).groupby(area).sum() / totals
-    areas = pd.concat([long_rows(area_mean, indicator="transit", measure="departures_per_hour"),
-                       long_rows(area_frequent, indicator="transit",
-                             measure=f"share_{FREQUENT_PER_HOUR:g}_per_hour")],
-                      ignore_index=True)
+    area_frequent = (
+        counts.mul((level >= FREQUENT_PER_HOUR).astype(float), axis=0).groupby(area).sum() / totals
+    )
+    areas = pd.concat(
+        [
+            long_rows(area_mean, indicator="transit", measure="departures_per_hour"),
+            long_rows(
+                area_frequent, indicator="transit", measure=f"share_{FREQUENT_PER_HOUR:g}_per_hour"
+            ),
+        ],
+        ignore_index=True,
+    )
     return pd.DataFrame(city, columns=CITY_COLUMNS), areas
 
 
-def cell_departures(network: StreetNetwork, origins: object, feed: GtfsFeed, day: dt.date
-                    ) -> np.ndarray:
+def cell_departures(
+    network: StreetNetwork, origins: object, feed: GtfsFeed, day: dt.date
+) -> np.ndarray:
     """Departures per hour within a 5-minute walk of each snapped origin."""
     pairs = stops_within_walk(network, origins, feed.stops)
     rate = departures_per_hour(feed, day)
     values = pairs["stop_id"].map(rate).fillna(0.0).to_numpy()
-    return np.bincount(pairs["origin"].to_numpy(np.int64), weights=values,
-                       minlength=len(origins))  # type: ignore[arg-type]
+    return np.bincount(pairs["origin"].to_numpy(np.int64), weights=values, minlength=len(origins))  # type: ignore[arg-type]

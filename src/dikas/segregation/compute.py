@@ -93,8 +93,9 @@ class TrendParams:
     dask_address: str | None = None
 
 
-def read_units(twin: Twin, level: str, year: int | None, columns: Sequence[str]
-               ) -> tuple[gpd.GeoDataFrame, str, int | None]:
+def read_units(
+    twin: Twin, level: str, year: int | None, columns: Sequence[str]
+) -> tuple[gpd.GeoDataFrame, str, int | None]:
     """The units of ``level`` with ``columns`` (twin names), their key and the year used."""
     if level not in LEVELS:
         raise ParameterError(f"unknown level {level!r}; use {', '.join(LEVELS)}")
@@ -115,16 +116,17 @@ def population_group(params: SegregationParams | LocalSegregationParams | TrendP
     return ",".join(resolve_column(g) for g in groups)
 
 
-def _two_group(params: SegregationParams | LocalSegregationParams | TrendParams,
-               what: str) -> tuple[str, str]:
+def _two_group(
+    params: SegregationParams | LocalSegregationParams | TrendParams, what: str
+) -> tuple[str, str]:
     if not (params.group and params.total):
         raise ParameterError(f"{what} need a group and a total column")
     return params.group, params.total
 
 
-def compute_segregation(twin: Twin,
-                        params: SegregationParams | Mapping[str, Any] | None = None
-                        ) -> IndicatorBatch:
+def compute_segregation(
+    twin: Twin, params: SegregationParams | Mapping[str, Any] | None = None
+) -> IndicatorBatch:
     """Global segregation indices of one group (``group``/``total``) or several (``groups``).
 
     Every applicable index with PySAL segregation's default parameters (or the named
@@ -151,8 +153,13 @@ def _two_group_or_groups(p: SegregationParams) -> tuple[str, str]:
     return _two_group(p, "two-group indices")
 
 
-def segregation_of_units(frame: pd.DataFrame, params: SegregationParams | Mapping[str, Any],
-                         *, id_column: str | None, year: int | None) -> IndicatorBatch:
+def segregation_of_units(
+    frame: pd.DataFrame,
+    params: SegregationParams | Mapping[str, Any],
+    *,
+    id_column: str | None,
+    year: int | None,
+) -> IndicatorBatch:
     """:func:`compute_segregation` on any frame of units (a twin layer or a user's file)."""
     p = coerce_params(SegregationParams, params)
     counts: TwoGroupCounts | MultiGroupCounts
@@ -164,16 +171,33 @@ def segregation_of_units(frame: pd.DataFrame, params: SegregationParams | Mappin
         group, total = _two_group_or_groups(p)
         counts = two_group_counts(frame, group=group, total=total, id_column=id_column)
     suite = compute_indices(counts, list(p.indices) if p.indices else None)
-    tests = null_tests(counts, list(suite.results), null=p.null,
-                       iterations=p.permutations, seed=p.seed, chunk_size=p.chunk_size,
-                       dask_address=p.dask_address) if p.permutations > 0 else {}
+    tests = (
+        null_tests(
+            counts,
+            list(suite.results),
+            null=p.null,
+            iterations=p.permutations,
+            seed=p.seed,
+            chunk_size=p.chunk_size,
+            dask_address=p.dask_address,
+        )
+        if p.permutations > 0
+        else {}
+    )
     population = population_group(p)
-    rows = global_indicator_rows(suite, population_group=population, year=year,
-                                 source_layers=[p.level], unit_level=p.level, tests=tests)
+    rows = global_indicator_rows(
+        suite,
+        population_group=population,
+        year=year,
+        source_layers=[p.level],
+        unit_level=p.level,
+        tests=tests,
+    )
     ids = _ids(frame, id_column)
     reasons = {e.unit_id: "no_data" for e in suite.excluded}
     units = frame.assign(reason=[reasons.get(i) for i in ids]).set_axis(
-        pd.Index(ids, name=id_column or "unit_id"))
+        pd.Index(ids, name=id_column or "unit_id")
+    )
     summary: dict[str, object] = {
         "indices": {n: _number(v) for n, v in suite.statistics().items()},
         "n_units": suite.n_units,
@@ -185,14 +209,21 @@ def segregation_of_units(frame: pd.DataFrame, params: SegregationParams | Mappin
     if tests:
         summary["p_values"] = {n: _number(t.p_value) for n, t in tests.items()}
         summary["null"] = next(iter(tests.values())).null
-    return IndicatorBatch(family="segregation", level="city", year=year, rows=rows,
-                          units=units, parameters=_public(p), source_layers=(p.level,),
-                          method="dikas.segregation (definitions of PySAL segregation)",
-                          summary=summary)
+    return IndicatorBatch(
+        family="segregation",
+        level="city",
+        year=year,
+        rows=rows,
+        units=units,
+        parameters=_public(p),
+        source_layers=(p.level,),
+        method="dikas.segregation (definitions of PySAL segregation)",
+        summary=summary,
+    )
 
 
 def compute_local_segregation(
-        twin: Twin, params: LocalSegregationParams | Mapping[str, Any] | None = None
+    twin: Twin, params: LocalSegregationParams | Mapping[str, Any] | None = None
 ) -> IndicatorBatch:
     """Location quotient, local entropy, local Moran's I (LISA) and Gi* of group/total.
 
@@ -208,37 +239,60 @@ def compute_local_segregation(
     return local_segregation_of_units(frame, p, id_column=key, year=year)
 
 
-def local_segregation_of_units(frame: gpd.GeoDataFrame,
-                               params: LocalSegregationParams | Mapping[str, Any], *,
-                               id_column: str | None, year: int | None) -> IndicatorBatch:
+def local_segregation_of_units(
+    frame: gpd.GeoDataFrame,
+    params: LocalSegregationParams | Mapping[str, Any],
+    *,
+    id_column: str | None,
+    year: int | None,
+) -> IndicatorBatch:
     """:func:`compute_local_segregation` on any frame of polygons."""
     p = coerce_params(LocalSegregationParams, params)
     group, total = _two_group(p, "local measures")
-    measures = local_measures(frame, group=group, total=total, id_column=id_column,
-                              permutations=p.permutations, significance=p.significance,
-                              seed=p.seed)
+    measures = local_measures(
+        frame,
+        group=group,
+        total=total,
+        id_column=id_column,
+        permutations=p.permutations,
+        significance=p.significance,
+        seed=p.seed,
+    )
     layer = _published(measures.layer, frame, total, id_column, p.level)
-    rows = local_indicator_rows(replace(measures, layer=layer), level=p.level, year=year,
-                                population_group=population_group(p),
-                                source_layers=[p.level])
+    rows = local_indicator_rows(
+        replace(measures, layer=layer),
+        level=p.level,
+        year=year,
+        population_group=population_group(p),
+        source_layers=[p.level],
+    )
     units = layer.set_index(layer["unit_id"].rename(id_column or "unit_id"), drop=False)
     reason = pd.Series(None, index=units.index, dtype=object)
     reason.loc[layer["excluded"].notna().to_numpy()] = "no_data"
     reason.loc[(layer["lisa"] == "suppressed").to_numpy()] = "suppressed"
     units["reason"] = reason
-    return IndicatorBatch(family="segregation_local", level=p.level, year=year, rows=rows,
-                          units=units, parameters=dict(measures.parameters),
-                          source_layers=(p.level,),
-                          method="dikas.segregation.local_measures (queen contiguity)",
-                          summary={"excluded": [e.unit_id for e in measures.excluded]})
+    return IndicatorBatch(
+        family="segregation_local",
+        level=p.level,
+        year=year,
+        rows=rows,
+        units=units,
+        parameters=dict(measures.parameters),
+        source_layers=(p.level,),
+        method="dikas.segregation.local_measures (queen contiguity)",
+        summary={"excluded": [e.unit_id for e in measures.excluded]},
+    )
 
 
-def _published(layer: gpd.GeoDataFrame, frame: pd.DataFrame, total: str,
-               id_column: str | None, level: str) -> gpd.GeoDataFrame:
+def _published(
+    layer: gpd.GeoDataFrame, frame: pd.DataFrame, total: str, id_column: str | None, level: str
+) -> gpd.GeoDataFrame:
     """The layer without the values of units whose person count may not be published."""
     total = total if total in frame.columns else resolve_column(total)
-    counts = pd.DataFrame({"population": pd.to_numeric(frame[total], errors="coerce")
-                           .to_numpy()}, index=_ids(frame, id_column))
+    counts = pd.DataFrame(
+        {"population": pd.to_numeric(frame[total], errors="coerce").to_numpy()},
+        index=_ids(frame, id_column),
+    )
     public = publish(counts, level=level)
     hidden_ids = set(counts.index[public["population"].isna() & counts["population"].notna()])
     hidden = layer["unit_id"].isin(hidden_ids)
@@ -250,8 +304,9 @@ def _published(layer: gpd.GeoDataFrame, frame: pd.DataFrame, total: str,
     return layer
 
 
-def compute_segregation_trend(twin: Twin, params: TrendParams | Mapping[str, Any] | None = None
-                              ) -> IndicatorBatch:
+def compute_segregation_trend(
+    twin: Twin, params: TrendParams | Mapping[str, Any] | None = None
+) -> IndicatorBatch:
     """Indices for every year of the twin's postal areas, and whether first → last changed.
 
     The change is a random-label permutation test on the units valid in both years. Returns
@@ -263,37 +318,65 @@ def compute_segregation_trend(twin: Twin, params: TrendParams | Mapping[str, Any
     group, total = resolve_column(group), resolve_column(total)
     names = list(p.indices)
     years = sorted(twin.years("areas"))
-    frames = {y: twin.read("areas", year=y, columns=["postal_code", group, total])
-              for y in years}
+    frames = {y: twin.read("areas", year=y, columns=["postal_code", group, total]) for y in years}
     if len(years) < 2:
         raise ParameterError(f"the twin has {len(years)} year(s) of areas; a trend needs two")
-    counts = {y: two_group_counts(f, group=group, total=total, id_column="postal_code")
-              for y, f in frames.items()}
+    counts = {
+        y: two_group_counts(f, group=group, total=total, id_column="postal_code")
+        for y, f in frames.items()
+    }
     suites = {y: compute_indices(c, names) for y, c in counts.items()}
     values = pd.DataFrame({y: s.statistics() for y, s in suites.items()}).T
     values.index.name = "year"
-    first, last = (_common(frames[y], set(counts[years[0]].unit_ids)
-                           & set(counts[years[-1]].unit_ids), group, total)
-                   for y in (years[0], years[-1]))
-    changes = {n: compare_periods(n, last, first, iterations=p.permutations, seed=p.seed,
-                                  dask_address=p.dask_address) for n in names}
-    rows = pd.concat([global_indicator_rows(s, population_group=population_group(p), year=y,
-                                            source_layers=["areas"], unit_level="areas")
-                      for y, s in suites.items()], ignore_index=True)
+    first, last = (
+        _common(
+            frames[y],
+            set(counts[years[0]].unit_ids) & set(counts[years[-1]].unit_ids),
+            group,
+            total,
+        )
+        for y in (years[0], years[-1])
+    )
+    changes = {
+        n: compare_periods(
+            n, last, first, iterations=p.permutations, seed=p.seed, dask_address=p.dask_address
+        )
+        for n in names
+    }
+    rows = pd.concat(
+        [
+            global_indicator_rows(
+                s,
+                population_group=population_group(p),
+                year=y,
+                source_layers=["areas"],
+                unit_level="areas",
+            )
+            for y, s in suites.items()
+        ],
+        ignore_index=True,
+    )
     return IndicatorBatch(
-        family="segregation_trend", level="city", year=years[-1], rows=rows,
-        units=pd.DataFrame({"reason": pd.Series(dtype=object)},
-                           index=pd.Index([], name="unit_id")),
-        parameters=_public(p), source_layers=("areas",),
+        family="segregation_trend",
+        level="city",
+        year=years[-1],
+        rows=rows,
+        units=pd.DataFrame({"reason": pd.Series(dtype=object)}, index=pd.Index([], name="unit_id")),
+        parameters=_public(p),
+        source_layers=("areas",),
         method="dikas.segregation (random-label test of the change)",
-        summary={"years": years, "values": values, "changes": changes})
+        summary={"years": years, "values": values, "changes": changes},
+    )
 
 
 def _common(frame: pd.DataFrame, shared: set[str], group: str, total: str) -> TwoGroupCounts:
     """Counts of one year restricted to the units valid in both (for the random-label test)."""
-    return two_group_counts(frame[frame["postal_code"].astype(str).isin(shared)]
-                            .sort_values("postal_code"), group=group, total=total,
-                            id_column="postal_code")
+    return two_group_counts(
+        frame[frame["postal_code"].astype(str).isin(shared)].sort_values("postal_code"),
+        group=group,
+        total=total,
+        id_column="postal_code",
+    )
 
 
 def _ids(frame: pd.DataFrame, id_column: str | None) -> list[str]:

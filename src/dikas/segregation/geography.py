@@ -53,8 +53,10 @@ class Geography:
     def require_dense(self, what: str) -> None:
         """Refuse ``n × n`` structures for more than :data:`MAX_DENSE_UNITS` units."""
         if len(self) > MAX_DENSE_UNITS:
-            raise ParameterError(f"{what} needs an n × n matrix; {len(self)} units exceed the "
-                                 f"limit of {MAX_DENSE_UNITS} (aggregate the units first)")
+            raise ParameterError(
+                f"{what} needs an n × n matrix; {len(self)} units exceed the "
+                f"limit of {MAX_DENSE_UNITS} (aggregate the units first)"
+            )
 
     def cached(self, key: Hashable, build: Callable[[], Any]) -> Any:
         """A parameterised derived structure (e.g. a proximity matrix), built once per key."""
@@ -111,14 +113,16 @@ class Geography:
         """Shortest-path length in queen steps between all units; ``-1`` if unreachable."""
         self.require_dense("the graph distance between all units")
         queen = self.queen
-        return _kernels.all_pairs_hops(queen.indptr.astype(np.int64),
-                                       queen.indices.astype(np.int64))
+        return _kernels.all_pairs_hops(
+            queen.indptr.astype(np.int64), queen.indices.astype(np.int64)
+        )
 
 
 def _shared_feature_adjacency(owner: np.ndarray, feature: np.ndarray, n: int) -> sparse.csr_array:
     """Units sharing at least one feature (vertex or edge id) are neighbours."""
     incidence = sparse.csr_array(
-        (np.ones(len(owner)), (owner, feature)), shape=(n, int(feature.max()) + 1 if len(feature) else 0)
+        (np.ones(len(owner)), (owner, feature)),
+        shape=(n, int(feature.max()) + 1 if len(feature) else 0),
     )
     incidence.data[:] = 1.0
     shared = (incidence @ incidence.T).tocsr()

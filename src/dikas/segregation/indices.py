@@ -70,13 +70,19 @@ def resolve_parameters(index: IndexDefinition, overrides: Mapping[str, Any]) -> 
     """Defaults of ``index`` updated with ``overrides``; unknown parameter names are errors."""
     unknown = set(overrides) - set(index.defaults)
     if unknown:
-        raise ParameterError(f"index {index.name!r} has no parameter {', '.join(sorted(unknown))}; "
-                             f"parameters: {', '.join(index.defaults) or 'none'}")
+        raise ParameterError(
+            f"index {index.name!r} has no parameter {', '.join(sorted(unknown))}; "
+            f"parameters: {', '.join(index.defaults) or 'none'}"
+        )
     return {**index.defaults, **overrides}
 
 
-def evaluate(index: IndexDefinition, counts: Counts, values: tuple[np.ndarray, ...],
-             parameters: Mapping[str, Any]) -> float | np.ndarray:
+def evaluate(
+    index: IndexDefinition,
+    counts: Counts,
+    values: tuple[np.ndarray, ...],
+    parameters: Mapping[str, Any],
+) -> float | np.ndarray:
     """Apply ``index`` to ``values`` (``(x, t)`` or ``(counts,)``) of the units of ``counts``."""
     if index.kind == "multigroup":
         return index.kernel(*values, **parameters)
@@ -110,8 +116,9 @@ def compute_index(name: str, counts: Counts, **parameters: Any) -> IndexResult:
     index = definition(name)
     expected = TwoGroupCounts if index.kind == "two_group" else MultiGroupCounts
     if not isinstance(counts, expected):
-        raise ParameterError(f"index {name!r} is {index.kind.replace('_', '-')}; "
-                             f"got {type(counts).__name__}")
+        raise ParameterError(
+            f"index {name!r} is {index.kind.replace('_', '-')}; got {type(counts).__name__}"
+        )
     used = resolve_parameters(index, parameters)
     with np.errstate(divide="ignore", invalid="ignore"):
         value = float(evaluate(index, counts, observed_values(counts), used))
@@ -129,8 +136,9 @@ def compute_indices(counts: Counts, names: Iterable[str] | None = None) -> Index
         if isinstance(counts, MultiGroupCounts):
             names = MULTIGROUP_SUITE
         else:
-            names = [n for n in TWO_GROUP_SUITE
-                     if counts.geography is not None or not INDICES[n].spatial]
+            names = [
+                n for n in TWO_GROUP_SUITE if counts.geography is not None or not INDICES[n].spatial
+            ]
     results = {name: compute_index(name, counts) for name in names}
     return IndexSuite(results, counts.n_units, counts.excluded)
 
@@ -138,9 +146,13 @@ def compute_indices(counts: Counts, names: Iterable[str] | None = None) -> Index
 def _undefined_reason(index: IndexDefinition, counts: Counts) -> str:
     if index.name == "boundary_spatial_dissimilarity" and counts.geography is not None:
         lonely = int((np.asarray(counts.geography.shared_boundary.sum(axis=1)) == 0).sum())
-        return (f"{lonely} units share no boundary with another unit, so PySAL's row "
-                "standardization divides by zero; see boundary_spatial_dissimilarity_corrected")
+        return (
+            f"{lonely} units share no boundary with another unit, so PySAL's row "
+            "standardization divides by zero; see boundary_spatial_dissimilarity_corrected"
+        )
     if index.name == "relative_concentration":
-        return ("the smallest and the largest units have the same population-weighted mean "
-                "area (e.g. a regular grid), so the index's denominator is zero")
+        return (
+            "the smallest and the largest units have the same population-weighted mean "
+            "area (e.g. a regular grid), so the index's denominator is zero"
+        )
     return "the index is undefined for these counts (a group is empty or the whole population)"

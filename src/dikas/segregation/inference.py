@@ -104,8 +104,9 @@ class PeriodComparison:
         return bool(self.p_value < level)
 
 
-def simulate_counts(counts: Counts, *, null: NullModel, iterations: int,
-                    rng: np.random.Generator) -> tuple[np.ndarray, ...]:
+def simulate_counts(
+    counts: Counts, *, null: NullModel, iterations: int, rng: np.random.Generator
+) -> tuple[np.ndarray, ...]:
     """``iterations`` data sets under ``null``, as arrays with one replicate per column.
 
     Two-group: ``(x, t)`` each ``(n, B)``. Multigroup: ``(counts,)`` of shape ``(B, n, K)``.
@@ -131,23 +132,33 @@ def simulate_counts(counts: Counts, *, null: NullModel, iterations: int,
         simulated[:, :, k - 1] = remaining
     elif null == "systematic":
         for group in range(k):
-            simulated[:, :, group] = rng.multinomial(int(groups[:, group].sum()),
-                                                     totals / totals.sum(), size=iterations)
+            simulated[:, :, group] = rng.multinomial(
+                int(groups[:, group].sum()), totals / totals.sum(), size=iterations
+            )
     elif null == "evenness":
         shares = groups.sum(axis=0) / groups.sum()
         simulated[:] = rng.multinomial(totals, shares, size=(iterations, n))
     else:
-        raise ParameterError(f"unknown null model {null!r}; use permutation, systematic or evenness")
+        raise ParameterError(
+            f"unknown null model {null!r}; use permutation, systematic or evenness"
+        )
     if isinstance(counts, TwoGroupCounts):
         x_sim = simulated[:, :, 0].T.astype(float)
         return x_sim, x_sim + simulated[:, :, 1].T
     return (simulated.astype(float),)
 
 
-def null_test(name: str, counts: Counts, *, null: NullModel = "permutation",
-               iterations: int = 999, seed: int | None = None,
-               chunk_size: int = DEFAULT_CHUNK_SIZE, dask_address: str | None = None,
-               **parameters: Any) -> NullTest:
+def null_test(
+    name: str,
+    counts: Counts,
+    *,
+    null: NullModel = "permutation",
+    iterations: int = 999,
+    seed: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    dask_address: str | None = None,
+    **parameters: Any,
+) -> NullTest:
     """Test an index against its distribution under ``null`` (see the module docstring).
 
     Parameters
@@ -172,56 +183,104 @@ def null_test(name: str, counts: Counts, *, null: NullModel = "permutation",
     index = definition(name)
     used = resolve_parameters(index, parameters)
     observed = compute_index(name, counts, **used).statistic
-    (simulated,) = _null_distributions(counts, [(name, used)], null=null,
-                                       iterations=iterations, seed=seed,
-                                       chunk_size=chunk_size, dask_address=dask_address)
+    (simulated,) = _null_distributions(
+        counts,
+        [(name, used)],
+        null=null,
+        iterations=iterations,
+        seed=seed,
+        chunk_size=chunk_size,
+        dask_address=dask_address,
+    )
     return NullTest(name, observed, _two_sided_p(observed, simulated), null, simulated, used)
 
 
-def null_tests(counts: Counts, names: list[str], *, null: NullModel = "permutation",
-               iterations: int = 999, seed: int | None = None,
-               chunk_size: int = DEFAULT_CHUNK_SIZE, dask_address: str | None = None
-               ) -> dict[str, NullTest]:
+def null_tests(
+    counts: Counts,
+    names: list[str],
+    *,
+    null: NullModel = "permutation",
+    iterations: int = 999,
+    seed: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    dask_address: str | None = None,
+) -> dict[str, NullTest]:
     """:func:`null_test` for several indices on the same simulated data sets."""
     indices = [(name, resolve_parameters(definition(name), {})) for name in names]
-    distributions = _null_distributions(counts, indices, null=null, iterations=iterations,
-                                        seed=seed, chunk_size=chunk_size,
-                                        dask_address=dask_address)
+    distributions = _null_distributions(
+        counts,
+        indices,
+        null=null,
+        iterations=iterations,
+        seed=seed,
+        chunk_size=chunk_size,
+        dask_address=dask_address,
+    )
     results = {}
     for (name, used), simulated in zip(indices, distributions, strict=True):
         observed = compute_index(name, counts).statistic
-        results[name] = NullTest(name, observed, _two_sided_p(observed, simulated), null,
-                                 simulated, used)
+        results[name] = NullTest(
+            name, observed, _two_sided_p(observed, simulated), null, simulated, used
+        )
     return results
 
 
-def _null_distributions(counts: Counts, indices: list[tuple[str, dict[str, Any]]], *,
-                        null: NullModel, iterations: int, seed: int | None, chunk_size: int,
-                        dask_address: str | None) -> list[np.ndarray]:
+def _null_distributions(
+    counts: Counts,
+    indices: list[tuple[str, dict[str, Any]]],
+    *,
+    null: NullModel,
+    iterations: int,
+    seed: int | None,
+    chunk_size: int,
+    dask_address: str | None,
+) -> list[np.ndarray]:
     """Each index's values on the same ``iterations`` simulated data sets, by chunks."""
     if null not in ("permutation", "systematic", "evenness"):
-        raise ParameterError(f"unknown null model {null!r}; use permutation, systematic or evenness")
+        raise ParameterError(
+            f"unknown null model {null!r}; use permutation, systematic or evenness"
+        )
     chunks = draw_chunks(iterations, chunk_size) or [(0, 0)]
-    parts = run_chunks(partial(_null_chunk, indices=indices, null=null, seed=run_seed(seed)),
-                       chunks, shared={"counts": counts}, dask_address=dask_address,
-                       label="permutation inference")
+    parts = run_chunks(
+        partial(_null_chunk, indices=indices, null=null, seed=run_seed(seed)),
+        chunks,
+        shared={"counts": counts},
+        dask_address=dask_address,
+        label="permutation inference",
+    )
     return [np.concatenate([part[i] for part in parts]) for i in range(len(indices))]
 
 
-def _null_chunk(chunk: tuple[int, int], *, counts: Counts,
-                indices: list[tuple[str, dict[str, Any]]], null: NullModel, seed: int
-                ) -> list[np.ndarray]:
+def _null_chunk(
+    chunk: tuple[int, int],
+    *,
+    counts: Counts,
+    indices: list[tuple[str, dict[str, Any]]],
+    null: NullModel,
+    seed: int,
+) -> list[np.ndarray]:
     """One chunk: simulate its data sets, evaluate every index on them."""
     number, draws = chunk
-    replicates = simulate_counts(counts, null=null, iterations=draws,
-                                 rng=chunk_rng(seed, number))
-    return [np.asarray(_evaluate_replicates(definition(name), counts, replicates, used),
-                       dtype=float).reshape(draws) for name, used in indices]
+    replicates = simulate_counts(counts, null=null, iterations=draws, rng=chunk_rng(seed, number))
+    return [
+        np.asarray(
+            _evaluate_replicates(definition(name), counts, replicates, used), dtype=float
+        ).reshape(draws)
+        for name, used in indices
+    ]
 
 
-def bootstrap_index(name: str, counts: Counts, *, iterations: int = 999, level: float = 0.95,
-                    seed: int | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
-                    dask_address: str | None = None, **parameters: Any) -> BootstrapInterval:
+def bootstrap_index(
+    name: str,
+    counts: Counts,
+    *,
+    iterations: int = 999,
+    level: float = 0.95,
+    seed: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    dask_address: str | None = None,
+    **parameters: Any,
+) -> BootstrapInterval:
     """Percentile bootstrap interval: units resampled with replacement (PySAL's resampler).
 
     Spatial indices are recomputed on each resample's own geography (repeated units are
@@ -235,21 +294,31 @@ def bootstrap_index(name: str, counts: Counts, *, iterations: int = 999, level: 
     used = resolve_parameters(index, parameters)
     observed = compute_index(name, counts, **used).statistic
     chunks = draw_chunks(iterations, chunk_size) or [(0, 0)]
-    parts = run_chunks(partial(_bootstrap_chunk, name=name, parameters=used,
-                               seed=run_seed(seed)),
-                       chunks, shared={"counts": counts}, dask_address=dask_address,
-                       label=f"bootstrap {name}")
+    parts = run_chunks(
+        partial(_bootstrap_chunk, name=name, parameters=used, seed=run_seed(seed)),
+        chunks,
+        shared={"counts": counts},
+        dask_address=dask_address,
+        label=f"bootstrap {name}",
+    )
     replicates = np.concatenate(parts)
     finite = replicates[np.isfinite(replicates)]
     lower, upper = np.quantile(finite, [(1 - level) / 2, (1 + level) / 2])
     return BootstrapInterval(name, observed, float(lower), float(upper), level, replicates, used)
 
 
-def compare_periods(name: str, first: Counts, second: Counts, *,
-                    method: Literal["random_label", "bootstrap"] = "random_label",
-                    iterations: int = 999, seed: int | None = None,
-                    chunk_size: int = DEFAULT_CHUNK_SIZE, dask_address: str | None = None,
-                    **parameters: Any) -> PeriodComparison:
+def compare_periods(
+    name: str,
+    first: Counts,
+    second: Counts,
+    *,
+    method: Literal["random_label", "bootstrap"] = "random_label",
+    iterations: int = 999,
+    seed: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    dask_address: str | None = None,
+    **parameters: Any,
+) -> PeriodComparison:
     """Test whether an index differs between two periods (e.g. Paavo 2020 and 2023).
 
     ``"random_label"``: paired random labelling. Within each unit, the two periods' counts
@@ -268,45 +337,70 @@ def compare_periods(name: str, first: Counts, second: Counts, *,
     b = compute_index(name, second, **used).statistic
     rng = np.random.default_rng(seed)
     if method == "bootstrap":
-        boot_a = bootstrap_index(name, first, seed=int(rng.integers(2**32)),
-                                 iterations=iterations, chunk_size=chunk_size,
-                                 dask_address=dask_address, **used).replicates
-        boot_b = bootstrap_index(name, second, seed=int(rng.integers(2**32)),
-                                 iterations=iterations, chunk_size=chunk_size,
-                                 dask_address=dask_address, **used).replicates
+        boot_a = bootstrap_index(
+            name,
+            first,
+            seed=int(rng.integers(2**32)),
+            iterations=iterations,
+            chunk_size=chunk_size,
+            dask_address=dask_address,
+            **used,
+        ).replicates
+        boot_b = bootstrap_index(
+            name,
+            second,
+            seed=int(rng.integers(2**32)),
+            iterations=iterations,
+            chunk_size=chunk_size,
+            dask_address=dask_address,
+            **used,
+        ).replicates
         tt = (boot_a.mean() - boot_b.mean()) / np.sqrt(np.std(boot_a) ** 2 + np.std(boot_b) ** 2)
         p = float(stats.t.sf(np.abs(tt), iterations - 1) * 2)
         return PeriodComparison(name, a, b, a - b, p, method, np.column_stack([boot_a, boot_b]))
     if method != "random_label":
         raise ParameterError(f"unknown comparison method {method!r}; use random_label or bootstrap")
     if not np.array_equal(first.unit_ids, second.unit_ids):
-        raise ParameterError("random-label comparison needs the same units in both periods "
-                             "(an area excluded in one year only breaks the pairing)")
+        raise ParameterError(
+            "random-label comparison needs the same units in both periods "
+            "(an area excluded in one year only breaks the pairing)"
+        )
     chunks = draw_chunks(iterations, chunk_size) or [(0, 0)]
-    parts = run_chunks(partial(_random_label_chunk, name=name, parameters=used,
-                               seed=run_seed(seed)),
-                       chunks, shared={"first": first, "second": second},
-                       dask_address=dask_address, label=f"random labels {name}")
+    parts = run_chunks(
+        partial(_random_label_chunk, name=name, parameters=used, seed=run_seed(seed)),
+        chunks,
+        shared={"first": first, "second": second},
+        dask_address=dask_address,
+        label=f"random labels {name}",
+    )
     differences = np.concatenate(parts)
-    return PeriodComparison(name, a, b, a - b, _two_sided_p(a - b, differences), method,
-                            differences)
+    return PeriodComparison(
+        name, a, b, a - b, _two_sided_p(a - b, differences), method, differences
+    )
 
 
-def _bootstrap_chunk(chunk: tuple[int, int], *, counts: Counts, name: str,
-                     parameters: Mapping[str, Any], seed: int) -> np.ndarray:
+def _bootstrap_chunk(
+    chunk: tuple[int, int], *, counts: Counts, name: str, parameters: Mapping[str, Any], seed: int
+) -> np.ndarray:
     """One chunk of bootstrap resamples: the index on each."""
     number, draws = chunk
     rng = chunk_rng(seed, number)
     replicates = np.empty(draws)
     for b in range(draws):
         positions = rng.integers(0, counts.n_units, counts.n_units)
-        replicates[b] = compute_index(name, _resample(counts, positions), **parameters
-                                      ).statistic
+        replicates[b] = compute_index(name, _resample(counts, positions), **parameters).statistic
     return replicates
 
 
-def _random_label_chunk(chunk: tuple[int, int], *, first: Counts, second: Counts, name: str,
-                        parameters: Mapping[str, Any], seed: int) -> np.ndarray:
+def _random_label_chunk(
+    chunk: tuple[int, int],
+    *,
+    first: Counts,
+    second: Counts,
+    name: str,
+    parameters: Mapping[str, Any],
+    seed: int,
+) -> np.ndarray:
     """One chunk of paired random labellings: the simulated differences first − second."""
     number, draws = chunk
     rng = chunk_rng(seed, number)
@@ -318,21 +412,27 @@ def _random_label_chunk(chunk: tuple[int, int], *, first: Counts, second: Counts
         mixed_1 = tuple(_swap_rows(u, v, swap) for u, v in zip(one, two, strict=True))
         mixed_2 = tuple(_swap_rows(v, u, swap) for u, v in zip(one, two, strict=True))
         with np.errstate(divide="ignore", invalid="ignore"):
-            differences[r] = (evaluate(index, first, mixed_1, parameters)
-                              - evaluate(index, first, mixed_2, parameters))
+            differences[r] = evaluate(index, first, mixed_1, parameters) - evaluate(
+                index, first, mixed_2, parameters
+            )
     return differences
 
 
-def _evaluate_replicates(index: IndexDefinition, counts: Counts, replicates: tuple[np.ndarray, ...],
-                         parameters: Mapping[str, Any]) -> np.ndarray:
+def _evaluate_replicates(
+    index: IndexDefinition,
+    counts: Counts,
+    replicates: tuple[np.ndarray, ...],
+    parameters: Mapping[str, Any],
+) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         if index.kind == "multigroup":
             return np.array([evaluate(index, counts, (c,), parameters) for c in replicates[0]])
         if index.vectorized:
             return np.asarray(evaluate(index, counts, replicates, parameters), dtype=float)
         x, t = replicates
-        return np.array([evaluate(index, counts, (x[:, b], t[:, b]), parameters)
-                         for b in range(x.shape[1])])
+        return np.array(
+            [evaluate(index, counts, (x[:, b], t[:, b]), parameters) for b in range(x.shape[1])]
+        )
 
 
 def _two_sided_p(observed: float, simulated: np.ndarray) -> float:
@@ -358,8 +458,19 @@ def _integer(values: np.ndarray) -> np.ndarray:
 def _resample(counts: Counts, positions: np.ndarray) -> Counts:
     geography = counts.geography.subset(positions) if counts.geography is not None else None
     if isinstance(counts, TwoGroupCounts):
-        return TwoGroupCounts(counts.group[positions], counts.total[positions],
-                              counts.unit_ids[positions], geography, counts.excluded,
-                              counts.group_name, counts.total_name)
-    return MultiGroupCounts(counts.counts[positions], counts.unit_ids[positions], geography,
-                            counts.excluded, counts.group_names)
+        return TwoGroupCounts(
+            counts.group[positions],
+            counts.total[positions],
+            counts.unit_ids[positions],
+            geography,
+            counts.excluded,
+            counts.group_name,
+            counts.total_name,
+        )
+    return MultiGroupCounts(
+        counts.counts[positions],
+        counts.unit_ids[positions],
+        geography,
+        counts.excluded,
+        counts.group_names,
+    )

@@ -58,8 +58,9 @@ def local_entropy(x: np.ndarray, t: np.ndarray) -> np.ndarray:
         return -np.nansum(p * np.log(p) / np.log(2), axis=1)
 
 
-def local_moran(y: np.ndarray, weights: sparse.csr_array, *, permutations: int = 999,
-                seed: int | None = None) -> LocalMoran:
+def local_moran(
+    y: np.ndarray, weights: sparse.csr_array, *, permutations: int = 999, seed: int | None = None
+) -> LocalMoran:
     """Local Moran's I ``I_i = (n − 1) z_i Σ_j w_ij z_j / Σ_j z_j²`` with ``z`` standardized.
 
     ``weights`` are row-standardized here. p-values come from conditional randomization:
@@ -77,19 +78,29 @@ def local_moran(y: np.ndarray, weights: sparse.csr_array, *, permutations: int =
     cardinality = np.diff(weights.indptr)
     max_card = int(cardinality.max())
     rng = np.random.default_rng(seed)
-    permuted = np.stack([rng.choice(n - 1, size=max_card, replace=False)
-                         for _ in range(permutations)]).astype(np.int64)
+    permuted = np.stack(
+        [rng.choice(n - 1, size=max_card, replace=False) for _ in range(permutations)]
+    ).astype(np.int64)
     p_value = conditional_p_values(z, weights, statistic, permuted, scaling)
     p_value[cardinality == 0] = np.nan
     return LocalMoran(statistic, quadrant, p_value, permutations)
 
 
-def conditional_p_values(z: np.ndarray, weights: sparse.csr_array, statistic: np.ndarray,
-                         permuted_ids: np.ndarray, scaling: float) -> np.ndarray:
+def conditional_p_values(
+    z: np.ndarray,
+    weights: sparse.csr_array,
+    statistic: np.ndarray,
+    permuted_ids: np.ndarray,
+    scaling: float,
+) -> np.ndarray:
     """Pseudo p-values of local Moran's I for given permutations of the other units' ids."""
     lags = _kernels.conditional_permutation_lags(
-        z, weights.indptr.astype(np.int64), weights.indices.astype(np.int64),
-        weights.data.astype(float), permuted_ids)
+        z,
+        weights.indptr.astype(np.int64),
+        weights.indices.astype(np.int64),
+        weights.data.astype(float),
+        permuted_ids,
+    )
     simulated = scaling * z[:, None] * lags
     permutations = permuted_ids.shape[0]
     larger = (simulated >= statistic[:, None]).sum(axis=1)
@@ -116,9 +127,16 @@ def getis_ord_star(y: np.ndarray, weights: sparse.csr_array) -> np.ndarray:
     return (statistic - cardinality / n) / np.sqrt(expected_variance)
 
 
-def local_measures(frame: gpd.GeoDataFrame, *, group: str, total: str,
-                   id_column: str | None = None, permutations: int = 999,
-                   significance: float = 0.05, seed: int | None = None) -> LocalMeasures:
+def local_measures(
+    frame: gpd.GeoDataFrame,
+    *,
+    group: str,
+    total: str,
+    id_column: str | None = None,
+    permutations: int = 999,
+    significance: float = 0.05,
+    seed: int | None = None,
+) -> LocalMeasures:
     """All local measures of the share ``group / total`` as a GeoDataFrame, one row per unit.
 
     Columns: ``unit_id``, ``share``, ``location_quotient``, ``local_entropy``, ``moran_i``,
@@ -139,23 +157,40 @@ def local_measures(frame: gpd.GeoDataFrame, *, group: str, total: str,
     queen = counts.geography.queen
     moran = local_moran(share, queen, permutations=permutations, seed=seed)
     gi = getis_ord_star(share, queen)
-    lisa = np.where(moran.p_value < significance,
-                    np.array(LISA_CLASSES, dtype=object)[moran.quadrant - 1], "not significant")
+    lisa = np.where(
+        moran.p_value < significance,
+        np.array(LISA_CLASSES, dtype=object)[moran.quadrant - 1],
+        "not significant",
+    )
     lisa[np.isnan(moran.p_value)] = "no neighbours"
-    values = pd.DataFrame({
-        "unit_id": counts.unit_ids, "share": share,
-        "location_quotient": location_quotient(x, t), "local_entropy": local_entropy(x, t),
-        "moran_i": moran.statistic, "moran_p": moran.p_value, "lisa": lisa,
-        "gi_star_z": gi, "gi_star_p": 2 * stats.norm.sf(np.abs(gi)),
-    })
+    values = pd.DataFrame(
+        {
+            "unit_id": counts.unit_ids,
+            "share": share,
+            "location_quotient": location_quotient(x, t),
+            "local_entropy": local_entropy(x, t),
+            "moran_i": moran.statistic,
+            "moran_p": moran.p_value,
+            "lisa": lisa,
+            "gi_star_z": gi,
+            "gi_star_p": 2 * stats.norm.sf(np.abs(gi)),
+        }
+    )
     ids = frame.index.astype(str) if id_column is None else frame[id_column].astype(str)
-    layer = gpd.GeoDataFrame({"unit_id": ids.to_numpy()}, geometry=frame.geometry.to_numpy(),
-                             crs=frame.crs).merge(values, on="unit_id", how="left")
+    layer = gpd.GeoDataFrame(
+        {"unit_id": ids.to_numpy()}, geometry=frame.geometry.to_numpy(), crs=frame.crs
+    ).merge(values, on="unit_id", how="left")
     reasons = {e.unit_id: e.reason for e in counts.excluded}
     layer["excluded"] = layer["unit_id"].map(reasons)
     layer.loc[layer["excluded"].notna(), "lisa"] = "excluded"
-    parameters = {"group": group, "total": total, "weights": "queen", "permutations": permutations,
-                  "significance": significance, "seed": seed}
+    parameters = {
+        "group": group,
+        "total": total,
+        "weights": "queen",
+        "permutations": permutations,
+        "significance": significance,
+        "seed": seed,
+    }
     return LocalMeasures(layer, counts.excluded, parameters)
 
 

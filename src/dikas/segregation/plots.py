@@ -16,8 +16,13 @@ from dikas.credits import add_credit
 from dikas.errors import ParameterError
 
 LISA_COLOURS = {
-    "HH": "#d7191c", "HL": "#fdae61", "LH": "#abd9e9", "LL": "#2c7bb6",
-    "not significant": "#eeeeee", "no neighbours": "#bdbdbd", "excluded": "#ffffff",
+    "HH": "#d7191c",
+    "HL": "#fdae61",
+    "LH": "#abd9e9",
+    "LL": "#2c7bb6",
+    "not significant": "#eeeeee",
+    "no neighbours": "#bdbdbd",
+    "excluded": "#ffffff",
     "suppressed": "#ffffff",
 }
 
@@ -34,10 +39,14 @@ def lisa_map(layer: gpd.GeoDataFrame, path: Path, *, title: str, credit: str = "
     ax = fig.subplots()
     present = [c for c in LISA_COLOURS if (layer["lisa"] == c).any()]
     for cluster in present:
-        layer[layer["lisa"] == cluster].plot(ax=ax, color=LISA_COLOURS[cluster],
-                                            edgecolor="#666666", linewidth=0.2)
-    ax.legend(handles=[Patch(facecolor=LISA_COLOURS[c], edgecolor="#666666", label=c)
-                       for c in present], loc="lower right", title="LISA cluster")
+        layer[layer["lisa"] == cluster].plot(
+            ax=ax, color=LISA_COLOURS[cluster], edgecolor="#666666", linewidth=0.2
+        )
+    ax.legend(
+        handles=[Patch(facecolor=LISA_COLOURS[c], edgecolor="#666666", label=c) for c in present],
+        loc="lower right",
+        title="LISA cluster",
+    )
     ax.set_title(title)
     ax.set_axis_off()
     add_credit(fig, credit, width=110)

@@ -29,14 +29,16 @@ def triangular_kernel(centroids: np.ndarray, bandwidth: float) -> sparse.csr_arr
     distances = tree.sparse_distance_matrix(tree, bandwidth, output_type="coo_matrix")
     weights = 1 - np.clip(distances.data / bandwidth, 0, 1)
     off = distances.row != distances.col
-    kernel = sparse.coo_array((weights[off], (distances.row[off], distances.col[off])),
-                              shape=distances.shape).tocsr()
+    kernel = sparse.coo_array(
+        (weights[off], (distances.row[off], distances.col[off])), shape=distances.shape
+    ).tocsr()
     kernel.eliminate_zeros()
     return sparse.csr_array(kernel + sparse.eye_array(len(centroids), format="csr"))
 
 
-def multiscalar_profile(name: str, counts: Counts, distances: Sequence[float],
-                        **parameters: object) -> pd.Series:
+def multiscalar_profile(
+    name: str, counts: Counts, distances: Sequence[float], **parameters: object
+) -> pd.Series:
     """The index ``name`` at band 0 and each distance (CRS units), as a Series by distance.
 
     Only aspatial indices make sense here (the smoothing is the spatial part).

@@ -12,29 +12,62 @@ from dikas.segregation.inference import NullTest
 from dikas.segregation.local import LocalMeasures
 from dikas.segregation.registry import INDICES
 
-LOCAL_COLUMNS = ("share", "location_quotient", "local_entropy", "moran_i", "moran_p",
-                 "gi_star_z", "gi_star_p")
+LOCAL_COLUMNS = (
+    "share",
+    "location_quotient",
+    "local_entropy",
+    "moran_i",
+    "moran_p",
+    "gi_star_z",
+    "gi_star_p",
+)
 
 
-def global_indicator_rows(suite: IndexSuite, *, population_group: str, year: int | None,
-                          source_layers: Sequence[str], unit_level: str,
-                          tests: Mapping[str, NullTest] | None = None) -> pd.DataFrame:
+def global_indicator_rows(
+    suite: IndexSuite,
+    *,
+    population_group: str,
+    year: int | None,
+    source_layers: Sequence[str],
+    unit_level: str,
+    tests: Mapping[str, NullTest] | None = None,
+) -> pd.DataFrame:
     """One ``level="city"`` row per index (and per p-value when ``tests`` are given)."""
     excluded = [{"unit_id": e.unit_id, "reason": e.reason} for e in suite.excluded]
     rows = []
     for name, result in suite.results.items():
-        parameters = {**result.parameters, "units": unit_level, "n_units": result.n_units,
-                      "excluded": excluded}
-        method = f"dikas.segregation: {name}, definition of PySAL segregation " \
-                 f"{INDICES[name].pysal_class or '(corrected variant)'}"
-        rows.append({"indicator": f"segregation_{name}", "value": result.statistic,
-                     "parameters": parameters, "method": method})
+        parameters = {
+            **result.parameters,
+            "units": unit_level,
+            "n_units": result.n_units,
+            "excluded": excluded,
+        }
+        method = (
+            f"dikas.segregation: {name}, definition of PySAL segregation "
+            f"{INDICES[name].pysal_class or '(corrected variant)'}"
+        )
+        rows.append(
+            {
+                "indicator": f"segregation_{name}",
+                "value": result.statistic,
+                "parameters": parameters,
+                "method": method,
+            }
+        )
         if tests and name in tests:
             test = tests[name]
-            rows.append({"indicator": f"segregation_{name}_p_value", "value": test.p_value,
-                         "parameters": {**parameters, "null": test.null,
-                                        "iterations": len(test.simulated)},
-                         "method": f"two-sided p-value under the {test.null} null"})
+            rows.append(
+                {
+                    "indicator": f"segregation_{name}_p_value",
+                    "value": test.p_value,
+                    "parameters": {
+                        **parameters,
+                        "null": test.null,
+                        "iterations": len(test.simulated),
+                    },
+                    "method": f"two-sided p-value under the {test.null} null",
+                }
+            )
     frame = pd.DataFrame(rows)
     frame["level"] = "city"
     frame["unit_id"] = "all"
@@ -44,8 +77,14 @@ def global_indicator_rows(suite: IndexSuite, *, population_group: str, year: int
     return frame
 
 
-def local_indicator_rows(measures: LocalMeasures, *, level: str, year: int | None,
-                         population_group: str, source_layers: Sequence[str]) -> pd.DataFrame:
+def local_indicator_rows(
+    measures: LocalMeasures,
+    *,
+    level: str,
+    year: int | None,
+    population_group: str,
+    source_layers: Sequence[str],
+) -> pd.DataFrame:
     """One row per unit and local measure (units without values are left out)."""
     layer = measures.layer
     frames = []

@@ -49,15 +49,36 @@ class IndexDefinition:
     pysal_class: str | None = None
 
 
-def _two(name: str, kernel: Callable[..., float | np.ndarray], pysal: str | None, *, spatial: bool = False,
-         vectorized: bool = False, **defaults: object) -> IndexDefinition:
-    return IndexDefinition(name, kernel, "two_group", spatial, vectorized,
-                           MappingProxyType(defaults), pysal and f"singlegroup.{pysal}")
+def _two(
+    name: str,
+    kernel: Callable[..., float | np.ndarray],
+    pysal: str | None,
+    *,
+    spatial: bool = False,
+    vectorized: bool = False,
+    **defaults: object,
+) -> IndexDefinition:
+    return IndexDefinition(
+        name,
+        kernel,
+        "two_group",
+        spatial,
+        vectorized,
+        MappingProxyType(defaults),
+        pysal and f"singlegroup.{pysal}",
+    )
 
 
-def _multi(name: str, kernel: Callable[..., float], pysal: str, **defaults: object) -> IndexDefinition:
-    return IndexDefinition(name, kernel, "multigroup", defaults=MappingProxyType(defaults),
-                           pysal_class=f"multigroup.{pysal}")
+def _multi(
+    name: str, kernel: Callable[..., float], pysal: str, **defaults: object
+) -> IndexDefinition:
+    return IndexDefinition(
+        name,
+        kernel,
+        "multigroup",
+        defaults=MappingProxyType(defaults),
+        pysal_class=f"multigroup.{pysal}",
+    )
 
 
 _DEFINITIONS = (
@@ -69,46 +90,126 @@ _DEFINITIONS = (
     _two("atkinson", singlegroup.atkinson, "Atkinson", b=0.5),
     _two("delta", singlegroup.delta, "Delta", spatial=True),
     _two("correlation_ratio", singlegroup.correlation_ratio, "CorrelationR"),
-    _two("relative_concentration", singlegroup.relative_concentration,
-         "RelativeConcentration", spatial=True),
-    _two("absolute_centralization", singlegroup.absolute_centralization,
-         "AbsoluteCentralization", spatial=True),
-    _two("relative_clustering", spatial.relative_clustering, "RelativeClustering",
-         spatial=True, vectorized=True, alpha=0.6, beta=0.5),
-    _two("spatial_dissimilarity", spatial.spatial_dissimilarity, "SpatialDissim",
-         spatial=True, standardize=False),
-    _two("spatial_proximity_profile", spatial.spatial_proximity_profile, "SpatialProxProf",
-         spatial=True, vectorized=True, m=1000),
-    _two("distance_decay_isolation", spatial.distance_decay_isolation,
-         "DistanceDecayIsolation", spatial=True, vectorized=True, alpha=0.6, beta=0.5),
-    _two("distance_decay_interaction", spatial.distance_decay_interaction,
-         "DistanceDecayInteraction", spatial=True, vectorized=True, alpha=0.6, beta=0.5),
-    _two("boundary_spatial_dissimilarity", spatial.boundary_spatial_dissimilarity,
-         "BoundarySpatialDissim", spatial=True, standardize=True),
-    _two("relative_clustering_corrected", spatial.relative_clustering_corrected, None,
-         spatial=True, vectorized=True, alpha=0.6, beta=0.5),
-    _two("distance_decay_isolation_corrected", spatial.distance_decay_isolation_corrected,
-         None, spatial=True, vectorized=True, alpha=0.6, beta=0.5),
-    _two("distance_decay_interaction_corrected", spatial.distance_decay_interaction_corrected,
-         None, spatial=True, vectorized=True, alpha=0.6, beta=0.5),
-    _two("boundary_spatial_dissimilarity_corrected",
-         spatial.boundary_spatial_dissimilarity_corrected, None, spatial=True,
-         standardize=True),
+    _two(
+        "relative_concentration",
+        singlegroup.relative_concentration,
+        "RelativeConcentration",
+        spatial=True,
+    ),
+    _two(
+        "absolute_centralization",
+        singlegroup.absolute_centralization,
+        "AbsoluteCentralization",
+        spatial=True,
+    ),
+    _two(
+        "relative_clustering",
+        spatial.relative_clustering,
+        "RelativeClustering",
+        spatial=True,
+        vectorized=True,
+        alpha=0.6,
+        beta=0.5,
+    ),
+    _two(
+        "spatial_dissimilarity",
+        spatial.spatial_dissimilarity,
+        "SpatialDissim",
+        spatial=True,
+        standardize=False,
+    ),
+    _two(
+        "spatial_proximity_profile",
+        spatial.spatial_proximity_profile,
+        "SpatialProxProf",
+        spatial=True,
+        vectorized=True,
+        m=1000,
+    ),
+    _two(
+        "distance_decay_isolation",
+        spatial.distance_decay_isolation,
+        "DistanceDecayIsolation",
+        spatial=True,
+        vectorized=True,
+        alpha=0.6,
+        beta=0.5,
+    ),
+    _two(
+        "distance_decay_interaction",
+        spatial.distance_decay_interaction,
+        "DistanceDecayInteraction",
+        spatial=True,
+        vectorized=True,
+        alpha=0.6,
+        beta=0.5,
+    ),
+    _two(
+        "boundary_spatial_dissimilarity",
+        spatial.boundary_spatial_dissimilarity,
+        "BoundarySpatialDissim",
+        spatial=True,
+        standardize=True,
+    ),
+    _two(
+        "relative_clustering_corrected",
+        spatial.relative_clustering_corrected,
+        None,
+        spatial=True,
+        vectorized=True,
+        alpha=0.6,
+        beta=0.5,
+    ),
+    _two(
+        "distance_decay_isolation_corrected",
+        spatial.distance_decay_isolation_corrected,
+        None,
+        spatial=True,
+        vectorized=True,
+        alpha=0.6,
+        beta=0.5,
+    ),
+    _two(
+        "distance_decay_interaction_corrected",
+        spatial.distance_decay_interaction_corrected,
+        None,
+        spatial=True,
+        vectorized=True,
+        alpha=0.6,
+        beta=0.5,
+    ),
+    _two(
+        "boundary_spatial_dissimilarity_corrected",
+        spatial.boundary_spatial_dissimilarity_corrected,
+        None,
+        spatial=True,
+        standardize=True,
+    ),
     _multi("multigroup_dissimilarity", multigroup.multigroup_dissimilarity, "MultiDissim"),
     _multi("multigroup_gini", multigroup.multigroup_gini, "MultiGini"),
-    _multi("multigroup_information_theory", multigroup.multigroup_information_theory,
-           "MultiInfoTheory"),
-    _multi("multigroup_normalized_exposure", multigroup.multigroup_normalized_exposure,
-           "MultiNormExposure"),
-    _multi("multigroup_squared_coefficient_of_variation",
-           multigroup.multigroup_squared_coefficient_of_variation, "MultiSquaredCoefVar"),
-    _multi("multigroup_relative_diversity", multigroup.multigroup_relative_diversity,
-           "MultiRelativeDiversity"),
-    _multi("multigroup_diversity", multigroup.multigroup_diversity, "MultiDiversity",
-           normalized=False),
+    _multi(
+        "multigroup_information_theory", multigroup.multigroup_information_theory, "MultiInfoTheory"
+    ),
+    _multi(
+        "multigroup_normalized_exposure",
+        multigroup.multigroup_normalized_exposure,
+        "MultiNormExposure",
+    ),
+    _multi(
+        "multigroup_squared_coefficient_of_variation",
+        multigroup.multigroup_squared_coefficient_of_variation,
+        "MultiSquaredCoefVar",
+    ),
+    _multi(
+        "multigroup_relative_diversity",
+        multigroup.multigroup_relative_diversity,
+        "MultiRelativeDiversity",
+    ),
+    _multi(
+        "multigroup_diversity", multigroup.multigroup_diversity, "MultiDiversity", normalized=False
+    ),
     _multi("simpsons_interaction", multigroup.simpsons_interaction, "SimpsonsInteraction"),
-    _multi("simpsons_concentration", multigroup.simpsons_concentration,
-           "SimpsonsConcentration"),
+    _multi("simpsons_concentration", multigroup.simpsons_concentration, "SimpsonsConcentration"),
 )
 
 INDICES: Mapping[str, IndexDefinition] = MappingProxyType({d.name: d for d in _DEFINITIONS})

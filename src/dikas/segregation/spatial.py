@@ -23,8 +23,9 @@ from dikas.segregation.geography import Geography
 from dikas.segregation.singlegroup import dissimilarity, share
 
 
-def spatial_dissimilarity(x: np.ndarray, t: np.ndarray, geography: Geography, *,
-                          standardize: bool = False) -> float:
+def spatial_dissimilarity(
+    x: np.ndarray, t: np.ndarray, geography: Geography, *, standardize: bool = False
+) -> float:
     """Spatial dissimilarity ``SD = D − Σ_ij c_ij |p_i − p_j| / Σ_ij c_ij`` (Morrill 1991).
 
     ``c_ij`` is binary queen contiguity (PySAL's default weights), row-standardized when
@@ -34,8 +35,9 @@ def spatial_dissimilarity(x: np.ndarray, t: np.ndarray, geography: Geography, *,
     return dissimilarity(x, t) - _neighbour_contrast(share(x, t), geography.queen, standardize)
 
 
-def boundary_spatial_dissimilarity(x: np.ndarray, t: np.ndarray, geography: Geography, *,
-                                   standardize: bool = True) -> float:
+def boundary_spatial_dissimilarity(
+    x: np.ndarray, t: np.ndarray, geography: Geography, *, standardize: bool = True
+) -> float:
     """Boundary spatial dissimilarity: ``SD`` with ``c_ij`` the length of the shared boundary.
 
     Wong (1993), "Spatial indices of segregation", *Urban Studies* 30(3), 559–572. PySAL
@@ -50,16 +52,17 @@ def boundary_spatial_dissimilarity(x: np.ndarray, t: np.ndarray, geography: Geog
     return dissimilarity(x, t) - _neighbour_contrast(share(x, t), weights, standardize)
 
 
-def boundary_spatial_dissimilarity_corrected(x: np.ndarray, t: np.ndarray,
-                                             geography: Geography, *,
-                                             standardize: bool = True) -> float:
+def boundary_spatial_dissimilarity_corrected(
+    x: np.ndarray, t: np.ndarray, geography: Geography, *, standardize: bool = True
+) -> float:
     """Boundary spatial dissimilarity where units without shared boundary add no term.
 
     Same as :func:`boundary_spatial_dissimilarity` except that rows of zero boundary length
     are left out of the row standardization instead of making the index NaN.
     """
-    return dissimilarity(x, t) - _neighbour_contrast(share(x, t), geography.shared_boundary,
-                                                     standardize)
+    return dissimilarity(x, t) - _neighbour_contrast(
+        share(x, t), geography.shared_boundary, standardize
+    )
 
 
 def _neighbour_contrast(p: np.ndarray, weights: sparse.csr_array, standardize: bool) -> float:
@@ -72,8 +75,9 @@ def _neighbour_contrast(p: np.ndarray, weights: sparse.csr_array, standardize: b
     return float((c * np.abs(p[coo.row] - p[coo.col])).sum() / c.sum())
 
 
-def spatial_proximity_profile(x: np.ndarray, t: np.ndarray, geography: Geography, *,
-                              m: int = 1000) -> float | np.ndarray:
+def spatial_proximity_profile(
+    x: np.ndarray, t: np.ndarray, geography: Geography, *, m: int = 1000
+) -> float | np.ndarray:
     """Spatial proximity profile index ``SPP`` (Hong, Rey & O'Sullivan 2014).
 
     For thresholds ``τ`` on a grid of ``m`` values in ``[0, 1]``, the units with ``p_i ≥ τ``
@@ -130,8 +134,9 @@ def _massey_denton_proximity(geography: Geography, alpha: float, beta: float) ->
 
     def build() -> np.ndarray:
         diagonal = np.exp(-((alpha * geography.areas / 1e6) ** beta))
-        return _kernels.exponential_proximity(np.ascontiguousarray(geography.centroids),
-                                              1000.0, diagonal)
+        return _kernels.exponential_proximity(
+            np.ascontiguousarray(geography.centroids), 1000.0, diagonal
+        )
 
     return geography.cached(("massey_denton_proximity", alpha, beta), build)
 
@@ -141,8 +146,9 @@ def _check_decay(alpha: float, beta: float) -> None:
         raise ParameterError(f"alpha and beta must be non-negative, got {alpha}, {beta}")
 
 
-def distance_decay_isolation(x: np.ndarray, t: np.ndarray, geography: Geography, *,
-                             alpha: float = 0.6, beta: float = 0.5) -> float | np.ndarray:
+def distance_decay_isolation(
+    x: np.ndarray, t: np.ndarray, geography: Geography, *, alpha: float = 0.6, beta: float = 0.5
+) -> float | np.ndarray:
     """Distance-decay isolation as defined by PySAL: ``Σ_i (x_i/X) Σ_j K_ij x_j / t_j``.
 
     PySAL's ``K_ij = c_ij t_j / Σ_k c_jk t_k`` (normalized by the row of ``j``) with its
@@ -154,8 +160,9 @@ def distance_decay_isolation(x: np.ndarray, t: np.ndarray, geography: Geography,
     return _column_dot(x / x.sum(axis=0), c @ (x / (c @ t)))
 
 
-def distance_decay_interaction(x: np.ndarray, t: np.ndarray, geography: Geography, *,
-                               alpha: float = 0.6, beta: float = 0.5) -> float | np.ndarray:
+def distance_decay_interaction(
+    x: np.ndarray, t: np.ndarray, geography: Geography, *, alpha: float = 0.6, beta: float = 0.5
+) -> float | np.ndarray:
     """Distance-decay interaction as defined by PySAL: ``Σ_i (x_i/X) Σ_j K_ij y_j / t_j``.
 
     Same kernel and flaw as :func:`distance_decay_isolation`.
@@ -164,9 +171,9 @@ def distance_decay_interaction(x: np.ndarray, t: np.ndarray, geography: Geograph
     return _column_dot(x / x.sum(axis=0), c @ ((t - x) / (c @ t)))
 
 
-def distance_decay_isolation_corrected(x: np.ndarray, t: np.ndarray, geography: Geography, *,
-                                       alpha: float = 0.6,
-                                       beta: float = 0.5) -> float | np.ndarray:
+def distance_decay_isolation_corrected(
+    x: np.ndarray, t: np.ndarray, geography: Geography, *, alpha: float = 0.6, beta: float = 0.5
+) -> float | np.ndarray:
     """Distance-decay isolation of Massey & Denton (1988): ``Σ_i (x_i/X) Σ_j K_ij x_j/t_j``.
 
     ``K_ij = c_ij t_j / Σ_k c_ik t_k``, ``c_ij = exp(−d_ij)`` with distances in km and
@@ -176,16 +183,17 @@ def distance_decay_isolation_corrected(x: np.ndarray, t: np.ndarray, geography: 
     return _column_dot(x / x.sum(axis=0), (c @ x) / (c @ t))
 
 
-def distance_decay_interaction_corrected(x: np.ndarray, t: np.ndarray, geography: Geography,
-                                         *, alpha: float = 0.6,
-                                         beta: float = 0.5) -> float | np.ndarray:
+def distance_decay_interaction_corrected(
+    x: np.ndarray, t: np.ndarray, geography: Geography, *, alpha: float = 0.6, beta: float = 0.5
+) -> float | np.ndarray:
     """Distance-decay interaction of Massey & Denton (1988), kernel as in the isolation."""
     c = _massey_denton_proximity(geography, alpha, beta)
     return _column_dot(x / x.sum(axis=0), (c @ (t - x)) / (c @ t))
 
 
-def relative_clustering(x: np.ndarray, t: np.ndarray, geography: Geography, *,
-                        alpha: float = 0.6, beta: float = 0.5) -> float | np.ndarray:
+def relative_clustering(
+    x: np.ndarray, t: np.ndarray, geography: Geography, *, alpha: float = 0.6, beta: float = 0.5
+) -> float | np.ndarray:
     """Relative clustering as computed by PySAL: ``RCL = P_xx / P_yy − 1``.
 
     Massey & Denton define ``P_xx = Σ_ij x_i x_j c_ij / X²``; PySAL's code evaluates
@@ -203,8 +211,9 @@ def relative_clustering(x: np.ndarray, t: np.ndarray, geography: Geography, *,
     return _as_result(pxx / pyy - 1)
 
 
-def relative_clustering_corrected(x: np.ndarray, t: np.ndarray, geography: Geography, *,
-                                  alpha: float = 0.6, beta: float = 0.5) -> float | np.ndarray:
+def relative_clustering_corrected(
+    x: np.ndarray, t: np.ndarray, geography: Geography, *, alpha: float = 0.6, beta: float = 0.5
+) -> float | np.ndarray:
     """Relative clustering of Massey & Denton (1988): ``RCL = P_xx / P_yy − 1``.
 
     ``P_xx = Σ_ij x_i x_j c_ij / X²`` (likewise ``P_yy``) with ``c_ij = exp(−d_ij)``,

@@ -75,8 +75,9 @@ class MultiGroupCounts:
         return self.counts.shape[0]
 
 
-def two_group_counts(frame: pd.DataFrame, *, group: str, total: str,
-                     id_column: str | None = None) -> TwoGroupCounts:
+def two_group_counts(
+    frame: pd.DataFrame, *, group: str, total: str, id_column: str | None = None
+) -> TwoGroupCounts:
     """Validate ``group`` and ``total`` columns of ``frame`` and set aside unusable units.
 
     Parameters
@@ -100,14 +101,19 @@ def two_group_counts(frame: pd.DataFrame, *, group: str, total: str,
         raise DataError(f"column {group!r} exceeds {total!r} in units {', '.join(bad[:5])}")
     _require_some(keep, total)
     return TwoGroupCounts(
-        group=values[keep, 0], total=values[keep, 1], unit_ids=ids[keep],
-        geography=_geography(frame, keep), excluded=_excluded(ids, missing, zero),
-        group_name=group, total_name=total,
+        group=values[keep, 0],
+        total=values[keep, 1],
+        unit_ids=ids[keep],
+        geography=_geography(frame, keep),
+        excluded=_excluded(ids, missing, zero),
+        group_name=group,
+        total_name=total,
     )
 
 
-def multigroup_counts(frame: pd.DataFrame, *, groups: list[str] | tuple[str, ...],
-                      id_column: str | None = None) -> MultiGroupCounts:
+def multigroup_counts(
+    frame: pd.DataFrame, *, groups: list[str] | tuple[str, ...], id_column: str | None = None
+) -> MultiGroupCounts:
     """Validate several group columns; units whose groups sum to zero are set aside.
 
     Parameters
@@ -129,16 +135,23 @@ def multigroup_counts(frame: pd.DataFrame, *, groups: list[str] | tuple[str, ...
     keep = ~(missing | zero)
     _require_some(keep, "+".join(groups))
     return MultiGroupCounts(
-        counts=values[keep], unit_ids=ids[keep], geography=_geography(frame, keep),
-        excluded=_excluded(ids, missing, zero), group_names=tuple(groups),
+        counts=values[keep],
+        unit_ids=ids[keep],
+        geography=_geography(frame, keep),
+        excluded=_excluded(ids, missing, zero),
+        group_names=tuple(groups),
     )
 
 
 def resolve_columns(frame: pd.DataFrame, names: list[str]) -> list[str]:
     """The frame's columns for ``names``: a Paavo code (``hr_pi_tul``) stands for its twin
     name (``lowest_income_inhabitants``) where the frame has that column and not the code."""
-    return [name if name in frame.columns or resolve_column(name) not in frame.columns
-            else resolve_column(name) for name in names]
+    return [
+        name
+        if name in frame.columns or resolve_column(name) not in frame.columns
+        else resolve_column(name)
+        for name in names
+    ]
 
 
 def _numeric_columns(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
@@ -168,14 +181,18 @@ def _geography(frame: pd.DataFrame, keep: np.ndarray) -> Geography | None:
     if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame.columns:
         return None
     if frame.crs is None or not frame.crs.is_projected:
-        raise CRSError(f"units need a projected CRS for areas and distances, got {frame.crs}; "
-                       "reproject first (e.g. to EPSG:3067)")
+        raise CRSError(
+            f"units need a projected CRS for areas and distances, got {frame.crs}; "
+            "reproject first (e.g. to EPSG:3067)"
+        )
     return Geography(frame.geometry.to_numpy()[keep], frame.crs)
 
 
 def _excluded(ids: np.ndarray, missing: np.ndarray, zero: np.ndarray) -> tuple[ExcludedUnit, ...]:
-    return tuple([ExcludedUnit(str(i), "missing value") for i in ids[missing]]
-                 + [ExcludedUnit(str(i), "zero total") for i in ids[zero]])
+    return tuple(
+        [ExcludedUnit(str(i), "missing value") for i in ids[missing]]
+        + [ExcludedUnit(str(i), "zero total") for i in ids[zero]]
+    )
 
 
 def _require_some(keep: np.ndarray, what: str) -> None:

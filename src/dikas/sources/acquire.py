@@ -90,6 +90,7 @@ class FetchContext:
             if path.stat().st_size != entry.bytes:
                 return None
             from dikas.sources.fetch import sha256_of
+
             if sha256_of(path) != entry.sha256:
                 return None
         except OSError:
@@ -101,9 +102,18 @@ class FetchContext:
         key = ALL_PARTS if year is None else str(year)
         return self.dataset_dir(dataset) / f"{key}{suffix}"
 
-    def commit(self, dataset: Dataset, year: int | None, source: Path, *, suffix: str,
-               url: str, request: Mapping[str, Any], headers: Mapping[str, str] | None = None,
-               extra: Mapping[str, Any] | None = None) -> Part:
+    def commit(
+        self,
+        dataset: Dataset,
+        year: int | None,
+        source: Path,
+        *,
+        suffix: str,
+        url: str,
+        request: Mapping[str, Any],
+        headers: Mapping[str, str] | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> Part:
         """Move the finished file ``source`` into the cache atomically and lock it.
 
         ``source`` must be on the cache's file system (a file in :meth:`dataset_dir`). The
@@ -111,6 +121,7 @@ class FetchContext:
         entry that no longer matches (and is fetched again), never a wrong "intact" part.
         """
         from dikas.sources.fetch import sha256_of
+
         target = self.part_path(dataset, year, suffix)
         target.parent.mkdir(parents=True, exist_ok=True)
         size, digest = source.stat().st_size, sha256_of(source)
@@ -118,19 +129,33 @@ class FetchContext:
         key = ALL_PARTS if year is None else str(year)
         os.replace(source, target)
         entry = LockEntry(
-            dataset=dataset.name, part=key, url=url, request=dict(request),
+            dataset=dataset.name,
+            part=key,
+            url=url,
+            request=dict(request),
             fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            bytes=size, sha256=digest,
+            bytes=size,
+            sha256=digest,
             path=target.relative_to(self.lock.path.parent).as_posix(),
-            etag=names.get("etag"), last_modified=names.get("last-modified"),
-            extra=dict(extra or {}))
+            etag=names.get("etag"),
+            last_modified=names.get("last-modified"),
+            extra=dict(extra or {}),
+        )
         self.lock.put(entry)
         return Part(dataset.name, year, target, "fetched", entry)
 
-    def store(self, dataset: Dataset, year: int | None, *, suffix: str, url: str,
-              request: Mapping[str, Any], write: Callable[[Path], None],
-              response: Response | None = None, extra: Mapping[str, Any] | None = None
-              ) -> Part:
+    def store(
+        self,
+        dataset: Dataset,
+        year: int | None,
+        *,
+        suffix: str,
+        url: str,
+        request: Mapping[str, Any],
+        write: Callable[[Path], None],
+        response: Response | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> Part:
         """Write one part through ``write(tmp_path)``, then rename it into the cache and lock it.
 
         Nothing is left behind when ``write`` fails (or is interrupted); the previous cached
@@ -143,10 +168,16 @@ class FetchContext:
         os.close(fd)
         try:
             write(Path(tmp))
-            return self.commit(dataset, year, Path(tmp), suffix=suffix, url=url,
-                               request=request,
-                               headers=response.headers if response is not None else None,
-                               extra=extra)
+            return self.commit(
+                dataset,
+                year,
+                Path(tmp),
+                suffix=suffix,
+                url=url,
+                request=request,
+                headers=response.headers if response is not None else None,
+                extra=extra,
+            )
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
@@ -164,47 +195,70 @@ def _fetcher(kind: str) -> Fetcher:
     """The fetcher of one source kind (imported on use: each lives in its own module)."""
     if kind == "file":
         from dikas.sources.fetch import fetch_file
+
         return fetch_file
     if kind == "wfs":
         from dikas.sources.services.wfs import fetch_wfs
+
         return fetch_wfs
     if kind == "ogcapi":
         from dikas.sources.services.ogcapi import fetch_ogcapi
+
         return fetch_ogcapi
     if kind == "rest":
         from dikas.sources.services.rest import fetch_rest
+
         return fetch_rest
     if kind == "osm_extract":
         from dikas.sources.osm_extract import fetch_osm_extract
+
         return fetch_osm_extract
     if kind == "gtfs":
         from dikas.sources.services.download import fetch_gtfs
+
         return fetch_gtfs
     if kind == "raster":
         from dikas.sources.services.download import fetch_raster
+
         return fetch_raster
     raise ConfigError(f"unknown source kind {kind!r}")
 
 
-def acquire(catalog: Catalog, settings: Settings, *, names: Iterable[str] | None = None,
-            endpoints: Mapping[str, str] | None = None, years: Sequence[int] | None = None,
-            frozen: bool = False, refresh: bool = False, show_progress: bool = True,
-            service_date: dt.date | None = None, client: HttpClient | None = None
-            ) -> dict[str, list[Part]]:
+def acquire(
+    catalog: Catalog,
+    settings: Settings,
+    *,
+    names: Iterable[str] | None = None,
+    endpoints: Mapping[str, str] | None = None,
+    years: Sequence[int] | None = None,
+    frozen: bool = False,
+    refresh: bool = False,
+    show_progress: bool = True,
+    service_date: dt.date | None = None,
+    client: HttpClient | None = None,
+) -> dict[str, list[Part]]:
     """Local files of the catalog's datasets (all, or ``names``), fetching what is missing.
 
     A required dataset that cannot be had raises; an optional one is left out.
     """
     wanted = set(names) if names is not None else None
-    unknown = sorted((set(endpoints or {}) | (wanted or set())) -
-                     {d.name for d in catalog.datasets})
+    unknown = sorted(
+        (set(endpoints or {}) | (wanted or set())) - {d.name for d in catalog.datasets}
+    )
     if unknown:
         raise ConfigError(f"catalog {catalog.city!r} has no dataset {unknown[0]!r}")
-    ctx = FetchContext(catalog=catalog, settings=settings, client=client or HttpClient(),
-                       lock=LockFile(lock_path(catalog, settings)),
-                       endpoints=dict(endpoints or {}),
-                       years=tuple(years) if years else None, frozen=frozen, refresh=refresh,
-                       show_progress=show_progress, service_date=service_date)
+    ctx = FetchContext(
+        catalog=catalog,
+        settings=settings,
+        client=client or HttpClient(),
+        lock=LockFile(lock_path(catalog, settings)),
+        endpoints=dict(endpoints or {}),
+        years=tuple(years) if years else None,
+        frozen=frozen,
+        refresh=refresh,
+        show_progress=show_progress,
+        service_date=service_date,
+    )
     result: dict[str, list[Part]] = {}
     for dataset in catalog.datasets:
         if wanted is not None and dataset.name not in wanted:
@@ -218,8 +272,10 @@ def acquire(catalog: Catalog, settings: Settings, *, names: Iterable[str] | None
                 raise
             # an optional dataset (e.g. a hazard layer) that cannot be had is left out, and
             # the build says so; its layer is then absent, never partial
-            print(f"dikas: warning: optional dataset {dataset.name!r} left out: {error}",
-                  file=sys.stderr)
+            print(
+                f"dikas: warning: optional dataset {dataset.name!r} left out: {error}",
+                file=sys.stderr,
+            )
             continue
         result[dataset.name] = parts
     return result

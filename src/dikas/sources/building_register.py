@@ -59,42 +59,68 @@ def _text(frame: pd.DataFrame, column: str) -> pd.Series:
     return values.mask(values == "")
 
 
-def read_building_register(path: Path | str, *, dataset: str | None = None,
-                           assumed_crs: str | None = None
-                           ) -> tuple[gpd.GeoDataFrame, GeometryReport]:
+def read_building_register(
+    path: Path | str, *, dataset: str | None = None, assumed_crs: str | None = None
+) -> tuple[gpd.GeoDataFrame, GeometryReport]:
     """Read register footprints into the ``buildings`` layer columns (module doc)."""
     frame = read_vector(path, dataset=dataset)
     known = {"vtj_prt", "i_kerrlkm", "c_valmpvm", "i_kerrosala", "katunimi_suomi"}
     if not known & set(frame.columns):
-        raise DataError("no building register fields (vtj_prt, i_kerrlkm, c_valmpvm, …); "
-                        "not a building register layer?", dataset=dataset, path=path)
+        raise DataError(
+            "no building register fields (vtj_prt, i_kerrlkm, c_valmpvm, …); "
+            "not a building register layer?",
+            dataset=dataset,
+            path=path,
+        )
     frame = to_twin_crs(frame, dataset=dataset, path=path, assumed_crs=assumed_crs)
     frame, report = clean_geometries(frame, dataset=dataset, path=path)
     permanent = _text(frame, "vtj_prt")
-    fallback = (frame["id"].astype("string") if "id" in frame.columns
-                else pd.Series([f"{SOURCE}.{i + 1}" for i in range(len(frame))],
-                               index=frame.index, dtype="string"))
+    fallback = (
+        frame["id"].astype("string")
+        if "id" in frame.columns
+        else pd.Series(
+            [f"{SOURCE}.{i + 1}" for i in range(len(frame))], index=frame.index, dtype="string"
+        )
+    )
     street, number = _text(frame, "katunimi_suomi"), _text(frame, "osoitenumero")
     address = (street + " " + number.fillna("")).str.strip().mask(street.isna())
     years = _text(frame, "c_valmpvm").str.extract(r"(\d{4})", expand=False)
-    out = pd.DataFrame({
-        "building_id": permanent.fillna(fallback),
-        "source": SOURCE, "permanent_id": permanent,
-        "height_m": np.nan,
-        "floors": _number(frame, "i_kerrlkm", zero_is_missing=True).round(),
-        "use": _text(frame, "kayttotarkoitus"),
-        "use_code": _text(frame, "c_kayttark"),
-        "year_built": pd.to_numeric(years, errors="coerce"),
-        "floor_area_m2": _number(frame, "i_kerrosala", zero_is_missing=True),
-        "address": address, "roof_type": pd.NA, "ground_z": np.nan,
-    }, index=frame.index)
+    out = pd.DataFrame(
+        {
+            "building_id": permanent.fillna(fallback),
+            "source": SOURCE,
+            "permanent_id": permanent,
+            "height_m": np.nan,
+            "floors": _number(frame, "i_kerrlkm", zero_is_missing=True).round(),
+            "use": _text(frame, "kayttotarkoitus"),
+            "use_code": _text(frame, "c_kayttark"),
+            "year_built": pd.to_numeric(years, errors="coerce"),
+            "floor_area_m2": _number(frame, "i_kerrosala", zero_is_missing=True),
+            "address": address,
+            "roof_type": pd.NA,
+            "ground_z": np.nan,
+        },
+        index=frame.index,
+    )
     if out["building_id"].duplicated().any():
         duplicate = out.loc[out["building_id"].duplicated(), "building_id"].iloc[0]
         raise DataError(f"duplicate building id {duplicate!r}", dataset=dataset, path=path)
-    out = out.astype({"building_id": "string", "source": "string", "permanent_id": "string",
-                      "height_m": "Float64", "floors": "Int64", "use": "string",
-                      "use_code": "string", "year_built": "Int64",
-                      "floor_area_m2": "Float64", "address": "string",
-                      "roof_type": "string", "ground_z": "Float64"})
-    return gpd.GeoDataFrame(out[list(COLUMNS)], geometry=frame.geometry.to_numpy(),
-                            crs=frame.crs), report
+    out = out.astype(
+        {
+            "building_id": "string",
+            "source": "string",
+            "permanent_id": "string",
+            "height_m": "Float64",
+            "floors": "Int64",
+            "use": "string",
+            "use_code": "string",
+            "year_built": "Int64",
+            "floor_area_m2": "Float64",
+            "address": "string",
+            "roof_type": "string",
+            "ground_z": "Float64",
+        }
+    )
+    return gpd.GeoDataFrame(
+        out[list(COLUMNS)], geometry=frame.geometry.to_numpy(), crs=frame.crs
+    ), report

@@ -45,12 +45,34 @@ from dikas.errors import ConfigError
 
 SOURCE_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "file": ((), ("fields",)),
-    "wfs": (("url", "type_name"),
-            ("years", "filter", "bbox", "srs_name", "page_size", "output_format", "sort_by",
-             "version", "fields")),
+    "wfs": (
+        ("url", "type_name"),
+        (
+            "years",
+            "filter",
+            "bbox",
+            "srs_name",
+            "page_size",
+            "output_format",
+            "sort_by",
+            "version",
+            "fields",
+        ),
+    ),
     "ogcapi": (("url", "collection"), ("years", "bbox", "limit", "crs", "params", "fields")),
-    "rest": (("url",), ("params", "results_key", "next_key", "count_key", "filter",
-                       "service_types", "municipalities", "service_tree")),
+    "rest": (
+        ("url",),
+        (
+            "params",
+            "results_key",
+            "next_key",
+            "count_key",
+            "filter",
+            "service_types",
+            "municipalities",
+            "service_tree",
+        ),
+    ),
     "osm_extract": (("url",), ("clip", "buffer_m")),
     "gtfs": (("url",), ("service_date",)),
     "raster": (("url",), ()),
@@ -198,8 +220,14 @@ class PopulationGroup:
 
     def as_record(self) -> dict[str, object]:
         """A plain mapping of the group (what a twin stores)."""
-        return {"id": self.id, "labels": dict(self.labels), "columns": list(self.columns),
-                "total": self.total, "levels": list(self.levels), "uses": list(self.uses)}
+        return {
+            "id": self.id,
+            "labels": dict(self.labels),
+            "columns": list(self.columns),
+            "total": self.total,
+            "levels": list(self.levels),
+            "uses": list(self.uses),
+        }
 
 
 def population_group(raw: Mapping[str, Any], where: str) -> PopulationGroup:
@@ -210,32 +238,44 @@ def population_group(raw: Mapping[str, Any], where: str) -> PopulationGroup:
     if not _GROUP_ID.match(group_id):
         raise ConfigError(f"{where}: population group id {group_id!r} must be snake_case")
     labels = raw.get("labels")
-    missing = [lang for lang in GROUP_LANGUAGES
-               if not isinstance(labels, Mapping) or not labels.get(lang)]
+    missing = [
+        lang for lang in GROUP_LANGUAGES if not isinstance(labels, Mapping) or not labels.get(lang)
+    ]
     if missing:
-        raise ConfigError(f"{where}: population group {group_id!r} lacks labels in "
-                          f"{', '.join(missing)}")
+        raise ConfigError(
+            f"{where}: population group {group_id!r} lacks labels in {', '.join(missing)}"
+        )
     column = raw.get("column")
     columns = [column] if isinstance(column, str) else list(column or [])
     if not columns or not all(isinstance(c, str) and c for c in columns):
-        raise ConfigError(f"{where}: population group {group_id!r} needs 'column' (a twin "
-                          "column or a list of them)")
+        raise ConfigError(
+            f"{where}: population group {group_id!r} needs 'column' (a twin "
+            "column or a list of them)"
+        )
     levels = raw.get("levels")
     if not isinstance(levels, list) or not levels:
         raise ConfigError(f"{where}: population group {group_id!r} needs 'levels' (a list)")
     uses = list(raw.get("uses") or [])
     unknown = sorted(set(uses) - set(GROUP_USES))
     if unknown:
-        raise ConfigError(f"{where}: population group {group_id!r} has unknown use(s) "
-                          f"{', '.join(unknown)}; known: {', '.join(GROUP_USES)}")
+        raise ConfigError(
+            f"{where}: population group {group_id!r} has unknown use(s) "
+            f"{', '.join(unknown)}; known: {', '.join(GROUP_USES)}"
+        )
     extra = sorted(set(raw) - {"id", "labels", "column", "total", "levels", "uses"})
     if extra:
-        raise ConfigError(f"{where}: population group {group_id!r} does not take "
-                          f"{', '.join(extra)}")
+        raise ConfigError(
+            f"{where}: population group {group_id!r} does not take {', '.join(extra)}"
+        )
     total = raw.get("total")
-    return PopulationGroup(id=group_id, labels={k: str(v) for k, v in labels.items()},  # type: ignore[union-attr]
-                           columns=tuple(columns), total=None if total is None else str(total),
-                           levels=tuple(str(v) for v in levels), uses=tuple(uses))
+    return PopulationGroup(
+        id=group_id,
+        labels={k: str(v) for k, v in labels.items()},  # type: ignore[union-attr]
+        columns=tuple(columns),
+        total=None if total is None else str(total),
+        levels=tuple(str(v) for v in levels),
+        uses=tuple(uses),
+    )
 
 
 def _population_groups(raw: object, source: str) -> tuple[PopulationGroup, ...]:
@@ -256,8 +296,9 @@ _REQUIRED_KEYS = ("name", "title", "producer", "licence", "attribution", "format
 def available_cities() -> list[str]:
     """Names of the catalogs shipped with the package."""
     folder = resources.files("dikas.sources") / "catalogs"
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir()
-                  if p.name.endswith(".yaml"))
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
 
 
 def _source(entry: Mapping[str, Any], where: str) -> Source:
@@ -268,8 +309,9 @@ def _source(entry: Mapping[str, Any], where: str) -> Source:
         raise ConfigError(f"{where}: 'source' must be a mapping with a 'kind'")
     kind = raw["kind"]
     if kind not in SOURCE_KINDS:
-        raise ConfigError(f"{where}: unknown source kind {kind!r}; known: "
-                          f"{', '.join(SOURCE_KINDS)}")
+        raise ConfigError(
+            f"{where}: unknown source kind {kind!r}; known: {', '.join(SOURCE_KINDS)}"
+        )
     required, optional = SOURCE_KINDS[kind]
     missing = [k for k in required if not raw.get(k)]
     if missing:
@@ -294,8 +336,7 @@ def _point(raw: object, where: str) -> tuple[float, float] | None:
     try:
         x, y = _floats(raw)
     except (TypeError, ValueError):
-        raise ConfigError(f"{where}: 'unknown_location' must be [x, y] in the twin CRS"
-                          ) from None
+        raise ConfigError(f"{where}: 'unknown_location' must be [x, y] in the twin CRS") from None
     return x, y
 
 
@@ -308,8 +349,11 @@ def _municipalities(raw: object, source: str) -> tuple[Municipality, ...]:
     for item in raw:
         if not isinstance(item, Mapping) or "code" not in item or "name" not in item:
             raise ConfigError(f"catalog {source}: every municipality needs 'code' and 'name'")
-        result.append(Municipality(code=str(item["code"]), name=str(item["name"]),
-                                   names=dict(item.get("names") or {})))
+        result.append(
+            Municipality(
+                code=str(item["code"]), name=str(item["name"]), names=dict(item.get("names") or {})
+            )
+        )
     return tuple(result)
 
 
@@ -343,8 +387,11 @@ def default_city(*, offline: bool) -> tuple[str, str]:
     for city in available_cities():
         raw = yaml.safe_load(_shipped_text(city)) or {}
         if isinstance(raw, dict) and (raw.get("city") or {}).get("default") == wanted:
-            reason = ("a local data mirror is configured (DIKAS_DATA_DIR / --data-dir)"
-                      if offline else "no local data mirror is configured")
+            reason = (
+                "a local data mirror is configured (DIKAS_DATA_DIR / --data-dir)"
+                if offline
+                else "no local data mirror is configured"
+            )
             return city, reason
     raise ConfigError(f"no shipped catalog is marked 'default: {wanted}'; name one with --city")
 
@@ -359,7 +406,9 @@ def load_catalog(city: str | None = None, *, path: Path | None = None) -> Catalo
     if path is None:
         assert city is not None
         if city not in available_cities():
-            raise ConfigError(f"no catalog for city {city!r}; known: {', '.join(available_cities())}")
+            raise ConfigError(
+                f"no catalog for city {city!r}; known: {', '.join(available_cities())}"
+            )
         text = _shipped_text(city)
         source = f"catalogs/{city}.yaml"
     else:
@@ -377,26 +426,44 @@ def load_catalog(city: str | None = None, *, path: Path | None = None) -> Catalo
     for entry in raw["datasets"]:
         missing = [k for k in _REQUIRED_KEYS if k not in entry]
         if missing:
-            raise ConfigError(f"catalog {source}: dataset {entry.get('name', '?')!r} lacks {missing}")
+            raise ConfigError(
+                f"catalog {source}: dataset {entry.get('name', '?')!r} lacks {missing}"
+            )
         where = f"catalog {source}: dataset {entry['name']!r}"
-        datasets.append(Dataset(
-            name=entry["name"], title=entry["title"], producer=entry["producer"],
-            licence=entry["licence"], attribution=entry["attribution"], format=entry["format"],
-            crs=entry["crs"], years=tuple(entry.get("years") or ()),
-            urls=tuple(entry.get("urls") or ()), sha256=entry.get("sha256"),
-            mirror_path=entry.get("mirror_path"), official_service=entry.get("official_service"),
-            required=bool(entry.get("required", True)), role=entry.get("role"),
-            notes=entry.get("notes"), source=_source(entry, where),
-            layers=tuple(entry.get("layers") or ()),
-            unknown_location=_point(entry.get("unknown_location"), where),
-        ))
+        datasets.append(
+            Dataset(
+                name=entry["name"],
+                title=entry["title"],
+                producer=entry["producer"],
+                licence=entry["licence"],
+                attribution=entry["attribution"],
+                format=entry["format"],
+                crs=entry["crs"],
+                years=tuple(entry.get("years") or ()),
+                urls=tuple(entry.get("urls") or ()),
+                sha256=entry.get("sha256"),
+                mirror_path=entry.get("mirror_path"),
+                official_service=entry.get("official_service"),
+                required=bool(entry.get("required", True)),
+                role=entry.get("role"),
+                notes=entry.get("notes"),
+                source=_source(entry, where),
+                layers=tuple(entry.get("layers") or ()),
+                unknown_location=_point(entry.get("unknown_location"), where),
+            )
+        )
     names = [d.name for d in datasets]
     if len(set(names)) != len(names):
         raise ConfigError(f"catalog {source}: duplicate dataset names")
     city_info = raw["city"]
-    return Catalog(city=city_info["name"], title=city_info.get("title", city_info["name"]),
-                   crs=city_info.get("crs", "EPSG:3067"), attribution=raw.get("attribution", ""),
-                   datasets=tuple(datasets),
-                   municipalities=_municipalities(city_info.get("municipalities"), source),
-                   bbox=_bbox(city_info.get("bbox"), source), source_file=source,
-                   population_groups=_population_groups(raw.get("population_groups"), source))
+    return Catalog(
+        city=city_info["name"],
+        title=city_info.get("title", city_info["name"]),
+        crs=city_info.get("crs", "EPSG:3067"),
+        attribution=raw.get("attribution", ""),
+        datasets=tuple(datasets),
+        municipalities=_municipalities(city_info.get("municipalities"), source),
+        bbox=_bbox(city_info.get("bbox"), source),
+        source_file=source,
+        population_groups=_population_groups(raw.get("population_groups"), source),
+    )

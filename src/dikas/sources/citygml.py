@@ -64,19 +64,43 @@ from dikas.sources.values import year_built
 TARGET_CRS = "EPSG:3067"
 
 _GML = "http://www.opengis.net/gml"
-_GEN_NAMESPACES = ("http://www.opengis.net/citygml/generics/2.0",
-                   "http://www.opengis.net/citygml/generics/1.0")
-_BLDG_NAMESPACES = ("http://www.opengis.net/citygml/building/2.0",
-                    "http://www.opengis.net/citygml/building/1.0")
+_GEN_NAMESPACES = (
+    "http://www.opengis.net/citygml/generics/2.0",
+    "http://www.opengis.net/citygml/generics/1.0",
+)
+_BLDG_NAMESPACES = (
+    "http://www.opengis.net/citygml/building/2.0",
+    "http://www.opengis.net/citygml/building/1.0",
+)
 _XAL = "urn:oasis:names:tc:ciq:xsdschema:xAL:2.0"
 _GML_ID = f"{{{_GML}}}id"
-_GENERIC_KINDS = frozenset({"stringAttribute", "doubleAttribute", "intAttribute",
-                            "dateAttribute", "uriAttribute", "measureAttribute"})
+_GENERIC_KINDS = frozenset(
+    {
+        "stringAttribute",
+        "doubleAttribute",
+        "intAttribute",
+        "dateAttribute",
+        "uriAttribute",
+        "measureAttribute",
+    }
+)
 _EPSG_CODE = re.compile(r"EPSG(?:/\d+(?:\.\d+)*/|:+\d*:*|/0/)(\d+)", re.IGNORECASE)
 _MIN_PROJECTED_AREA_M2 = 1e-4
 
-COLUMNS = ("building_id", "source", "permanent_id", "height_m", "floors", "use", "use_code",
-           "year_built", "floor_area_m2", "address", "roof_type", "ground_z")
+COLUMNS = (
+    "building_id",
+    "source",
+    "permanent_id",
+    "height_m",
+    "floors",
+    "use",
+    "use_code",
+    "year_built",
+    "floor_area_m2",
+    "address",
+    "roof_type",
+    "ground_z",
+)
 
 
 @dataclass
@@ -133,12 +157,14 @@ def read_citygml(path: str | Path, *, dataset: str | None = None) -> gpd.GeoData
             footprints.append(footprint)
             crs_names.append(srs_name)
         frame = _to_frame(rows, footprints, crs_names, dataset=dataset, path=path)
-    frame.attrs.update(skipped=counts.skipped, repaired=counts.repaired,
-                       invalid_values=dict(counts.invalid_values))
+    frame.attrs.update(
+        skipped=counts.skipped, repaired=counts.repaired, invalid_values=dict(counts.invalid_values)
+    )
     return frame
 
 
 # --- XML traversal ---------------------------------------------------------------------------
+
 
 def _buildings(path: Path, *, dataset: str | None) -> Iterator[tuple[etree._Element, str]]:
     """Yield each top-level ``bldg:Building`` with the ``srsName`` that applies to it.
@@ -150,19 +176,25 @@ def _buildings(path: Path, *, dataset: str | None) -> Iterator[tuple[etree._Elem
         with path.open("rb") as handle:
             yield from _traverse(handle, path=path, dataset=dataset)
     except etree.XMLSyntaxError as error:
-        raise DataError(f"not well-formed XML ({error.msg}, line {error.lineno})",
-                        dataset=dataset, path=path) from None
+        raise DataError(
+            f"not well-formed XML ({error.msg}, line {error.lineno})", dataset=dataset, path=path
+        ) from None
 
 
-def _traverse(handle: IO[bytes], *, path: Path, dataset: str | None
-              ) -> Iterator[tuple[etree._Element, str]]:
+def _traverse(
+    handle: IO[bytes], *, path: Path, dataset: str | None
+) -> Iterator[tuple[etree._Element, str]]:
     building_tags = [f"{{{ns}}}Building" for ns in _BLDG_NAMESPACES]
     envelope_tag = f"{{{_GML}}}Envelope"
     default_srs: str | None = None
     checked_root = False
-    for _, element in etree.iterparse(handle, events=("end",),
-                                      tag=[*building_tags, envelope_tag],
-                                      huge_tree=True, resolve_entities=False):
+    for _, element in etree.iterparse(
+        handle,
+        events=("end",),
+        tag=[*building_tags, envelope_tag],
+        huge_tree=True,
+        resolve_entities=False,
+    ):
         if not checked_root:
             _check_root(element.getroottree().getroot(), dataset=dataset, path=path)
             checked_root = True
@@ -172,8 +204,11 @@ def _traverse(handle: IO[bytes], *, path: Path, dataset: str | None
             continue
         srs = _srs_name(element) or default_srs
         if not srs:
-            raise CRSError(f"building {element.get(_GML_ID)!r} has no srsName in scope",
-                           dataset=dataset, path=path)
+            raise CRSError(
+                f"building {element.get(_GML_ID)!r} has no srsName in scope",
+                dataset=dataset,
+                path=path,
+            )
         yield element, srs
         _release(element)
     if not checked_root:
@@ -187,15 +222,17 @@ def _root_of(path: Path, *, dataset: str | None) -> etree._Element:
             for _, element in etree.iterparse(handle, events=("start",)):
                 return element
     except etree.XMLSyntaxError as error:
-        raise DataError(f"not well-formed XML ({error.msg})", dataset=dataset,
-                        path=path) from None
+        raise DataError(f"not well-formed XML ({error.msg})", dataset=dataset, path=path) from None
     raise DataError("empty XML file", dataset=dataset, path=path)
 
 
 def _check_root(root: etree._Element, *, dataset: str | None, path: Path) -> None:
     if etree.QName(root).localname != "CityModel":
-        raise DataError(f"not a CityGML city model (root element {etree.QName(root).localname!r})",
-                        dataset=dataset, path=path)
+        raise DataError(
+            f"not a CityGML city model (root element {etree.QName(root).localname!r})",
+            dataset=dataset,
+            path=path,
+        )
 
 
 def _is_model_envelope(envelope: etree._Element) -> bool:
@@ -225,6 +262,7 @@ def _release(element: etree._Element) -> None:
 
 # --- attributes ------------------------------------------------------------------------------
 
+
 def _attributes(building: etree._Element, counts: _Counts) -> dict[str, object]:
     """The row of one building; its parts fill what the building itself lacks."""
     parts = list(building.iter(*(f"{{{ns}}}BuildingPart" for ns in _BLDG_NAMESPACES)))
@@ -236,8 +274,9 @@ def _attributes(building: etree._Element, counts: _Counts) -> dict[str, object]:
 
     building_id = building.get(_GML_ID)
     height = _number(own.get("measuredHeight"), "height_m", counts)
-    part_heights = [_number(_element_values(p).get("measuredHeight"), "height_m", counts)
-                    for p in parts]
+    part_heights = [
+        _number(_element_values(p).get("measuredHeight"), "height_m", counts) for p in parts
+    ]
     if pd.isna(height) and any(pd.notna(h) for h in part_heights):
         height = max(h for h in part_heights if pd.notna(h))
     if pd.isna(height):
@@ -280,8 +319,12 @@ def _element_values(element: etree._Element) -> dict[str, str]:
             value = child.find(f"{{{qname.namespace}}}value")
             if value is not None and value.text and value.text.strip():
                 values.setdefault(child.get("name", ""), value.text.strip())
-        elif (qname.namespace in _BLDG_NAMESPACES and len(child) == 0
-              and child.text and child.text.strip()):
+        elif (
+            qname.namespace in _BLDG_NAMESPACES
+            and len(child) == 0
+            and child.text
+            and child.text.strip()
+        ):
             values.setdefault(qname.localname, child.text.strip())
     return values
 
@@ -331,15 +374,20 @@ def _floors(value: str | None, counts: _Counts) -> int | None:
 
 # --- geometry --------------------------------------------------------------------------------
 
+
 def _footprint(building: etree._Element, counts: _Counts) -> tuple[BaseGeometry | None, float]:
     """The 2D footprint and the lowest ground-surface z of a building (NaN if unknown)."""
-    ground = [polygon
-              for surface in building.iter(*(f"{{{ns}}}GroundSurface" for ns in _BLDG_NAMESPACES))
-              for polygon in surface.iter(f"{{{_GML}}}Polygon")]
+    ground = [
+        polygon
+        for surface in building.iter(*(f"{{{ns}}}GroundSurface" for ns in _BLDG_NAMESPACES))
+        for polygon in surface.iter(f"{{{_GML}}}Polygon")
+    ]
     ground_rings = [_polygon_rings(p) for p in ground]
     ground_rings = [r for r in ground_rings if r]
-    ground_z = min((ring[:, 2].min() for rings in ground_rings for ring in rings
-                    if ring.shape[1] > 2), default=np.nan)
+    ground_z = min(
+        (ring[:, 2].min() for rings in ground_rings for ring in rings if ring.shape[1] > 2),
+        default=np.nan,
+    )
     footprint = _union([_to_polygon(rings) for rings in ground_rings], counts)
     if footprint is None:
         projected = [_polygon_rings(p) for p in building.iter(f"{{{_GML}}}Polygon")]
@@ -372,8 +420,9 @@ def _polygonal(geometry: BaseGeometry) -> BaseGeometry | None:
     """The polygons of a geometry (dropping the lines and points ``make_valid`` may leave)."""
     if geometry.geom_type in ("Polygon", "MultiPolygon"):
         return None if geometry.is_empty else geometry
-    polygons = [g for g in shapely.get_parts(geometry)
-                if g.geom_type in ("Polygon", "MultiPolygon")]
+    polygons = [
+        g for g in shapely.get_parts(geometry) if g.geom_type in ("Polygon", "MultiPolygon")
+    ]
     return shapely.union_all(polygons) if polygons else None
 
 
@@ -429,22 +478,41 @@ def _inherited_dimension(element: etree._Element) -> str:
 
 # --- frame -----------------------------------------------------------------------------------
 
-def _to_frame(rows: list[dict[str, object]], footprints: list[BaseGeometry],
-              crs_names: list[str], *, dataset: str | None, path: Path) -> gpd.GeoDataFrame:
+
+def _to_frame(
+    rows: list[dict[str, object]],
+    footprints: list[BaseGeometry],
+    crs_names: list[str],
+    *,
+    dataset: str | None,
+    path: Path,
+) -> gpd.GeoDataFrame:
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    frame = frame.astype({"building_id": "string", "source": "string", "permanent_id": "string",
-                          "height_m": "Float64", "floors": "Int64", "use": "string",
-                          "use_code": "string", "year_built": "Int64",
-                          "floor_area_m2": "Float64", "address": "string",
-                          "roof_type": "string", "ground_z": "Float64"})
+    frame = frame.astype(
+        {
+            "building_id": "string",
+            "source": "string",
+            "permanent_id": "string",
+            "height_m": "Float64",
+            "floors": "Int64",
+            "use": "string",
+            "use_code": "string",
+            "year_built": "Int64",
+            "floor_area_m2": "Float64",
+            "address": "string",
+            "roof_type": "string",
+            "ground_z": "Float64",
+        }
+    )
     geometry: list[BaseGeometry | None] = [None] * len(footprints)
     for name in dict.fromkeys(crs_names):
         positions = [i for i, crs_name in enumerate(crs_names) if crs_name == name]
         source = gpd.GeoSeries([footprints[i] for i in positions], crs=_crs(name, dataset, path))
         for position, projected in zip(positions, source.to_crs(TARGET_CRS), strict=True):
             geometry[position] = projected
-    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometry, crs=TARGET_CRS).values,
-                            crs=TARGET_CRS)
+    return gpd.GeoDataFrame(
+        frame, geometry=gpd.GeoSeries(geometry, crs=TARGET_CRS).values, crs=TARGET_CRS
+    )
 
 
 def _crs(srs_name: str, dataset: str | None, path: Path) -> pyproj.CRS:
@@ -458,8 +526,7 @@ def _crs(srs_name: str, dataset: str | None, path: Path) -> pyproj.CRS:
         try:
             crs = pyproj.CRS.from_epsg(int(match.group(1)))
         except pyproj.exceptions.CRSError:
-            raise CRSError(f"unknown srsName {srs_name!r}", dataset=dataset,
-                           path=path) from None
+            raise CRSError(f"unknown srsName {srs_name!r}", dataset=dataset, path=path) from None
     if crs.is_compound:
         crs = crs.sub_crs_list[0]
     return crs

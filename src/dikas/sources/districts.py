@@ -30,8 +30,13 @@ from dikas.sources.vector import GeometryReport, clean_geometries, read_vector, 
 LEVELS = ("major", "basic", "sub")
 """District levels from the coarsest down."""
 
-LEVEL_ALIASES = {"suurpiiri": "major", "peruspiiri": "basic", "osaalue": "sub",
-                 "osa-alue": "sub", **{level: level for level in LEVELS}}
+LEVEL_ALIASES = {
+    "suurpiiri": "major",
+    "peruspiiri": "basic",
+    "osaalue": "sub",
+    "osa-alue": "sub",
+    **{level: level for level in LEVELS},
+}
 """Finnish division names (as in the layer names) → level."""
 
 COLUMNS = ("district_id", "name", "name_sv", "level", "parent_id", "geometry")
@@ -42,16 +47,24 @@ def level_of(name: str) -> str:
     ``avoindata:Piirijako_peruspiiri``."""
     key = name.rsplit(":", 1)[-1].lower().removeprefix("piirijako_")
     if key not in LEVEL_ALIASES:
-        raise ParameterError(f"unknown district level {name!r}; use one of "
-                             f"{', '.join(LEVELS)} (or suurpiiri/peruspiiri/osaalue)")
+        raise ParameterError(
+            f"unknown district level {name!r}; use one of "
+            f"{', '.join(LEVELS)} (or suurpiiri/peruspiiri/osaalue)"
+        )
     return LEVEL_ALIASES[key]
 
 
-def read_districts(path: Path | str, *, level: str, dataset: str | None = None,
-                   id_field: str = "tunnus", name_field: str = "nimi_fi",
-                   name_sv_field: str | None = "nimi_se",
-                   parent: gpd.GeoDataFrame | None = None, assumed_crs: str | None = None
-                   ) -> tuple[gpd.GeoDataFrame, GeometryReport]:
+def read_districts(
+    path: Path | str,
+    *,
+    level: str,
+    dataset: str | None = None,
+    id_field: str = "tunnus",
+    name_field: str = "nimi_fi",
+    name_sv_field: str | None = "nimi_se",
+    parent: gpd.GeoDataFrame | None = None,
+    assumed_crs: str | None = None,
+) -> tuple[gpd.GeoDataFrame, GeometryReport]:
     """Read one district level (see the module doc); ``parent`` links each to its parent."""
     level = level_of(level)
     frame = read_vector(path, dataset=dataset, required=[id_field, name_field])
@@ -61,15 +74,26 @@ def read_districts(path: Path | str, *, level: str, dataset: str | None = None,
     if (ids == "").any() or frame[id_field].isna().any():
         raise DataError(f"districts without a {id_field!r}", dataset=dataset, path=path)
     if ids.duplicated().any():
-        raise DataError(f"duplicate district {id_field!r} {ids[ids.duplicated()].iloc[0]!r}",
-                        dataset=dataset, path=path)
-    out = gpd.GeoDataFrame({
-        "district_id": ids.to_numpy(), "name": frame[name_field].astype(str).to_numpy(),
-        "name_sv": (frame[name_sv_field].astype("string").to_numpy()
-                    if name_sv_field and name_sv_field in frame.columns
-                    else pd.array([pd.NA] * len(frame), dtype="string")),
-        "level": level, "parent_id": pd.array([pd.NA] * len(frame), dtype="string"),
-    }, geometry=frame.geometry.to_numpy(), crs=frame.crs)
+        raise DataError(
+            f"duplicate district {id_field!r} {ids[ids.duplicated()].iloc[0]!r}",
+            dataset=dataset,
+            path=path,
+        )
+    out = gpd.GeoDataFrame(
+        {
+            "district_id": ids.to_numpy(),
+            "name": frame[name_field].astype(str).to_numpy(),
+            "name_sv": (
+                frame[name_sv_field].astype("string").to_numpy()
+                if name_sv_field and name_sv_field in frame.columns
+                else pd.array([pd.NA] * len(frame), dtype="string")
+            ),
+            "level": level,
+            "parent_id": pd.array([pd.NA] * len(frame), dtype="string"),
+        },
+        geometry=frame.geometry.to_numpy(),
+        crs=frame.crs,
+    )
     if parent is not None:
         out["parent_id"] = assign_parents(out, parent)
     return out[list(COLUMNS)], report
@@ -77,17 +101,24 @@ def read_districts(path: Path | str, *, level: str, dataset: str | None = None,
 
 def assign_parents(children: gpd.GeoDataFrame, parents: gpd.GeoDataFrame) -> pd.Series:
     """The ``district_id`` of the parent containing each child's representative point."""
-    points = gpd.GeoDataFrame({"_row": range(len(children))},
-                              geometry=children.geometry.representative_point().to_numpy(),
-                              crs=children.crs)
-    joined = gpd.sjoin(points, parents[["district_id", "geometry"]].to_crs(children.crs),
-                       predicate="within", how="left")
+    points = gpd.GeoDataFrame(
+        {"_row": range(len(children))},
+        geometry=children.geometry.representative_point().to_numpy(),
+        crs=children.crs,
+    )
+    joined = gpd.sjoin(
+        points,
+        parents[["district_id", "geometry"]].to_crs(children.crs),
+        predicate="within",
+        how="left",
+    )
     joined = joined.drop_duplicates("_row").sort_values("_row")
     return pd.Series(joined["district_id"].astype("string").to_numpy(), index=children.index)
 
 
-def read_district_levels(paths: Mapping[str, Path | str], *, dataset: str | None = None,
-                         **fields: str) -> gpd.GeoDataFrame:
+def read_district_levels(
+    paths: Mapping[str, Path | str], *, dataset: str | None = None, **fields: str
+) -> gpd.GeoDataFrame:
     """Read several levels (level → file) into one frame, each linked to the level above."""
     frames = []
     above: gpd.GeoDataFrame | None = None
@@ -95,11 +126,13 @@ def read_district_levels(paths: Mapping[str, Path | str], *, dataset: str | None
     for level in LEVELS:
         if level not in given:
             continue
-        frame, _ = read_districts(given[level], level=level, dataset=dataset, parent=above,
-                                  **fields)
+        frame, _ = read_districts(
+            given[level], level=level, dataset=dataset, parent=above, **fields
+        )
         frames.append(frame)
         above = frame
     if not frames:
         raise ParameterError("no district level given")
-    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry",
-                            crs=frames[0].crs)
+    return gpd.GeoDataFrame(
+        pd.concat(frames, ignore_index=True), geometry="geometry", crs=frames[0].crs
+    )

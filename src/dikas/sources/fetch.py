@@ -67,7 +67,9 @@ def verify(dataset: Dataset, path: Path) -> None:
         raise ChecksumError(
             f"sha256 mismatch: expected {dataset.sha256[:12]}…, got {actual[:12]}… "
             "(corrupt, truncated or a different version)",
-            dataset=dataset.name, path=path)
+            dataset=dataset.name,
+            path=path,
+        )
 
 
 def _download(url: str, target: Path, *, timeout: float, dataset: str) -> None:
@@ -84,7 +86,8 @@ def fetch(dataset: Dataset, settings: Settings, *, timeout: float = 30.0) -> Pat
     if not dataset.downloadable:
         raise MissingDataError(
             f"dataset {dataset.name!r}: no downloadable file; get it from "
-            f"{dataset.official_service or 'its producer'}")
+            f"{dataset.official_service or 'its producer'}"
+        )
     target = cache_path(dataset, settings)
     errors = []
     for url in dataset.urls:
@@ -102,7 +105,8 @@ def fetch(dataset: Dataset, settings: Settings, *, timeout: float = 30.0) -> Pat
     raise MissingDataError(
         f"dataset {dataset.name!r}: not in the mirror ({settings.data_dir}) or cache "
         f"({settings.cache_dir}) and download failed ({'; '.join(errors) or 'no URL'}); "
-        "set DIKAS_DATA_DIR or --data-dir to a mirror")
+        "set DIKAS_DATA_DIR or --data-dir to a mirror"
+    )
 
 
 def fetch_file(dataset: Dataset, ctx: FetchContext) -> list[Part]:
@@ -113,8 +117,10 @@ def fetch_file(dataset: Dataset, ctx: FetchContext) -> list[Part]:
     if ctx.frozen:
         found = locate(dataset, ctx.settings)
         if found.path is None:
-            raise MissingDataError(f"dataset {dataset.name!r}: --frozen and the pinned file "
-                                   "is neither in the mirror nor in the cache")
+            raise MissingDataError(
+                f"dataset {dataset.name!r}: --frozen and the pinned file "
+                "is neither in the mirror nor in the cache"
+            )
         verify(dataset, found.path)
         return [Part(dataset.name, None, found.path, found.origin)]
     before = locate(dataset, ctx.settings).origin

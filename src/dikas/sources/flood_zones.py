@@ -35,8 +35,13 @@ from dikas.sources.vector import (
 
 COLUMNS = ("zone_id", "hazard", "return_period", "depth_m", "geometry")
 HAZARDS = ("sea", "river", "stormwater")
-_HAZARD_WORDS = {"meritulva": "sea", "vesistotulva": "river", "vesistötulva": "river",
-                 "hulevesi": "stormwater", "hulevesitulva": "stormwater"}
+_HAZARD_WORDS = {
+    "meritulva": "sea",
+    "vesistotulva": "river",
+    "vesistötulva": "river",
+    "hulevesi": "stormwater",
+    "hulevesitulva": "stormwater",
+}
 _PERIOD = re.compile(r"_1_(\d+)\s*a\b|1/(\d+)\s*a\b", re.IGNORECASE)
 
 
@@ -57,38 +62,58 @@ def return_period_of(layer_name: str) -> int | None:
     return int(match.group(1) or match.group(2))
 
 
-def read_flood_zones(path: Path | str, *, layer_name: str | None = None,
-                     hazard: str | None = None, return_period: int | None = None,
-                     depth_field: str | None = None, id_field: str | None = None,
-                     dataset: str | None = None, assumed_crs: str | None = None
-                     ) -> tuple[gpd.GeoDataFrame, GeometryReport]:
+def read_flood_zones(
+    path: Path | str,
+    *,
+    layer_name: str | None = None,
+    hazard: str | None = None,
+    return_period: int | None = None,
+    depth_field: str | None = None,
+    id_field: str | None = None,
+    dataset: str | None = None,
+    assumed_crs: str | None = None,
+) -> tuple[gpd.GeoDataFrame, GeometryReport]:
     """Read one hazard layer; ``layer_name`` (its WFS type name) supplies what is not given."""
     name = layer_name or Path(path).stem
     hazard = hazard or hazard_of(name)
     if hazard not in HAZARDS:
-        raise ParameterError(f"flood layer {name!r}: hazard unknown (give hazard= one of "
-                             f"{', '.join(HAZARDS)})")
+        raise ParameterError(
+            f"flood layer {name!r}: hazard unknown (give hazard= one of {', '.join(HAZARDS)})"
+        )
     period = return_period if return_period is not None else return_period_of(name)
     if period is None and hazard != "stormwater":
-        raise ParameterError(f"flood layer {name!r}: no return period in the layer name "
-                             "(give return_period=)")
+        raise ParameterError(
+            f"flood layer {name!r}: no return period in the layer name (give return_period=)"
+        )
     frame = read_vector(path, dataset=dataset, required=[c for c in (depth_field, id_field) if c])
     polygonal = frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"])
     if not polygonal.all():
-        raise DataError(f"{int((~polygonal).sum())} flood zones are not polygons",
-                        dataset=dataset, path=path)
+        raise DataError(
+            f"{int((~polygonal).sum())} flood zones are not polygons", dataset=dataset, path=path
+        )
     if depth_field:
         frame = to_number(frame, [depth_field], dataset=dataset, path=path)
     frame = to_twin_crs(frame, dataset=dataset, path=path, assumed_crs=assumed_crs)
     frame, report = clean_geometries(frame, dataset=dataset, path=path)
-    ids = (frame[id_field].astype(str) if id_field
-           else pd.Series([f"{name}.{i + 1}" for i in range(len(frame))], index=frame.index))
-    out = gpd.GeoDataFrame({
-        "zone_id": ids.to_numpy(), "hazard": hazard,
-        "return_period": pd.array([period] * len(frame), dtype="Int64"),
-        "depth_m": (frame[depth_field].to_numpy(dtype=float) if depth_field
-                    else np.full(len(frame), np.nan)),
-    }, geometry=frame.geometry.to_numpy(), crs=frame.crs)
+    ids = (
+        frame[id_field].astype(str)
+        if id_field
+        else pd.Series([f"{name}.{i + 1}" for i in range(len(frame))], index=frame.index)
+    )
+    out = gpd.GeoDataFrame(
+        {
+            "zone_id": ids.to_numpy(),
+            "hazard": hazard,
+            "return_period": pd.array([period] * len(frame), dtype="Int64"),
+            "depth_m": (
+                frame[depth_field].to_numpy(dtype=float)
+                if depth_field
+                else np.full(len(frame), np.nan)
+            ),
+        },
+        geometry=frame.geometry.to_numpy(),
+        crs=frame.crs,
+    )
     return out[list(COLUMNS)], report
 
 
@@ -109,7 +134,8 @@ def write_hazard_file(zones: gpd.GeoDataFrame, path: Path | str) -> Path:
     frame = zones.copy()
     periods = frame["return_period"]
     # whole years stay integers, so the flood command's class columns read ``residents_100``
-    frame["return_period"] = (periods.astype("int64") if periods.notna().all()
-                              else periods.astype("float64"))
+    frame["return_period"] = (
+        periods.astype("int64") if periods.notna().all() else periods.astype("float64")
+    )
     frame.to_file(target, driver="GPKG", layer="flood_zones")
     return target

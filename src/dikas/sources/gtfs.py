@@ -47,29 +47,43 @@ class _TableSpec:
 
 _WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _TABLES: dict[str, _TableSpec] = {
-    "agency": _TableSpec(False, (), ("agency_id", "agency_name", "agency_url",
-                                     "agency_timezone")),
-    "routes": _TableSpec(True, ("route_id", "route_type"),
-                         ("route_id", "agency_id", "route_short_name", "route_long_name",
-                          "route_type")),
-    "trips": _TableSpec(True, ("route_id", "service_id", "trip_id"),
-                        ("route_id", "service_id", "trip_id", "direction_id")),
-    "stop_times": _TableSpec(True, ("trip_id", "arrival_time", "departure_time", "stop_id",
-                                    "stop_sequence"),
-                             ("trip_id", "arrival_time", "departure_time", "stop_id",
-                              "stop_sequence")),
-    "calendar": _TableSpec(False, ("service_id", *_WEEK, "start_date", "end_date"),
-                           ("service_id", *_WEEK, "start_date", "end_date")),
-    "calendar_dates": _TableSpec(False, ("service_id", "date", "exception_type"),
-                                 ("service_id", "date", "exception_type")),
-    "frequencies": _TableSpec(False, ("trip_id", "start_time", "end_time", "headway_secs"),
-                              ("trip_id", "start_time", "end_time", "headway_secs",
-                               "exact_times")),
-    "transfers": _TableSpec(False, ("from_stop_id", "to_stop_id", "transfer_type"),
-                            ("from_stop_id", "to_stop_id", "transfer_type",
-                             "min_transfer_time")),
-    "feed_info": _TableSpec(False, (), ("feed_publisher_name", "feed_start_date",
-                                        "feed_end_date", "feed_version")),
+    "agency": _TableSpec(False, (), ("agency_id", "agency_name", "agency_url", "agency_timezone")),
+    "routes": _TableSpec(
+        True,
+        ("route_id", "route_type"),
+        ("route_id", "agency_id", "route_short_name", "route_long_name", "route_type"),
+    ),
+    "trips": _TableSpec(
+        True,
+        ("route_id", "service_id", "trip_id"),
+        ("route_id", "service_id", "trip_id", "direction_id"),
+    ),
+    "stop_times": _TableSpec(
+        True,
+        ("trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"),
+        ("trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"),
+    ),
+    "calendar": _TableSpec(
+        False,
+        ("service_id", *_WEEK, "start_date", "end_date"),
+        ("service_id", *_WEEK, "start_date", "end_date"),
+    ),
+    "calendar_dates": _TableSpec(
+        False, ("service_id", "date", "exception_type"), ("service_id", "date", "exception_type")
+    ),
+    "frequencies": _TableSpec(
+        False,
+        ("trip_id", "start_time", "end_time", "headway_secs"),
+        ("trip_id", "start_time", "end_time", "headway_secs", "exact_times"),
+    ),
+    "transfers": _TableSpec(
+        False,
+        ("from_stop_id", "to_stop_id", "transfer_type"),
+        ("from_stop_id", "to_stop_id", "transfer_type", "min_transfer_time"),
+    ),
+    "feed_info": _TableSpec(
+        False, (), ("feed_publisher_name", "feed_start_date", "feed_end_date", "feed_version")
+    ),
 }
 
 #: Integer columns per table; a blank optional value becomes ``<NA>`` (pandas ``Int64``).
@@ -133,8 +147,9 @@ class GtfsFeed:
         layers = set(twin.layers())
         for needed in ("stops", "gtfs_routes", "gtfs_trips", "gtfs_stop_times"):
             if needed not in layers:
-                raise DataError(f"the twin has no layer {needed!r}; build it with a GTFS feed",
-                                dataset="gtfs")
+                raise DataError(
+                    f"the twin has no layer {needed!r}; build it with a GTFS feed", dataset="gtfs"
+                )
         stops = twin.read("stops")
         if not isinstance(stops, gpd.GeoDataFrame):
             stops = gpd.GeoDataFrame(stops, geometry="geometry", crs=CRS)
@@ -232,11 +247,11 @@ def _read_files(path: Path, *, dataset: str | None) -> dict[str, pd.DataFrame]:
                 if member.endswith(".txt") and name in wanted:
                     frames[name] = _csv(archive.read(member))
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as error:
-        raise DataError(f"not a readable GTFS zip ({error})", dataset=dataset,
-                        path=path) from error
+        raise DataError(f"not a readable GTFS zip ({error})", dataset=dataset, path=path) from error
     except (pd.errors.ParserError, UnicodeDecodeError) as error:
-        raise DataError(f"malformed CSV in the feed ({error})".replace("\n", " "),
-                        dataset=dataset, path=path) from error
+        raise DataError(
+            f"malformed CSV in the feed ({error})".replace("\n", " "), dataset=dataset, path=path
+        ) from error
     return frames
 
 
@@ -244,18 +259,21 @@ def _csv(content: bytes) -> pd.DataFrame:
     """One GTFS file as strings, with a possible byte-order mark and column padding removed."""
     if not content.strip():
         return pd.DataFrame()
-    frame = pd.read_csv(io.BytesIO(content), dtype=str, encoding="utf-8-sig",
-                        keep_default_na=False, na_values=[""])
+    frame = pd.read_csv(
+        io.BytesIO(content), dtype=str, encoding="utf-8-sig", keep_default_na=False, na_values=[""]
+    )
     frame.columns = [str(column).strip() for column in frame.columns]
     return frame
 
 
-def _require_columns(frame: pd.DataFrame, required: Sequence[str], table: str, *,
-                     dataset: str | None, path: Path) -> None:
+def _require_columns(
+    frame: pd.DataFrame, required: Sequence[str], table: str, *, dataset: str | None, path: Path
+) -> None:
     missing = [column for column in required if column not in frame.columns]
     if missing:
-        raise MissingColumnError(f"{table}.txt lacks required column(s) {', '.join(missing)}",
-                                 dataset=dataset, path=path)
+        raise MissingColumnError(
+            f"{table}.txt lacks required column(s) {', '.join(missing)}", dataset=dataset, path=path
+        )
 
 
 def _integers(values: pd.Series, label: str, fail: _Fail) -> pd.Series:
@@ -320,17 +338,16 @@ def _timed_stop_times(stop_times: pd.DataFrame, fail: _Fail) -> pd.DataFrame:
     return frame
 
 
-def _stops(raw: pd.DataFrame, fail: _Fail, *, dataset: str | None,
-           path: Path) -> gpd.GeoDataFrame:
+def _stops(raw: pd.DataFrame, fail: _Fail, *, dataset: str | None, path: Path) -> gpd.GeoDataFrame:
     """Stops with coordinates, projected to EPSG:3067."""
-    _require_columns(raw, ("stop_id", "stop_lat", "stop_lon"), "stops", dataset=dataset,
-                     path=path)
+    _require_columns(raw, ("stop_id", "stop_lat", "stop_lon"), "stops", dataset=dataset, path=path)
     frame = raw.copy()
     for column in _STOP_COLUMNS:
         if column not in frame.columns:
             frame[column] = pd.NA
-    frame["location_type"] = _integers(frame["location_type"], "stops.location_type",
-                                       fail).fillna(0)
+    frame["location_type"] = _integers(frame["location_type"], "stops.location_type", fail).fillna(
+        0
+    )
     lat = pd.to_numeric(frame["stop_lat"], errors="coerce")
     lon = pd.to_numeric(frame["stop_lon"], errors="coerce")
     bad = (lat.isna() | lon.isna()) & frame["location_type"].isin([0, 1, 2])
@@ -338,12 +355,16 @@ def _stops(raw: pd.DataFrame, fail: _Fail, *, dataset: str | None,
         stop = frame.loc[bad, "stop_id"].iloc[0]
         raise fail(f"stop {stop!r} has no valid stop_lat/stop_lon")
     if frame["stop_id"].duplicated().any():
-        raise fail(f"stop_id {frame['stop_id'][frame['stop_id'].duplicated()].iloc[0]!r} "
-                   "is not unique")
+        raise fail(
+            f"stop_id {frame['stop_id'][frame['stop_id'].duplicated()].iloc[0]!r} is not unique"
+        )
     keep = lat.notna() & lon.notna()
     points = gpd.points_from_xy(lon[keep], lat[keep], crs="EPSG:4326")
-    stops = gpd.GeoDataFrame(frame.loc[keep, list(_STOP_COLUMNS)].reset_index(drop=True),
-                             geometry=points, crs="EPSG:4326")
+    stops = gpd.GeoDataFrame(
+        frame.loc[keep, list(_STOP_COLUMNS)].reset_index(drop=True),
+        geometry=points,
+        crs="EPSG:4326",
+    )
     return stops.to_crs(CRS)
 
 
@@ -357,8 +378,9 @@ def active_services(feed: GtfsFeed, date: dt.date) -> set[str]:
     day = pd.Timestamp(date)
     calendar = feed.tables["calendar"]
     weekday = _WEEK[date.weekday()]
-    running = calendar[(calendar["start_date"] <= day) & (calendar["end_date"] >= day)
-                       & (calendar[weekday] == 1)]
+    running = calendar[
+        (calendar["start_date"] <= day) & (calendar["end_date"] >= day) & (calendar[weekday] == 1)
+    ]
     services = set(running["service_id"].astype(str))
     exceptions = feed.tables["calendar_dates"]
     today = exceptions[exceptions["date"] == day]
@@ -369,15 +391,21 @@ def active_services(feed: GtfsFeed, date: dt.date) -> set[str]:
 
 def service_period(feed: GtfsFeed) -> tuple[dt.date, dt.date] | None:
     """The first and last day any service of the feed is defined for, or ``None``."""
-    days = pd.concat([feed.tables["calendar"]["start_date"], feed.tables["calendar"]["end_date"],
-                      feed.tables["calendar_dates"]["date"]]).dropna()
+    days = pd.concat(
+        [
+            feed.tables["calendar"]["start_date"],
+            feed.tables["calendar"]["end_date"],
+            feed.tables["calendar_dates"]["date"],
+        ]
+    ).dropna()
     if days.empty:
         return None
     return pd.Timestamp(days.min()).date(), pd.Timestamp(days.max()).date()
 
 
-def restrict_to_service_date(feed: GtfsFeed, date: dt.date, *,
-                             dataset: str | None = None) -> GtfsFeed:
+def restrict_to_service_date(
+    feed: GtfsFeed, date: dt.date, *, dataset: str | None = None
+) -> GtfsFeed:
     """The feed with only the trips that run on ``date`` (one service day).
 
     Trips whose service does not run that day (see :func:`active_services`) are dropped
@@ -395,10 +423,14 @@ def restrict_to_service_date(feed: GtfsFeed, date: dt.date, *,
     trips = trips[trips["service_id"].astype(str).isin(services)].reset_index(drop=True)
     if trips.empty:
         period = service_period(feed)
-        known = (f"its services run {period[0].isoformat()} … {period[1].isoformat()}"
-                 if period else "it defines no service days")
-        raise DataError(f"GTFS feed has no trip on {date.isoformat()} ({date:%A}); {known}",
-                        dataset=dataset)
+        known = (
+            f"its services run {period[0].isoformat()} … {period[1].isoformat()}"
+            if period
+            else "it defines no service days"
+        )
+        raise DataError(
+            f"GTFS feed has no trip on {date.isoformat()} ({date:%A}); {known}", dataset=dataset
+        )
     trip_ids = set(trips["trip_id"].astype(str))
     tables = dict(feed.tables)
     tables["trips"] = trips
@@ -407,8 +439,7 @@ def restrict_to_service_date(feed: GtfsFeed, date: dt.date, *,
         tables[name] = frame[frame["trip_id"].astype(str).isin(trip_ids)].reset_index(drop=True)
     for name in ("calendar", "calendar_dates"):
         frame = tables[name]
-        tables[name] = frame[frame["service_id"].astype(str).isin(services)].reset_index(
-            drop=True)
+        tables[name] = frame[frame["service_id"].astype(str).isin(services)].reset_index(drop=True)
     return replace(feed, tables=tables)
 
 

@@ -32,14 +32,23 @@ from dikas.sources.vector import (
 AGE_SUPPRESSION_VALUE = 99
 
 AGE_FIELDS = {
-    "ika0_9": "age_0_9", "ika10_19": "age_10_19", "ika20_29": "age_20_29",
-    "ika30_39": "age_30_39", "ika40_49": "age_40_49", "ika50_59": "age_50_59",
-    "ika60_69": "age_60_69", "ika70_79": "age_70_79", "ika_yli80": "age_80_plus",
+    "ika0_9": "age_0_9",
+    "ika10_19": "age_10_19",
+    "ika20_29": "age_20_29",
+    "ika30_39": "age_30_39",
+    "ika40_49": "age_40_49",
+    "ika50_59": "age_50_59",
+    "ika60_69": "age_60_69",
+    "ika70_79": "age_70_79",
+    "ika_yli80": "age_80_plus",
 }
 """HSY age-band field → twin column."""
 
-LANDCOVER_FIELDS = {"water_m2": "water_m2", "vegetation_m2": "vegetation_m2",
-                    "tree_cover_m2": "tree_cover_m2"}
+LANDCOVER_FIELDS = {
+    "water_m2": "water_m2",
+    "vegetation_m2": "vegetation_m2",
+    "tree_cover_m2": "tree_cover_m2",
+}
 
 
 WFS_GRID_FIELDS = {"index": "id", "asukkaita": "inhabitants", "asvaljyys": "occupancy_rate"}
@@ -52,9 +61,9 @@ OCCUPANCY_SENTINEL = 999_999_999
 never a number."""
 
 
-def read_population_grid(path: Path | str, *, dataset: str | None = None,
-                         assumed_crs: str | None = None
-                         ) -> tuple[gpd.GeoDataFrame, GeometryReport]:
+def read_population_grid(
+    path: Path | str, *, dataset: str | None = None, assumed_crs: str | None = None
+) -> tuple[gpd.GeoDataFrame, GeometryReport]:
     """Read the HSY population grid: ``cell_id``, ``inhabitants``, ``occupancy_rate``.
 
     HSY's sentinel 999,999,999 in ``occupancy_rate`` becomes NULL, flagged in
@@ -81,12 +90,14 @@ def read_population_grid(path: Path | str, *, dataset: str | None = None,
     frame["cell_id"] = frame["cell_id"].astype(str)
     frame = to_twin_crs(frame, dataset=dataset, path=path, assumed_crs=assumed_crs)
     frame, report = clean_geometries(frame, dataset=dataset, path=path)
-    return frame[["cell_id", "inhabitants", "occupancy_rate", "occupancy_rate_sentinel",
-                  "geometry"]], report
+    return frame[
+        ["cell_id", "inhabitants", "occupancy_rate", "occupancy_rate_sentinel", "geometry"]
+    ], report
 
 
-def read_age_grid(path: Path | str, *, dataset: str | None = None,
-                  assumed_crs: str | None = None) -> tuple[gpd.GeoDataFrame, GeometryReport]:
+def read_age_grid(
+    path: Path | str, *, dataset: str | None = None, assumed_crs: str | None = None
+) -> tuple[gpd.GeoDataFrame, GeometryReport]:
     """Read an HSY grid with age bands, heat exposure and (if present) land cover.
 
     Returns ``inhabitants``, the ``age_*`` columns (NULL where suppressed),
@@ -95,19 +106,31 @@ def read_age_grid(path: Path | str, *, dataset: str | None = None,
     frame = read_vector(path, dataset=dataset, required=["asukkaita", *AGE_FIELDS])
     landcover = [c for c in LANDCOVER_FIELDS if c in frame]
     heat = ["averageheatexposure"] if "averageheatexposure" in frame else []
-    frame = to_number(frame, ["asukkaita", *AGE_FIELDS, *heat, *landcover],
-                      dataset=dataset, path=path)
+    frame = to_number(
+        frame, ["asukkaita", *AGE_FIELDS, *heat, *landcover], dataset=dataset, path=path
+    )
     ages = frame[list(AGE_FIELDS)]
     suppressed = (ages == AGE_SUPPRESSION_VALUE).all(axis=1)
     frame.loc[suppressed, list(AGE_FIELDS)] = np.nan
     frame["age_suppressed"] = suppressed.to_numpy()
-    frame = frame.rename(columns={"asukkaita": "inhabitants", **AGE_FIELDS,
-                                  "averageheatexposure": "heat_exposure_index",
-                                  **LANDCOVER_FIELDS})
+    frame = frame.rename(
+        columns={
+            "asukkaita": "inhabitants",
+            **AGE_FIELDS,
+            "averageheatexposure": "heat_exposure_index",
+            **LANDCOVER_FIELDS,
+        }
+    )
     if not heat:
         frame["heat_exposure_index"] = np.nan
     frame = to_twin_crs(frame, dataset=dataset, path=path, assumed_crs=assumed_crs)
     frame, report = clean_geometries(frame, dataset=dataset, path=path)
-    columns = ["inhabitants", *AGE_FIELDS.values(), "age_suppressed", "heat_exposure_index",
-               *[LANDCOVER_FIELDS[c] for c in landcover], "geometry"]
+    columns = [
+        "inhabitants",
+        *AGE_FIELDS.values(),
+        "age_suppressed",
+        "heat_exposure_index",
+        *[LANDCOVER_FIELDS[c] for c in landcover],
+        "geometry",
+    ]
     return frame[columns], report

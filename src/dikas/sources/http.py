@@ -167,8 +167,15 @@ def tqdm_progress(description: str) -> tuple[Progress, Callable[[], None]]:
     """A byte progress bar on stderr: ``(callback, close)`` for :meth:`HttpClient.download`."""
     from tqdm.auto import tqdm
 
-    bar = tqdm(desc=description, unit="B", unit_scale=True, unit_divisor=1024,
-               file=sys.stderr, leave=False, dynamic_ncols=True)
+    bar = tqdm(
+        desc=description,
+        unit="B",
+        unit_scale=True,
+        unit_divisor=1024,
+        file=sys.stderr,
+        leave=False,
+        dynamic_ncols=True,
+    )
 
     def update(done: int, total: int | None) -> None:
         if total is not None and bar.total != total:
@@ -227,11 +234,18 @@ class HttpClient:
         Injectable for tests (default :func:`time.sleep` and a fresh :class:`random.Random`).
     """
 
-    def __init__(self, *, timeout: float = 60.0, connect_timeout: float | None = None,
-                 retries: int = 4, backoff: float = 1.0,
-                 max_wait: float = 120.0, user_agent: str = USER_AGENT,
-                 sleep: Callable[[float], None] = time.sleep,
-                 rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        timeout: float = 60.0,
+        connect_timeout: float | None = None,
+        retries: int = 4,
+        backoff: float = 1.0,
+        max_wait: float = 120.0,
+        user_agent: str = USER_AGENT,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
         self.timeout = timeout
         self.connect_timeout = timeout if connect_timeout is None else connect_timeout
         self._opener = _opener(self.connect_timeout, timeout)
@@ -248,7 +262,7 @@ class HttpClient:
         if server_wait is not None:
             delay = server_wait
         else:
-            delay = self.backoff * 2 ** attempt * self.rng.uniform(0.5, 1.0)
+            delay = self.backoff * 2**attempt * self.rng.uniform(0.5, 1.0)
         self.sleep(min(delay, self.max_wait))
 
     def _open(self, url: str, headers: Mapping[str, str]) -> http.client.HTTPResponse:
@@ -256,16 +270,14 @@ class HttpClient:
 
         A 304 is returned (not raised); other 4xx raise :class:`urllib.error.HTTPError`.
         """
-        request = urllib.request.Request(url, headers={"User-Agent": self.user_agent,
-                                                       **headers})
+        request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, **headers})
         try:
             return self._opener.open(request, timeout=self.connect_timeout)
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
                 return exc  # type: ignore[return-value]
             if exc.code in _RETRY_STATUS or exc.code >= 500:
-                wait = retry_after_seconds(exc.headers.get("Retry-After")) if exc.headers \
-                    else None
+                wait = retry_after_seconds(exc.headers.get("Retry-After")) if exc.headers else None
                 exc.close()
                 raise _Retry(f"HTTP {exc.code} {_one_line(exc.reason)}", wait) from exc
             raise
@@ -274,13 +286,18 @@ class HttpClient:
 
     def _give_up(self, last: str, attempts: int, *, dataset: str, url: str) -> FetchError:
         plural = "s" if attempts != 1 else ""
-        return FetchError(f"{last} (after {attempts} attempt{plural})", dataset=dataset,
-                          url=url)
+        return FetchError(f"{last} (after {attempts} attempt{plural})", dataset=dataset, url=url)
 
     # -- GET -----------------------------------------------------------------------------
 
-    def get(self, url: str, params: Mapping[str, object] | None = None, *, dataset: str,
-            headers: Mapping[str, str] | None = None) -> Response:
+    def get(
+        self,
+        url: str,
+        params: Mapping[str, object] | None = None,
+        *,
+        dataset: str,
+        headers: Mapping[str, str] | None = None,
+    ) -> Response:
         """GET ``url`` (with ``params``) into memory, retrying transient failures.
 
         A 304 (after conditional ``headers``) is returned with an empty body; any other
@@ -294,14 +311,20 @@ class HttpClient:
                     names = {k.lower(): v for k, v in answer.headers.items()}
                     body = b"" if answer.status == 304 else answer.read()
                     expected = names.get("content-length")
-                    if expected is not None and expected.isdigit() and \
-                            len(body) < int(expected) and answer.status != 304:
-                        raise _Retry(f"connection dropped after {len(body)} of {expected} "
-                                     "bytes of the body")
+                    if (
+                        expected is not None
+                        and expected.isdigit()
+                        and len(body) < int(expected)
+                        and answer.status != 304
+                    ):
+                        raise _Retry(
+                            f"connection dropped after {len(body)} of {expected} bytes of the body"
+                        )
                     return Response(answer.status, answer.geturl(), body, names)
             except urllib.error.HTTPError as exc:
-                raise FetchError(f"HTTP {exc.code} {_one_line(exc.reason)}", dataset=dataset,
-                                 url=full) from exc
+                raise FetchError(
+                    f"HTTP {exc.code} {_one_line(exc.reason)}", dataset=dataset, url=full
+                ) from exc
             except _Retry as exc:
                 last, wait = exc.problem, exc.wait
             except (http.client.HTTPException, OSError) as exc:  # while reading the body
@@ -312,10 +335,18 @@ class HttpClient:
 
     # -- downloads -----------------------------------------------------------------------
 
-    def download(self, url: str, target: Path, *, dataset: str,
-                 params: Mapping[str, object] | None = None, etag: str | None = None,
-                 last_modified: str | None = None, progress: Progress | None = None,
-                 headers: Mapping[str, str] | None = None) -> DownloadResult:
+    def download(
+        self,
+        url: str,
+        target: Path,
+        *,
+        dataset: str,
+        params: Mapping[str, object] | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        progress: Progress | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> DownloadResult:
         """Stream ``url`` into ``target``, resuming a partial file left by an earlier run.
 
         The body goes to ``<target>.part`` (kept between runs with a small
@@ -342,14 +373,23 @@ class HttpClient:
             attempts += 1
             wait: float | None = None
             try:
-                result = self._transfer(full, target, partial, meta, meta_path,
-                                        etag=etag, last_modified=last_modified,
-                                        progress=progress, headers=headers or {})
+                result = self._transfer(
+                    full,
+                    target,
+                    partial,
+                    meta,
+                    meta_path,
+                    etag=etag,
+                    last_modified=last_modified,
+                    progress=progress,
+                    headers=headers or {},
+                )
                 return dataclasses.replace(result, attempts=attempts)
             except urllib.error.HTTPError as exc:
                 self._discard(partial, meta_path)
-                raise FetchError(f"HTTP {exc.code} {_one_line(exc.reason)}", dataset=dataset,
-                                 url=full) from exc
+                raise FetchError(
+                    f"HTTP {exc.code} {_one_line(exc.reason)}", dataset=dataset, url=full
+                ) from exc
             except _Retry as exc:
                 last, wait = exc.problem, exc.wait
             except (http.client.HTTPException, OSError) as exc:
@@ -384,9 +424,19 @@ class HttpClient:
         tmp.write_text(json.dumps(dict(meta)), "utf-8")
         os.replace(tmp, meta_path)
 
-    def _transfer(self, url: str, target: Path, partial: Path, meta: dict[str, object],
-                  meta_path: Path, *, etag: str | None, last_modified: str | None,
-                  progress: Progress | None, headers: Mapping[str, str]) -> DownloadResult:
+    def _transfer(
+        self,
+        url: str,
+        target: Path,
+        partial: Path,
+        meta: dict[str, object],
+        meta_path: Path,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        progress: Progress | None,
+        headers: Mapping[str, str],
+    ) -> DownloadResult:
         """One attempt: request (conditional, ranged) and stream; raise :class:`_Retry`."""
         offset = partial.stat().st_size if partial.is_file() else 0
         request_headers = dict(headers)
@@ -408,15 +458,16 @@ class HttpClient:
                 raise
             names = {k.lower(): v for k, v in exc.headers.items()} if exc.headers else {}
             exc.close()
-            unsatisfied = re.fullmatch(r"\s*bytes\s+\*/(\d+)\s*",
-                                       names.get("content-range", ""))
-            if "If-Range" in request_headers and unsatisfied \
-                    and int(unsatisfied.group(1)) == offset:
+            unsatisfied = re.fullmatch(r"\s*bytes\s+\*/(\d+)\s*", names.get("content-range", ""))
+            if (
+                "If-Range" in request_headers
+                and unsatisfied
+                and int(unsatisfied.group(1)) == offset
+            ):
                 # the same version (If-Range matched) and nothing is missing: complete
                 os.replace(partial, target)
                 meta_path.unlink(missing_ok=True)
-                return DownloadResult(target, url, url, 206, offset, names,
-                                      resumed_from=offset)
+                return DownloadResult(target, url, url, 206, offset, names, resumed_from=offset)
             self._discard(partial, meta_path)  # not a prefix of this file
             raise _Retry("server refused to resume (HTTP 416); starting over") from exc
         with answer:
@@ -424,16 +475,19 @@ class HttpClient:
             status = answer.status
             if status == 304:
                 self._discard(partial, meta_path)
-                return DownloadResult(target, url, answer.geturl(), 304, 0, names,
-                                      not_modified=True)
+                return DownloadResult(
+                    target, url, answer.geturl(), 304, 0, names, not_modified=True
+                )
             length = names.get("content-length")
             length_n = int(length) if length and length.isdigit() else None
             if status == 206:
                 span = _content_range(names.get("content-range"))
                 if span is None or span[0] != offset:
                     self._discard(partial, meta_path)
-                    raise _Retry(f"server resumed at the wrong byte "
-                                 f"({names.get('content-range')!r} for a file of {offset})")
+                    raise _Retry(
+                        f"server resumed at the wrong byte "
+                        f"({names.get('content-range')!r} for a file of {offset})"
+                    )
                 start, total = span[0], span[1]
                 if total is None and length_n is not None:
                     total = start + length_n
@@ -442,8 +496,12 @@ class HttpClient:
                 start, total, mode = 0, length_n, "wb"
             else:
                 raise _Retry(f"unexpected HTTP {status}")
-            meta.update(url=url, etag=names.get("etag"), last_modified=names.get("last-modified"),
-                        ranges=status == 206 or "bytes" in names.get("accept-ranges", "").lower())
+            meta.update(
+                url=url,
+                etag=names.get("etag"),
+                last_modified=names.get("last-modified"),
+                ranges=status == 206 or "bytes" in names.get("accept-ranges", "").lower(),
+            )
             self._write_meta(meta_path, meta)
             done = start
             if progress is not None:
@@ -455,8 +513,7 @@ class HttpClient:
                     except http.client.IncompleteRead as exc:
                         out.write(exc.partial)
                         done += len(exc.partial)
-                        raise _Retry(f"connection dropped after {done} of {total} bytes") \
-                            from exc
+                        raise _Retry(f"connection dropped after {done} of {total} bytes") from exc
                     if not chunk:
                         break
                     out.write(chunk)
@@ -469,5 +526,4 @@ class HttpClient:
                 raise _Retry(f"transfer ended at {done} of {total} bytes")
         os.replace(partial, target)
         meta_path.unlink(missing_ok=True)
-        return DownloadResult(target, url, answer.geturl(), status, done, names,
-                              resumed_from=start)
+        return DownloadResult(target, url, answer.geturl(), status, done, names, resumed_from=start)

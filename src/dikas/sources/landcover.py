@@ -35,9 +35,11 @@ def read_landcover_areas(path: Path | str, *, dataset: str | None = None) -> pd.
     rows = []
     years = sorted({int(m["year"]) for _, m in areas})
     for year in years:
+
         def col(cls: str, year: int = year) -> pd.Series:
             name = f"{cls}_m2_{year}"
             return frame[name].fillna(0.0) if name in frame else pd.Series(0.0, index=frame.index)
+
         classes = sorted({m["cls"] for c, m in areas if c.endswith(str(year))})
         total = sum(col(c) for c in classes)
         sea = col("sea")
@@ -45,14 +47,20 @@ def read_landcover_areas(path: Path | str, *, dataset: str | None = None) -> pd.
         tree = sum(col(c) for c in TREE_CLASSES)
         ndvi = [c for c, m in ndvis if m["year"] == str(year)]
         with np.errstate(invalid="ignore", divide="ignore"):
-            rows.append(pd.DataFrame({
-                "postal_code": frame["posno"].astype(str).str.zfill(5),
-                "year": year,
-                "tree_canopy_m2": tree, "vegetation_m2": col("vegetation"),
-                "water_m2": col("water"), "sea_m2": sea, "land_m2": land,
-                "tree_canopy_share": np.where(land > 0, tree / land, np.nan),
-                "vegetation_share": np.where(land > 0, col("vegetation") / land, np.nan),
-                "ndvi": frame[ndvi[0]].to_numpy() if ndvi else np.nan,
-            }))
+            rows.append(
+                pd.DataFrame(
+                    {
+                        "postal_code": frame["posno"].astype(str).str.zfill(5),
+                        "year": year,
+                        "tree_canopy_m2": tree,
+                        "vegetation_m2": col("vegetation"),
+                        "water_m2": col("water"),
+                        "sea_m2": sea,
+                        "land_m2": land,
+                        "tree_canopy_share": np.where(land > 0, tree / land, np.nan),
+                        "vegetation_share": np.where(land > 0, col("vegetation") / land, np.nan),
+                        "ndvi": frame[ndvi[0]].to_numpy() if ndvi else np.nan,
+                    }
+                )
+            )
     return pd.concat(rows, ignore_index=True)
-

@@ -70,10 +70,13 @@ class LockFile:
                 # keys a newer DikaS may add are ignored rather than making the lock unreadable
                 self.entries[dataset] = {
                     part: LockEntry(**{k: v for k, v in entry.items() if k in _FIELDS})
-                    for part, entry in parts.items()}
+                    for part, entry in parts.items()
+                }
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ConfigError(f"lock file {self.path}: unreadable ({exc.__class__.__name__}); "
-                              "delete it and fetch again") from exc
+            raise ConfigError(
+                f"lock file {self.path}: unreadable ({exc.__class__.__name__}); "
+                "delete it and fetch again"
+            ) from exc
 
     def get(self, dataset: str, part: str) -> LockEntry | None:
         """The entry of one part, or ``None`` when it was never fetched."""
@@ -97,7 +100,8 @@ class LockFile:
                 self.entries = {}
             for dataset, parts in mine.items():
                 self.entries.setdefault(dataset, {}).update(
-                    {k: v for k, v in parts.items() if k not in self.entries[dataset]})
+                    {k: v for k, v in parts.items() if k not in self.entries[dataset]}
+                )
         self.entries.setdefault(entry.dataset, {})[entry.part] = entry
         self.save()
 
@@ -114,9 +118,13 @@ class LockFile:
     def save(self) -> None:
         """Write the lock file atomically (temporary file, then rename)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        body = {"version": LOCK_VERSION,
-                "datasets": {d: {p: asdict(e) for p, e in sorted(parts.items())}
-                             for d, parts in sorted(self.entries.items())}}
+        body = {
+            "version": LOCK_VERSION,
+            "datasets": {
+                d: {p: asdict(e) for p, e in sorted(parts.items())}
+                for d, parts in sorted(self.entries.items())
+            },
+        }
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".lock-")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:

@@ -71,15 +71,25 @@ class ClipReport:
 
     def as_extra(self) -> dict[str, object]:
         """The lock-entry ``extra`` of a clipped part: the clip box and the counts."""
-        return {"clip_bbox_wgs84": list(self.bbox_wgs84),
-                "input": {"nodes": self.input_nodes, "ways": self.input_ways,
-                          "relations": self.input_relations},
-                "kept": {"nodes": self.nodes, "ways": self.ways, "relations": self.relations}}
+        return {
+            "clip_bbox_wgs84": list(self.bbox_wgs84),
+            "input": {
+                "nodes": self.input_nodes,
+                "ways": self.input_ways,
+                "relations": self.input_relations,
+            },
+            "kept": {"nodes": self.nodes, "ways": self.ways, "relations": self.relations},
+        }
 
 
-def clip_pbf(source: str | Path, target: str | Path, *,
-             bbox_wgs84: tuple[float, float, float, float] | None = None,
-             polygon: BaseGeometry | None = None, dataset: str | None = None) -> ClipReport:
+def clip_pbf(
+    source: str | Path,
+    target: str | Path,
+    *,
+    bbox_wgs84: tuple[float, float, float, float] | None = None,
+    polygon: BaseGeometry | None = None,
+    dataset: str | None = None,
+) -> ClipReport:
     """Clip an OSM file to a box or polygon (lon/lat) with complete ways; write a PBF.
 
     Parameters
@@ -110,11 +120,15 @@ def clip_pbf(source: str | Path, target: str | Path, *,
     with step(f"clipping {source.name} (pass 1: ids inside the area)"):
         kept, counts = _select(source, inside_xy, dataset)
     if counts["kept_nodes"] == 0:
-        raise DataError(f"no node lies inside the clip area {_box_text(bounds)}",
-                        dataset=dataset, path=source)
+        raise DataError(
+            f"no node lies inside the clip area {_box_text(bounds)}", dataset=dataset, path=source
+        )
     header = osmium.io.Header()
-    header.add_box(osmium.osm.Box(osmium.osm.Location(bounds[0], bounds[1]),
-                                  osmium.osm.Location(bounds[2], bounds[3])))
+    header.add_box(
+        osmium.osm.Box(
+            osmium.osm.Location(bounds[0], bounds[1]), osmium.osm.Location(bounds[2], bounds[3])
+        )
+    )
     header.set("generator", "dikas clip_pbf (complete_ways)")
     header.set("sorting", "Type_then_ID")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -127,16 +141,24 @@ def clip_pbf(source: str | Path, target: str | Path, *,
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return ClipReport(source=source, target=target, bbox_wgs84=bounds,
-                      input_nodes=counts["n"], input_ways=counts["w"],
-                      input_relations=counts["r"], nodes=written["n"], ways=written["w"],
-                      relations=written["r"])
+    return ClipReport(
+        source=source,
+        target=target,
+        bbox_wgs84=bounds,
+        input_nodes=counts["n"],
+        input_ways=counts["w"],
+        input_relations=counts["r"],
+        nodes=written["n"],
+        ways=written["w"],
+        relations=written["r"],
+    )
 
 
-def _area(bbox: tuple[float, float, float, float] | None, polygon: BaseGeometry | None,
-          dataset: str | None
-          ) -> tuple[Callable[[np.ndarray, np.ndarray], np.ndarray],
-                     tuple[float, float, float, float]]:
+def _area(
+    bbox: tuple[float, float, float, float] | None,
+    polygon: BaseGeometry | None,
+    dataset: str | None,
+) -> tuple[Callable[[np.ndarray, np.ndarray], np.ndarray], tuple[float, float, float, float]]:
     """A vectorised inside test for lon/lat arrays, and the area's bounding box."""
     where = f"dataset {dataset!r}: " if dataset else ""
     if (bbox is None) == (polygon is None):
@@ -144,11 +166,13 @@ def _area(bbox: tuple[float, float, float, float] | None, polygon: BaseGeometry 
     if bbox is not None:
         minx, miny, maxx, maxy = (float(v) for v in bbox)
         if not (-180 <= minx < maxx <= 180 and -90 <= miny < maxy <= 90):
-            raise ConfigError(f"{where}clip bbox {bbox!r} is not (min lon, min lat, max lon, "
-                              "max lat) in degrees")
+            raise ConfigError(
+                f"{where}clip bbox {bbox!r} is not (min lon, min lat, max lon, max lat) in degrees"
+            )
 
         def in_box(x: np.ndarray, y: np.ndarray) -> np.ndarray:
             return (x >= minx) & (x <= maxx) & (y >= miny) & (y <= maxy)
+
         return in_box, (minx, miny, maxx, maxy)
     assert polygon is not None
     if polygon.is_empty or not polygon.is_valid or polygon.area <= 0:
@@ -157,6 +181,7 @@ def _area(bbox: tuple[float, float, float, float] | None, polygon: BaseGeometry 
 
     def in_polygon(x: np.ndarray, y: np.ndarray) -> np.ndarray:
         return shapely.intersects_xy(polygon, x, y)
+
     minx, miny, maxx, maxy = polygon.bounds
     return in_polygon, (minx, miny, maxx, maxy)
 
@@ -168,8 +193,9 @@ class _Selection:
         self.ids = {"n": nodes, "w": ways, "r": relations}
 
 
-def _select(source: Path, inside_xy: Callable[[np.ndarray, np.ndarray], np.ndarray],
-            dataset: str | None) -> tuple[_Selection, dict[str, int]]:
+def _select(
+    source: Path, inside_xy: Callable[[np.ndarray, np.ndarray], np.ndarray], dataset: str | None
+) -> tuple[_Selection, dict[str, int]]:
     """Pass 1: the ids to write (nodes, ways, relations), and the input counts.
 
     Nodes are tested in batches of coordinates; ways in batches of their node lists (a way
@@ -189,8 +215,11 @@ def _select(source: Path, inside_xy: Callable[[np.ndarray, np.ndarray], np.ndarr
         kind = obj.type_str()
         order = (_TYPE_ORDER[kind], obj.id)
         if order <= last:
-            raise DataError("OSM file is not sorted by type then id (sort it with "
-                            "'osmium sort' first)", dataset=dataset, path=source)
+            raise DataError(
+                "OSM file is not sorted by type then id (sort it with 'osmium sort' first)",
+                dataset=dataset,
+                path=source,
+            )
         last = order
         counts[kind] += 1
         if isinstance(obj, osmium.osm.Node):
@@ -211,16 +240,18 @@ def _select(source: Path, inside_xy: Callable[[np.ndarray, np.ndarray], np.ndarr
             members[member.type].append(member.ref)
         parents.extend([obj.id] * len(members["r"]))
         children.extend(members["r"])
-        if (_any_in(inside, members["n"]) or _any_in(kept_ways, members["w"])):
+        if _any_in(inside, members["n"]) or _any_in(kept_ways, members["w"]):
             direct.append(obj.id)
     if inside is None:
         inside = nodes.finish()
     if kept_ways is None:
         kept_ways = ways.finish(inside)
     counts["kept_nodes"] = len(inside)
-    relations = _parent_closure(np.array(direct, dtype=np.int64),
-                                np.array(parents, dtype=np.int64),
-                                np.array(children, dtype=np.int64))
+    relations = _parent_closure(
+        np.array(direct, dtype=np.int64),
+        np.array(parents, dtype=np.int64),
+        np.array(children, dtype=np.int64),
+    )
     all_nodes = np.unique(np.concatenate([inside, *ways.node_refs]))
     return _Selection(all_nodes, kept_ways, relations), counts
 
@@ -316,11 +347,12 @@ def _parent_closure(kept: np.ndarray, parents: np.ndarray, children: np.ndarray)
 def _chunked(ids: np.ndarray) -> Iterator[int]:
     """The ids as Python ints, converted ``_BATCH`` at a time (not one big list)."""
     for start in range(0, len(ids), _BATCH):
-        yield from ids[start:start + _BATCH].tolist()
+        yield from ids[start : start + _BATCH].tolist()
 
 
-def _write(source: Path, tmp: str, header: osmium.io.Header, selection: _Selection,
-           dataset: str | None) -> dict[str, int]:
+def _write(
+    source: Path, tmp: str, header: osmium.io.Header, selection: _Selection, dataset: str | None
+) -> dict[str, int]:
     """Pass 2: write the selected objects, walking each sorted id array beside the input."""
     written = {"n": 0, "w": 0, "r": 0}
     wanted = {kind: _chunked(ids) for kind, ids in selection.ids.items()}
@@ -332,7 +364,7 @@ def _write(source: Path, tmp: str, header: osmium.io.Header, selection: _Selecti
             target = upcoming[kind]
             if target is None or obj.id < target:
                 continue
-            while target is not None and target < obj.id:   # an id the input lacks
+            while target is not None and target < obj.id:  # an id the input lacks
                 target = next(wanted[kind], None)
             if target == obj.id:
                 writer.add(obj)
@@ -393,8 +425,9 @@ def clip_bbox_wgs84(dataset: Dataset, ctx: FetchContext) -> tuple[float, float, 
     if buffer < 0:
         raise ConfigError(f"{where}: source buffer_m must be a distance in metres >= 0")
     transformer = Transformer.from_crs(ctx.catalog.crs, "EPSG:4326", always_xy=True)
-    bounds = transformer.transform_bounds(box[0] - buffer, box[1] - buffer, box[2] + buffer,
-                                          box[3] + buffer, densify_pts=21)
+    bounds = transformer.transform_bounds(
+        box[0] - buffer, box[1] - buffer, box[2] + buffer, box[3] + buffer, densify_pts=21
+    )
     return tuple(float(v) for v in bounds)  # type: ignore[return-value]
 
 
@@ -408,30 +441,46 @@ def fetch_osm_extract(dataset: Dataset, ctx: FetchContext) -> list[Part]:
     """
     bounds = clip_bbox_wgs84(dataset, ctx)
     cached = ctx.cached(dataset, None)
-    same_box = (cached is not None and cached.lock is not None
-                and cached.lock.extra.get("clip_bbox_wgs84") == list(bounds))
+    same_box = (
+        cached is not None
+        and cached.lock is not None
+        and cached.lock.extra.get("clip_bbox_wgs84") == list(bounds)
+    )
     if ctx.frozen:
         if cached is None or not same_box:
-            raise MissingDataError(f"dataset {dataset.name!r}: --frozen and no locked clip of "
-                                   f"the extract for {_box_text(bounds)} in the cache")
+            raise MissingDataError(
+                f"dataset {dataset.name!r}: --frozen and no locked clip of "
+                f"the extract for {_box_text(bounds)} in the cache"
+            )
         return [cached]
     if cached is not None and same_box and not ctx.refresh:
         return [cached]
     from dikas.sources.services.download import download_part
 
     url = ctx.base_url(dataset)
-    whole = download_part(ctx, dataclasses.replace(dataset, name=dataset.name + SOURCE_SUFFIX),
-                          url, suffix=".osm.pbf",
-                          check=lambda path: check_osm_file(path, dataset=dataset.name))
+    whole = download_part(
+        ctx,
+        dataclasses.replace(dataset, name=dataset.name + SOURCE_SUFFIX),
+        url,
+        suffix=".osm.pbf",
+        check=lambda path: check_osm_file(path, dataset=dataset.name),
+    )
     report: list[ClipReport] = []
 
     def write(path: Path) -> None:
         report.append(clip_pbf(whole.path, path, bbox_wgs84=bounds, dataset=dataset.name))
 
-    part = ctx.store(dataset, None, suffix=".osm.pbf", url=url,
-                     request={"clip_bbox_wgs84": list(bounds),
-                              "source_sha256": whole.lock.sha256 if whole.lock else None},
-                     write=write)
+    part = ctx.store(
+        dataset,
+        None,
+        suffix=".osm.pbf",
+        url=url,
+        request={
+            "clip_bbox_wgs84": list(bounds),
+            "source_sha256": whole.lock.sha256 if whole.lock else None,
+        },
+        write=write,
+    )
     # the counts are known only once ``write`` has run: record them on the entry now
     assert part.lock is not None
     entry = dataclasses.replace(part.lock, extra=report[0].as_extra())

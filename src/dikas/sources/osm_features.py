@@ -67,22 +67,41 @@ from dikas.sources.values import year_built
 TARGET_CRS = "EPSG:3067"
 OSM_CRS = "EPSG:4326"
 PERMANENT_ID_KEYS = ("ref:building:prt", "ref:vtj-prt", "ref:prt", "ref:rakennustunnus")
-BUILDING_COLUMNS = ("building_id", "source", "permanent_id", "height_m", "floors", "use",
-                    "year_built", "floor_area_m2", "address", "tags")
-SERVICE_COLUMNS = ("service_id", "service_type", "name", "capacity", "source", "osm_id",
-                   "osm_type", "tags", "area_m2")
+BUILDING_COLUMNS = (
+    "building_id",
+    "source",
+    "permanent_id",
+    "height_m",
+    "floors",
+    "use",
+    "year_built",
+    "floor_area_m2",
+    "address",
+    "tags",
+)
+SERVICE_COLUMNS = (
+    "service_id",
+    "service_type",
+    "name",
+    "capacity",
+    "source",
+    "osm_id",
+    "osm_type",
+    "tags",
+    "area_m2",
+)
 
 _OSM_TYPES = {"n": "node", "w": "way", "r": "relation"}
 _AREA_RELATION_TYPES = frozenset({"multipolygon", "boundary"})
-_HEIGHT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(m|meters?|metres?|ft|feet|')?\s*$",
-                     re.IGNORECASE)
+_HEIGHT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(m|meters?|metres?|ft|feet|')?\s*$", re.IGNORECASE)
 _FEET = 0.3048
 _WHOLE = re.compile(r"^\s*(\d+)(?:\.0+)?\s*$")
 _LEVELS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
 
 
-_Entity = (osmium.osm.Node | osmium.osm.Way | osmium.osm.Relation | osmium.osm.Area
-           | osmium.osm.Changeset)
+_Entity = (
+    osmium.osm.Node | osmium.osm.Way | osmium.osm.Relation | osmium.osm.Area | osmium.osm.Changeset
+)
 
 
 @dataclass
@@ -94,8 +113,11 @@ class _Counts:
     invalid_values: Counter[str] = field(default_factory=Counter)
 
     def as_attrs(self) -> dict[str, object]:
-        return {"repaired": self.repaired, "dropped": self.dropped,
-                "invalid_values": dict(self.invalid_values)}
+        return {
+            "repaired": self.repaired,
+            "dropped": self.dropped,
+            "invalid_values": dict(self.invalid_values),
+        }
 
 
 def read_osm_buildings(path: str | Path, *, dataset: str | None = None) -> gpd.GeoDataFrame:
@@ -129,8 +151,10 @@ def read_osm_buildings(path: str | Path, *, dataset: str | None = None) -> gpd.G
     rows: list[dict[str, object]] = []
     geometries: list[BaseGeometry | None] = []
     footprints = _Footprints(counts)
-    with (step(f"reading OSM buildings from {path.name}"),
-          _area_processor(path, osmium.filter.KeyFilter("building")) as processor):
+    with (
+        step(f"reading OSM buildings from {path.name}"),
+        _area_processor(path, osmium.filter.KeyFilter("building")) as processor,
+    ):
         for obj in osm_objects(processor, path, dataset):
             tags = dict(obj.tags)
             if tags.get("building", "no") == "no":
@@ -141,23 +165,37 @@ def read_osm_buildings(path: str | Path, *, dataset: str | None = None) -> gpd.G
                 rows.append(_building_row(ident, tags, counts))
                 geometries.append(footprints.polygon(obj))
             elif isinstance(obj, osmium.osm.Way) or (
-                    isinstance(obj, osmium.osm.Relation)
-                    and tags.get("type") in _AREA_RELATION_TYPES):
+                isinstance(obj, osmium.osm.Relation) and tags.get("type") in _AREA_RELATION_TYPES
+            ):
                 candidates.add(_ident(obj))
                 footprints.remember(obj)
     frame = _frame(rows, geometries, BUILDING_COLUMNS, counts)
     counts.dropped += len(candidates - assembled)
-    frame = frame.astype({"building_id": "string", "source": "string", "permanent_id": "string",
-                          "height_m": "Float64", "floors": "Int64", "use": "string",
-                          "year_built": "Int64", "floor_area_m2": "Float64",
-                          "address": "string", "tags": "string"})
+    frame = frame.astype(
+        {
+            "building_id": "string",
+            "source": "string",
+            "permanent_id": "string",
+            "height_m": "Float64",
+            "floors": "Int64",
+            "use": "string",
+            "year_built": "Int64",
+            "floor_area_m2": "Float64",
+            "address": "string",
+            "tags": "string",
+        }
+    )
     frame.attrs.update(counts.as_attrs())
     return frame
 
 
-def read_osm_services(path: str | Path, *, dataset: str | None = None,
-                      mapping: ServiceMapping | str | Path | None = None,
-                      outlines: bool = False) -> gpd.GeoDataFrame:
+def read_osm_services(
+    path: str | Path,
+    *,
+    dataset: str | None = None,
+    mapping: ServiceMapping | str | Path | None = None,
+    outlines: bool = False,
+) -> gpd.GeoDataFrame:
     """Read service points (schools, daycare, health stations, parks...) of an OSM file.
 
     Parameters
@@ -198,8 +236,10 @@ def read_osm_services(path: str | Path, *, dataset: str | None = None,
     rows: list[dict[str, object]] = []
     geometries: list[BaseGeometry | None] = []
     footprints = _Footprints(counts)
-    with (step(f"reading OSM services from {path.name}"),
-          _area_processor(path, osmium.filter.KeyFilter(*mapping.keys)) as processor):
+    with (
+        step(f"reading OSM services from {path.name}"),
+        _area_processor(path, osmium.filter.KeyFilter(*mapping.keys)) as processor,
+    ):
         for obj in osm_objects(processor, path, dataset):
             tags = dict(obj.tags)
             service_type = mapping.classify(tags)
@@ -216,8 +256,8 @@ def read_osm_services(path: str | Path, *, dataset: str | None = None,
                 rows.append(_service_row(ident, service_type, tags, counts))
                 geometries.append(footprints.polygon(obj))
             elif isinstance(obj, osmium.osm.Way) or (
-                    isinstance(obj, osmium.osm.Relation)
-                    and tags.get("type") in _AREA_RELATION_TYPES):
+                isinstance(obj, osmium.osm.Relation) and tags.get("type") in _AREA_RELATION_TYPES
+            ):
                 candidates.add(_ident(obj))
                 footprints.remember(obj)
     frame = _frame(rows, geometries, SERVICE_COLUMNS, counts)
@@ -228,9 +268,19 @@ def read_osm_services(path: str | Path, *, dataset: str | None = None,
     frame = frame.set_geometry(frame.geometry.representative_point())
     if outlines:
         frame["outline"] = outline
-    frame = frame.astype({"service_id": "string", "service_type": "string", "name": "string",
-                          "capacity": "Int64", "source": "string", "osm_id": "Int64",
-                          "osm_type": "string", "tags": "string", "area_m2": "Float64"})
+    frame = frame.astype(
+        {
+            "service_id": "string",
+            "service_type": "string",
+            "name": "string",
+            "capacity": "Int64",
+            "source": "string",
+            "osm_id": "Int64",
+            "osm_type": "string",
+            "tags": "string",
+            "area_m2": "Float64",
+        }
+    )
     frame.attrs.update(counts.as_attrs(), mapping=mapping.source)
     return frame
 
@@ -238,13 +288,28 @@ def read_osm_services(path: str | Path, *, dataset: str | None = None,
 LANDCOVER_COLUMNS = ("landcover_id", "kind", "tag", "name")
 
 LANDCOVER_KINDS: dict[str, dict[str, frozenset[str]]] = {
-    "water": {"natural": frozenset({"water"}), "waterway": frozenset({"riverbank"}),
-              "landuse": frozenset({"reservoir", "basin"})},
-    "green": {"leisure": frozenset({"park", "garden", "nature_reserve", "golf_course",
-                                    "playground", "dog_park"}),
-              "landuse": frozenset({"grass", "forest", "meadow", "recreation_ground",
-                                    "cemetery", "village_green", "allotments"}),
-              "natural": frozenset({"wood", "scrub", "grassland", "heath", "wetland"})},
+    "water": {
+        "natural": frozenset({"water"}),
+        "waterway": frozenset({"riverbank"}),
+        "landuse": frozenset({"reservoir", "basin"}),
+    },
+    "green": {
+        "leisure": frozenset(
+            {"park", "garden", "nature_reserve", "golf_course", "playground", "dog_park"}
+        ),
+        "landuse": frozenset(
+            {
+                "grass",
+                "forest",
+                "meadow",
+                "recreation_ground",
+                "cemetery",
+                "village_green",
+                "allotments",
+            }
+        ),
+        "natural": frozenset({"wood", "scrub", "grassland", "heath", "wetland"}),
+    },
 }
 """Land-cover kind → tag key → values. The base map draws these areas; the open sea is not
 an OSM area (coastlines are lines) and is left to the map's background colour."""
@@ -271,31 +336,42 @@ def read_osm_landcover(path: str | Path, *, dataset: str | None = None) -> gpd.G
     geometries: list[BaseGeometry | None] = []
     footprints = _Footprints(counts)
     keys = sorted({key for kinds in LANDCOVER_KINDS.values() for key in kinds})
-    with (step(f"reading OSM water and green areas from {path.name}"),
-          _area_processor(path, osmium.filter.KeyFilter(*keys)) as processor):
+    with (
+        step(f"reading OSM water and green areas from {path.name}"),
+        _area_processor(path, osmium.filter.KeyFilter(*keys)) as processor,
+    ):
         for obj in osm_objects(processor, path, dataset):
             tags = dict(obj.tags)
             found = _landcover_kind(tags)
             if found is None:
                 continue
             if isinstance(obj, osmium.osm.Area):
-                rows.append({"landcover_id": f"osm:{_area_ident(obj)}", "kind": found[0],
-                             "tag": found[1], "name": tags.get("name")})
+                rows.append(
+                    {
+                        "landcover_id": f"osm:{_area_ident(obj)}",
+                        "kind": found[0],
+                        "tag": found[1],
+                        "name": tags.get("name"),
+                    }
+                )
                 geometries.append(footprints.polygon(obj))
             elif isinstance(obj, osmium.osm.Way):
                 footprints.remember(obj)
     frame = _frame(rows, geometries, LANDCOVER_COLUMNS, counts)
-    frame = frame.astype({"landcover_id": "string", "kind": "string", "tag": "string",
-                          "name": "string"})
+    frame = frame.astype(
+        {"landcover_id": "string", "kind": "string", "tag": "string", "name": "string"}
+    )
     frame.attrs.update(counts.as_attrs())
     return frame
 
 
 # --- reading ---------------------------------------------------------------------------------
 
+
 @contextmanager
-def _area_processor(path: Path, key_filter: osmium.filter.KeyFilter
-                    ) -> Iterator[osmium.FileProcessor]:
+def _area_processor(
+    path: Path, key_filter: osmium.filter.KeyFilter
+) -> Iterator[osmium.FileProcessor]:
     """A pass over ``path`` with areas assembled, node locations kept on disk.
 
     libosmium's ``sparse_file_array`` (16 bytes a node in a temporary file, paged by the OS)
@@ -303,14 +379,17 @@ def _area_processor(path: Path, key_filter: osmium.filter.KeyFilter
     number of nodes in the file; the file is removed when the pass ends.
     """
     with tempfile.TemporaryDirectory(prefix="dikas-osm-") as tmp:
-        yield (osmium.FileProcessor(str(path))
-               .with_locations(f"sparse_file_array,{Path(tmp) / 'locations'}")
-               .with_areas(key_filter)
-               .with_filter(key_filter))
+        yield (
+            osmium.FileProcessor(str(path))
+            .with_locations(f"sparse_file_array,{Path(tmp) / 'locations'}")
+            .with_areas(key_filter)
+            .with_filter(key_filter)
+        )
 
 
-def osm_objects(processor: osmium.FileProcessor, path: Path,
-                dataset: str | None) -> Iterator[_Entity]:
+def osm_objects(
+    processor: osmium.FileProcessor, path: Path, dataset: str | None
+) -> Iterator[_Entity]:
     """The processor's objects; libosmium's read errors become one-line ``DataError``s."""
     if not path.is_file():
         raise DataError("OSM file does not exist", dataset=dataset, path=path)
@@ -321,8 +400,7 @@ def osm_objects(processor: osmium.FileProcessor, path: Path,
         except StopIteration:
             return
         except RuntimeError as error:
-            raise DataError(f"cannot read OSM data ({error})", dataset=dataset,
-                            path=path) from None
+            raise DataError(f"cannot read OSM data ({error})", dataset=dataset, path=path) from None
         yield obj
 
 
@@ -371,8 +449,12 @@ class _Footprints:
         return repaired
 
 
-def _frame(rows: list[dict[str, object]], geometries: list[BaseGeometry | None],
-           columns: tuple[str, ...], counts: _Counts) -> gpd.GeoDataFrame:
+def _frame(
+    rows: list[dict[str, object]],
+    geometries: list[BaseGeometry | None],
+    columns: tuple[str, ...],
+    counts: _Counts,
+) -> gpd.GeoDataFrame:
     """Project to EPSG:3067, repair what is safely repairable, drop (and count) the rest."""
     projected = gpd.GeoSeries(geometries, crs=OSM_CRS).to_crs(TARGET_CRS)
     keep = np.ones(len(projected), dtype=bool)
@@ -391,23 +473,28 @@ def _frame(rows: list[dict[str, object]], geometries: list[BaseGeometry | None],
             values[position] = geometry.geoms[0]
     counts.dropped += int((~keep).sum())
     frame = pd.DataFrame(rows, columns=list(columns))
-    return gpd.GeoDataFrame(frame[keep].reset_index(drop=True),
-                            geometry=gpd.GeoSeries(values[keep], crs=TARGET_CRS).values,
-                            crs=TARGET_CRS)
+    return gpd.GeoDataFrame(
+        frame[keep].reset_index(drop=True),
+        geometry=gpd.GeoSeries(values[keep], crs=TARGET_CRS).values,
+        crs=TARGET_CRS,
+    )
 
 
 def _polygonal(geometry: BaseGeometry) -> BaseGeometry | None:
     """The polygons of a repaired geometry, or ``None`` if nothing with area is left."""
-    polygons = [g for g in shapely.get_parts(geometry)
-                if g.geom_type in ("Polygon", "MultiPolygon") and g.area > 0]
+    polygons = [
+        g
+        for g in shapely.get_parts(geometry)
+        if g.geom_type in ("Polygon", "MultiPolygon") and g.area > 0
+    ]
     if not polygons:
         return None
     union = shapely.union_all(polygons)
-    return union.geoms[0] if union.geom_type == "MultiPolygon" and len(union.geoms) == 1 \
-        else union
+    return union.geoms[0] if union.geom_type == "MultiPolygon" and len(union.geoms) == 1 else union
 
 
 # --- attributes ------------------------------------------------------------------------------
+
 
 def _building_row(ident: str, tags: dict[str, str], counts: _Counts) -> dict[str, object]:
     street = tags.get("addr:street", "").strip()
@@ -426,8 +513,9 @@ def _building_row(ident: str, tags: dict[str, str], counts: _Counts) -> dict[str
     }
 
 
-def _service_row(ident: str, service_type: str, tags: dict[str, str],
-                 counts: _Counts) -> dict[str, object]:
+def _service_row(
+    ident: str, service_type: str, tags: dict[str, str], counts: _Counts
+) -> dict[str, object]:
     return {
         "service_id": f"osm:{ident}",
         "service_type": service_type,

@@ -44,19 +44,55 @@ from pyproj import Transformer
 from dikas.errors import DataError
 from dikas.settings import TWIN_CRS
 
-WALK_HIGHWAYS = frozenset({
-    "trunk", "trunk_link", "primary", "primary_link", "secondary", "secondary_link",
-    "tertiary", "tertiary_link", "unclassified", "residential", "living_street", "service",
-    "road", "track", "pedestrian", "footway", "path", "steps", "cycleway", "bridleway",
-    "corridor", "elevator", "platform",
-})
+WALK_HIGHWAYS = frozenset(
+    {
+        "trunk",
+        "trunk_link",
+        "primary",
+        "primary_link",
+        "secondary",
+        "secondary_link",
+        "tertiary",
+        "tertiary_link",
+        "unclassified",
+        "residential",
+        "living_street",
+        "service",
+        "road",
+        "track",
+        "pedestrian",
+        "footway",
+        "path",
+        "steps",
+        "cycleway",
+        "bridleway",
+        "corridor",
+        "elevator",
+        "platform",
+    }
+)
 """Highway values a pedestrian may use by default."""
 
-BIKE_HIGHWAYS = frozenset({
-    "trunk", "trunk_link", "primary", "primary_link", "secondary", "secondary_link",
-    "tertiary", "tertiary_link", "unclassified", "residential", "living_street", "service",
-    "road", "track", "path", "cycleway",
-})
+BIKE_HIGHWAYS = frozenset(
+    {
+        "trunk",
+        "trunk_link",
+        "primary",
+        "primary_link",
+        "secondary",
+        "secondary_link",
+        "tertiary",
+        "tertiary_link",
+        "unclassified",
+        "residential",
+        "living_street",
+        "service",
+        "road",
+        "track",
+        "path",
+        "cycleway",
+    }
+)
 """Highway values a cyclist may use by default (others need an explicit ``bicycle`` tag)."""
 
 _YES = frozenset({"yes", "designated", "permissive", "destination", "official"})
@@ -64,8 +100,20 @@ _NO = frozenset({"no", "use_sidepath", "dismount"})
 _TRUE = frozenset({"yes", "true", "1"})
 _CONTRAFLOW = frozenset({"opposite", "opposite_lane", "opposite_track", "opposite_share_busway"})
 
-_EDGE_COLUMNS = ["edge_id", "u", "v", "length_m", "highway", "name", "walk", "bike",
-                 "bike_forward", "bike_backward", "osm_way_id", "geometry"]
+_EDGE_COLUMNS = [
+    "edge_id",
+    "u",
+    "v",
+    "length_m",
+    "highway",
+    "name",
+    "walk",
+    "bike",
+    "bike_forward",
+    "bike_backward",
+    "osm_way_id",
+    "geometry",
+]
 
 
 @dataclass(frozen=True)
@@ -100,8 +148,9 @@ def way_access(tags: dict[str, str]) -> WayAccess:
         bike = False
 
     forward, backward = _bike_directions(tags)
-    return WayAccess(walk=walk, bike=bike, bike_forward=bike and forward,
-                     bike_backward=bike and backward)
+    return WayAccess(
+        walk=walk, bike=bike, bike_forward=bike and forward, bike_backward=bike and backward
+    )
 
 
 def _bike_directions(tags: dict[str, str]) -> tuple[bool, bool]:
@@ -110,8 +159,10 @@ def _bike_directions(tags: dict[str, str]) -> tuple[bool, bool]:
         oneway = "yes"
     if "oneway:bicycle" in tags:
         oneway = tags["oneway:bicycle"]
-    elif any(tags.get(key, "") in _CONTRAFLOW or tags.get(key, "") == "contraflow"
-             for key in ("cycleway", "cycleway:left", "cycleway:right", "cycleway:both")):
+    elif any(
+        tags.get(key, "") in _CONTRAFLOW or tags.get(key, "") == "contraflow"
+        for key in ("cycleway", "cycleway:left", "cycleway:right", "cycleway:both")
+    ):
         oneway = "no"
     if oneway in _TRUE:
         return True, False
@@ -149,8 +200,10 @@ def read_street_network(
     parts = street_network_parts(path, dataset=dataset)
     nodes = pd.concat(list(parts.node_batches()), ignore_index=True)
     edges = pd.concat(list(parts.edge_batches()), ignore_index=True)
-    return (gpd.GeoDataFrame(nodes, geometry="geometry", crs=TWIN_CRS),
-            gpd.GeoDataFrame(edges, geometry="geometry", crs=TWIN_CRS))
+    return (
+        gpd.GeoDataFrame(nodes, geometry="geometry", crs=TWIN_CRS),
+        gpd.GeoDataFrame(edges, geometry="geometry", crs=TWIN_CRS),
+    )
 
 
 @dataclass(frozen=True)
@@ -167,9 +220,21 @@ class _Ways:
         return len(self.attributes)
 
 
-_TAG_KEYS = ("highway", "access", "motorroad", "foot", "bicycle", "oneway", "junction",
-             "oneway:bicycle", "cycleway", "cycleway:left", "cycleway:right", "cycleway:both",
-             "name")
+_TAG_KEYS = (
+    "highway",
+    "access",
+    "motorroad",
+    "foot",
+    "bicycle",
+    "oneway",
+    "junction",
+    "oneway:bicycle",
+    "cycleway",
+    "cycleway:left",
+    "cycleway:right",
+    "cycleway:both",
+    "name",
+)
 
 
 _PRECISION = 10_000_000
@@ -201,8 +266,7 @@ class _Columns:
         """A small integer standing for a (repeated) string value."""
         return self.strings.setdefault(value, len(self.strings))
 
-    def add(self, way_id: int, refs: list[int], tags: dict[str, str],
-            access: WayAccess) -> None:
+    def add(self, way_id: int, refs: list[int], tags: dict[str, str], access: WayAccess) -> None:
         self._pending.append((way_id, refs, tags, access))
         if len(self._pending) >= BATCH_WAYS:
             self.flush()
@@ -212,8 +276,7 @@ class _Columns:
             self.refs.extend(refs)
             self.way_lengths.append(len(refs))
             self.way_ids.append(way_id)
-            self.flags.extend((access.walk, access.bike, access.bike_forward,
-                               access.bike_backward))
+            self.flags.extend((access.walk, access.bike, access.bike_forward, access.bike_backward))
             self.highway.append(self.code(tags["highway"]))
             self.name.append(self.code(tags.get("name")))
         self._pending = []
@@ -252,8 +315,12 @@ def _routable_ways(path: Path) -> _Ways:
     x = np.frombuffer(xs, dtype=np.int32)
     y = np.frombuffer(ys, dtype=np.int32)
     # osmium.Location.valid(): inside ±180 / ±90 degrees (the undefined value is not)
-    located = ((x >= -180 * _PRECISION) & (x <= 180 * _PRECISION)
-               & (y >= -90 * _PRECISION) & (y <= 90 * _PRECISION))
+    located = (
+        (x >= -180 * _PRECISION)
+        & (x <= 180 * _PRECISION)
+        & (y >= -90 * _PRECISION)
+        & (y <= 90 * _PRECISION)
+    )
 
     # Ways cut by the extract's border lose nodes: keep each run of >= 2 located nodes.
     lengths = np.frombuffer(columns.way_lengths, dtype=np.int64)
@@ -273,15 +340,25 @@ def _routable_ways(path: Path) -> _Ways:
 
     flags = np.frombuffer(columns.flags, dtype=np.int8).reshape(-1, 4).astype(bool)[run_way]
     strings = np.array(list(columns.strings), dtype=object)
-    frame = pd.DataFrame({
-        "osm_way_id": np.frombuffer(columns.way_ids, dtype=np.int64)[run_way],
-        "highway": strings[np.frombuffer(columns.highway, dtype=np.int_)[run_way]],
-        "name": strings[np.frombuffer(columns.name, dtype=np.int_)[run_way]],
-        "walk": flags[:, 0], "bike": flags[:, 1], "bike_forward": flags[:, 2],
-        "bike_backward": flags[:, 3]})
+    frame = pd.DataFrame(
+        {
+            "osm_way_id": np.frombuffer(columns.way_ids, dtype=np.int64)[run_way],
+            "highway": strings[np.frombuffer(columns.highway, dtype=np.int_)[run_way]],
+            "name": strings[np.frombuffer(columns.name, dtype=np.int_)[run_way]],
+            "walk": flags[:, 0],
+            "bike": flags[:, 1],
+            "bike_forward": flags[:, 2],
+            "bike_backward": flags[:, 3],
+        }
+    )
     # the same division as osmium.Location.lon / .lat
-    return _Ways(np.r_[0, np.cumsum(kept_sizes)].astype(np.int64), refs[keep],
-                 x[keep] / float(_PRECISION), y[keep] / float(_PRECISION), frame)
+    return _Ways(
+        np.r_[0, np.cumsum(kept_sizes)].astype(np.int64),
+        refs[keep],
+        x[keep] / float(_PRECISION),
+        y[keep] / float(_PRECISION),
+        frame,
+    )
 
 
 @dataclass(frozen=True)
@@ -313,26 +390,27 @@ class StreetNetworkParts:
         """``network_nodes`` rows in id order, ``batch`` at a time."""
         ids = self.ways.node_ids
         for first in range(0, max(self.node_count, 1), batch):
-            at = self.node_at[first:first + batch]
-            yield gpd.GeoDataFrame({"node_id": ids[at]},
-                                   geometry=shapely.points(self.x[at], self.y[at]),
-                                   crs=TWIN_CRS)
+            at = self.node_at[first : first + batch]
+            yield gpd.GeoDataFrame(
+                {"node_id": ids[at]}, geometry=shapely.points(self.x[at], self.y[at]), crs=TWIN_CRS
+            )
 
     def edge_batches(self, batch: int = BATCH_ROWS) -> Iterator[gpd.GeoDataFrame]:
         """``network_edges`` rows in edge-id order, ``batch`` at a time."""
         ways, ids = self.ways, self.ways.node_ids
         way_of_start = np.searchsorted(ways.offsets, self.starts, side="right") - 1
         for first in range(0, max(self.edge_count, 1), batch):
-            starts = self.starts[first:first + batch]
-            ends = self.ends[first:first + batch]
+            starts = self.starts[first : first + batch]
+            ends = self.ends[first : first + batch]
             sizes = ends - starts + 1
             edge_of_coord = np.repeat(np.arange(len(starts)), sizes)
-            coord_index = np.repeat(starts - np.cumsum(np.r_[0, sizes[:-1]]), sizes) \
-                + np.arange(sizes.sum())
-            geometry = shapely.linestrings(self.x[coord_index], self.y[coord_index],
-                                           indices=edge_of_coord)
-            edges = ways.attributes.iloc[way_of_start[first:first + batch]].reset_index(
-                drop=True)
+            coord_index = np.repeat(starts - np.cumsum(np.r_[0, sizes[:-1]]), sizes) + np.arange(
+                sizes.sum()
+            )
+            geometry = shapely.linestrings(
+                self.x[coord_index], self.y[coord_index], indices=edge_of_coord
+            )
+            edges = ways.attributes.iloc[way_of_start[first : first + batch]].reset_index(drop=True)
             edges.insert(0, "edge_id", np.arange(first, first + len(edges), dtype=np.int64))
             edges.insert(1, "u", ids[starts])
             edges.insert(2, "v", ids[ends])
@@ -340,8 +418,7 @@ class StreetNetworkParts:
             yield gpd.GeoDataFrame(edges, geometry=geometry, crs=TWIN_CRS)[_EDGE_COLUMNS]
 
 
-def street_network_parts(path: str | Path, *,
-                         dataset: str | None = None) -> StreetNetworkParts:
+def street_network_parts(path: str | Path, *, dataset: str | None = None) -> StreetNetworkParts:
     """Read and cut the network of an OSM file, for :meth:`StreetNetworkParts.edge_batches`.
 
     Same rules, errors and rows as :func:`read_street_network` (which concatenates the
@@ -355,15 +432,13 @@ def street_network_parts(path: str | Path, *,
     except (RuntimeError, ValueError, osmium.InvalidLocationError) as error:
         raise DataError(f"cannot read OSM data ({error})", dataset=dataset, path=path) from error
     if len(ways) == 0:
-        raise DataError("no walkable or cyclable highway in the file", dataset=dataset,
-                        path=path)
+        raise DataError("no walkable or cyclable highway in the file", dataset=dataset, path=path)
     return _split_ways(ways)
 
 
 def _split_ways(ways: _Ways) -> StreetNetworkParts:
     """Cut ways at nodes used twice or more (intersections) and at their ends."""
-    x, y = Transformer.from_crs("EPSG:4326", TWIN_CRS, always_xy=True).transform(
-        ways.lon, ways.lat)
+    x, y = Transformer.from_crs("EPSG:4326", TWIN_CRS, always_xy=True).transform(ways.lon, ways.lat)
     ids = ways.node_ids
     _, inverse, counts = np.unique(ids, return_inverse=True, return_counts=True)
     is_cut = counts[inverse] >= 2
@@ -377,5 +452,11 @@ def _split_ways(ways: _Ways) -> StreetNetworkParts:
     starts, ends = cut[:-1][same_way], cut[1:][same_way]
     endpoints = np.r_[starts, ends]
     _, first = np.unique(ids[endpoints], return_index=True)
-    return StreetNetworkParts(ways=ways, x=np.asarray(x), y=np.asarray(y), starts=starts,
-                              ends=ends, node_at=endpoints[first])
+    return StreetNetworkParts(
+        ways=ways,
+        x=np.asarray(x),
+        y=np.asarray(y),
+        starts=starts,
+        ends=ends,
+        node_at=endpoints[first],
+    )

@@ -33,8 +33,12 @@ PROTECTED_VALUE = -1
 
 KEY_COLUMNS = ("postal_code", "name")
 
-WFS_KEY_COLUMNS = {"postinumeroalue": "postal_code", "nimi": "name", "namn": "name_sv",
-                   "kunta": "municipality"}
+WFS_KEY_COLUMNS = {
+    "postinumeroalue": "postal_code",
+    "nimi": "name",
+    "namn": "name_sv",
+    "kunta": "municipality",
+}
 """Statistics Finland's WFS (``postialue:pno_tilasto_YYYY``) key property → twin column."""
 
 
@@ -69,13 +73,16 @@ def require_known(names: list[str], available: list[str]) -> list[str]:
     resolved = [resolve_column(n) for n in names]
     unknown = [n for n, r in zip(names, resolved, strict=True) if r not in available]
     if unknown:
-        raise ParameterError(f"unknown column(s) {', '.join(map(repr, unknown))}; "
-                             "use a snake_case name or a Paavo code (see `dikas info`)")
+        raise ParameterError(
+            f"unknown column(s) {', '.join(map(repr, unknown))}; "
+            "use a snake_case name or a Paavo code (see `dikas info`)"
+        )
     return resolved
 
 
-def read_paavo(path: Path | str, *, year: int, dataset: str | None = None
-               ) -> tuple[gpd.GeoDataFrame, GeometryReport]:
+def read_paavo(
+    path: Path | str, *, year: int, dataset: str | None = None
+) -> tuple[gpd.GeoDataFrame, GeometryReport]:
     """Read one Paavo year into the ``areas`` layer schema (EPSG:3067).
 
     Two schemas are accepted:
@@ -95,8 +102,9 @@ def read_paavo(path: Path | str, *, year: int, dataset: str | None = None
     variables = paavo_variables()
     frame = read_vector(path, dataset=dataset)
     if "postinumeroalue" in frame.columns:
-        require_columns(frame, ["postinumeroalue", "nimi", variables[0].code],
-                        dataset=dataset, path=path)
+        require_columns(
+            frame, ["postinumeroalue", "nimi", variables[0].code], dataset=dataset, path=path
+        )
         source_of = {v.name: v.code for v in variables}
         frame = frame.rename(columns=WFS_KEY_COLUMNS)
         extra = [c for c in ("name_sv", "municipality") if c in frame.columns]
@@ -108,10 +116,19 @@ def read_paavo(path: Path | str, *, year: int, dataset: str | None = None
         extra = []
     present = [v for v in variables if source_of[v.name] in frame.columns]
     if len(present) < len(variables) // 2:
-        raise DataError(f"only {len(present)} of {len(variables)} Paavo variables found; "
-                        "not a Paavo 12f7 file?", dataset=dataset, path=path)
-    frame = to_number(frame, [source_of[v.name] for v in present], dataset=dataset, path=path,
-                      missing_values=[PROTECTED_VALUE])
+        raise DataError(
+            f"only {len(present)} of {len(variables)} Paavo variables found; "
+            "not a Paavo 12f7 file?",
+            dataset=dataset,
+            path=path,
+        )
+    frame = to_number(
+        frame,
+        [source_of[v.name] for v in present],
+        dataset=dataset,
+        path=path,
+        missing_values=[PROTECTED_VALUE],
+    )
     frame = frame.rename(columns={source_of[v.name]: v.name for v in present})
     frame["postal_code"] = frame["postal_code"].astype(str).str.zfill(5)
     if frame["postal_code"].duplicated().any():

@@ -47,11 +47,17 @@ def read_raster(path: Path | str, *, dataset: str | None = None) -> RasterFile:
                 raise CRSError("raster has no CRS", dataset=dataset, path=path)
             band = src.read(1, masked=False)
             valid = int(valid_mask(band, src.nodata).sum())
-            info = RasterFile(content=content, crs=src.crs.to_string(), width=src.width,
-                              height=src.height, valid_pixels=valid)
+            info = RasterFile(
+                content=content,
+                crs=src.crs.to_string(),
+                width=src.width,
+                height=src.height,
+                valid_pixels=valid,
+            )
     except RasterioIOError as exc:
-        raise DataError(f"cannot read as a raster ({str(exc).splitlines()[0]})",
-                        dataset=dataset, path=path) from exc
+        raise DataError(
+            f"cannot read as a raster ({str(exc).splitlines()[0]})", dataset=dataset, path=path
+        ) from exc
     if info.valid_pixels == 0:
         raise DataError("raster has no valid pixels", dataset=dataset, path=path)
     return info

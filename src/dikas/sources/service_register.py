@@ -40,9 +40,22 @@ from dikas.errors import ConfigError, DataError, ParameterError
 from dikas.sources.service_types import load_service_mapping
 
 TARGET_CRS = "EPSG:3067"
-REGISTER_COLUMNS = ("service_id", "service_type", "name", "capacity", "source", "register_id",
-                    "name_fi", "name_sv", "name_en", "municipality", "address", "postal_code",
-                    "www", "service_nodes")
+REGISTER_COLUMNS = (
+    "service_id",
+    "service_type",
+    "name",
+    "capacity",
+    "source",
+    "register_id",
+    "name_fi",
+    "name_sv",
+    "name_en",
+    "municipality",
+    "address",
+    "postal_code",
+    "www",
+    "service_nodes",
+)
 _LANGUAGES = ("fi", "sv", "en")
 
 
@@ -60,18 +73,26 @@ def service_node_types(raw: object, *, dataset: str | None = None) -> dict[int, 
     """
     where = f"dataset {dataset!r}: " if dataset else ""
     if not isinstance(raw, Mapping) or not raw:
-        raise ConfigError(f"{where}source service_types must map service types to lists of "
-                          "service-node ids")
+        raise ConfigError(
+            f"{where}source service_types must map service types to lists of service-node ids"
+        )
     known = {service_type for service_type, _ in load_service_mapping().types}
     result: dict[int, str] = {}
     for service_type, ids in raw.items():
         if service_type not in known:
-            raise ConfigError(f"{where}unknown service type {service_type!r} in service_types; "
-                              f"known: {', '.join(sorted(known))}")
-        if not isinstance(ids, list) or not ids or not all(
-                isinstance(i, int) and not isinstance(i, bool) for i in ids):
-            raise ConfigError(f"{where}service_types {service_type!r} must be a list of "
-                              "service-node ids (whole numbers)")
+            raise ConfigError(
+                f"{where}unknown service type {service_type!r} in service_types; "
+                f"known: {', '.join(sorted(known))}"
+            )
+        if (
+            not isinstance(ids, list)
+            or not ids
+            or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
+        ):
+            raise ConfigError(
+                f"{where}service_types {service_type!r} must be a list of "
+                "service-node ids (whole numbers)"
+            )
         for node in ids:
             result.setdefault(node, str(service_type))
     return result
@@ -95,8 +116,9 @@ def read_service_tree(path: str | Path, *, dataset: str | None = None) -> dict[i
     for position, node in enumerate(_units(path, dataset)):
         ident = _whole(node.get("id")) if isinstance(node, Mapping) else None
         if ident is None:
-            raise DataError(f"service node {position} has no whole-number 'id'",
-                            dataset=dataset, path=path)
+            raise DataError(
+                f"service node {position} has no whole-number 'id'", dataset=dataset, path=path
+            )
         parent = _whole(node.get("parent", node.get("parent_id")))
         parents[ident] = parent if parent is not None else parents.get(ident)
         for child in node.get("children") or []:
@@ -108,17 +130,22 @@ def read_service_tree(path: str | Path, *, dataset: str | None = None) -> dict[i
         node = parents[start]
         while node is not None:
             if node in seen:
-                raise DataError(f"the service tree has a cycle through node {node}",
-                                dataset=dataset, path=path)
+                raise DataError(
+                    f"the service tree has a cycle through node {node}", dataset=dataset, path=path
+                )
             seen.add(node)
             node = parents.get(node)
     return parents
 
 
-def read_service_register(path: str | Path, *, service_types: Mapping[str, Sequence[int]],
-                          tree: Mapping[int, int | None] | None = None,
-                          crs: str = "EPSG:4326",
-                          dataset: str | None = None) -> gpd.GeoDataFrame:
+def read_service_register(
+    path: str | Path,
+    *,
+    service_types: Mapping[str, Sequence[int]],
+    tree: Mapping[int, int | None] | None = None,
+    crs: str = "EPSG:4326",
+    dataset: str | None = None,
+) -> gpd.GeoDataFrame:
     """Read a service register's units as rows of the ``services`` layer.
 
     Parameters
@@ -156,8 +183,10 @@ def read_service_register(path: str | Path, *, service_types: Mapping[str, Seque
     """
     path = Path(path)
     nodes_to_type = service_node_types(service_types, dataset=dataset)
-    priority = {service_type: rank for rank, service_type in
-                enumerate(dict.fromkeys(nodes_to_type.values()))}
+    priority = {
+        service_type: rank
+        for rank, service_type in enumerate(dict.fromkeys(nodes_to_type.values()))
+    }
     units = _units(path, dataset)
     rows: list[dict[str, object]] = []
     points: list[shapely.Point] = []
@@ -179,28 +208,48 @@ def read_service_register(path: str | Path, *, service_types: Mapping[str, Seque
         register_id = unit.get("id")
         if register_id is None:
             raise DataError(f"unit {position} has no 'id'", dataset=dataset, path=path)
-        rows.append({
-            "service_id": f"register:{register_id}",
-            "service_type": min(types, key=priority.__getitem__),
-            "name": name, "capacity": pd.NA, "source": "register",
-            "register_id": str(register_id),
-            "name_fi": names.get("fi"), "name_sv": names.get("sv"), "name_en": names.get("en"),
-            "municipality": _municipality(unit),
-            "address": _texts(unit, "street_address").get("fi"),
-            "postal_code": _text(unit.get("address_zip")),
-            "www": next(iter(v for v in _texts(unit, "www").values() if v), None),
-            "service_nodes": json.dumps(sorted(unit_nodes)),
-        })
+        rows.append(
+            {
+                "service_id": f"register:{register_id}",
+                "service_type": min(types, key=priority.__getitem__),
+                "name": name,
+                "capacity": pd.NA,
+                "source": "register",
+                "register_id": str(register_id),
+                "name_fi": names.get("fi"),
+                "name_sv": names.get("sv"),
+                "name_en": names.get("en"),
+                "municipality": _municipality(unit),
+                "address": _texts(unit, "street_address").get("fi"),
+                "postal_code": _text(unit.get("address_zip")),
+                "www": next(iter(v for v in _texts(unit, "www").values() if v), None),
+                "service_nodes": json.dumps(sorted(unit_nodes)),
+            }
+        )
         points.append(point)
-    frame = gpd.GeoDataFrame(pd.DataFrame(rows, columns=list(REGISTER_COLUMNS)),
-                             geometry=gpd.GeoSeries(points, crs=crs).values,
-                             crs=crs).to_crs(TARGET_CRS)
-    frame = frame.astype({"service_id": "string", "service_type": "string", "name": "string",
-                          "capacity": "Int64", "source": "string", "register_id": "string",
-                          "name_fi": "string", "name_sv": "string", "name_en": "string",
-                          "municipality": "string", "address": "string",
-                          "postal_code": "string", "www": "string",
-                          "service_nodes": "string"})
+    frame = gpd.GeoDataFrame(
+        pd.DataFrame(rows, columns=list(REGISTER_COLUMNS)),
+        geometry=gpd.GeoSeries(points, crs=crs).values,
+        crs=crs,
+    ).to_crs(TARGET_CRS)
+    frame = frame.astype(
+        {
+            "service_id": "string",
+            "service_type": "string",
+            "name": "string",
+            "capacity": "Int64",
+            "source": "string",
+            "register_id": "string",
+            "name_fi": "string",
+            "name_sv": "string",
+            "name_en": "string",
+            "municipality": "string",
+            "address": "string",
+            "postal_code": "string",
+            "www": "string",
+            "service_nodes": "string",
+        }
+    )
     if frame["service_id"].duplicated().any():
         duplicate = frame.loc[frame["service_id"].duplicated(), "register_id"].iloc[0]
         raise DataError(f"unit id {duplicate!r} occurs twice", dataset=dataset, path=path)
@@ -208,10 +257,14 @@ def read_service_register(path: str | Path, *, service_types: Mapping[str, Seque
     return frame
 
 
-def merge_services(register: gpd.GeoDataFrame, osm: gpd.GeoDataFrame, *,
-                   register_municipalities: Iterable[str],
-                   municipality_areas: gpd.GeoDataFrame | None = None,
-                   register_types: Iterable[str] | None = None) -> gpd.GeoDataFrame:
+def merge_services(
+    register: gpd.GeoDataFrame,
+    osm: gpd.GeoDataFrame,
+    *,
+    register_municipalities: Iterable[str],
+    municipality_areas: gpd.GeoDataFrame | None = None,
+    register_types: Iterable[str] | None = None,
+) -> gpd.GeoDataFrame:
     """The ``services`` layer from a register and OpenStreetMap, each where it is better.
 
     A municipality that keeps a register gets its register units of the register's types;
@@ -248,24 +301,30 @@ def merge_services(register: gpd.GeoDataFrame, osm: gpd.GeoDataFrame, *,
         frames' CRSs differ.
     """
     covered = {str(m).lower() for m in register_municipalities}
-    types = set(register["service_type"].dropna()) if register_types is None \
-        else set(register_types)
+    types = (
+        set(register["service_type"].dropna()) if register_types is None else set(register_types)
+    )
     if register.crs is not None and osm.crs is not None and register.crs != osm.crs:
-        raise ParameterError(f"register and OSM services are in different CRSs "
-                             f"({register.crs.to_string()} and {osm.crs.to_string()})")
+        raise ParameterError(
+            f"register and OSM services are in different CRSs "
+            f"({register.crs.to_string()} and {osm.crs.to_string()})"
+        )
     osm = osm.copy()
     if "municipality" not in osm.columns:
         if municipality_areas is None:
             raise ParameterError("OSM services have no 'municipality': give municipality_areas")
         osm["municipality"] = _municipality_of(osm, municipality_areas)
-    register_kept = register[register["municipality"].str.lower().isin(covered).fillna(False)
-                             .astype(bool)]
-    replaced = (osm["municipality"].str.lower().isin(covered).fillna(False).astype(bool)
-                & osm["service_type"].isin(types).astype(bool))
+    register_kept = register[
+        register["municipality"].str.lower().isin(covered).fillna(False).astype(bool)
+    ]
+    replaced = osm["municipality"].str.lower().isin(covered).fillna(False).astype(bool) & osm[
+        "service_type"
+    ].isin(types).astype(bool)
     merged = pd.concat([register_kept, osm[~replaced.to_numpy()]], ignore_index=True)
     result = gpd.GeoDataFrame(merged, geometry="geometry", crs=register.crs or osm.crs)
-    result.attrs.update(register=len(register_kept), osm=int((~replaced).sum()),
-                        osm_replaced=int(replaced.sum()))
+    result.attrs.update(
+        register=len(register_kept), osm=int((~replaced).sum()), osm_replaced=int(replaced.sum())
+    )
     return result
 
 
@@ -275,8 +334,12 @@ def _municipality_of(points: gpd.GeoDataFrame, areas: gpd.GeoDataFrame) -> pd.Se
         raise ParameterError("municipality_areas needs a 'municipality' column")
     if areas.crs is not None and points.crs is not None and areas.crs != points.crs:
         areas = areas.to_crs(points.crs)
-    joined = gpd.sjoin(points[["geometry"]], areas[["municipality", "geometry"]],
-                       how="left", predicate="intersects")
+    joined = gpd.sjoin(
+        points[["geometry"]],
+        areas[["municipality", "geometry"]],
+        how="left",
+        predicate="intersects",
+    )
     first = joined[~joined.index.duplicated(keep="first")]
     return first["municipality"].reindex(points.index).astype("string")
 
@@ -287,14 +350,14 @@ def _units(path: Path, dataset: str | None) -> list[Any]:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
-        raise DataError(f"not JSON ({error.__class__.__name__})", dataset=dataset,
-                        path=path) from None
+        raise DataError(
+            f"not JSON ({error.__class__.__name__})", dataset=dataset, path=path
+        ) from None
     if isinstance(document, list):
         return document
     if isinstance(document, Mapping) and isinstance(document.get("results"), list):
         return document["results"]
-    raise DataError("expected a 'results' list of units or a JSON list", dataset=dataset,
-                    path=path)
+    raise DataError("expected a 'results' list of units or a JSON list", dataset=dataset, path=path)
 
 
 def _nodes(unit: Mapping[str, Any]) -> set[int]:
@@ -314,8 +377,9 @@ def _nodes(unit: Mapping[str, Any]) -> set[int]:
     return nodes
 
 
-def _mapped(node: int, nodes_to_type: Mapping[int, str],
-            tree: Mapping[int, int | None] | None) -> str | None:
+def _mapped(
+    node: int, nodes_to_type: Mapping[int, str], tree: Mapping[int, int | None] | None
+) -> str | None:
     """The type of ``node`` or of its nearest listed ancestor (at most ``len(tree)`` steps)."""
     steps = len(tree) if tree else 0
     current: int | None = node
@@ -343,8 +407,11 @@ def _point(unit: Mapping[str, Any], *, degrees: bool = True) -> shapely.Point | 
     location = unit.get("location")
     if isinstance(location, Mapping):
         coordinates = location.get("coordinates")
-        lon, lat = (coordinates[:2] if isinstance(coordinates, list) and len(coordinates) >= 2
-                    else (None, None))
+        lon, lat = (
+            coordinates[:2]
+            if isinstance(coordinates, list) and len(coordinates) >= 2
+            else (None, None)
+        )
     else:
         lon, lat = unit.get("longitude"), unit.get("latitude")
     try:

@@ -56,7 +56,8 @@ class Rule:
         if not all(condition.holds(tags) for condition in self.required):
             return False
         return not self.alternatives or any(
-            all(condition.holds(tags) for condition in group) for group in self.alternatives)
+            all(condition.holds(tags) for condition in group) for group in self.alternatives
+        )
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,9 @@ def load_service_mapping(path: str | Path | None = None) -> ServiceMapping:
     except OSError as error:
         raise ConfigError(f"service mapping {str(path)!r}: {error.strerror}") from None
     except yaml.YAMLError as error:
-        raise ConfigError(f"service mapping {str(path)!r} is not valid YAML: "
-                          f"{str(error).splitlines()[0]}") from None
+        raise ConfigError(
+            f"service mapping {str(path)!r} is not valid YAML: {str(error).splitlines()[0]}"
+        ) from None
     return parse_service_mapping(document, source=str(path))
 
 
@@ -114,8 +116,12 @@ def parse_service_mapping(document: object, *, source: str) -> ServiceMapping:
         rules = entry.get("rules")
         if not isinstance(rules, list) or not rules:
             raise ConfigError(f"{where}: type {entry['type']!r} has no 'rules' list")
-        types.append((entry["type"],
-                      tuple(_rule(rule, f"{where}, type {entry['type']!r}") for rule in rules)))
+        types.append(
+            (
+                entry["type"],
+                tuple(_rule(rule, f"{where}, type {entry['type']!r}") for rule in rules),
+            )
+        )
     return ServiceMapping(types=tuple(types), source=source)
 
 
@@ -125,8 +131,10 @@ def _rule(rule: object, where: str) -> Rule:
     alternatives = rule.get("any", [])
     if not isinstance(alternatives, list):
         raise ConfigError(f"{where}: 'any' must be a list of conditions")
-    return Rule(required=_conditions(rule["all"], where),
-                alternatives=tuple(_conditions(group, where) for group in alternatives))
+    return Rule(
+        required=_conditions(rule["all"], where),
+        alternatives=tuple(_conditions(group, where) for group in alternatives),
+    )
 
 
 def _conditions(conditions: object, where: str) -> tuple[TagCondition, ...]:
@@ -146,7 +154,7 @@ def _condition(key: str, value: object, where: str) -> TagCondition:
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         return TagCondition(key, "equals", tuple(value))
     if isinstance(value, dict) and len(value) == 1:
-        (operator, operand), = value.items()
+        ((operator, operand),) = value.items()
         if isinstance(operand, list):
             operand = [_scalar_text(v) for v in operand]
         else:
@@ -157,8 +165,7 @@ def _condition(key: str, value: object, where: str) -> TagCondition:
                 return TagCondition(key, "contains", tuple(items))
         elif operator == "matches" and isinstance(operand, str):
             try:
-                return TagCondition(key, "matches", (operand,),
-                                    re.compile(operand, re.IGNORECASE))
+                return TagCondition(key, "matches", (operand,), re.compile(operand, re.IGNORECASE))
             except re.error as error:
                 raise ConfigError(f"{where}: bad regex {operand!r} for {key!r}: {error}") from None
     raise ConfigError(f"{where}: cannot read condition {key!r}: {value!r}")

@@ -65,5 +65,9 @@ def dataset_status(dataset: Dataset, settings: Settings, lock: LockFile) -> Data
     if not entries or len(intact) != len(entries):
         return DatasetStatus("service")
     times = [e.fetched for e in entries if e.fetched is not None]
-    return DatasetStatus("locked", fetched=min(times) if times else None, parts=len(entries),
-                         bytes=sum(e.bytes for e in entries))
+    return DatasetStatus(
+        "locked",
+        fetched=min(times) if times else None,
+        parts=len(entries),
+        bytes=sum(e.bytes for e in entries),
+    )

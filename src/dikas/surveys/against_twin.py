@@ -27,8 +27,9 @@ SEED = 18
 """Seed of the permutation test (results are reproducible)."""
 
 
-def spearman_permutation(x: np.ndarray, y: np.ndarray, *, permutations: int = PERMUTATIONS,
-                         seed: int = SEED) -> tuple[float, float]:
+def spearman_permutation(
+    x: np.ndarray, y: np.ndarray, *, permutations: int = PERMUTATIONS, seed: int = SEED
+) -> tuple[float, float]:
     """Spearman's rho of ``x`` and ``y`` and its two-sided permutation p-value."""
     x, y = np.asarray(x, float), np.asarray(y, float)
     rho = float(stats.spearmanr(x, y).statistic)
@@ -36,7 +37,7 @@ def spearman_permutation(x: np.ndarray, y: np.ndarray, *, permutations: int = PE
         return float("nan"), float("nan")
     rx, ry = stats.rankdata(x), stats.rankdata(y)
     rx, ry = rx - rx.mean(), ry - ry.mean()
-    scale = np.sqrt((rx ** 2).sum() * (ry ** 2).sum())
+    scale = np.sqrt((rx**2).sum() * (ry**2).sum())
     rng = np.random.default_rng(seed)
     shuffled = np.array([rng.permutation(ry) for _ in range(permutations)])
     null = shuffled @ rx / scale
@@ -58,8 +59,10 @@ def indicator_values(twin: Twin, indicator: str, level: str) -> pd.Series | None
     if spec.layer and twin.has_layer(spec.layer) and indicator in twin.columns(spec.layer):
         year = max(twin.years(spec.layer)) if spec.yearly else None
         frame = twin.read(spec.layer, year=year, columns=[spec.key, indicator])
-        return pd.Series(pd.to_numeric(frame[indicator], errors="coerce").to_numpy(),
-                         index=frame[spec.key].astype(str))
+        return pd.Series(
+            pd.to_numeric(frame[indicator], errors="coerce").to_numpy(),
+            index=frame[spec.key].astype(str),
+        )
     return None
 
 
@@ -67,15 +70,22 @@ def unit_sizes_km2(twin: Twin, level: str) -> pd.Series:
     """Land of each unit of ``level`` in km²."""
     spec = LEVELS[level]
     assert spec.layer is not None
-    year = (f" WHERE year = (SELECT max(year) FROM {spec.layer})" if spec.yearly else "")
-    rows = twin.sql(f"SELECT {spec.key} AS unit, ST_Area(geometry) / 1e6 AS km2 FROM "
-                    f"{spec.layer}{year}")
+    year = f" WHERE year = (SELECT max(year) FROM {spec.layer})" if spec.yearly else ""
+    rows = twin.sql(
+        f"SELECT {spec.key} AS unit, ST_Area(geometry) / 1e6 AS km2 FROM {spec.layer}{year}"
+    )
     return pd.Series(rows["km2"].to_numpy(float), index=rows["unit"].astype(str))
 
 
-def against_twin(survey: Survey, answers: pd.DataFrame, twin: Twin, *,
-                 level: str = "areas", permutations: int = PERMUTATIONS,
-                 seed: int = SEED) -> list[dict[str, Any]]:
+def against_twin(
+    survey: Survey,
+    answers: pd.DataFrame,
+    twin: Twin,
+    *,
+    level: str = "areas",
+    permutations: int = PERMUTATIONS,
+    seed: int = SEED,
+) -> list[dict[str, Any]]:
     """For each map question with ``compare_with``: per unit density and indicator, and
     each indicator's rank correlation with the density."""
     spec = LEVELS[level]
@@ -88,7 +98,7 @@ def against_twin(survey: Survey, answers: pd.DataFrame, twin: Twin, *,
             continue
         places = answers[(answers["question_id"] == question.id) & answers["parent_id"].isna()]
         counts = places[spec.key].dropna().astype(str).value_counts()
-        density = (counts.reindex(sizes.index, fill_value=0) / sizes.replace(0, np.nan))
+        density = counts.reindex(sizes.index, fill_value=0) / sizes.replace(0, np.nan)
         comparisons = []
         for indicator in question.compare_with:
             values = indicator_values(twin, indicator, level)
@@ -96,14 +106,33 @@ def against_twin(survey: Survey, answers: pd.DataFrame, twin: Twin, *,
                 comparisons.append({"indicator": indicator, "available": False})
                 continue
             both = pd.DataFrame({"density": density, "value": values}).dropna()
-            rho, p = (spearman_permutation(both["density"].to_numpy(), both["value"].to_numpy(),
-                                           permutations=permutations, seed=seed)
-                      if len(both) >= 3 else (float("nan"), float("nan")))
-            comparisons.append({"indicator": indicator, "available": True, "units": len(both),
-                                "spearman_rho": rho, "p_value": p,
-                                "values": both["value"].to_dict()})
-        out.append({"question": question.id, "level": level,
-                    "places": {str(k): int(v) for k, v in counts.items()},
-                    "density_per_km2": density.dropna().to_dict(),
-                    "comparisons": comparisons})
+            rho, p = (
+                spearman_permutation(
+                    both["density"].to_numpy(),
+                    both["value"].to_numpy(),
+                    permutations=permutations,
+                    seed=seed,
+                )
+                if len(both) >= 3
+                else (float("nan"), float("nan"))
+            )
+            comparisons.append(
+                {
+                    "indicator": indicator,
+                    "available": True,
+                    "units": len(both),
+                    "spearman_rho": rho,
+                    "p_value": p,
+                    "values": both["value"].to_dict(),
+                }
+            )
+        out.append(
+            {
+                "question": question.id,
+                "level": level,
+                "places": {str(k): int(v) for k, v in counts.items()},
+                "density_per_km2": density.dropna().to_dict(),
+                "comparisons": comparisons,
+            }
+        )
     return out

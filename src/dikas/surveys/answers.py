@@ -47,8 +47,11 @@ def _fail(question: str, problem: str) -> ParameterError:
 
 
 def _position(value: Any, where: str) -> tuple[float, float]:
-    if (not isinstance(value, list) or len(value) != 2
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+    ):
         raise _fail(where, "a position is [longitude, latitude]")
     lon, lat = float(value[0]), float(value[1])
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
@@ -89,16 +92,23 @@ def _value(question: Question, value: Any, where: str) -> Any:
             raise _fail(where, f"choose one of {', '.join(o.id for o in question.options)}")
         return value
     if question.kind == "multiple_choice":
-        if (not isinstance(value, list) or not value
-                or not all(isinstance(v, str) and question.option(v) for v in value)):
-            raise _fail(where, "a list of options from "
-                               f"{', '.join(o.id for o in question.options)}")
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and question.option(v) for v in value)
+        ):
+            raise _fail(
+                where, f"a list of options from {', '.join(o.id for o in question.options)}"
+            )
         if len(set(value)) != len(value):
             raise _fail(where, "an option is chosen twice")
         return list(value)
     if question.kind == "likert":
-        if isinstance(value, bool) or not isinstance(value, int) \
-                or not 1 <= value <= question.scale:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 1 <= value <= question.scale
+        ):
             raise _fail(where, f"a whole number from 1 to {question.scale}")
         return value
     if not isinstance(value, str) or not value.strip():
@@ -128,22 +138,27 @@ def _follow_ups(question: Question, data: Any, item: int, where: str) -> list[An
             if follow_up.required:
                 raise _fail(f"{where}.follow_ups.{follow_up.id}", "an answer is required")
             continue
-        out.append(Answer(follow_up.id, _value(follow_up, value, f"{where}.follow_ups."
-                                                                   f"{follow_up.id}"),
-                          item=item, parent_id=question.id))
+        out.append(
+            Answer(
+                follow_up.id,
+                _value(follow_up, value, f"{where}.follow_ups.{follow_up.id}"),
+                item=item,
+                parent_id=question.id,
+            )
+        )
     return out
 
 
 def _places(question: Question, value: Any) -> list[Answer]:
     if not isinstance(value, list) or not value:
-        raise _fail(question.id, "a list of places ({\"geometry\": …} or {\"area\": …})")
+        raise _fail(question.id, 'a list of places ({"geometry": …} or {"area": …})')
     if len(value) > question.max_answers:
         raise _fail(question.id, f"at most {question.max_answers} places")
     out: list[Answer] = []
     for item, place in enumerate(value):
         where = f"{question.id}[{item}]"
         if not isinstance(place, dict):
-            raise _fail(where, "a place is {\"geometry\": …} or {\"area\": …}")
+            raise _fail(where, 'a place is {"geometry": …} or {"area": …}')
         unknown = sorted(set(place) - {"geometry", "area", "follow_ups"})
         if unknown:
             raise _fail(f"{where}.{unknown[0]}", "unknown key")
@@ -156,9 +171,12 @@ def _places(question: Question, value: Any) -> list[Answer]:
                 raise _fail(f"{where}.area", "an area code")
             answer = Answer(question.id, None, item=item, area=area.strip())
         else:
-            answer = Answer(question.id, None, item=item,
-                            geometry=_geometry(place["geometry"], question.kind,
-                                               f"{where}.geometry"))
+            answer = Answer(
+                question.id,
+                None,
+                item=item,
+                geometry=_geometry(place["geometry"], question.kind, f"{where}.geometry"),
+            )
         out.append(answer)
         out += _follow_ups(question, place.get("follow_ups"), item, where)
     return out

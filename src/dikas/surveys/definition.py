@@ -109,8 +109,9 @@ class Survey:
 
     def is_open(self, now: datetime) -> bool:
         """Whether answers are taken at ``now`` (naive UTC)."""
-        return ((self.opens is None or self.opens <= now)
-                and (self.closes is None or now < self.closes))
+        return (self.opens is None or self.opens <= now) and (
+            self.closes is None or now < self.closes
+        )
 
 
 class _Checker:
@@ -140,8 +141,11 @@ class _Checker:
 
     def identifier(self, value: Any, key: str) -> str:
         if not isinstance(value, str) or not _ID.match(value):
-            raise self.fail(key, f"{value!r} is not an id (lower-case letters, digits, _ or -, "
-                                 "starting with a letter, at most 64)")
+            raise self.fail(
+                key,
+                f"{value!r} is not an id (lower-case letters, digits, _ or -, "
+                "starting with a letter, at most 64)",
+            )
         return value
 
     def integer(self, value: Any, key: str, low: int, high: int) -> int:
@@ -171,15 +175,39 @@ class _Checker:
         return tuple(value)
 
 
-_QUESTION_KEYS = {"id", "kind", "text", "required", "options", "scale", "low", "high",
-                  "max_length", "max_answers", "within", "follow_ups", "background",
-                  "compare_with"}
-_SURVEY_KEYS = {"id", "version", "title", "introduction", "consent", "questions", "opens",
-                "closes", "attribution", "licence"}
+_QUESTION_KEYS = {
+    "id",
+    "kind",
+    "text",
+    "required",
+    "options",
+    "scale",
+    "low",
+    "high",
+    "max_length",
+    "max_answers",
+    "within",
+    "follow_ups",
+    "background",
+    "compare_with",
+}
+_SURVEY_KEYS = {
+    "id",
+    "version",
+    "title",
+    "introduction",
+    "consent",
+    "questions",
+    "opens",
+    "closes",
+    "attribution",
+    "licence",
+}
 
 
-def _comparisons(check: _Checker, value: Any, key: str
-                 ) -> tuple[list[str], dict[str, dict[str, str]]]:
+def _comparisons(
+    check: _Checker, value: Any, key: str
+) -> tuple[list[str], dict[str, dict[str, str]]]:
     """``compare_with``: a list of ``{indicator: <id or column>, label: {fi, sv, en}}``."""
     if value is None:
         return [], {}
@@ -188,8 +216,11 @@ def _comparisons(check: _Checker, value: Any, key: str
     ids, labels = [], {}
     for j, item in enumerate(value):
         where = f"{key}[{j}]"
-        if not isinstance(item, dict) or not isinstance(item.get("indicator"), str) \
-                or not item["indicator"]:
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("indicator"), str)
+            or not item["indicator"]
+        ):
             raise check.fail(where, "give indicator (its id in the twin) and label")
         ids.append(item["indicator"])
         labels[item["indicator"]] = check.texts(item.get("label"), f"{where}.label")
@@ -224,15 +255,22 @@ def _question(check: _Checker, data: Any, key: str, *, follow_up: bool = False) 
             option_id = check.identifier(raw.get("id"), f"{where}.id")
             if any(o.id == option_id for o in options):
                 raise check.fail(f"{where}.id", f"option {option_id!r} appears twice")
-            options.append(Option(option_id, check.texts(raw.get("text"), f"{where}.text"),
-                                  check.strings(raw.get("population"), f"{where}.population")))
+            options.append(
+                Option(
+                    option_id,
+                    check.texts(raw.get("text"), f"{where}.text"),
+                    check.strings(raw.get("population"), f"{where}.population"),
+                )
+            )
     elif "options" in data:
         raise check.fail(f"{key}.options", f"a {kind} question has no options")
     scale = check.integer(data.get("scale", 5), f"{key}.scale", 3, 11)
-    max_length = check.integer(data.get("max_length", FREE_TEXT_MAX), f"{key}.max_length", 1,
-                               FREE_TEXT_MAX)
-    max_answers = check.integer(data.get("max_answers", 1), f"{key}.max_answers", 1,
-                                MAX_MAP_ANSWERS)
+    max_length = check.integer(
+        data.get("max_length", FREE_TEXT_MAX), f"{key}.max_length", 1, FREE_TEXT_MAX
+    )
+    max_answers = check.integer(
+        data.get("max_answers", 1), f"{key}.max_answers", 1, MAX_MAP_ANSWERS
+    )
     if max_answers > 1 and kind not in MAP_KINDS:
         raise check.fail(f"{key}.max_answers", "only map questions take several answers")
     follow_ups: list[Question] = []
@@ -249,8 +287,9 @@ def _question(check: _Checker, data: Any, key: str, *, follow_up: bool = False) 
     background = data.get("background")
     if background is not None:
         if background not in BACKGROUND_ROLES:
-            raise check.fail(f"{key}.background",
-                             f"{background!r} is not one of {', '.join(BACKGROUND_ROLES)}")
+            raise check.fail(
+                f"{key}.background", f"{background!r} is not one of {', '.join(BACKGROUND_ROLES)}"
+            )
         if required:
             raise check.fail(f"{key}.required", "background questions are voluntary")
         wanted = "free_text" if background == "postal_code" else "single_choice"
@@ -263,12 +302,22 @@ def _question(check: _Checker, data: Any, key: str, *, follow_up: bool = False) 
     if within and kind not in MAP_KINDS:
         raise check.fail(f"{key}.within", "only map questions are limited to areas")
     return Question(
-        id=question_id, kind=str(kind), text=text, required=required, options=tuple(options),
-        scale=scale, low=check.texts(data.get("low"), f"{key}.low", required=False),
+        id=question_id,
+        kind=str(kind),
+        text=text,
+        required=required,
+        options=tuple(options),
+        scale=scale,
+        low=check.texts(data.get("low"), f"{key}.low", required=False),
         high=check.texts(data.get("high"), f"{key}.high", required=False),
-        max_length=max_length, max_answers=max_answers, within=within,
-        follow_ups=tuple(follow_ups), background=background,
-        compare_with=tuple(compare), compare_labels=labels)
+        max_length=max_length,
+        max_answers=max_answers,
+        within=within,
+        follow_ups=tuple(follow_ups),
+        background=background,
+        compare_with=tuple(compare),
+        compare_labels=labels,
+    )
 
 
 def parse_survey(data: Any, source: str) -> Survey:
@@ -290,22 +339,32 @@ def parse_survey(data: Any, source: str) -> Survey:
         if any(q.id == question.id for q in parsed):
             raise check.fail(f"questions[{i}].id", f"{question.id!r} appears twice")
         if question.background and any(q.background == question.background for q in parsed):
-            raise check.fail(f"questions[{i}].background",
-                             f"a second {question.background} question")
+            raise check.fail(
+                f"questions[{i}].background", f"a second {question.background} question"
+            )
         parsed.append(question)
-    opens, closes = check.moment(data.get("opens"), "opens"), check.moment(data.get("closes"),
-                                                                           "closes")
+    opens, closes = (
+        check.moment(data.get("opens"), "opens"),
+        check.moment(data.get("closes"), "closes"),
+    )
     if opens is not None and closes is not None and closes <= opens:
         raise check.fail("closes", "must be after opens")
     for key in ("attribution", "licence"):
         if key in data and not isinstance(data[key], str):
             raise check.fail(key, "must be text")
-    return Survey(id=survey_id, version=version, title=check.texts(data.get("title"), "title"),
-                  introduction=check.texts(data.get("introduction"), "introduction"),
-                  consent=check.texts(data.get("consent"), "consent"),
-                  questions=tuple(parsed), opens=opens, closes=closes,
-                  attribution=str(data.get("attribution", "")),
-                  licence=str(data.get("licence", "")), raw=_plain(data))
+    return Survey(
+        id=survey_id,
+        version=version,
+        title=check.texts(data.get("title"), "title"),
+        introduction=check.texts(data.get("introduction"), "introduction"),
+        consent=check.texts(data.get("consent"), "consent"),
+        questions=tuple(parsed),
+        opens=opens,
+        closes=closes,
+        attribution=str(data.get("attribution", "")),
+        licence=str(data.get("licence", "")),
+        raw=_plain(data),
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -326,8 +385,9 @@ def load_survey(path: Path) -> Survey:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"cannot read the survey ({error.__class__.__name__})",
-                        path=path) from error
+        raise DataError(
+            f"cannot read the survey ({error.__class__.__name__})", path=path
+        ) from error
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
@@ -341,8 +401,12 @@ def localized(survey: Survey, language: str) -> dict[str, Any]:
     """The survey in one language, as the public page and ``GET /api/surveys/{id}`` show it."""
 
     def question(q: Question) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": q.id, "kind": q.kind, "text": q.text[language],
-                               "required": q.required}
+        out: dict[str, Any] = {
+            "id": q.id,
+            "kind": q.kind,
+            "text": q.text[language],
+            "required": q.required,
+        }
         if q.options:
             out["options"] = [{"id": o.id, "text": o.text[language]} for o in q.options]
         if q.kind == "likert":
@@ -350,16 +414,25 @@ def localized(survey: Survey, language: str) -> dict[str, Any]:
         if q.kind == "free_text":
             out["max_length"] = q.max_length
         if q.is_map:
-            out.update(max_answers=q.max_answers, within=list(q.within),
-                       follow_ups=[question(f) for f in q.follow_ups])
+            out.update(
+                max_answers=q.max_answers,
+                within=list(q.within),
+                follow_ups=[question(f) for f in q.follow_ups],
+            )
         if q.background:
             out["background"] = q.background
         return out
 
-    return {"id": survey.id, "version": survey.version, "language": language,
-            "title": survey.title[language], "introduction": survey.introduction[language],
-            "consent": survey.consent[language],
-            "opens": survey.opens.isoformat() if survey.opens else None,
-            "closes": survey.closes.isoformat() if survey.closes else None,
-            "attribution": survey.attribution, "licence": survey.licence,
-            "questions": [question(q) for q in survey.questions]}
+    return {
+        "id": survey.id,
+        "version": survey.version,
+        "language": language,
+        "title": survey.title[language],
+        "introduction": survey.introduction[language],
+        "consent": survey.consent[language],
+        "opens": survey.opens.isoformat() if survey.opens else None,
+        "closes": survey.closes.isoformat() if survey.closes else None,
+        "attribution": survey.attribution,
+        "licence": survey.licence,
+        "questions": [question(q) for q in survey.questions],
+    }

@@ -29,8 +29,9 @@ def answer_table(stored: StoredSurvey, store: SurveyStore) -> gpd.GeoDataFrame:
     responses = store.responses(survey.id)
     table = answers.merge(responses, on="response_id", how="left")
     table.insert(0, "survey_id", survey.id)
-    table["value"] = [None if v is None else (v if isinstance(v, str) else json.dumps(v))
-                      for v in table["value"]]
+    table["value"] = [
+        None if v is None else (v if isinstance(v, str) else json.dumps(v)) for v in table["value"]
+    ]
     table["attribution"] = survey.attribution
     table["licence"] = survey.licence
     geometry = [None if w is None else shapely.from_wkt(w) for w in table.pop("geometry")]
@@ -61,13 +62,17 @@ def write_export(stored: StoredSurvey, store: SurveyStore, out: Path, fmt: str) 
         sheet.title = "answers"
         sheet.append(list(plain.columns))
         for row in plain.itertuples(index=False):
-            sheet.append([None if pd.isna(v) else (v.item() if hasattr(v, "item") else v)
-                          for v in row])
+            sheet.append(
+                [None if pd.isna(v) else (v.item() if hasattr(v, "item") else v) for v in row]
+            )
         about = book.create_sheet("about")
-        for key, value in (("survey", stored.survey.id), ("version", stored.survey.version),
-                           ("title", stored.survey.title["en"]),
-                           ("attribution", stored.survey.attribution),
-                           ("licence", stored.survey.licence)):
+        for key, value in (
+            ("survey", stored.survey.id),
+            ("version", stored.survey.version),
+            ("title", stored.survey.title["en"]),
+            ("attribution", stored.survey.attribution),
+            ("licence", stored.survey.licence),
+        ):
             about.append([key, value])
         book.save(out)
     return len(table)

@@ -30,10 +30,13 @@ def layer_frames(store: SurveyStore) -> tuple[pd.DataFrame, pd.DataFrame]:
         rows["drawn"] = rows["area"].isna() & rows["postal_code"].notna()
         rows["value"] = [None if v is None else json.dumps(v) for v in rows["value"]]
         answers.append(rows)
-    empty_r = pd.DataFrame(columns=["response_id", "survey_version", "language", "submitted_at",
-                                    "survey_id"])
-    return (pd.concat(responses, ignore_index=True) if responses else empty_r,
-            pd.concat(answers, ignore_index=True) if answers else pd.DataFrame())
+    empty_r = pd.DataFrame(
+        columns=["response_id", "survey_version", "language", "submitted_at", "survey_id"]
+    )
+    return (
+        pd.concat(responses, ignore_index=True) if responses else empty_r,
+        pd.concat(answers, ignore_index=True) if answers else pd.DataFrame(),
+    )
 
 
 def sync(twin_path: object, store: SurveyStore) -> tuple[int, int]:

@@ -64,8 +64,10 @@ class Linker:
                 continue
             year = max(twin.years(spec.layer)) if spec.yearly else None
             frame = twin.read(spec.layer, year=year, columns=[spec.key])
-            self._indexes[level] = (shapely.STRtree(frame.geometry.values),
-                                    frame[spec.key].astype(str).to_numpy())
+            self._indexes[level] = (
+                shapely.STRtree(frame.geometry.values),
+                frame[spec.key].astype(str).to_numpy(),
+            )
         areas = self._indexes["areas"]
         self._postal_codes = set() if areas is None else set(areas[1].tolist())
 
@@ -104,16 +106,18 @@ class Linker:
                 x, y = self._to_twin.transform(point.x, point.y)
                 postal_code = self._unit("areas", x, y)
                 if postal_code is None:
-                    raise ParameterError(f"{where}.geometry: the place is outside the "
-                                         "twin's areas")
-                item = Linked(answer, cell_id=self._unit("grid", x, y), postal_code=postal_code,
-                              district_id=self._unit("districts", x, y))
+                    raise ParameterError(f"{where}.geometry: the place is outside the twin's areas")
+                item = Linked(
+                    answer,
+                    cell_id=self._unit("grid", x, y),
+                    postal_code=postal_code,
+                    district_id=self._unit("districts", x, y),
+                )
             else:
                 linked.append(Linked(answer))
                 continue
             if question.within and item.postal_code not in question.within:
-                raise ParameterError(f"{where}: the place must be in "
-                                     f"{', '.join(question.within)}")
+                raise ParameterError(f"{where}: the place must be in {', '.join(question.within)}")
             places[(question.id, answer.item)] = item
             linked.append(item)
         return linked

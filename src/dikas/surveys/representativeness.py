@@ -47,8 +47,13 @@ def respondent_areas(survey: Survey, answers: pd.DataFrame, known: set[str]) -> 
     return pd.Series(out, dtype=object)
 
 
-def dimension(name: str, label: str, respondents: dict[str, int],
-              population: dict[str, float], labels: dict[str, str]) -> dict[str, Any]:
+def dimension(
+    name: str,
+    label: str,
+    respondents: dict[str, int],
+    population: dict[str, float],
+    labels: dict[str, str],
+) -> dict[str, Any]:
     """Participation, weights and flags of one dimension's units."""
     total_n = sum(respondents.get(u, 0) for u in population)
     total_pop = sum(population.values())
@@ -60,34 +65,69 @@ def dimension(name: str, label: str, respondents: dict[str, int],
         pop_share = residents / total_pop if total_pop > 0 else None
         sample_share = n / total_n if total_n > 0 else None
         weight = (pop_share / sample_share) if pop_share is not None and sample_share else None
-        under = (pop_share is not None and pop_share > 0 and sample_share is not None
-                 and sample_share / pop_share < UNDER_REPRESENTED)
+        under = (
+            pop_share is not None
+            and pop_share > 0
+            and sample_share is not None
+            and sample_share / pop_share < UNDER_REPRESENTED
+        )
         if rate is not None:
             rates.append(rate)
-        units.append({"unit": unit, "label": labels.get(unit, unit), "respondents": n,
-                      "residents": residents, "per_1000": rate, "population_share": pop_share,
-                      "respondent_share": sample_share, "weight": weight,
-                      "under_represented": bool(under), "suppressed": False})
+        units.append(
+            {
+                "unit": unit,
+                "label": labels.get(unit, unit),
+                "respondents": n,
+                "residents": residents,
+                "per_1000": rate,
+                "population_share": pop_share,
+                "respondent_share": sample_share,
+                "weight": weight,
+                "under_represented": bool(under),
+                "suppressed": False,
+            }
+        )
     score = (min(rates) / max(rates)) if rates and max(rates) > 0 else None
-    return {"dimension": name, "label": label, "respondents": total_n,
-            "residents": total_pop, "score": score, "units": units}
+    return {
+        "dimension": name,
+        "label": label,
+        "respondents": total_n,
+        "residents": total_pop,
+        "score": score,
+        "units": units,
+    }
 
 
-def representativeness(survey: Survey, answers: pd.DataFrame, areas: pd.DataFrame,
-                       language: str = "en") -> dict[str, Any]:
+def representativeness(
+    survey: Survey, answers: pd.DataFrame, areas: pd.DataFrame, language: str = "en"
+) -> dict[str, Any]:
     """Every dimension for ``survey``'s answers against ``areas`` (one year of the twin's
     ``areas`` layer: ``postal_code``, ``name``, ``inhabitants_total`` and the population
     columns the options name)."""
     known = set(areas["postal_code"].astype(str))
     where = respondent_areas(survey, answers, known)
-    population = dict(zip(areas["postal_code"].astype(str),
-                          pd.to_numeric(areas[TOTAL_COLUMN], errors="coerce").fillna(0.0),
-                          strict=True))
-    names = (dict(zip(areas["postal_code"].astype(str), areas["name"].astype(str), strict=True))
-             if "name" in areas.columns else {})
+    population = dict(
+        zip(
+            areas["postal_code"].astype(str),
+            pd.to_numeric(areas[TOTAL_COLUMN], errors="coerce").fillna(0.0),
+            strict=True,
+        )
+    )
+    names = (
+        dict(zip(areas["postal_code"].astype(str), areas["name"].astype(str), strict=True))
+        if "name" in areas.columns
+        else {}
+    )
     counts = where.value_counts().to_dict()
-    dimensions = [dimension("areas", "areas", {str(k): int(v) for k, v in counts.items()},
-                            population, {c: f"{c} {n}" for c, n in names.items()})]
+    dimensions = [
+        dimension(
+            "areas",
+            "areas",
+            {str(k): int(v) for k, v in counts.items()},
+            population,
+            {c: f"{c} {n}" for c, n in names.items()},
+        )
+    ]
     for question in survey.questions:
         if question.background is None or not question.options:
             continue
@@ -99,13 +139,31 @@ def representativeness(survey: Survey, answers: pd.DataFrame, areas: pd.DataFram
         residents = {}
         for option in with_population:
             columns = [c for c in option.population if c in areas.columns]
-            residents[option.id] = float(areas[columns].apply(pd.to_numeric, errors="coerce")
-                                         .fillna(0.0).to_numpy().sum()) if columns else 0.0
-        dimensions.append(dimension(question.id, question.text[language],
-                                    {str(k): int(v) for k, v in chosen.items()}, residents,
-                                    {o.id: o.text[language] for o in question.options}))
-    return {"survey": survey.id, "respondents": int(answers["response_id"].nunique())
-            if not answers.empty else 0, "dimensions": dimensions}
+            residents[option.id] = (
+                float(
+                    areas[columns]
+                    .apply(pd.to_numeric, errors="coerce")
+                    .fillna(0.0)
+                    .to_numpy()
+                    .sum()
+                )
+                if columns
+                else 0.0
+            )
+        dimensions.append(
+            dimension(
+                question.id,
+                question.text[language],
+                {str(k): int(v) for k, v in chosen.items()},
+                residents,
+                {o.id: o.text[language] for o in question.options},
+            )
+        )
+    return {
+        "survey": survey.id,
+        "respondents": int(answers["response_id"].nunique()) if not answers.empty else 0,
+        "dimensions": dimensions,
+    }
 
 
 def publish(result: dict[str, Any], *, min_count: int) -> dict[str, Any]:
@@ -119,10 +177,17 @@ def publish(result: dict[str, Any], *, min_count: int) -> dict[str, Any]:
         units = []
         for unit in dim["units"]:
             if hide.get(unit["unit"], False):
-                unit = {**unit, "respondents": None, "per_1000": None,
-                        "respondent_share": None, "weight": None, "under_represented": None,
-                        "suppressed": True}
+                unit = {
+                    **unit,
+                    "respondents": None,
+                    "per_1000": None,
+                    "respondent_share": None,
+                    "weight": None,
+                    "under_represented": None,
+                    "suppressed": True,
+                }
             units.append(unit)
-        out["dimensions"].append({**dim, "units": units,
-                                  "score": None if bool(hide.any()) else dim["score"]})
+        out["dimensions"].append(
+            {**dim, "units": units, "score": None if bool(hide.any()) else dim["score"]}
+        )
     return out

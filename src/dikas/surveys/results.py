@@ -47,8 +47,9 @@ def respondent_units(answers: pd.DataFrame, level: str) -> pd.DataFrame:
     return places[["response_id", key]].drop_duplicates().rename(columns={key: "unit"})
 
 
-def aggregate(survey: Survey, answers: pd.DataFrame, level: str, *,
-              min_count: int) -> list[dict[str, Any]]:
+def aggregate(
+    survey: Survey, answers: pd.DataFrame, level: str, *, min_count: int
+) -> list[dict[str, Any]]:
     """Per unit: respondents, places marked and the share of each choice among the
     respondents who answered the question there (choices of follow-ups count per place);
     blanked under the threshold."""
@@ -62,8 +63,13 @@ def aggregate(survey: Survey, answers: pd.DataFrame, level: str, *,
     by_response = pairs.groupby("response_id")["unit"].apply(list).to_dict()
     rows = []
     for unit, count in respondents.sort_index().items():
-        row: dict[str, Any] = {"unit": str(unit), "respondents": None, "places": None,
-                               "suppressed": bool(hide[unit]), "choices": {}}
+        row: dict[str, Any] = {
+            "unit": str(unit),
+            "respondents": None,
+            "places": None,
+            "suppressed": bool(hide[unit]),
+            "choices": {},
+        }
         if hide[unit]:
             rows.append(row)
             continue
@@ -72,8 +78,9 @@ def aggregate(survey: Survey, answers: pd.DataFrame, level: str, *,
         row["places"] = int((here["parent_id"].isna() & here["value"].isna()).sum())
         responders = {r for r, units in by_response.items() if unit in units}
         for question in _choice_questions(survey):
-            row["choices"][question.id] = _shares(question.id, answers, here, responders,
-                                                  [o.id for o in question.options])
+            row["choices"][question.id] = _shares(
+                question.id, answers, here, responders, [o.id for o in question.options]
+            )
         rows.append(row)
     return rows
 
@@ -89,14 +96,22 @@ def _choice_questions(survey: Survey) -> list[Any]:
     return out
 
 
-def _shares(question_id: str, answers: pd.DataFrame, here: pd.DataFrame, responders: set[int],
-            options: list[str]) -> dict[str, float | None]:
+def _shares(
+    question_id: str,
+    answers: pd.DataFrame,
+    here: pd.DataFrame,
+    responders: set[int],
+    options: list[str],
+) -> dict[str, float | None]:
     """Share of each option: of follow-ups given about places in the unit, or of the unit's
     respondents' answers to a top-level question."""
     rows = here[here["question_id"] == question_id]
     if rows.empty:
-        rows = answers[(answers["question_id"] == question_id)
-                       & answers["response_id"].isin(responders) & answers["parent_id"].isna()]
+        rows = answers[
+            (answers["question_id"] == question_id)
+            & answers["response_id"].isin(responders)
+            & answers["parent_id"].isna()
+        ]
     if rows.empty:
         return {option: None for option in options}
     chosen = [v if isinstance(v, list) else [v] for v in rows["value"]]

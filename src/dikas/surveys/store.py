@@ -39,8 +39,19 @@ CREATE TABLE IF NOT EXISTS survey_answers (
     value TEXT, geometry TEXT, area TEXT, cell_id TEXT, postal_code TEXT, district_id TEXT);
 CREATE INDEX IF NOT EXISTS survey_answers_by_survey ON survey_answers (survey_id, response_id);
 """
-ANSWER_COLUMNS = ("answer_id", "response_id", "question_id", "parent_id", "item", "value",
-                  "geometry", "area", "cell_id", "postal_code", "district_id")
+ANSWER_COLUMNS = (
+    "answer_id",
+    "response_id",
+    "question_id",
+    "parent_id",
+    "item",
+    "value",
+    "geometry",
+    "area",
+    "cell_id",
+    "postal_code",
+    "district_id",
+)
 """Columns of :meth:`SurveyStore.answers`, in order (``geometry``: WKT in lon/lat)."""
 RESPONSE_COLUMNS = ("response_id", "survey_version", "language", "submitted_at")
 
@@ -81,17 +92,27 @@ class SurveyStore:
         """Store a new survey, or a newer version of one (a version not above the stored
         one is refused: answers name the version they were given to)."""
         with self.store.transaction() as con:
-            row = self.store.execute(con, "SELECT version FROM surveys WHERE survey_id = ?",
-                                     [survey.id]).fetchone()
+            row = self.store.execute(
+                con, "SELECT version FROM surveys WHERE survey_id = ?", [survey.id]
+            ).fetchone()
             if row is not None and int(row[0]) >= survey.version:
-                raise ParameterError(f"survey {survey.id!r}: version {survey.version} is not "
-                                     f"above the stored version {int(row[0])}")
-            self.store.execute(con, "INSERT INTO surveys (survey_id, version, definition, "
-                               "created_at, closed_at) VALUES (?, ?, ?, ?, NULL) ON CONFLICT "
-                               "(survey_id) DO UPDATE SET version = excluded.version, "
-                               "definition = excluded.definition, closed_at = NULL",
-                               [survey.id, survey.version, json.dumps(survey.raw),
-                                now_utc().isoformat(timespec="seconds")])
+                raise ParameterError(
+                    f"survey {survey.id!r}: version {survey.version} is not "
+                    f"above the stored version {int(row[0])}"
+                )
+            self.store.execute(
+                con,
+                "INSERT INTO surveys (survey_id, version, definition, "
+                "created_at, closed_at) VALUES (?, ?, ?, ?, NULL) ON CONFLICT "
+                "(survey_id) DO UPDATE SET version = excluded.version, "
+                "definition = excluded.definition, closed_at = NULL",
+                [
+                    survey.id,
+                    survey.version,
+                    json.dumps(survey.raw),
+                    now_utc().isoformat(timespec="seconds"),
+                ],
+            )
 
     def _stored(self, row: Any) -> StoredSurvey:
         survey = parse_survey(json.loads(row[1]), f"survey {row[0]!r}")
@@ -100,70 +121,111 @@ class SurveyStore:
     def all(self) -> list[StoredSurvey]:
         """Every survey, by id."""
         with self.store.transaction() as con:
-            rows = self.store.execute(con, "SELECT survey_id, definition, created_at, closed_at "
-                                           "FROM surveys ORDER BY survey_id").fetchall()
+            rows = self.store.execute(
+                con,
+                "SELECT survey_id, definition, created_at, closed_at "
+                "FROM surveys ORDER BY survey_id",
+            ).fetchall()
         return [self._stored(row) for row in rows]
 
     def get(self, survey_id: str) -> StoredSurvey | None:
         with self.store.transaction() as con:
-            row = self.store.execute(con, "SELECT survey_id, definition, created_at, closed_at "
-                                          "FROM surveys WHERE survey_id = ?",
-                                     [survey_id]).fetchone()
+            row = self.store.execute(
+                con,
+                "SELECT survey_id, definition, created_at, closed_at "
+                "FROM surveys WHERE survey_id = ?",
+                [survey_id],
+            ).fetchone()
         return None if row is None else self._stored(row)
 
     def close(self, survey_id: str) -> bool:
         """Stop taking answers; whether the survey exists."""
         with self.store.transaction() as con:
-            return self.store.execute(con, "UPDATE surveys SET closed_at = ? WHERE survey_id = ?",
-                                      [now_utc().isoformat(timespec="seconds"),
-                                       survey_id]).rowcount > 0
+            return (
+                self.store.execute(
+                    con,
+                    "UPDATE surveys SET closed_at = ? WHERE survey_id = ?",
+                    [now_utc().isoformat(timespec="seconds"), survey_id],
+                ).rowcount
+                > 0
+            )
 
     # -- responses ---------------------------------------------------------------------------
-    def add_response(self, survey: Survey, token: str, language: str,
-                     linked: list[Linked]) -> int | None:
+    def add_response(
+        self, survey: Survey, token: str, language: str, linked: list[Linked]
+    ) -> int | None:
         """Store one submission and its answers in one transaction; its id, or ``None`` when
         this browser token has answered already."""
         with self.store.transaction() as con:
             row = self.store.execute(
-                con, "INSERT INTO survey_responses (survey_id, survey_version, token_hash, "
+                con,
+                "INSERT INTO survey_responses (survey_id, survey_version, token_hash, "
                 "language, submitted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (survey_id, "
                 "token_hash) DO NOTHING RETURNING response_id",
-                [survey.id, survey.version, hash_token(survey.id, token), language,
-                 now_utc().isoformat(timespec="seconds")]).fetchone()
+                [
+                    survey.id,
+                    survey.version,
+                    hash_token(survey.id, token),
+                    language,
+                    now_utc().isoformat(timespec="seconds"),
+                ],
+            ).fetchone()
             if row is None:
                 return None
             response_id = int(row[0])
             for item in linked:
                 answer = item.answer
                 self.store.execute(
-                    con, "INSERT INTO survey_answers (response_id, survey_id, question_id, "
+                    con,
+                    "INSERT INTO survey_answers (response_id, survey_id, question_id, "
                     "parent_id, item, value, geometry, area, cell_id, postal_code, district_id) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [response_id, survey.id, answer.question_id, answer.parent_id, answer.item,
-                     None if answer.value is None else json.dumps(answer.value),
-                     None if answer.geometry is None else answer.geometry.wkt, answer.area,
-                     item.cell_id, item.postal_code, item.district_id])
+                    [
+                        response_id,
+                        survey.id,
+                        answer.question_id,
+                        answer.parent_id,
+                        answer.item,
+                        None if answer.value is None else json.dumps(answer.value),
+                        None if answer.geometry is None else answer.geometry.wkt,
+                        answer.area,
+                        item.cell_id,
+                        item.postal_code,
+                        item.district_id,
+                    ],
+                )
         return response_id
 
     def count(self, survey_id: str) -> int:
         with self.store.transaction() as con:
-            return int(self.store.execute(con, "SELECT count(*) FROM survey_responses WHERE "
-                                               "survey_id = ?", [survey_id]).fetchone()[0])
+            return int(
+                self.store.execute(
+                    con, "SELECT count(*) FROM survey_responses WHERE survey_id = ?", [survey_id]
+                ).fetchone()[0]
+            )
 
     def responses(self, survey_id: str) -> pd.DataFrame:
         """The survey's responses (:data:`RESPONSE_COLUMNS`), by id."""
         with self.store.transaction() as con:
-            rows = self.store.execute(con, f"SELECT {', '.join(RESPONSE_COLUMNS)} FROM "
-                                           "survey_responses WHERE survey_id = ? "
-                                           "ORDER BY response_id", [survey_id]).fetchall()
+            rows = self.store.execute(
+                con,
+                f"SELECT {', '.join(RESPONSE_COLUMNS)} FROM "
+                "survey_responses WHERE survey_id = ? "
+                "ORDER BY response_id",
+                [survey_id],
+            ).fetchall()
         return pd.DataFrame([tuple(r) for r in rows], columns=list(RESPONSE_COLUMNS))
 
     def answers(self, survey_id: str) -> pd.DataFrame:
         """The survey's answer rows (:data:`ANSWER_COLUMNS`; ``value`` decoded from JSON)."""
         with self.store.transaction() as con:
-            rows = self.store.execute(con, f"SELECT {', '.join(ANSWER_COLUMNS)} FROM "
-                                           "survey_answers WHERE survey_id = ? ORDER BY "
-                                           "answer_id", [survey_id]).fetchall()
+            rows = self.store.execute(
+                con,
+                f"SELECT {', '.join(ANSWER_COLUMNS)} FROM "
+                "survey_answers WHERE survey_id = ? ORDER BY "
+                "answer_id",
+                [survey_id],
+            ).fetchall()
         frame = pd.DataFrame([tuple(r) for r in rows], columns=list(ANSWER_COLUMNS))
         for column in ANSWER_COLUMNS[2:]:
             if column != "item":  # text columns: NULL stays None (not NaN)

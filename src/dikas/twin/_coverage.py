@@ -19,8 +19,16 @@ import shapely
 
 
 @numba.njit(cache=True)
-def _clip(xs: np.ndarray, ys: np.ndarray, n: int, axis: int, value: float, keep_above: bool,
-          out_x: np.ndarray, out_y: np.ndarray) -> int:
+def _clip(
+    xs: np.ndarray,
+    ys: np.ndarray,
+    n: int,
+    axis: int,
+    value: float,
+    keep_above: bool,
+    out_x: np.ndarray,
+    out_y: np.ndarray,
+) -> int:
     """Clip the closed ring ``xs[:n], ys[:n]`` to one half-plane; returns the new length."""
     m = 0
     for i in range(n):
@@ -44,8 +52,9 @@ def _clip(xs: np.ndarray, ys: np.ndarray, n: int, axis: int, value: float, keep_
 
 
 @numba.njit(cache=True)
-def _clipped_ring_area(xs: np.ndarray, ys: np.ndarray, xmin: float, ymin: float, xmax: float,
-                       ymax: float) -> float:
+def _clipped_ring_area(
+    xs: np.ndarray, ys: np.ndarray, xmin: float, ymin: float, xmax: float, ymax: float
+) -> float:
     n = xs.shape[0]
     size = 2 * n + 8
     ax, ay = np.empty(size), np.empty(size)
@@ -63,9 +72,17 @@ def _clipped_ring_area(xs: np.ndarray, ys: np.ndarray, xmin: float, ymin: float,
 
 
 @numba.njit(cache=True)
-def _clipped_areas(coords: np.ndarray, rings: np.ndarray, parts: np.ndarray, geoms: np.ndarray,
-                   geom_of: np.ndarray, xmin: np.ndarray, ymin: np.ndarray, xmax: np.ndarray,
-                   ymax: np.ndarray) -> np.ndarray:
+def _clipped_areas(
+    coords: np.ndarray,
+    rings: np.ndarray,
+    parts: np.ndarray,
+    geoms: np.ndarray,
+    geom_of: np.ndarray,
+    xmin: np.ndarray,
+    ymin: np.ndarray,
+    xmax: np.ndarray,
+    ymax: np.ndarray,
+) -> np.ndarray:
     out = np.zeros(geom_of.shape[0])
     for k in range(geom_of.shape[0]):
         g = geom_of[k]
@@ -73,17 +90,27 @@ def _clipped_areas(coords: np.ndarray, rings: np.ndarray, parts: np.ndarray, geo
         for part in range(geoms[g], geoms[g + 1]):
             for ring in range(parts[part], parts[part + 1]):
                 start, end = rings[ring], rings[ring + 1] - 1  # drop the closing vertex
-                area = _clipped_ring_area(coords[start:end, 0], coords[start:end, 1],
-                                          xmin[k], ymin[k], xmax[k], ymax[k])
+                area = _clipped_ring_area(
+                    coords[start:end, 0], coords[start:end, 1], xmin[k], ymin[k], xmax[k], ymax[k]
+                )
                 total += area if ring == parts[part] else -area
         out[k] = total
     return out
 
 
 @numba.njit(cache=True)
-def _edge_pixels(coords: np.ndarray, rings: np.ndarray, parts: np.ndarray, geoms: np.ndarray,
-                 origin_x: float, pixel_w: float, origin_y: float, pixel_h: float, width: int,
-                 height: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _edge_pixels(
+    coords: np.ndarray,
+    rings: np.ndarray,
+    parts: np.ndarray,
+    geoms: np.ndarray,
+    origin_x: float,
+    pixel_w: float,
+    origin_y: float,
+    pixel_h: float,
+    width: int,
+    height: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     out_g, out_r, out_c = [], [], []
     for g in range(geoms.shape[0] - 1):
         for part in range(geoms[g], geoms[g + 1]):
@@ -108,12 +135,16 @@ def _edge_pixels(coords: np.ndarray, rings: np.ndarray, parts: np.ndarray, geoms
                             out_g.append(g)
                             out_r.append(row)
                             out_c.append(col)
-    return (np.array(out_g, dtype=np.int64), np.array(out_r, dtype=np.int64),
-            np.array(out_c, dtype=np.int64))
+    return (
+        np.array(out_g, dtype=np.int64),
+        np.array(out_r, dtype=np.int64),
+        np.array(out_c, dtype=np.int64),
+    )
 
 
-def edge_pixels(polygons: np.ndarray, transform: tuple[float, ...],
-                shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def edge_pixels(
+    polygons: np.ndarray, transform: tuple[float, ...], shape: tuple[int, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(polygon, row, col)`` of every pixel a polygon's boundary passes through.
 
     ``transform`` is the north-up affine ``(a, b, c, d, e, f)`` of the raster and
@@ -122,13 +153,28 @@ def edge_pixels(polygons: np.ndarray, transform: tuple[float, ...],
     """
     a, _, c, _, e, f = transform
     _, coords, (rings, parts, geoms) = shapely.to_ragged_array(_as_multipolygons(polygons))
-    return _edge_pixels(np.ascontiguousarray(coords, dtype="float64"), rings.astype("int64"),
-                        parts.astype("int64"), geoms.astype("int64"), c, a, f, e,
-                        shape[1], shape[0])
+    return _edge_pixels(
+        np.ascontiguousarray(coords, dtype="float64"),
+        rings.astype("int64"),
+        parts.astype("int64"),
+        geoms.astype("int64"),
+        c,
+        a,
+        f,
+        e,
+        shape[1],
+        shape[0],
+    )
 
 
-def clipped_areas(polygons: np.ndarray, which: np.ndarray, xmin: np.ndarray, ymin: np.ndarray,
-                  xmax: np.ndarray, ymax: np.ndarray) -> np.ndarray:
+def clipped_areas(
+    polygons: np.ndarray,
+    which: np.ndarray,
+    xmin: np.ndarray,
+    ymin: np.ndarray,
+    xmax: np.ndarray,
+    ymax: np.ndarray,
+) -> np.ndarray:
     """``|polygons[which[k]] ∩ box(xmin[k], ymin[k], xmax[k], ymax[k])|`` for every ``k``.
 
     Non-polygonal parts (lines, points in a GeometryCollection) have no area and are dropped.
@@ -137,10 +183,17 @@ def clipped_areas(polygons: np.ndarray, which: np.ndarray, xmin: np.ndarray, ymi
         return np.zeros(0)
     used, geom_of = np.unique(which, return_inverse=True)
     _, coords, (rings, parts, geoms) = shapely.to_ragged_array(_as_multipolygons(polygons[used]))
-    return _clipped_areas(np.ascontiguousarray(coords, dtype="float64"), rings.astype("int64"),
-                          parts.astype("int64"), geoms.astype("int64"), geom_of.astype("int64"),
-                          np.asarray(xmin, "float64"), np.asarray(ymin, "float64"),
-                          np.asarray(xmax, "float64"), np.asarray(ymax, "float64"))
+    return _clipped_areas(
+        np.ascontiguousarray(coords, dtype="float64"),
+        rings.astype("int64"),
+        parts.astype("int64"),
+        geoms.astype("int64"),
+        geom_of.astype("int64"),
+        np.asarray(xmin, "float64"),
+        np.asarray(ymin, "float64"),
+        np.asarray(xmax, "float64"),
+        np.asarray(ymax, "float64"),
+    )
 
 
 def _as_multipolygons(geometries: np.ndarray) -> np.ndarray:

@@ -35,17 +35,16 @@ POPULATION_WEIGHTED_BY_POSTAL_CODE = "population_weighted_by_postal_code"
 AREAL_OVERLAY = "areal_overlay"
 
 AGGREGATION_METHODS: dict[str, str] = {
-    POPULATION_WEIGHTED_BY_POSTAL_CODE:
-        "resident-weighted mean of the cells linked to each postal area",
-    AREAL_OVERLAY:
-        "cells intersected with areas: counts shared by overlapped area, values averaged "
-        "over the pieces by residents or by area",
+    POPULATION_WEIGHTED_BY_POSTAL_CODE: "resident-weighted mean of the cells linked to each postal area",
+    AREAL_OVERLAY: "cells intersected with areas: counts shared by overlapped area, values averaged "
+    "over the pieces by residents or by area",
 }
 """Every aggregation method by the name stored in indicators' ``parameters``."""
 
 
-def population_weighted_by_postal_code(values: pd.Series, grid: pd.DataFrame, *,
-                                       population: str = "inhabitants") -> pd.Series:
+def population_weighted_by_postal_code(
+    values: pd.Series, grid: pd.DataFrame, *, population: str = "inhabitants"
+) -> pd.Series:
     """Resident-weighted mean of a per-cell value within each postal area.
 
     ``values`` is indexed by ``cell_id``; ``grid`` holds ``cell_id``, ``postal_code`` and
@@ -93,8 +92,7 @@ def require_columns(frame: pd.DataFrame, columns: Sequence[str], what: str) -> N
         raise MissingColumnError(f"{what} lacks column(s) {', '.join(missing)}")
 
 
-def weighted_sum(values: np.ndarray, weights: np.ndarray, group: np.ndarray, n: int
-                 ) -> np.ndarray:
+def weighted_sum(values: np.ndarray, weights: np.ndarray, group: np.ndarray, n: int) -> np.ndarray:
     """``Σ values·weights`` per group; NaN values with a positive weight make it NaN."""
     out = np.bincount(group, weights=np.nan_to_num(values) * weights, minlength=n)
     nan_hit = np.bincount(group, weights=np.isnan(values) & (weights > 0), minlength=n) > 0
@@ -102,8 +100,9 @@ def weighted_sum(values: np.ndarray, weights: np.ndarray, group: np.ndarray, n: 
     return out
 
 
-def weighted_mean(values: np.ndarray, primary: np.ndarray, fallback: np.ndarray,
-                  group: np.ndarray, n: int) -> np.ndarray:
+def weighted_mean(
+    values: np.ndarray, primary: np.ndarray, fallback: np.ndarray, group: np.ndarray, n: int
+) -> np.ndarray:
     """Mean of non-missing ``values`` per group, by ``primary`` weights, else ``fallback``."""
     ok = ~np.isnan(values)
     result = np.full(n, np.nan)
@@ -116,9 +115,15 @@ def weighted_mean(values: np.ndarray, primary: np.ndarray, fallback: np.ndarray,
     return result
 
 
-def areal_overlay(cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, population: str,
-                  extensive: Sequence[str] = (), intensive_by_population: Sequence[str] = (),
-                  intensive_by_area: Sequence[str] = ()) -> pd.DataFrame:
+def areal_overlay(
+    cells: gpd.GeoDataFrame,
+    areas: gpd.GeoDataFrame,
+    *,
+    population: str,
+    extensive: Sequence[str] = (),
+    intensive_by_population: Sequence[str] = (),
+    intensive_by_area: Sequence[str] = (),
+) -> pd.DataFrame:
     """Sum cell counts and average cell values up to areas over their intersections.
 
     A cell split between areas contributes ``|a ∩ c| / |c|`` of its ``extensive`` counts to
@@ -128,8 +133,11 @@ def areal_overlay(cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, populatio
 
     Returns a frame indexed like ``areas``; counts are NaN where no cell overlaps the area.
     """
-    require_columns(cells, [population, *extensive, *intensive_by_population,
-                            *intensive_by_area], "the cell layer")
+    require_columns(
+        cells,
+        [population, *extensive, *intensive_by_population, *intensive_by_area],
+        "the cell layer",
+    )
     pieces = overlay_pieces(cells, areas)
     c, a = pieces["source"].to_numpy(), pieces["target"].to_numpy()
     piece_area = pieces["area"].to_numpy()
@@ -144,8 +152,9 @@ def areal_overlay(cells: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, populatio
         out[column] = np.where(covered, weighted_sum(values, fraction, a, n_areas), np.nan)
     for column in intensive_by_population:
         values = cells[column].to_numpy(dtype="float64")[c]
-        out[column] = weighted_mean(values, residents[c] * fraction, np.zeros_like(fraction),
-                                    a, n_areas)
+        out[column] = weighted_mean(
+            values, residents[c] * fraction, np.zeros_like(fraction), a, n_areas
+        )
     for column in intensive_by_area:
         values = cells[column].to_numpy(dtype="float64")[c]
         out[column] = weighted_mean(values, piece_area, np.zeros_like(fraction), a, n_areas)

@@ -23,15 +23,19 @@ def spatial_extension_path() -> str:
     root = Path(duckdb_extension_spatial.__file__).parent / "extensions"
     version = duckdb.__version__
     candidates = sorted(root.glob(f"v{version}/*/spatial.duckdb_extension")) or sorted(
-        root.glob(f"v{version}/spatial.duckdb_extension"))
+        root.glob(f"v{version}/spatial.duckdb_extension")
+    )
     if not candidates:
-        raise TwinError(f"the duckdb-extension-spatial wheel has no build for duckdb {version}; "
-                        "install matching versions (see requirements.lock)")
+        raise TwinError(
+            f"the duckdb-extension-spatial wheel has no build for duckdb {version}; "
+            "install matching versions (see requirements.lock)"
+        )
     return str(candidates[0])
 
 
-def connect(path: Path | str | None = None, *, read_only: bool = False,
-            wait_s: float | None = None) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: Path | str | None = None, *, read_only: bool = False, wait_s: float | None = None
+) -> duckdb.DuckDBPyConnection:
     """Open a DuckDB connection (file or in-memory) with spatial functions available.
 
     A file another process holds (a writer, or readers when writing) is waited for, up to
@@ -53,6 +57,7 @@ def _connect_file(path: Path | str, *, read_only: bool) -> duckdb.DuckDBPyConnec
             raise
         first = str(exc).splitlines()[0]
         if "Corrupt database file" in first:
-            raise TwinDamagedError(f"twin {str(path)!r} is damaged ({first}); rebuild it with "
-                                   "`dikas build`") from exc
+            raise TwinDamagedError(
+                f"twin {str(path)!r} is damaged ({first}); rebuild it with `dikas build`"
+            ) from exc
         raise TwinError(f"twin {str(path)!r}: cannot open ({first})") from exc

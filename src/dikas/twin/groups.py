@@ -31,22 +31,28 @@ def check_levels(groups: Iterable[PopulationGroup], where: str) -> None:
     for group in groups:
         unknown = [lv for lv in group.levels if lv not in LEVELS]
         if unknown:
-            raise ConfigError(f"{where}: population group {group.id!r} has unknown level(s) "
-                              f"{', '.join(unknown)}; known: {', '.join(LEVELS)}")
+            raise ConfigError(
+                f"{where}: population group {group.id!r} has unknown level(s) "
+                f"{', '.join(unknown)}; known: {', '.join(LEVELS)}"
+            )
 
 
 def store_population_groups(twin: Twin, groups: Sequence[PopulationGroup]) -> None:
     """Write ``groups`` into the twin (what :func:`population_groups` reads back)."""
     check_levels(groups, f"twin {str(twin.path)!r}")
     records = [group.as_record() for group in groups]
-    frame = pd.DataFrame({
-        "position": range(len(records)),
-        "id": [r["id"] for r in records],
-        "labels": [json.dumps(r["labels"], ensure_ascii=False, sort_keys=True)
-                   for r in records],
-        **{key: [json.dumps(r[key]) for r in records] for key in _LISTS},
-        "total": pd.Series([r["total"] for r in records], dtype="object"),
-    }, columns=["position", "id", "labels", *_LISTS, "total"])
+    frame = pd.DataFrame(
+        {
+            "position": range(len(records)),
+            "id": [r["id"] for r in records],
+            "labels": [
+                json.dumps(r["labels"], ensure_ascii=False, sort_keys=True) for r in records
+            ],
+            **{key: [json.dumps(r[key]) for r in records] for key in _LISTS},
+            "total": pd.Series([r["total"] for r in records], dtype="object"),
+        },
+        columns=["position", "id", "labels", *_LISTS, "total"],
+    )
     twin.write_layer(TABLE, frame)
 
 
@@ -59,18 +65,28 @@ def population_groups(twin: Twin) -> tuple[PopulationGroup, ...]:
     where = f"twin {str(twin.path)!r}"
     if twin.has_layer(TABLE):
         frame = twin.read(TABLE).sort_values("position")
-        groups = tuple(population_group({
-            "id": row["id"], "labels": json.loads(row["labels"]),
-            "column": json.loads(row["columns"]), "levels": json.loads(row["levels"]),
-            "uses": json.loads(row["uses"]),
-            "total": None if pd.isna(row["total"]) else row["total"]}, where)
-            for _, row in frame.iterrows())
+        groups = tuple(
+            population_group(
+                {
+                    "id": row["id"],
+                    "labels": json.loads(row["labels"]),
+                    "column": json.loads(row["columns"]),
+                    "levels": json.loads(row["levels"]),
+                    "uses": json.loads(row["uses"]),
+                    "total": None if pd.isna(row["total"]) else row["total"],
+                },
+                where,
+            )
+            for _, row in frame.iterrows()
+        )
     else:
         city = str(twin.build_info().get("city", ""))
         if city not in available_cities():
-            raise ConfigError(f"{where}: no population groups (the twin has no "
-                              f"{TABLE!r} table and {city!r} is no shipped catalog); rebuild "
-                              "it with `dikas build`")
+            raise ConfigError(
+                f"{where}: no population groups (the twin has no "
+                f"{TABLE!r} table and {city!r} is no shipped catalog); rebuild "
+                "it with `dikas build`"
+            )
         groups = load_catalog(city).population_groups
     check_levels(groups, where)
     return groups
@@ -83,12 +99,14 @@ def group(twin: Twin, group_id: str) -> PopulationGroup:
     for candidate in groups:
         if candidate.id == group_id:
             return candidate
-    raise ParameterError(f"unknown population group {group_id!r} (known: "
-                         f"{', '.join(g.id for g in groups)})")
+    raise ParameterError(
+        f"unknown population group {group_id!r} (known: {', '.join(g.id for g in groups)})"
+    )
 
 
-def used_for(groups: Iterable[PopulationGroup], use: str, *, level: str | None = None
-             ) -> tuple[PopulationGroup, ...]:
+def used_for(
+    groups: Iterable[PopulationGroup], use: str, *, level: str | None = None
+) -> tuple[PopulationGroup, ...]:
     """The groups with ``use`` among their uses (and ``level`` among their levels)."""
     return tuple(g for g in groups if use in g.uses and (level is None or level in g.levels))
 

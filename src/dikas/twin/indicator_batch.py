@@ -51,12 +51,14 @@ class IndicatorBatch:
         """Names of the indicators in the batch, in order of first appearance."""
         return list(dict.fromkeys(self.rows["indicator"])) if len(self.rows) else []
 
-    def value(self, indicator: str, unit_id: str, *, population_group: str = "all"
-              ) -> float | None:
+    def value(self, indicator: str, unit_id: str, *, population_group: str = "all") -> float | None:
         """One stored value, or ``None`` where the unit has none."""
         rows = self.rows
-        hit = rows[(rows["indicator"] == indicator) & (rows["unit_id"] == str(unit_id))
-                   & (rows.get("population_group", "all") == population_group)]
+        hit = rows[
+            (rows["indicator"] == indicator)
+            & (rows["unit_id"] == str(unit_id))
+            & (rows.get("population_group", "all") == population_group)
+        ]
         return None if hit.empty else float(hit["value"].iloc[0])
 
     def store(self, twin: Twin) -> int:
@@ -64,9 +66,17 @@ class IndicatorBatch:
         return twin.write_indicators(self.rows)
 
 
-def long_rows(frame: pd.DataFrame, columns: Mapping[str, str], *, level: str,
-              year: int | None, method: str, parameters: Mapping[str, object],
-              source_layers: Sequence[str], population_group: str = "all") -> pd.DataFrame:
+def long_rows(
+    frame: pd.DataFrame,
+    columns: Mapping[str, str],
+    *,
+    level: str,
+    year: int | None,
+    method: str,
+    parameters: Mapping[str, object],
+    source_layers: Sequence[str],
+    population_group: str = "all",
+) -> pd.DataFrame:
     """Long indicator rows: one per unit and ``indicator name → frame column``.
 
     ``frame`` is indexed by unit id. Missing and non-finite values are left out (the twin
@@ -77,13 +87,26 @@ def long_rows(frame: pd.DataFrame, columns: Mapping[str, str], *, level: str,
     for indicator, column in columns.items():
         values = pd.to_numeric(frame[column], errors="coerce").astype("float64")
         values = values[np.isfinite(values)]
-        parts.append(pd.DataFrame({"indicator": indicator, "level": level,
-                                   "unit_id": values.index.astype(str), "year": year,
-                                   "population_group": population_group,
-                                   "value": values.to_numpy(), "method": method}))
-    long = (pd.concat(parts, ignore_index=True) if parts else
-            pd.DataFrame(columns=["indicator", "level", "unit_id", "year", "population_group",
-                                  "value", "method"]))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "indicator": indicator,
+                    "level": level,
+                    "unit_id": values.index.astype(str),
+                    "year": year,
+                    "population_group": population_group,
+                    "value": values.to_numpy(),
+                    "method": method,
+                }
+            )
+        )
+    long = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(
+            columns=["indicator", "level", "unit_id", "year", "population_group", "value", "method"]
+        )
+    )
     long["parameters"] = [dict(parameters)] * len(long)
     long["source_layers"] = [list(source_layers)] * len(long)
     return long

@@ -74,9 +74,14 @@ def holder_of(error: BaseException) -> str:
     return f"PID {match['pid']}, {Path(match['program']).name}"
 
 
-def waiting_for(path: Path | str, attempt: Callable[[], T], *, wait_s: float | None = None,
-                is_busy: Callable[[BaseException], bool] = is_lock_conflict,
-                holder: Callable[[BaseException], str] = holder_of) -> T:
+def waiting_for(
+    path: Path | str,
+    attempt: Callable[[], T],
+    *,
+    wait_s: float | None = None,
+    is_busy: Callable[[BaseException], bool] = is_lock_conflict,
+    holder: Callable[[BaseException], str] = holder_of,
+) -> T:
     """``attempt()``, retried while it fails because another process holds ``path``.
 
     Pauses grow from 50 ms to 1 s with jitter; a line "waiting for the twin … (held by …)"
@@ -96,12 +101,15 @@ def waiting_for(path: Path | str, attempt: Callable[[], T], *, wait_s: float | N
             who = holder(exc)
             now = time.monotonic()
             if now >= deadline:
-                raise TwinBusyError(f"twin {str(path)!r}: still held by {who} after waiting "
-                                    f"{limit:g} s (set DIKAS_WRITE_WAIT_S to wait longer)",
-                                    holder=who) from None
+                raise TwinBusyError(
+                    f"twin {str(path)!r}: still held by {who} after waiting "
+                    f"{limit:g} s (set DIKAS_WRITE_WAIT_S to wait longer)",
+                    holder=who,
+                ) from None
             if now - noted >= NOTE_EVERY_S:
-                print(f"· waiting for the twin {path} … (held by {who})", file=sys.stderr,
-                      flush=True)
+                print(
+                    f"· waiting for the twin {path} … (held by {who})", file=sys.stderr, flush=True
+                )
                 noted = now
             time.sleep(min(pause * random.uniform(0.5, 1.0), max(deadline - now, 0.0)))
             pause = min(pause * 2, LONGEST_PAUSE_S)
@@ -119,10 +127,13 @@ def held_exclusively(path: Path, *, wait_s: float | None = None) -> Iterator[Non
         yield
         return
     try:
-        waiting_for(path, lambda: fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB),
-                    wait_s=wait_s,
-                    is_busy=lambda exc: isinstance(exc, BlockingIOError | PermissionError),
-                    holder=lambda exc: "another process")
+        waiting_for(
+            path,
+            lambda: fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB),
+            wait_s=wait_s,
+            is_busy=lambda exc: isinstance(exc, BlockingIOError | PermissionError),
+            holder=lambda exc: "another process",
+        )
         yield
     finally:
         os.close(descriptor)  # releases the lock

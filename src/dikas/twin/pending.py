@@ -16,8 +16,19 @@ import pandas as pd
 
 from dikas.errors import DataError
 
-PENDING_COLUMNS = ("indicator", "level", "unit_id", "year", "population_group", "value",
-                   "method", "parameters", "source_layers", "computed_at", "code_version")
+PENDING_COLUMNS = (
+    "indicator",
+    "level",
+    "unit_id",
+    "year",
+    "population_group",
+    "value",
+    "method",
+    "parameters",
+    "source_layers",
+    "computed_at",
+    "code_version",
+)
 """The columns of a side file (those of the twin's ``indicators`` table)."""
 
 
@@ -37,8 +48,10 @@ def save_pending(twin: Path, rows: pd.DataFrame) -> Path:
         except OSError:
             continue
         return target
-    raise DataError("cannot write the side file for the computed indicator values",
-                    path=Path(twin).parent / name)
+    raise DataError(
+        "cannot write the side file for the computed indicator values",
+        path=Path(twin).parent / name,
+    )
 
 
 def read_pending(path: Path) -> pd.DataFrame:
@@ -48,10 +61,12 @@ def read_pending(path: Path) -> pd.DataFrame:
     try:
         rows = pd.read_parquet(path)
     except Exception as exc:  # pyarrow raises several kinds for a file that is not Parquet
-        raise DataError(f"not a Parquet file of indicator values ({type(exc).__name__})",
-                        path=path) from None
+        raise DataError(
+            f"not a Parquet file of indicator values ({type(exc).__name__})", path=path
+        ) from None
     missing = [c for c in PENDING_COLUMNS if c not in rows.columns]
     if missing:
-        raise DataError(f"not a file of indicator values: no column(s) {', '.join(missing)}",
-                        path=path)
+        raise DataError(
+            f"not a file of indicator values: no column(s) {', '.join(missing)}", path=path
+        )
     return rows[list(PENDING_COLUMNS)]

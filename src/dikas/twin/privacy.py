@@ -26,12 +26,21 @@ import pandas as pd
 
 from dikas.twin.schema import FINE_GRAINED_LEVELS
 
-__all__ = ["BAND_TOTALS", "FINE_GRAINED_LEVELS", "counts_people", "person_count_columns",
-           "publish", "suppress_small_counts", "with_person_counts"]
+__all__ = [
+    "BAND_TOTALS",
+    "FINE_GRAINED_LEVELS",
+    "counts_people",
+    "person_count_columns",
+    "publish",
+    "suppress_small_counts",
+    "with_person_counts",
+]
 
-_PERSON_COUNT = re.compile(r"^(inhabitants|population|attribute_grid_inhabitants"
-                           r"|age_\d+_(\d+|plus)"
-                           r"|(vulnerable_|hottest_decile_|hot_green_poor_)?residents(_.+)?)$")
+_PERSON_COUNT = re.compile(
+    r"^(inhabitants|population|attribute_grid_inhabitants"
+    r"|age_\d+_(\d+|plus)"
+    r"|(vulnerable_|hottest_decile_|hot_green_poor_)?residents(_.+)?)$"
+)
 """Person counts: residents, age bands, and the climate indicators' resident counts (those
 of the hottest decile, the hot and green-poor cells, and per flood class: ``residents_100``,
 ``vulnerable_residents_100``)."""
@@ -65,8 +74,9 @@ def with_person_counts(columns: Sequence[str], available: Iterable[object]) -> l
     return list(dict.fromkeys([*columns, *counts]))
 
 
-def suppress_small_counts(frame: pd.DataFrame, *, level: str, min_count: int,
-                          counts: Sequence[str] = ()) -> pd.DataFrame:
+def suppress_small_counts(
+    frame: pd.DataFrame, *, level: str, min_count: int, counts: Sequence[str] = ()
+) -> pd.DataFrame:
     """Blank person counts that identify people at fine-grained levels; returns a copy.
 
     Zero stays zero (no one lives there, nobody is identified); any positive count below
@@ -87,8 +97,9 @@ def suppress_small_counts(frame: pd.DataFrame, *, level: str, min_count: int,
     total = next((c for c in BAND_TOTALS if c in out.columns), None)
     if bands and total is not None:
         values = frame[bands].apply(pd.to_numeric, errors="coerce").to_numpy(float)
-        hidden, total_hidden = _complementary(values, out[bands].isna().to_numpy(),
-                                              out[total].to_numpy(float), min_count)
+        hidden, total_hidden = _complementary(
+            values, out[bands].isna().to_numpy(), out[total].to_numpy(float), min_count
+        )
         out[bands] = out[bands].mask(hidden)
         out[total] = out[total].mask(total_hidden)
     return out
@@ -101,8 +112,9 @@ def _age_bands(columns: Iterable[object]) -> list[str]:
     return sorted(bands, key=lambda c: int(_AGE_BAND.match(c).group(1)))  # type: ignore[union-attr]
 
 
-def _complementary(values: np.ndarray, hidden: np.ndarray, total: np.ndarray, min_count: int
-                   ) -> tuple[np.ndarray, np.ndarray]:
+def _complementary(
+    values: np.ndarray, hidden: np.ndarray, total: np.ndarray, min_count: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Cells to hide so that no row's blanked bands can be narrowed: ``(bands, total)`` masks.
 
     ``values`` are each row's bands as stored (NaN: NULL at the source), ``hidden`` those
@@ -121,8 +133,9 @@ def _complementary(values: np.ndarray, hidden: np.ndarray, total: np.ndarray, mi
     return hidden, np.isnan(total)
 
 
-def _exposed(values: np.ndarray, primary: np.ndarray, hidden: np.ndarray, total: np.ndarray,
-             min_count: int) -> np.ndarray:
+def _exposed(
+    values: np.ndarray, primary: np.ndarray, hidden: np.ndarray, total: np.ndarray, min_count: int
+) -> np.ndarray:
     """Rows where what is shown, and the rule, narrow a primary band below ``1 .. min_count-1``.
 
     An onlooker who knows the rule knows that a primary band holds ``1 .. m-1`` people (``m`` =
@@ -150,14 +163,16 @@ def _exposed(values: np.ndarray, primary: np.ndarray, hidden: np.ndarray, total:
     low, high = np.fmin(stored, total - shown_sum), np.fmax(stored, total - shown_sum)
     complements = hidden & ~primary & ~np.isnan(values)
     least = primary.sum(axis=1) + complements.sum(axis=1) * min_count
-    most = np.where((hidden & ~primary).any(axis=1), np.inf,
-                    primary.sum(axis=1) * (min_count - 1.0))
+    most = np.where(
+        (hidden & ~primary).any(axis=1), np.inf, primary.sum(axis=1) * (min_count - 1.0)
+    )
     narrowed = (low - least < min_count - 1) | (most - high < min_count - 2)
     return ~np.isnan(total) & primary.any(axis=1) & narrowed
 
 
-def _next_complement(values: np.ndarray, primary: np.ndarray, hidden: np.ndarray
-                     ) -> tuple[np.ndarray, np.ndarray]:
+def _next_complement(
+    values: np.ndarray, primary: np.ndarray, hidden: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Each row's next band to hide and whether it has one: ``(column, found)``.
 
     The shown positive band nearest in age to the row's youngest primary band, the younger of
@@ -173,8 +188,9 @@ def _next_complement(values: np.ndarray, primary: np.ndarray, hidden: np.ndarray
     return ranked.argmin(axis=1), np.asarray(candidates.any(axis=1))
 
 
-def publish(frame: pd.DataFrame, *, level: str, min_count: int | None = None,
-            counts: Sequence[str] = ()) -> pd.DataFrame:
+def publish(
+    frame: pd.DataFrame, *, level: str, min_count: int | None = None, counts: Sequence[str] = ()
+) -> pd.DataFrame:
     """The one publication rule: what any output may show of ``frame`` at ``level``.
 
     Every output (CLI, API, map, reports, exports, surveys) passes the frames it publishes

@@ -81,12 +81,17 @@ def copy_snapshot(path: Path, target: Path, *, wait_s: float | None = None) -> S
     """
     descriptor = os.open(path, os.O_RDONLY)
     try:
+
         def lock() -> None:
             fcntl.lockf(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
 
-        waiting_for(path, lock, wait_s=wait_s,
-                    is_busy=lambda exc: isinstance(exc, BlockingIOError | PermissionError),
-                    holder=lambda exc: _holder(descriptor))
+        waiting_for(
+            path,
+            lock,
+            wait_s=wait_s,
+            is_busy=lambda exc: isinstance(exc, BlockingIOError | PermissionError),
+            holder=lambda exc: _holder(descriptor),
+        )
         copied = Stamp.of(os.fstat(descriptor))
         _copy(descriptor, target)
         wal = path.with_name(path.name + ".wal")

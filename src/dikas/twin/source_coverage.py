@@ -40,8 +40,7 @@ SNAP_DISTANCE_M = 500.0
 STOP_DISTANCE_M = 1000.0
 """Cells farther than this from every stop are outside the timetable's reach."""
 
-COVERAGE_KINDS = ("areas", "grid", "street_network", "transit", "services", "buildings",
-                  "heat")
+COVERAGE_KINDS = ("areas", "grid", "street_network", "transit", "services", "buildings", "heat")
 
 
 def _union(geometries: Iterable[shapely.Geometry]) -> shapely.Geometry:
@@ -70,54 +69,84 @@ def coverage_layer(twin: Twin, *, datasets: Iterable[Dataset] = ()) -> gpd.GeoDa
     names = {fmt: ", ".join(found) for fmt, found in by_format.items()}
     rows: list[dict[str, object]] = []
 
-    def add(kind: str, layer: str, source: str, description: str,
-            geometry: shapely.Geometry) -> None:
+    def add(
+        kind: str, layer: str, source: str, description: str, geometry: shapely.Geometry
+    ) -> None:
         if geometry is None or geometry.is_empty:
             return
-        rows.append({"kind": kind, "layer": layer, "source": source,
-                     "description": description, "area_km2": geometry.area / 1e6,
-                     "geometry": geometry})
+        rows.append(
+            {
+                "kind": kind,
+                "layer": layer,
+                "source": source,
+                "description": description,
+                "area_km2": geometry.area / 1e6,
+                "geometry": geometry,
+            }
+        )
 
     if twin.has_layer("areas"):
         years = twin.years("areas")
         areas = twin.read("areas", year=years[-1] if years else None)
-        add("areas", "areas", names.get("paavo", "areas"),
-            "postal areas with statistics", _union(areas.geometry))
+        add(
+            "areas",
+            "areas",
+            names.get("paavo", "areas"),
+            "postal areas with statistics",
+            _union(areas.geometry),
+        )
     if not twin.has_layer("grid"):
         return _frame(rows)
     grid = twin.read("grid", columns=["cell_id", "geometry"])
     cells = grid.geometry.to_numpy()
     centres = np.column_stack([grid.geometry.centroid.x, grid.geometry.centroid.y])
-    add("grid", "grid", names.get("hsy_grid", "grid"), "population grid cells",
-        _union(cells))
+    add("grid", "grid", names.get("hsy_grid", "grid"), "population grid cells", _union(cells))
     network = np.zeros(len(grid), dtype=bool)
     if twin.has_layer("network_nodes"):
         # coordinates straight from DuckDB: no shapely point per node (millions in a region)
         nodes = twin.sql("SELECT ST_X(geometry) AS x, ST_Y(geometry) AS y FROM network_nodes")
         network = _within(centres, nodes[["x", "y"]].to_numpy(dtype=float), SNAP_DISTANCE_M)
-        add("street_network", "network_edges", names.get("osm_pbf", "osm"),
+        add(
+            "street_network",
+            "network_edges",
+            names.get("osm_pbf", "osm"),
             f"cells within {SNAP_DISTANCE_M:.0f} m of the walk and bike network",
-            _union(cells[network]))
+            _union(cells[network]),
+        )
     if twin.has_layer("stops"):
         stops = twin.read("stops", columns=["geometry"])
         transit = network & _within(centres, _xy(stops), STOP_DISTANCE_M)
-        add("transit", "stops", names.get("gtfs", "gtfs"),
+        add(
+            "transit",
+            "stops",
+            names.get("gtfs", "gtfs"),
             f"street-network cells within {STOP_DISTANCE_M:.0f} m of a stop",
-            _union(cells[transit]))
+            _union(cells[transit]),
+        )
     if twin.has_layer("services"):
         _service_rows(twin, add, cells[network])
     if twin.has_layer("buildings"):
         buildings = twin.read("buildings", columns=["source", "cell_id"])
         for source, group in buildings.groupby("source"):
             held = grid["cell_id"].isin(set(group["cell_id"].dropna()))
-            add("buildings", "buildings", str(source), f"cells with {source} buildings",
-                _union(cells[held.to_numpy()]))
+            add(
+                "buildings",
+                "buildings",
+                str(source),
+                f"cells with {source} buildings",
+                _union(cells[held.to_numpy()]),
+            )
     if twin.has_layer("heat"):
         heat = twin.read("heat")
         valid = heat[(heat["unit_level"] == "grid") & (heat["valid_pixels"] > 0)]
         held = grid["cell_id"].isin(set(valid["unit_id"]))
-        add("heat", "heat", names.get("raster", "raster"), "cells with heat-raster pixels",
-            _union(cells[held.to_numpy()]))
+        add(
+            "heat",
+            "heat",
+            names.get("raster", "raster"),
+            "cells with heat-raster pixels",
+            _union(cells[held.to_numpy()]),
+        )
     return _frame(rows)
 
 
@@ -125,8 +154,13 @@ def _service_rows(twin: Twin, add: object, network_cells: np.ndarray) -> None:
     services = twin.read("services", columns=["source", "postal_code"])
     for source, group in services.groupby("source"):
         if source == "osm":
-            add("services", "services", "osm",  # type: ignore[operator]
-                "OSM points of interest: the reach of the OSM extract", _union(network_cells))
+            add(
+                "services",
+                "services",
+                "osm",  # type: ignore[operator]
+                "OSM points of interest: the reach of the OSM extract",
+                _union(network_cells),
+            )
             continue
         if not twin.has_layer("areas"):
             continue
@@ -134,11 +168,18 @@ def _service_rows(twin: Twin, add: object, network_cells: np.ndarray) -> None:
         areas = twin.read("areas", year=years[-1] if years else None)
         if "municipality" not in areas:
             continue
-        held = set(areas.loc[areas["postal_code"].isin(set(group["postal_code"].dropna())),
-                             "municipality"].dropna())
-        add("services", "services", str(source),  # type: ignore[operator]
+        held = set(
+            areas.loc[
+                areas["postal_code"].isin(set(group["postal_code"].dropna())), "municipality"
+            ].dropna()
+        )
+        add(
+            "services",
+            "services",
+            str(source),  # type: ignore[operator]
             f"{source} units: the municipalities it covers ({', '.join(sorted(held))})",
-            _union(areas.loc[areas["municipality"].isin(held), "geometry"]))
+            _union(areas.loc[areas["municipality"].isin(held), "geometry"]),
+        )
 
 
 def _frame(rows: list[dict[str, object]]) -> gpd.GeoDataFrame:
@@ -150,10 +191,16 @@ def _frame(rows: list[dict[str, object]]) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame[columns], geometry="geometry", crs=TWIN_CRS)
 
 
-_INDICATOR_COVERAGE = (("access_walk_", "street_network"), ("access_bike_", "street_network"),
-                       ("access_transit_", "transit"), ("heat_mean", "heat"),
-                       ("heat_max", "heat"), ("heat_share_above", "heat"),
-                       ("heat_hottest_", "heat"), ("heat_population_", "heat"))
+_INDICATOR_COVERAGE = (
+    ("access_walk_", "street_network"),
+    ("access_bike_", "street_network"),
+    ("access_transit_", "transit"),
+    ("heat_mean", "heat"),
+    ("heat_max", "heat"),
+    ("heat_share_above", "heat"),
+    ("heat_hottest_", "heat"),
+    ("heat_population_", "heat"),
+)
 """Indicator name prefix → the coverage kind its values need (the zonal statistics of the
 heat raster need its pixels; a grid's own heat attribute does not)."""
 
@@ -164,8 +211,9 @@ indicator's source, not computed for it, or missing in the source itself."""
 
 def coverage_kind(indicator: str) -> str | None:
     """The coverage kind an indicator's values depend on (``None``: the unit layer itself)."""
-    return next((kind for prefix, kind in _INDICATOR_COVERAGE if indicator.startswith(prefix)),
-                None)
+    return next(
+        (kind for prefix, kind in _INDICATOR_COVERAGE if indicator.startswith(prefix)), None
+    )
 
 
 def units_outside(twin: Twin, *, level: str, kind: str) -> set[str]:
@@ -203,8 +251,9 @@ def reach_of_area(twin: Twin, *, column: str, unit_id: str) -> list[dict[str, ob
     of the area's cells whose centre lies inside each coverage row, over all its cells'
     inhabitants. Reports and profiles state these so a reader knows what a value stands for.
     """
-    if not (twin.has_layer("coverage") and twin.has_layer("grid")
-            and column in twin.columns("grid")):
+    if not (
+        twin.has_layer("coverage") and twin.has_layer("grid") and column in twin.columns("grid")
+    ):
         return []
     grid = twin.read("grid", columns=[column, "inhabitants", "geometry"])
     cells = grid[grid[column].astype(str) == str(unit_id)]
@@ -217,6 +266,12 @@ def reach_of_area(twin: Twin, *, column: str, unit_id: str) -> list[dict[str, ob
         if row.kind in ("areas", "grid"):
             continue
         inside = shapely.contains_xy(row.geometry, centres.x.to_numpy(), centres.y.to_numpy())
-        rows.append({"kind": row.kind, "source": row.source, "description": row.description,
-                     "inhabitant_share": float(people[inside].sum() / people.sum())})
+        rows.append(
+            {
+                "kind": row.kind,
+                "source": row.source,
+                "description": row.description,
+                "inhabitant_share": float(people[inside].sum() / people.sum()),
+            }
+        )
     return rows

@@ -30,8 +30,19 @@ from dikas.twin.database import connect
 from dikas.twin.locking import TwinBusyError
 from dikas.twin.pending import save_pending
 
-INDICATOR_COLUMNS = ("indicator", "level", "unit_id", "year", "population_group", "value",
-                     "method", "parameters", "source_layers", "computed_at", "code_version")
+INDICATOR_COLUMNS = (
+    "indicator",
+    "level",
+    "unit_id",
+    "year",
+    "population_group",
+    "value",
+    "method",
+    "parameters",
+    "source_layers",
+    "computed_at",
+    "code_version",
+)
 INTERNAL_TABLES = frozenset({"build_info", "provenance", "rasters", "population_groups"})
 """Tables that describe the twin rather than the city."""
 
@@ -62,9 +73,11 @@ class _Guarded:
         except duckdb.Error as exc:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             if isinstance(exc, duckdb.IOException | duckdb.InternalException) and any(
-                    marker in first for marker in DAMAGE_MARKERS):
-                raise TwinDamagedError(f"twin {str(self._path)!r} is damaged ({first}); rebuild it "
-                                "with `dikas build`") from exc
+                marker in first for marker in DAMAGE_MARKERS
+            ):
+                raise TwinDamagedError(
+                    f"twin {str(self._path)!r} is damaged ({first}); rebuild it with `dikas build`"
+                ) from exc
             raise
 
     def execute(self, *args: Any, **kwargs: Any) -> _Guarded:
@@ -91,8 +104,9 @@ class Twin:
     write indicators. Use as a context manager to close the connection.
     """
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection | None, path: Path, *,
-                 read_only: bool) -> None:
+    def __init__(
+        self, connection: duckdb.DuckDBPyConnection | None, path: Path, *, read_only: bool
+    ) -> None:
         self._guarded = None if connection is None else _Guarded(connection, path)
         self._closed = False
         self.path = path
@@ -126,8 +140,7 @@ class Twin:
             self._guarded = guarded
             if "build_info" not in self._tables():
                 self.close()
-                raise TwinError(f"twin {str(self.path)!r}: not a DikaS twin (no build_info "
-                                "table)")
+                raise TwinError(f"twin {str(self.path)!r}: not a DikaS twin (no build_info table)")
         return self._guarded
 
     @classmethod
@@ -137,9 +150,17 @@ class Twin:
         if path.exists():
             raise TwinError(f"twin {str(path)!r}: already exists")
         twin = cls(connect(path), path, read_only=False)
-        info = pd.DataFrame([{"build_id": build_id, "city": city,
-                              "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                              "code_version": code_version(), "crs": TWIN_CRS}])
+        info = pd.DataFrame(
+            [
+                {
+                    "build_id": build_id,
+                    "city": city,
+                    "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "code_version": code_version(),
+                    "crs": TWIN_CRS,
+                }
+            ]
+        )
         twin._con.register("_info", info)
         twin._con.execute("CREATE TABLE build_info AS SELECT * FROM _info")
         twin._con.unregister("_info")
@@ -155,8 +176,12 @@ class Twin:
     def __enter__(self) -> Twin:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     # -- inspection --------------------------------------------------------------------------
@@ -165,13 +190,13 @@ class Twin:
         :class:`~dikas.errors.TwinDamagedError` (DuckDB checks a block's checksum only when
         it reads the block) rather than later, in the middle of serving."""
         for table in self._tables():
-            self._con.execute(f"SELECT bit_xor(hash(COLUMNS(*))) FROM {_quote(table)}"
-                              ).fetchall()
+            self._con.execute(f"SELECT bit_xor(hash(COLUMNS(*))) FROM {_quote(table)}").fetchall()
 
     def _tables(self) -> list[str]:
         rows = self._con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-            "ORDER BY table_name").fetchall()
+            "ORDER BY table_name"
+        ).fetchall()
         return [r[0] for r in rows]
 
     def layers(self) -> list[str]:
@@ -197,7 +222,8 @@ class Twin:
         if "year" not in self.columns(layer):
             return []
         rows = self._con.execute(
-            f"SELECT DISTINCT year FROM {_quote(layer)} WHERE year IS NOT NULL ORDER BY 1")
+            f"SELECT DISTINCT year FROM {_quote(layer)} WHERE year IS NOT NULL ORDER BY 1"
+        )
         return [int(r[0]) for r in rows.fetchall()]
 
     def extent(self, layer: str) -> tuple[float, float, float, float] | None:
@@ -206,7 +232,8 @@ class Twin:
             return None
         row = self._con.execute(
             f"SELECT min(ST_XMin(geometry)), min(ST_YMin(geometry)), max(ST_XMax(geometry)), "
-            f"max(ST_YMax(geometry)) FROM {_quote(layer)}").fetchone()
+            f"max(ST_YMax(geometry)) FROM {_quote(layer)}"
+        ).fetchone()
         return None if row[0] is None else tuple(float(v) for v in row)  # type: ignore[return-value]
 
     def build_info(self) -> dict[str, Any]:
@@ -221,8 +248,9 @@ class Twin:
             return ""
         if layers is not None:
             provenance = provenance[provenance["layer"].isin(list(layers))]
-        pieces = [piece for text in provenance["attribution"] for piece in str(text).split("; ")
-                  if piece]
+        pieces = [
+            piece for text in provenance["attribution"] for piece in str(text).split("; ") if piece
+        ]
         return "; ".join(dict.fromkeys(pieces))
 
     def provenance(self) -> pd.DataFrame:
@@ -234,13 +262,21 @@ class Twin:
     # -- reading -----------------------------------------------------------------------------
     def _require(self, layer: str) -> None:
         if not self.has_layer(layer):
-            raise TwinError(f"twin {str(self.path)!r}: no layer {layer!r}; "
-                            f"layers: {', '.join(self.layers())}")
+            raise TwinError(
+                f"twin {str(self.path)!r}: no layer {layer!r}; layers: {', '.join(self.layers())}"
+            )
 
-    def read(self, layer: str, *, year: int | None = None, columns: Sequence[str] | None = None,
-             where: Mapping[str, Any] | None = None,
-             bbox: tuple[float, float, float, float] | None = None,
-             limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    def read(
+        self,
+        layer: str,
+        *,
+        year: int | None = None,
+        columns: Sequence[str] | None = None,
+        where: Mapping[str, Any] | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> pd.DataFrame:
         """Read a layer as a GeoDataFrame (EPSG:3067) or, without geometry, a DataFrame.
 
         ``columns`` may use Paavo codes (``he_vakiy``) for snake_case names; ``geometry``
@@ -254,11 +290,15 @@ class Twin:
             selected = [c for c in available if c != "geometry"]
         else:
             selected = [resolve_column(c) for c in columns if c != "geometry"]
-            unknown = [c for c, r in zip([c for c in columns if c != "geometry"], selected,
-                                         strict=True) if r not in available]
+            unknown = [
+                c
+                for c, r in zip([c for c in columns if c != "geometry"], selected, strict=True)
+                if r not in available
+            ]
             if unknown:
-                raise ParameterError(f"layer {layer!r} has no column(s) "
-                                     f"{', '.join(map(repr, unknown))}")
+                raise ParameterError(
+                    f"layer {layer!r} has no column(s) {', '.join(map(repr, unknown))}"
+                )
         parts = [_quote(c) for c in dict.fromkeys(selected)]
         if has_geometry:
             parts.append("ST_AsWKB(geometry) AS geometry")
@@ -274,17 +314,24 @@ class Twin:
         geometry = shapely.from_wkb(frame.pop("geometry").map(bytes).to_numpy())
         return gpd.GeoDataFrame(frame, geometry=geometry, crs=TWIN_CRS)
 
-    def _filters(self, layer: str, available: list[str], *, year: int | None,
-                 where: Mapping[str, Any] | None,
-                 bbox: tuple[float, float, float, float] | None) -> tuple[list[str], list[Any]]:
+    def _filters(
+        self,
+        layer: str,
+        available: list[str],
+        *,
+        year: int | None,
+        where: Mapping[str, Any] | None,
+        bbox: tuple[float, float, float, float] | None,
+    ) -> tuple[list[str], list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if year is not None:
             if "year" not in available:
                 raise ParameterError(f"layer {layer!r} has no years")
             if year not in self.years(layer):
-                raise ParameterError(f"layer {layer!r} has no year {year}; "
-                                     f"years: {self.years(layer)}")
+                raise ParameterError(
+                    f"layer {layer!r} has no year {year}; years: {self.years(layer)}"
+                )
             clauses.append("year = ?")
             params.append(int(year))
         for column, value in (where or {}).items():
@@ -303,27 +350,35 @@ class Twin:
         """Columns of ``layer`` holding numbers (integers, floats, decimals), in order."""
         self._require(layer)
         rows = self._con.execute(f"DESCRIBE {_quote(layer)}").fetchall()
-        return [str(r[0]) for r in rows
-                if any(kind in str(r[1]).upper() for kind in _NUMERIC_TYPES)]
+        return [
+            str(r[0]) for r in rows if any(kind in str(r[1]).upper() for kind in _NUMERIC_TYPES)
+        ]
 
     def distinct_values(self, layer: str, column: str) -> list[Any]:
         """The distinct non-NULL values of one column, sorted."""
         self._require(layer)
         if column not in self.columns(layer):
             raise ParameterError(f"layer {layer!r} has no column {column!r}")
-        rows = self._con.execute(f"SELECT DISTINCT {_quote(column)} FROM {_quote(layer)} "
-                                 f"WHERE {_quote(column)} IS NOT NULL ORDER BY 1").fetchall()
+        rows = self._con.execute(
+            f"SELECT DISTINCT {_quote(column)} FROM {_quote(layer)} "
+            f"WHERE {_quote(column)} IS NOT NULL ORDER BY 1"
+        ).fetchall()
         return [r[0] for r in rows]
 
     def unit_containing(self, layer: str, key: str, x: float, y: float) -> Any | None:
         """``key`` of the unit of ``layer`` whose geometry contains the point (EPSG:3067),
         in the layer's latest year for a yearly layer; ``None`` outside every unit."""
         self._require(layer)
-        latest = (f" AND year = (SELECT max(year) FROM {_quote(layer)})"
-                  if "year" in self.columns(layer) else "")
+        latest = (
+            f" AND year = (SELECT max(year) FROM {_quote(layer)})"
+            if "year" in self.columns(layer)
+            else ""
+        )
         row = self._con.execute(
             f"SELECT {_quote(key)} FROM {_quote(layer)} WHERE ST_Contains(geometry, "
-            f"ST_Point(?, ?)){latest} LIMIT 1", [float(x), float(y)]).fetchone()
+            f"ST_Point(?, ?)){latest} LIMIT 1",
+            [float(x), float(y)],
+        ).fetchone()
         return None if row is None else row[0]
 
     def point_on_unit(self, layer: str, key: str, value: Any) -> tuple[float, float] | None:
@@ -333,7 +388,9 @@ class Twin:
         order = " ORDER BY year DESC" if "year" in self.columns(layer) else ""
         row = self._con.execute(
             f"SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geometry) AS p FROM "
-            f"{_quote(layer)} WHERE {_quote(key)} = ?{order} LIMIT 1)", [value]).fetchone()
+            f"{_quote(layer)} WHERE {_quote(key)} = ?{order} LIMIT 1)",
+            [value],
+        ).fetchone()
         return None if row is None else (float(row[0]), float(row[1]))
 
     def centroids(self, layer: str) -> pd.DataFrame:
@@ -341,7 +398,8 @@ class Twin:
         self._require(layer)
         return self._con.execute(
             f"SELECT ST_X(c) AS x, ST_Y(c) AS y FROM (SELECT ST_Centroid(geometry) AS c FROM "
-            f"{_quote(layer)} WHERE geometry IS NOT NULL)").df()
+            f"{_quote(layer)} WHERE geometry IS NOT NULL)"
+        ).df()
 
     def layer_disk_bytes(self) -> dict[str, int]:
         """Bytes of the twin file each layer's stored column data occupies.
@@ -353,15 +411,17 @@ class Twin:
         sizes add up to the blocks the layers use. Metadata, free blocks, the WAL and rasters
         are not in any layer. Uncheckpointed changes (none after ``dikas build``) are not counted.
         """
-        block_size = int(self.sql("SELECT block_size FROM pragma_database_size()")
-                         ["block_size"].iloc[0])
+        block_size = int(
+            self.sql("SELECT block_size FROM pragma_database_size()")["block_size"].iloc[0]
+        )
         owners: dict[int, set[str]] = {}
         for layer in self.layers():
             quoted = layer.replace("'", "''")
             blocks = self.sql(
                 f"SELECT DISTINCT b FROM (SELECT block_id AS b FROM pragma_storage_info('{quoted}') "
                 f"WHERE persistent UNION ALL SELECT unnest(additional_block_ids) FROM "
-                f"pragma_storage_info('{quoted}') WHERE persistent) WHERE b >= 0")["b"]
+                f"pragma_storage_info('{quoted}') WHERE persistent) WHERE b >= 0"
+            )["b"]
             for block in blocks.tolist():
                 owners.setdefault(int(block), set()).add(layer)
         sizes = dict.fromkeys(self.layers(), 0.0)
@@ -379,15 +439,15 @@ class Twin:
         """Open a raster stored in the twin as a rasterio dataset."""
         row = None
         if self.has_layer("rasters"):
-            row = self._con.execute("SELECT content FROM rasters WHERE name = ?",
-                                    [name]).fetchone()
+            row = self._con.execute("SELECT content FROM rasters WHERE name = ?", [name]).fetchone()
         if row is None:
             raise TwinError(f"twin {str(self.path)!r}: no raster {name!r}")
         with open_raster_bytes(bytes(row[0])) as dataset:
             yield dataset
 
-    def indicators(self, *, indicator: str | None = None, level: str | None = None,
-                   year: int | None = None) -> pd.DataFrame:
+    def indicators(
+        self, *, indicator: str | None = None, level: str | None = None, year: int | None = None
+    ) -> pd.DataFrame:
         """Stored indicator values (long format), optionally filtered."""
         if not self.has_layer("indicators"):
             return pd.DataFrame(columns=list(INDICATOR_COLUMNS))
@@ -399,14 +459,17 @@ class Twin:
         sql = "SELECT * FROM indicators" + (" WHERE " + " AND ".join(clauses) if clauses else "")
         return self._con.execute(sql, params).df()
 
-    def unit_indicators(self, level: str, unit_id: str | None = None, *,
-                        population_group: str = "all") -> pd.DataFrame:
+    def unit_indicators(
+        self, level: str, unit_id: str | None = None, *, population_group: str = "all"
+    ) -> pd.DataFrame:
         """Stored ``indicator, unit_id, year, value`` rows of one level (of one unit when
         ``unit_id`` is given) and population group (``all`` also matches NULL)."""
         if not self.has_layer("indicators"):
             return pd.DataFrame(columns=["indicator", "unit_id", "year", "value"])
-        sql = ("SELECT indicator, unit_id, year, value FROM indicators WHERE level = ? "
-               "AND coalesce(population_group, 'all') = ?")
+        sql = (
+            "SELECT indicator, unit_id, year, value FROM indicators WHERE level = ? "
+            "AND coalesce(population_group, 'all') = ?"
+        )
         params: list[Any] = [level, population_group]
         if unit_id is not None:
             sql += " AND unit_id = ?"
@@ -417,31 +480,38 @@ class Twin:
         """Levels at which indicators whose name starts with ``prefix`` are stored."""
         if not self.has_layer("indicators"):
             return set()
-        rows = self._con.execute("SELECT DISTINCT level FROM indicators "
-                                 "WHERE starts_with(indicator, ?)", [prefix]).fetchall()
+        rows = self._con.execute(
+            "SELECT DISTINCT level FROM indicators WHERE starts_with(indicator, ?)", [prefix]
+        ).fetchall()
         return {str(r[0]) for r in rows}
 
     def service_types(self) -> list[str]:
         """The service types of the ``services`` layer, sorted (empty without the layer)."""
         if not self.has_layer("services"):
             return []
-        rows = self._con.execute("SELECT DISTINCT service_type FROM services "
-                                 "WHERE service_type IS NOT NULL ORDER BY 1").fetchall()
+        rows = self._con.execute(
+            "SELECT DISTINCT service_type FROM services WHERE service_type IS NOT NULL ORDER BY 1"
+        ).fetchall()
         return [str(r[0]) for r in rows]
 
     def greenery_of(self, level: str, unit_id: str) -> pd.DataFrame:
         """The ``greenery`` rows of one unit, by year."""
         if not self.has_layer("greenery"):
             return pd.DataFrame()
-        return self._con.execute("SELECT * EXCLUDE (unit_level, unit_id) FROM greenery "
-                                 "WHERE unit_level = ? AND unit_id = ? ORDER BY year",
-                                 [level, unit_id]).df()
+        return self._con.execute(
+            "SELECT * EXCLUDE (unit_level, unit_id) FROM greenery "
+            "WHERE unit_level = ? AND unit_id = ? ORDER BY year",
+            [level, unit_id],
+        ).df()
 
     def access_reach(self, postal_code: str) -> tuple[dict[str, float], float | None]:
         """Per travel mode, the inhabitants of an area's cells that have a stored nearest-
         service time, and the area's grid inhabitants in total."""
-        if not (self.has_layer("indicators") and self.has_layer("grid")
-                and "postal_code" in self.columns("grid")):
+        if not (
+            self.has_layer("indicators")
+            and self.has_layer("grid")
+            and "postal_code" in self.columns("grid")
+        ):
             return {}, None
         rows = self._con.execute(
             "SELECT mode, sum(inhabitants) AS covered FROM (SELECT DISTINCT "
@@ -449,14 +519,18 @@ class Twin:
             "WHERE level = 'grid' AND starts_with(indicator, 'access_') "
             "AND contains(indicator, '_nearest_1_') AND value IS NOT NULL) AS valued "
             "JOIN grid ON grid.cell_id = valued.unit_id WHERE grid.postal_code = ? "
-            "GROUP BY mode", [postal_code]).fetchall()
-        total = self._con.execute("SELECT sum(inhabitants) FROM grid WHERE postal_code = ?",
-                                  [postal_code]).fetchone()
+            "GROUP BY mode",
+            [postal_code],
+        ).fetchall()
+        total = self._con.execute(
+            "SELECT sum(inhabitants) FROM grid WHERE postal_code = ?", [postal_code]
+        ).fetchone()
         covered = {str(mode): float(value) for mode, value in rows if value is not None}
         return covered, None if total is None or total[0] is None else float(total[0])
 
-    def largest_overlap(self, layer: str, key: str, parent: str, parent_key: str, *,
-                        year: int | None = None) -> dict[str, str]:
+    def largest_overlap(
+        self, layer: str, key: str, parent: str, parent_key: str, *, year: int | None = None
+    ) -> dict[str, str]:
         """Each unit of ``layer`` → the unit of ``parent`` covering most of it (``year``
         selects a yearly layer's rows); units overlapping no parent are left out."""
         for name in (layer, parent):
@@ -468,7 +542,8 @@ class Twin:
             f"c.{_quote(key)} ORDER BY ST_Area(ST_Intersection(c.geometry, p.geometry)) DESC, "
             f"p.{_quote(parent_key)}) AS k FROM {_quote(layer)} c JOIN {_quote(parent)} p "
             f"ON ST_Intersects(c.geometry, p.geometry) {where}) WHERE k = 1",
-            [year] if year is not None else []).fetchall()
+            [year] if year is not None else [],
+        ).fetchall()
         return {str(child): str(parent_id) for child, parent_id in rows}
 
     # -- writing -----------------------------------------------------------------------------
@@ -497,28 +572,50 @@ class Twin:
         for column in data.columns:
             if data[column].dtype == object and column != "geometry":
                 data[column] = data[column].map(
-                    lambda v: json.dumps(v) if isinstance(v, dict | list) else v)
+                    lambda v: json.dumps(v) if isinstance(v, dict | list) else v
+                )
         view = f"_incoming_{name}"
         self._con.register(view, data)
         exclude = " EXCLUDE (geometry)" if geometry_sql else ""
-        verb = (f"INSERT INTO {_quote(name)} BY NAME" if append
-                else f"CREATE OR REPLACE TABLE {_quote(name)} AS")
+        verb = (
+            f"INSERT INTO {_quote(name)} BY NAME"
+            if append
+            else f"CREATE OR REPLACE TABLE {_quote(name)} AS"
+        )
         self._con.execute(f"{verb} SELECT *{exclude}{geometry_sql} FROM {_quote(view)}")
         self._con.unregister(view)
 
     def write_raster(self, name: str, raster: RasterFile, *, source: str) -> None:
         """Store a raster file's bytes in the ``rasters`` table."""
         self._writable()
-        self._con.execute("CREATE TABLE IF NOT EXISTS rasters (name VARCHAR PRIMARY KEY, "
-                          "crs VARCHAR, width INTEGER, height INTEGER, valid_pixels BIGINT, "
-                          "source VARCHAR, content BLOB)")
-        self._con.execute("INSERT OR REPLACE INTO rasters VALUES (?, ?, ?, ?, ?, ?, ?)",
-                          [name, raster.crs, raster.width, raster.height, raster.valid_pixels,
-                           source, raster.content])
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS rasters (name VARCHAR PRIMARY KEY, "
+            "crs VARCHAR, width INTEGER, height INTEGER, valid_pixels BIGINT, "
+            "source VARCHAR, content BLOB)"
+        )
+        self._con.execute(
+            "INSERT OR REPLACE INTO rasters VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                name,
+                raster.crs,
+                raster.width,
+                raster.height,
+                raster.valid_pixels,
+                source,
+                raster.content,
+            ],
+        )
 
-    def write_provenance(self, layer: str, *, datasets: Iterable[Mapping[str, Any]],
-                         row_count: int, repaired_geometries: int = 0, notes: str = "",
-                         fetches: Sequence[Mapping[str, Any]] = ()) -> None:
+    def write_provenance(
+        self,
+        layer: str,
+        *,
+        datasets: Iterable[Mapping[str, Any]],
+        row_count: int,
+        repaired_geometries: int = 0,
+        notes: str = "",
+        fetches: Sequence[Mapping[str, Any]] = (),
+    ) -> None:
         """Record where a layer came from (catalog entries, checksums, licences).
 
         ``fetches`` are the lock-file entries of live datasets (URL, request, time, bytes,
@@ -528,27 +625,40 @@ class Twin:
         self._writable()
         entries = list(datasets)
         info = self.build_info()
-        record = pd.DataFrame([{
-            "layer": layer,
-            "datasets": json.dumps([e["name"] for e in entries]),
-            "sha256": json.dumps({e["name"]: e.get("sha256") or {
-                f["part"]: f["sha256"] for f in fetches if f["dataset"] == e["name"]} or None
-                for e in entries}),
-            "licence": "; ".join(sorted({e["licence"] for e in entries})),
-            "attribution": "; ".join(dict.fromkeys(e["attribution"] for e in entries)),
-            "build_id": info["build_id"],
-            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "code_version": code_version(),
-            "row_count": int(row_count),
-            "repaired_geometries": int(repaired_geometries),
-            "notes": notes,
-            "fetches": json.dumps(list(fetches), default=str),
-        }])
-        self._con.execute("CREATE TABLE IF NOT EXISTS provenance (layer VARCHAR PRIMARY KEY, "
-                          "datasets VARCHAR, sha256 VARCHAR, licence VARCHAR, "
-                          "attribution VARCHAR, build_id VARCHAR, built_at VARCHAR, "
-                          "code_version VARCHAR, row_count BIGINT, repaired_geometries BIGINT, "
-                          "notes VARCHAR, fetches VARCHAR)")
+        record = pd.DataFrame(
+            [
+                {
+                    "layer": layer,
+                    "datasets": json.dumps([e["name"] for e in entries]),
+                    "sha256": json.dumps(
+                        {
+                            e["name"]: e.get("sha256")
+                            or {
+                                f["part"]: f["sha256"] for f in fetches if f["dataset"] == e["name"]
+                            }
+                            or None
+                            for e in entries
+                        }
+                    ),
+                    "licence": "; ".join(sorted({e["licence"] for e in entries})),
+                    "attribution": "; ".join(dict.fromkeys(e["attribution"] for e in entries)),
+                    "build_id": info["build_id"],
+                    "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "code_version": code_version(),
+                    "row_count": int(row_count),
+                    "repaired_geometries": int(repaired_geometries),
+                    "notes": notes,
+                    "fetches": json.dumps(list(fetches), default=str),
+                }
+            ]
+        )
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS provenance (layer VARCHAR PRIMARY KEY, "
+            "datasets VARCHAR, sha256 VARCHAR, licence VARCHAR, "
+            "attribution VARCHAR, build_id VARCHAR, built_at VARCHAR, "
+            "code_version VARCHAR, row_count BIGINT, repaired_geometries BIGINT, "
+            "notes VARCHAR, fetches VARCHAR)"
+        )
         self._con.register("_prov", record)
         self._con.execute("INSERT OR REPLACE INTO provenance SELECT * FROM _prov")
         self._con.unregister("_prov")
@@ -573,8 +683,9 @@ class Twin:
         data["population_group"] = data["population_group"].fillna("all").astype(str)
         for column in ("parameters", "source_layers"):
             values = data[column] if column in data else pd.Series([{}] * len(data))
-            data[column] = [v if isinstance(v, str) else json.dumps(v, sort_keys=True)
-                            for v in values]
+            data[column] = [
+                v if isinstance(v, str) else json.dumps(v, sort_keys=True) for v in values
+            ]
         # rows loaded from a side file (dikas.twin.pending) keep when and by what they were made
         if "computed_at" not in data:
             data["computed_at"] = datetime.now(UTC).isoformat(timespec="seconds")
@@ -585,20 +696,25 @@ class Twin:
             self._con  # noqa: B018 - waits for other processes holding the twin
         except TwinBusyError as exc:
             side = save_pending(self.path, data)
-            raise TwinBusyError(f"{exc}; the {len(data):,} computed indicator values are kept "
-                                f"in {side}: store them with `dikas load-indicators "
-                                f"{self.path} {side}`", holder=exc.holder) from None
+            raise TwinBusyError(
+                f"{exc}; the {len(data):,} computed indicator values are kept "
+                f"in {side}: store them with `dikas load-indicators "
+                f"{self.path} {side}`",
+                holder=exc.holder,
+            ) from None
         self._con.execute(
             "CREATE TABLE IF NOT EXISTS indicators (indicator VARCHAR, level VARCHAR, "
             "unit_id VARCHAR, year INTEGER, population_group VARCHAR, value DOUBLE, "
             "method VARCHAR, parameters VARCHAR, source_layers VARCHAR, computed_at VARCHAR, "
-            "code_version VARCHAR)")
+            "code_version VARCHAR)"
+        )
         self._con.register("_ind", data)
         self._con.execute(
             "DELETE FROM indicators AS i USING (SELECT DISTINCT indicator, level, unit_id, year, "
             "population_group FROM _ind) AS n WHERE i.indicator = n.indicator AND "
             "i.level = n.level AND i.unit_id = n.unit_id AND i.year IS NOT DISTINCT FROM n.year "
-            "AND i.population_group = n.population_group")
+            "AND i.population_group = n.population_group"
+        )
         self._con.execute("INSERT INTO indicators SELECT * FROM _ind")
         self._con.unregister("_ind")
         return len(data)

@@ -144,8 +144,10 @@ def is_disk_full(error: BaseException, folder: Path | None = None) -> bool:
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
         return True
     text = str(error)
-    if any(words in text for words in ("No space left on device", "Disk quota exceeded",
-                                       "database or disk is full")):
+    if any(
+        words in text
+        for words in ("No space left on device", "Disk quota exceeded", "database or disk is full")
+    ):
         return True
     if folder is None:
         return False
@@ -157,5 +159,7 @@ def is_disk_full(error: BaseException, folder: Path | None = None) -> bool:
 
 def disk_full(what: str, folder: Path) -> DiskFullError:
     """The one-line error for a full device while writing ``what`` in ``folder``."""
-    return DiskFullError(f"{what}: no space left on the device holding {folder} (nothing "
-                         "was changed; free some space and run it again)")
+    return DiskFullError(
+        f"{what}: no space left on the device holding {folder} (nothing "
+        "was changed; free some space and run it again)"
+    )

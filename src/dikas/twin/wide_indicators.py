@@ -32,12 +32,33 @@ MAX_NAME = 60
 """Longest column name written (GeoPackage readers differ; 60 stays within all of them)."""
 EXPORT_LEVELS = tuple(name for name, lvl in LEVELS.items() if lvl.layer is not None)
 """Levels with a layer to take geometry from."""
-METADATA_COLUMNS = ("layer", "column", "source", "indicator", "population_group", "label",
-                    "method", "unit", "year", "parameters")
+METADATA_COLUMNS = (
+    "layer",
+    "column",
+    "source",
+    "indicator",
+    "population_group",
+    "label",
+    "method",
+    "unit",
+    "year",
+    "parameters",
+)
 """Columns of the companion table describing every exported column."""
-UNITS = {"min": "min", "minutes": "min", "share": "share (0–1)", "m2": "m²", "m": "m",
-         "km": "km", "count": "count", "residents": "persons", "inhabitants": "persons",
-         "population": "persons", "persons": "persons", "people": "persons"}
+UNITS = {
+    "min": "min",
+    "minutes": "min",
+    "share": "share (0–1)",
+    "m2": "m²",
+    "m": "m",
+    "km": "km",
+    "count": "count",
+    "residents": "persons",
+    "inhabitants": "persons",
+    "population": "persons",
+    "persons": "persons",
+    "people": "persons",
+}
 """Unit read from a word of an indicator's name (the last word that names one; blank if
 none: indices are unitless)."""
 COUNT_NAME = re.compile(r"(^|_)(residents|inhabitants|population|persons|people)$")
@@ -70,7 +91,7 @@ def _unique(name: str, taken: set[str]) -> str:
     candidate, n = name, 2
     while candidate in taken:
         suffix = f"_{n}"
-        candidate = name[:MAX_NAME - len(suffix)] + suffix
+        candidate = name[: MAX_NAME - len(suffix)] + suffix
         n += 1
     taken.add(candidate)
     return candidate
@@ -84,8 +105,9 @@ def _unit(indicator: str) -> str:
     return next((UNITS[w] for w in reversed(indicator.lower().split("_")) if w in UNITS), "")
 
 
-def _blank_small_counts(frame: pd.DataFrame, columns: Iterable[str], *, level: str,
-                        min_count: int | None) -> pd.DataFrame:
+def _blank_small_counts(
+    frame: pd.DataFrame, columns: Iterable[str], *, level: str, min_count: int | None
+) -> pd.DataFrame:
     """Person-count indicators in ``(0, min_count)`` blanked at fine-grained levels."""
     if not level_of(level).fine_grained:
         return frame
@@ -132,8 +154,13 @@ def _units(twin: Twin, level: str, year: int | None) -> gpd.GeoDataFrame:
     return frame
 
 
-def wide_layers(twin: Twin, *, levels: Iterable[str] | None = None, year: int | None = None,
-                min_count: int | None = None) -> list[WideLayer]:
+def wide_layers(
+    twin: Twin,
+    *,
+    levels: Iterable[str] | None = None,
+    year: int | None = None,
+    min_count: int | None = None,
+) -> list[WideLayer]:
     """Every (level, year) of the stored indicators as a :class:`WideLayer`.
 
     ``levels`` default to every level with indicators and a layer; ``year`` keeps only that
@@ -149,59 +176,101 @@ def wide_layers(twin: Twin, *, levels: Iterable[str] | None = None, year: int | 
         stored = stored[stored["year"].isna() | (stored["year"] == year)]
     if stored.empty:
         scope = ", ".join(wanted) + (f", year {year}" if year is not None else "")
-        raise ParameterError(f"twin {str(twin.path)!r} has no stored indicators for {scope}; "
-                             "compute some first (e.g. `dikas climate heat`)")
+        raise ParameterError(
+            f"twin {str(twin.path)!r} has no stored indicators for {scope}; "
+            "compute some first (e.g. `dikas climate heat`)"
+        )
     stored = stored.assign(population_group=stored["population_group"].fillna("all"))
     paavo_labels = {v.name: v.label for v in paavo_variables()}
     layers = []
     for (level, year_value), rows in stored.groupby(
-            ["level", stored["year"].astype("Int64").fillna(-1)], sort=True):
+        ["level", stored["year"].astype("Int64").fillna(-1)], sort=True
+    ):
         dated = None if int(year_value) < 0 else int(year_value)
-        layers.append(_wide_layer(twin, str(level), dated, rows, paavo_labels,
-                                  min_count=min_count))
+        layers.append(_wide_layer(twin, str(level), dated, rows, paavo_labels, min_count=min_count))
     return layers
 
 
-def _wide_layer(twin: Twin, level: str, year: int | None, rows: pd.DataFrame,
-                paavo_labels: dict[str, str], *, min_count: int | None) -> WideLayer:
+def _wide_layer(
+    twin: Twin,
+    level: str,
+    year: int | None,
+    rows: pd.DataFrame,
+    paavo_labels: dict[str, str],
+    *,
+    min_count: int | None,
+) -> WideLayer:
     key = level_of(level).key
     name = f"{level}_{year}" if year is not None else level
     units = _units(twin, level, year)
     taken = {safe_name(str(c)) for c in units.columns}
-    units = units.rename(columns={c: safe_name(str(c)) for c in units.columns
-                                  if c != units.geometry.name})
+    units = units.rename(
+        columns={c: safe_name(str(c)) for c in units.columns if c != units.geometry.name}
+    )
     safe_key = safe_name(key)
-    described = [{"layer": name, "column": safe_name(str(c)), "source": "layer",
-                  "indicator": None, "population_group": None,
-                  "label": paavo_labels.get(str(c), _label(str(c))), "method": None,
-                  "unit": None, "year": year, "parameters": None}
-                 for c in units.columns if c != units.geometry.name]
+    described = [
+        {
+            "layer": name,
+            "column": safe_name(str(c)),
+            "source": "layer",
+            "indicator": None,
+            "population_group": None,
+            "label": paavo_labels.get(str(c), _label(str(c))),
+            "method": None,
+            "unit": None,
+            "year": year,
+            "parameters": None,
+        }
+        for c in units.columns
+        if c != units.geometry.name
+    ]
     rows = rows.sort_values(["indicator", "population_group"])
-    wide = rows.pivot_table(index="unit_id", columns=["indicator", "population_group"],
-                            values="value", aggfunc="last", dropna=False)
+    wide = rows.pivot_table(
+        index="unit_id",
+        columns=["indicator", "population_group"],
+        values="value",
+        aggfunc="last",
+        dropna=False,
+    )
     first = rows.drop_duplicates(["indicator", "population_group"]).set_index(
-        ["indicator", "population_group"])
+        ["indicator", "population_group"]
+    )
     renamed = {}
     for indicator, group in wide.columns:
         base = indicator if group == "all" else f"{indicator}__{group}"
         column = _unique(safe_name(base), taken)
         renamed[(indicator, group)] = column
         info = first.loc[(indicator, group)]
-        described.append({"layer": name, "column": column, "source": "indicator",
-                          "indicator": indicator, "population_group": group,
-                          "label": _label(indicator) + ("" if group == "all" else
-                                                        f" ({_label(group).lower()})"),
-                          "method": info["method"], "unit": _unit(indicator), "year": year,
-                          "parameters": info["parameters"]})
+        described.append(
+            {
+                "layer": name,
+                "column": column,
+                "source": "indicator",
+                "indicator": indicator,
+                "population_group": group,
+                "label": _label(indicator)
+                + ("" if group == "all" else f" ({_label(group).lower()})"),
+                "method": info["method"],
+                "unit": _unit(indicator),
+                "year": year,
+                "parameters": info["parameters"],
+            }
+        )
     wide.columns = [renamed[c] for c in wide.columns]
     units[safe_key] = units[safe_key].astype(str)
     frame = units.merge(wide, how="left", left_on=safe_key, right_index=True)
     frame = gpd.GeoDataFrame(frame, geometry=units.geometry.name, crs=units.crs)
     frame = publish(frame, level=level, min_count=min_count)
     counts = [renamed[(i, g)] for i, g in renamed if COUNT_NAME.search(str(i))]
-    frame = gpd.GeoDataFrame(_blank_small_counts(frame, counts, level=level,
-                                                 min_count=min_count),
-                             geometry=units.geometry.name, crs=units.crs)
-    return WideLayer(name, level, year, keep_booleans(frame),
-                     pd.DataFrame(described, columns=list(METADATA_COLUMNS)
-                                  ).astype({"year": "Int64"}))
+    frame = gpd.GeoDataFrame(
+        _blank_small_counts(frame, counts, level=level, min_count=min_count),
+        geometry=units.geometry.name,
+        crs=units.crs,
+    )
+    return WideLayer(
+        name,
+        level,
+        year,
+        keep_booleans(frame),
+        pd.DataFrame(described, columns=list(METADATA_COLUMNS)).astype({"year": "Int64"}),
+    )

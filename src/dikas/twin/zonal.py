@@ -85,16 +85,27 @@ class RasterBand:
             raise CRSError("the raster has no CRS", path=getattr(dataset, "name", None))
         t = dataset.transform
         if t.b != 0 or t.d != 0 or t.a <= 0 or t.e >= 0:
-            raise CRSError("only north-up rasters without rotation are supported",
-                           path=getattr(dataset, "name", None))
+            raise CRSError(
+                "only north-up rasters without rotation are supported",
+                path=getattr(dataset, "name", None),
+            )
         values = dataset.read(band).astype("float64", copy=False)
-        return cls(values=values, valid=valid_mask(values, dataset.nodata), transform=(t.a, t.b, t.c, t.d, t.e, t.f),
-                   crs=dataset.crs.to_string())
+        return cls(
+            values=values,
+            valid=valid_mask(values, dataset.nodata),
+            transform=(t.a, t.b, t.c, t.d, t.e, t.f),
+            crs=dataset.crs.to_string(),
+        )
 
 
-def zonal_statistics(polygons: gpd.GeoSeries | gpd.GeoDataFrame, raster: DatasetReader | RasterBand,
-                     *, threshold: float = 0.5, pixel_rule: PixelRule = "centre",
-                     band: int = 1) -> ZonalStatistics:
+def zonal_statistics(
+    polygons: gpd.GeoSeries | gpd.GeoDataFrame,
+    raster: DatasetReader | RasterBand,
+    *,
+    threshold: float = 0.5,
+    pixel_rule: PixelRule = "centre",
+    band: int = 1,
+) -> ZonalStatistics:
     """Mean, min, max, share above ``threshold`` and valid-pixel count per polygon.
 
     Parameters
@@ -130,14 +141,16 @@ def zonal_statistics(polygons: gpd.GeoSeries | gpd.GeoDataFrame, raster: Dataset
     shapely.prepare(shapes[~shapely.is_missing(shapes)])
     if pixel_rule == "centre":
         a, _, c, _, e, f = grid.transform
-        weight = shapely.contains_xy(shapes[poly], c + (cols + 0.5) * a,
-                                     f + (rows + 0.5) * e).astype("float64")
+        weight = shapely.contains_xy(
+            shapes[poly], c + (cols + 0.5) * a, f + (rows + 0.5) * e
+        ).astype("float64")
     else:
         weight = _coverage_fractions(shapes, poly, rows, cols, grid)
     frame = _reduce(poly, grid.values[rows, cols], weight, len(shapes), threshold)
     frame.index = geoms.index
-    return ZonalStatistics(frame=frame, threshold=threshold, pixel_rule=pixel_rule,
-                           raster_crs=grid.crs)
+    return ZonalStatistics(
+        frame=frame, threshold=threshold, pixel_rule=pixel_rule, raster_crs=grid.crs
+    )
 
 
 def _candidate_pixels(shapes: np.ndarray, grid: RasterBand) -> tuple[np.ndarray, ...]:
@@ -161,8 +174,9 @@ def _candidate_pixels(shapes: np.ndarray, grid: RasterBand) -> tuple[np.ndarray,
     return poly, rows, cols
 
 
-def _coverage_fractions(shapes: np.ndarray, poly: np.ndarray, rows: np.ndarray, cols: np.ndarray,
-                        grid: RasterBand) -> np.ndarray:
+def _coverage_fractions(
+    shapes: np.ndarray, poly: np.ndarray, rows: np.ndarray, cols: np.ndarray, grid: RasterBand
+) -> np.ndarray:
     """Fraction of each candidate pixel covered by its polygon.
 
     Pixels crossed by the polygon's boundary (:func:`dikas.twin._coverage.edge_pixels`)
@@ -178,14 +192,18 @@ def _coverage_fractions(shapes: np.ndarray, poly: np.ndarray, rows: np.ndarray, 
     x0, y0 = c + cols * a, f + rows * e
     fractions = np.empty(len(poly))
     inner = ~on_edge
-    fractions[inner] = shapely.contains_xy(shapes[poly[inner]], x0[inner] + a / 2, y0[inner] + e / 2)
-    fractions[on_edge] = clipped_areas(shapes, poly[on_edge], x0[on_edge], y0[on_edge] + e,
-                                       x0[on_edge] + a, y0[on_edge]) / (a * -e)
+    fractions[inner] = shapely.contains_xy(
+        shapes[poly[inner]], x0[inner] + a / 2, y0[inner] + e / 2
+    )
+    fractions[on_edge] = clipped_areas(
+        shapes, poly[on_edge], x0[on_edge], y0[on_edge] + e, x0[on_edge] + a, y0[on_edge]
+    ) / (a * -e)
     return fractions
 
 
-def _reduce(poly: np.ndarray, values: np.ndarray, weight: np.ndarray, n: int,
-            threshold: float) -> pd.DataFrame:
+def _reduce(
+    poly: np.ndarray, values: np.ndarray, weight: np.ndarray, n: int, threshold: float
+) -> pd.DataFrame:
     """Per-polygon weighted statistics from flat ``(polygon, value, weight)`` arrays."""
     used = weight > 0
     poly, values, weight = poly[used], values[used], weight[used]
@@ -198,10 +216,12 @@ def _reduce(poly: np.ndarray, values: np.ndarray, weight: np.ndarray, n: int,
     np.minimum.at(vmin, poly, values)
     has = total > 0
     with np.errstate(invalid="ignore", divide="ignore"):
-        return pd.DataFrame({
-            "mean": np.where(has, weighted / total, np.nan),
-            "min": np.where(has, vmin, np.nan),
-            "max": np.where(has, vmax, np.nan),
-            "share_above": np.where(has, above / total, np.nan),
-            "valid_pixels": total,
-        })
+        return pd.DataFrame(
+            {
+                "mean": np.where(has, weighted / total, np.nan),
+                "min": np.where(has, vmin, np.nan),
+                "max": np.where(has, vmax, np.nan),
+                "share_above": np.where(has, above / total, np.nan),
+                "valid_pixels": total,
+            }
+        )

@@ -21,6 +21,19 @@ from dikas.vocabulary.registry import (
     source_label,
 )
 
-__all__ = ["CHALLENGES", "DIRECTIONS", "CatalogueEntry", "IndicatorInfo", "catalogue",
-           "challenge_labels", "describe", "format_value", "is_known", "label", "level_labels",
-           "no_data_reasons", "population_group_label", "source_label"]
+__all__ = [
+    "CHALLENGES",
+    "DIRECTIONS",
+    "CatalogueEntry",
+    "IndicatorInfo",
+    "catalogue",
+    "challenge_labels",
+    "describe",
+    "format_value",
+    "is_known",
+    "label",
+    "level_labels",
+    "no_data_reasons",
+    "population_group_label",
+    "source_label",
+]

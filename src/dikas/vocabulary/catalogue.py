@@ -16,11 +16,34 @@ from dikas.vocabulary.registry import IndicatorInfo, _data, describe
 
 MAP_LEVELS = ("areas", "districts", "grid", "buildings")
 """Levels a map can colour (the city level holds one unit and is listed apart)."""
-NOT_INDICATORS = frozenset({"year", "postal_code", "cell_id", "building_id", "district_id",
-                            "in_city", "age_suppressed", "x_coordinate", "y_coordinate",
-                            "permanent_id", "use_code", "ground_z", "source", "address", "name",
-                            "name_sv", "tags", "use", "roof_type", "level", "parent_id",
-                            "parent_name", "municipality", "occupancy_rate_sentinel"})
+NOT_INDICATORS = frozenset(
+    {
+        "year",
+        "postal_code",
+        "cell_id",
+        "building_id",
+        "district_id",
+        "in_city",
+        "age_suppressed",
+        "x_coordinate",
+        "y_coordinate",
+        "permanent_id",
+        "use_code",
+        "ground_z",
+        "source",
+        "address",
+        "name",
+        "name_sv",
+        "tags",
+        "use",
+        "roof_type",
+        "level",
+        "parent_id",
+        "parent_name",
+        "municipality",
+        "occupancy_rate_sentinel",
+    }
+)
 """Numeric-looking columns that are identifiers, flags or coordinates, not indicators."""
 _SHARE = re.compile(r"^share:([a-z0-9_]+)/([a-z0-9_+]+)$")
 
@@ -40,13 +63,23 @@ class CatalogueEntry:
 
     def as_dict(self) -> dict[str, Any]:
         info = self.info
-        return {"id": info.id, "label": info.label, "unit": info.unit,
-                "unit_id": info.unit_id, "direction": info.direction,
-                "explanation": info.explanation, "challenge": info.challenge,
-                "source": info.source, "method_url": info.method_url,
-                "percent": info.percent, "decimals": info.decimals, "year_values": info.year,
-                "levels": self.levels, "years": self.years,
-                "population_groups": list(self.population_groups)}
+        return {
+            "id": info.id,
+            "label": info.label,
+            "unit": info.unit,
+            "unit_id": info.unit_id,
+            "direction": info.direction,
+            "explanation": info.explanation,
+            "challenge": info.challenge,
+            "source": info.source,
+            "method_url": info.method_url,
+            "percent": info.percent,
+            "decimals": info.decimals,
+            "year_values": info.year,
+            "levels": self.levels,
+            "years": self.years,
+            "population_groups": list(self.population_groups),
+        }
 
 
 def numeric_columns(twin: Twin, layer: str) -> list[str]:
@@ -68,8 +101,7 @@ def catalogue(twin: Twin, language: str = "en") -> list[CatalogueEntry]:
     years: dict[str, dict[str, list[int]]] = {}
     groups: dict[str, set[str]] = {}
 
-    def add(name: str, level: str, found: list[int], found_groups: set[str] | None = None
-            ) -> None:
+    def add(name: str, level: str, found: list[int], found_groups: set[str] | None = None) -> None:
         per_level = years.setdefault(name, {})
         per_level[level] = sorted(set(per_level.get(level, [])) | set(found))
         groups.setdefault(name, set()).update(found_groups or {"all"})
@@ -90,8 +122,17 @@ def catalogue(twin: Twin, language: str = "en") -> list[CatalogueEntry]:
     if not stored.empty:
         for (name, level), rows in stored.groupby(["indicator", "level"], sort=True):
             found = sorted(int(y) for y in rows["year"].dropna().unique())
-            add(str(name), str(level), found,
-                {str(g) for g in rows["population_group"].fillna("all").unique()})
-    return [CatalogueEntry(describe(name, language), per_level,
-                           tuple(sorted(groups[name], key=lambda g: (g != "all", g))))
-            for name, per_level in years.items()]
+            add(
+                str(name),
+                str(level),
+                found,
+                {str(g) for g in rows["population_group"].fillna("all").unique()},
+            )
+    return [
+        CatalogueEntry(
+            describe(name, language),
+            per_level,
+            tuple(sorted(groups[name], key=lambda g: (g != "all", g))),
+        )
+        for name, per_level in years.items()
+    ]

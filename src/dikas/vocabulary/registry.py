@@ -111,8 +111,10 @@ def level_labels(language: str) -> dict[str, str]:
 def no_data_reasons(language: str, *, min_count: int = 10) -> dict[str, str]:
     """Why a unit has no value, per reason id, in ``language``."""
     lang = normalize(language)
-    return {key: texts[lang].format(min_count=min_count)
-            for key, texts in _data()["no_data_reasons"].items()}
+    return {
+        key: texts[lang].format(min_count=min_count)
+        for key, texts in _data()["no_data_reasons"].items()
+    }
 
 
 def source_label(source: str, language: str) -> str:
@@ -130,8 +132,16 @@ def _paavo_entry(name: str) -> _Entry | None:
         "sv": f"{row['sv']} i postnummerområdet (Statistikcentralen, Paavo).",
         "en": f"{row['en']} in the postal code area (Statistics Finland, Paavo).",
     }
-    return _Entry(labels, explanation, row["unit"], row["direction"], "population", "paavo",
-                  "paavo", decimals=int(row["decimals"]))
+    return _Entry(
+        labels,
+        explanation,
+        row["unit"],
+        row["direction"],
+        "population",
+        "paavo",
+        "paavo",
+        decimals=int(row["decimals"]),
+    )
 
 
 def _share_entry(name: str) -> _Entry | None:
@@ -147,15 +157,27 @@ def _share_entry(name: str) -> _Entry | None:
     explanation = {}
     for lang in LANGUAGES:
         below = joiner[lang].join(d.label[lang].lower() for d in denominators)
-        labels[lang] = {"fi": f"Osuus: {numerator.label[lang].lower()} / {below}",
-                        "sv": f"Andel: {numerator.label[lang].lower()} / {below}",
-                        "en": f"Share: {numerator.label[lang].lower()} / {below}"}[lang]
+        labels[lang] = {
+            "fi": f"Osuus: {numerator.label[lang].lower()} / {below}",
+            "sv": f"Andel: {numerator.label[lang].lower()} / {below}",
+            "en": f"Share: {numerator.label[lang].lower()} / {below}",
+        }[lang]
         explanation[lang] = {
             "fi": f"{numerator.label[lang]} osuutena ryhmästä {below}.",
             "sv": f"{numerator.label[lang]} som andel av {below}.",
-            "en": f"{numerator.label[lang]} as a share of {below}."}[lang]
-    return _Entry(labels, explanation, "percent", "neutral", "population", "paavo", "shares",
-                  percent=True, decimals=1)
+            "en": f"{numerator.label[lang]} as a share of {below}.",
+        }[lang]
+    return _Entry(
+        labels,
+        explanation,
+        "percent",
+        "neutral",
+        "population",
+        "paavo",
+        "shares",
+        percent=True,
+        decimals=1,
+    )
 
 
 def _part(kind: str, key: str) -> Mapping[str, Any] | None:
@@ -183,8 +205,9 @@ def _pattern_entry(name: str) -> _Entry | None:
             continue
         family = data["families"][rule["family"]]
         groups = {k: v or "" for k, v in match.groupdict().items()}
-        facts: dict[str, Any] = {k: family[k] for k in ("unit", "direction", "decimals",
-                                                          "percent") if k in family}
+        facts: dict[str, Any] = {
+            k: family[k] for k in ("unit", "direction", "decimals", "percent") if k in family
+        }
         texts: dict[str, dict[str, str]] = {lang: dict(groups) for lang in LANGUAGES}
         for kind, key in groups.items():
             part = _part(kind, key)
@@ -197,10 +220,12 @@ def _pattern_entry(name: str) -> _Entry | None:
                 if isinstance(labels, Mapping) and lang in labels:
                     texts[lang][kind] = _fill(str(labels[lang]), part.get("_groups", {}))
                 if "explanation" in part:
-                    texts[lang][f"{kind}_explanation"] = _fill(str(part["explanation"][lang]),
-                                                               part.get("_groups", {}))
-            facts.update({k: part[k] for k in ("unit", "direction", "decimals", "percent")
-                          if k in part})
+                    texts[lang][f"{kind}_explanation"] = _fill(
+                        str(part["explanation"][lang]), part.get("_groups", {})
+                    )
+            facts.update(
+                {k: part[k] for k in ("unit", "direction", "decimals", "percent") if k in part}
+            )
             for extra in ("explanation", "direction", "format"):
                 table = data["parts"].get(f"{kind}_{extra}")
                 if not isinstance(table, Mapping):
@@ -215,16 +240,23 @@ def _pattern_entry(name: str) -> _Entry | None:
                     facts["direction"] = value
                 else:
                     facts.update(value)
-        label = {lang: _capitalize(_fill(family["label"][lang], texts[lang]))
-                 for lang in LANGUAGES}
-        explanation = {lang: _fill(family["explanation"][lang], texts[lang]).strip()
-                       for lang in LANGUAGES}
+        label = {lang: _capitalize(_fill(family["label"][lang], texts[lang])) for lang in LANGUAGES}
+        explanation = {
+            lang: _fill(family["explanation"][lang], texts[lang]).strip() for lang in LANGUAGES
+        }
         if any(_PLACEHOLDER.search(t) for t in (*label.values(), *explanation.values())):
             return None
-        return _Entry(label, explanation, str(facts.get("unit", "index")),
-                      str(facts.get("direction", "neutral")), family["challenge"],
-                      family["source"], family["method"], bool(facts.get("percent", False)),
-                      int(facts.get("decimals", 2)))
+        return _Entry(
+            label,
+            explanation,
+            str(facts.get("unit", "index")),
+            str(facts.get("direction", "neutral")),
+            family["challenge"],
+            family["source"],
+            family["method"],
+            bool(facts.get("percent", False)),
+            int(facts.get("decimals", 2)),
+        )
     return None
 
 
@@ -236,10 +268,18 @@ def _fixed_entry(name: str) -> _Entry | None:
     spec = _data()["indicators"].get(name)
     if spec is None:
         return None
-    return _Entry(spec["label"], spec["explanation"], spec["unit"], spec["direction"],
-                  spec["challenge"], spec["source"], spec["method"],
-                  bool(spec.get("percent", False)), int(spec.get("decimals", 2)),
-                  bool(spec.get("year", False)))
+    return _Entry(
+        spec["label"],
+        spec["explanation"],
+        spec["unit"],
+        spec["direction"],
+        spec["challenge"],
+        spec["source"],
+        spec["method"],
+        bool(spec.get("percent", False)),
+        int(spec.get("decimals", 2)),
+        bool(spec.get("year", False)),
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -249,8 +289,16 @@ def _entry(name: str) -> _Entry:
         if entry is not None:
             return entry
     human = _capitalize(name.replace("share:", "").replace("_", " ").replace("/", " / "))
-    return _Entry({lang: human for lang in LANGUAGES}, {lang: "" for lang in LANGUAGES},
-                  "index", "neutral", "population", "paavo", "paavo", known=False)
+    return _Entry(
+        {lang: human for lang in LANGUAGES},
+        {lang: "" for lang in LANGUAGES},
+        "index",
+        "neutral",
+        "population",
+        "paavo",
+        "paavo",
+        known=False,
+    )
 
 
 def is_known(indicator: str) -> bool:
@@ -263,11 +311,21 @@ def describe(indicator: str, language: str = "en") -> IndicatorInfo:
     lang = normalize(language)
     entry = _entry(indicator)
     return IndicatorInfo(
-        id=indicator, label=entry.label[lang], unit=units()[entry.unit][lang],
-        unit_id=entry.unit, direction=entry.direction, explanation=entry.explanation[lang],
-        challenge=entry.challenge, source=source_label(entry.source, lang),
-        method_url=str(_data()["methods"][entry.method]), percent=entry.percent,
-        decimals=entry.decimals, language=lang, known=entry.known, year=entry.year)
+        id=indicator,
+        label=entry.label[lang],
+        unit=units()[entry.unit][lang],
+        unit_id=entry.unit,
+        direction=entry.direction,
+        explanation=entry.explanation[lang],
+        challenge=entry.challenge,
+        source=source_label(entry.source, lang),
+        method_url=str(_data()["methods"][entry.method]),
+        percent=entry.percent,
+        decimals=entry.decimals,
+        language=lang,
+        known=entry.known,
+        year=entry.year,
+    )
 
 
 def label(indicator: str, language: str = "en") -> str:
@@ -287,8 +345,9 @@ def population_group_label(group: str | None, language: str = "en") -> str:
     return label(group, lang)
 
 
-def format_value(indicator: str, value: float | int | None, language: str = "en", *,
-                 with_unit: bool = True) -> str:
+def format_value(
+    indicator: str, value: float | int | None, language: str = "en", *, with_unit: bool = True
+) -> str:
     """``value`` of ``indicator`` written for a reader of ``language``: percentages from
     fractions, the registry's decimals, years without separators, the unit after the number
     (``14,4 %``, ``2 310 €``, ``12,5 min``)."""

@@ -33,8 +33,14 @@ def test_reads_zip_and_folder_alike(tmp_path: Path) -> None:
     from_folder = read_gtfs(folder)
     pd.testing.assert_frame_equal(from_zip.tables["stop_times"], from_folder.tables["stop_times"])
     assert from_zip.stops.crs == "EPSG:3067"
-    assert list(from_zip.stops.columns) == ["stop_id", "stop_name", "stop_code", "location_type",
-                                            "parent_station", "geometry"]
+    assert list(from_zip.stops.columns) == [
+        "stop_id",
+        "stop_name",
+        "stop_code",
+        "location_type",
+        "parent_station",
+        "geometry",
+    ]
     x, y = Transformer.from_crs(4326, 3067, always_xy=True).transform(24.90, 60.20)
     a = from_zip.stops.set_index("stop_id").geometry["A"]
     assert (a.x, a.y) == pytest.approx((x, y), abs=0.01)
@@ -44,10 +50,15 @@ def test_reads_zip_and_folder_alike(tmp_path: Path) -> None:
 
 def test_times_after_midnight_and_blank_times_are_interpolated(tmp_path: Path) -> None:
     tables = small_tables()
-    tables["stop_times"] = pd.DataFrame({
-        "trip_id": ["R1_T"] * 4, "stop_id": ["A", "B", "C", "D"], "stop_sequence": [1, 2, 3, 4],
-        "arrival_time": ["23:58:00", "", "", "24:07:30"],
-        "departure_time": ["23:58:00", "", "", "24:07:30"]})
+    tables["stop_times"] = pd.DataFrame(
+        {
+            "trip_id": ["R1_T"] * 4,
+            "stop_id": ["A", "B", "C", "D"],
+            "stop_sequence": [1, 2, 3, 4],
+            "arrival_time": ["23:58:00", "", "", "24:07:30"],
+            "departure_time": ["23:58:00", "", "", "24:07:30"],
+        }
+    )
     stop_times = read_gtfs(write_feed(tmp_path / "feed", tables)).tables["stop_times"]
     # 23:58 = 86 280 s, 24:07:30 = 86 850 s; the two blank stops split the 570 s evenly
     assert stop_times["arrival_s"].tolist() == [86_280, 86_470, 86_660, 86_850]
@@ -77,15 +88,19 @@ def test_missing_column_is_named(tmp_path: Path) -> None:
         read_gtfs(write_feed(tmp_path / "feed", tables))
 
 
-@pytest.mark.parametrize(("table", "column", "value", "message"), [
-    ("frequencies", "headway_secs", "often", "frequencies.headway_secs must be an integer"),
-    ("stop_times", "arrival_time", "8 o'clock", "stop_times.arrival_time must be a time"),
-    ("stop_times", "stop_sequence", "first", "stop_times.stop_sequence must be an integer"),
-    ("calendar", "start_date", "2022-01-01", "calendar.start_date must be a YYYYMMDD date"),
-    ("stops", "stop_lat", "north", "has no valid stop_lat"),
-])
-def test_text_in_numeric_fields_is_a_data_error(tmp_path: Path, table: str, column: str,
-                                                value: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("table", "column", "value", "message"),
+    [
+        ("frequencies", "headway_secs", "often", "frequencies.headway_secs must be an integer"),
+        ("stop_times", "arrival_time", "8 o'clock", "stop_times.arrival_time must be a time"),
+        ("stop_times", "stop_sequence", "first", "stop_times.stop_sequence must be an integer"),
+        ("calendar", "start_date", "2022-01-01", "calendar.start_date must be a YYYYMMDD date"),
+        ("stops", "stop_lat", "north", "has no valid stop_lat"),
+    ],
+)
+def test_text_in_numeric_fields_is_a_data_error(
+    tmp_path: Path, table: str, column: str, value: str, message: str
+) -> None:
     tables = small_tables()
     frame = tables[table].astype({column: object})
     frame.loc[0, column] = value
@@ -124,13 +139,17 @@ def test_feed_round_trips_through_a_twin(tmp_path: Path, small_feed: GtfsFeed) -
         feed = GtfsFeed.from_twin(twin)
     assert feed.stops["stop_id"].tolist() == small_feed.stops["stop_id"].tolist()
     np.testing.assert_allclose(feed.stops.geometry.x, small_feed.stops.geometry.x)
-    assert feed.tables["stop_times"]["arrival_s"].tolist() == \
-        small_feed.tables["stop_times"]["arrival_s"].tolist()
+    assert (
+        feed.tables["stop_times"]["arrival_s"].tolist()
+        == small_feed.tables["stop_times"]["arrival_s"].tolist()
+    )
     assert services_on(feed, dt.date(2022, 2, 24)) == {"WD", "WE"}
     assert feed.tables["transfers"].empty
     # the router sees the same timetable
-    before, after = (Timetable.from_feed(f, dt.date(2022, 2, 24), start_s=0, end_s=86_400)
-                     for f in (small_feed, feed))
+    before, after = (
+        Timetable.from_feed(f, dt.date(2022, 2, 24), start_s=0, end_s=86_400)
+        for f in (small_feed, feed)
+    )
     np.testing.assert_array_equal(before.arrivals, after.arrivals)
     np.testing.assert_array_equal(before.pattern_stops, after.pattern_stops)
 
@@ -144,8 +163,9 @@ def test_from_twin_without_gtfs_is_a_data_error(tmp_path: Path) -> None:
 
 @pytest.mark.integration
 def test_hsl_feed(data_dir: Path) -> None:
-    feed = read_gtfs(data_dir / "r5py_docs" / "hsl_gtfs_20220222_inner_helsinki.zip",
-                     dataset="hsl_gtfs")
+    feed = read_gtfs(
+        data_dir / "r5py_docs" / "hsl_gtfs_20220222_inner_helsinki.zip", dataset="hsl_gtfs"
+    )
     assert len(feed.stops) == 1388
     assert len(feed.tables["stop_times"]) == 62_485
     assert len(feed.tables["frequencies"]) == 3226

@@ -28,26 +28,32 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture(scope="module")
 def hsl(data_dir: Path) -> GtfsFeed:
-    return read_gtfs(data_dir / "r5py_docs" / "hsl_gtfs_20220222_inner_helsinki.zip",
-                     dataset="hsl_gtfs")
+    return read_gtfs(
+        data_dir / "r5py_docs" / "hsl_gtfs_20220222_inner_helsinki.zip", dataset="hsl_gtfs"
+    )
 
 
 def _ride(feed: GtfsFeed, board: str, alight: str, departures: list[str]) -> list[float]:
     """Minutes from platform ``board`` to platform ``alight`` for each departure time."""
     seconds = [int(t[:2]) * 3600 + int(t[3:5]) * 60 for t in departures]
-    timetable = Timetable.from_feed(feed, dt.date(2022, 2, 22), start_s=min(seconds),
-                                    end_s=max(seconds) + 3600)
+    timetable = Timetable.from_feed(
+        feed, dt.date(2022, 2, 22), start_s=min(seconds), end_s=max(seconds) + 3600
+    )
     stop_ids = pd.Index(timetable.stop_ids)
     legs = WalkingLegs.from_frames(
         access=pd.DataFrame({"from_id": ["o"], "to_id": [board], "travel_time": [0.0]}),
         transfers=pd.DataFrame(columns=["from_id", "to_id", "travel_time"]),
         egress=pd.DataFrame({"from_id": [alight], "to_id": ["d"], "travel_time": [0.0]}),
         direct=pd.DataFrame(columns=["from_id", "to_id", "travel_time"]),
-        origin_ids=pd.Index(["o"]), stop_ids=stop_ids, destination_ids=pd.Index(["d"]))
+        origin_ids=pd.Index(["o"]),
+        stop_ids=stop_ids,
+        destination_ids=pd.Index(["d"]),
+    )
     minutes = []
     for departure in seconds:  # one run per departure: travel time of that minute
-        times = raptor_travel_times(timetable, legs, np.array([departure]), n_destinations=1,
-                                    max_time_s=3600, max_rounds=1)
+        times = raptor_travel_times(
+            timetable, legs, np.array([departure]), n_destinations=1, max_time_s=3600, max_rounds=1
+        )
         minutes.append(float(times[0, 0, 0] / 60))
     return minutes
 
@@ -84,19 +90,42 @@ def test_raptor_matches_connection_scan_on_hsl(hsl: GtfsFeed) -> None:
     points = gpd.points_from_xy(rng.uniform(xmin, xmax, 30), rng.uniform(ymin, ymax, 30))
     places = gpd.GeoDataFrame({"id": range(30)}, geometry=points, crs=stops.crs)
     start = 8 * 3600
-    timetable = Timetable.from_feed(hsl, dt.date(2022, 2, 22), start_s=start,
-                                    end_s=start + 600 + 5400)
-    legs = walking_legs(StraightLineWalk(), places.head(2), places, stops, origin_id="id",
-                        destination_id="id", max_walk_min=12,
-                        stop_ids=pd.Index(timetable.stop_ids))
+    timetable = Timetable.from_feed(
+        hsl, dt.date(2022, 2, 22), start_s=start, end_s=start + 600 + 5400
+    )
+    legs = walking_legs(
+        StraightLineWalk(),
+        places.head(2),
+        places,
+        stops,
+        origin_id="id",
+        destination_id="id",
+        max_walk_min=12,
+        stop_ids=pd.Index(timetable.stop_ids),
+    )
     departures = start + 60 * np.arange(10)
-    fast = raptor_travel_times(timetable, legs, departures, n_destinations=30,
-                               percentiles=(25.0, 50.0, 100.0), max_time_s=5400,
-                               max_rounds=12)
+    fast = raptor_travel_times(
+        timetable,
+        legs,
+        departures,
+        n_destinations=30,
+        percentiles=(25.0, 50.0, 100.0),
+        max_time_s=5400,
+        max_rounds=12,
+    )
     scan = ConnectionScan(timetable, legs)
-    slow = np.stack([scan.percentiles(o, departures.tolist(), n_destinations=30,
-                                      percentiles=(25.0, 50.0, 100.0), max_time_s=5400)
-                     for o in range(2)])
+    slow = np.stack(
+        [
+            scan.percentiles(
+                o,
+                departures.tolist(),
+                n_destinations=30,
+                percentiles=(25.0, 50.0, 100.0),
+                max_time_s=5400,
+            )
+            for o in range(2)
+        ]
+    )
     assert np.isfinite(fast).sum() > 100
     np.testing.assert_array_equal(fast, slow)
 

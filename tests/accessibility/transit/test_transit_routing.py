@@ -23,33 +23,53 @@ SATURDAY = dt.date(2022, 2, 26)
 DESTINATIONS = ["B", "D", "F"]
 
 
-def _legs(timetable: Timetable, *, transfer_min: float = 3.0,
-          direct_to_b_min: float | None = None) -> WalkingLegs:
+def _legs(
+    timetable: Timetable, *, transfer_min: float = 3.0, direct_to_b_min: float | None = None
+) -> WalkingLegs:
     """Origin ``o`` stands at stop A; destinations stand at stops B, D and F."""
     frame = pd.DataFrame
-    direct = frame({"from_id": ["o"] if direct_to_b_min else [],
-                    "to_id": ["B"] if direct_to_b_min else [],
-                    "travel_time": [direct_to_b_min] if direct_to_b_min else []})
+    direct = frame(
+        {
+            "from_id": ["o"] if direct_to_b_min else [],
+            "to_id": ["B"] if direct_to_b_min else [],
+            "travel_time": [direct_to_b_min] if direct_to_b_min else [],
+        }
+    )
     return WalkingLegs.from_frames(
         access=frame({"from_id": ["o"], "to_id": ["A"], "travel_time": [0.0]}),
         transfers=frame({"from_id": ["C"], "to_id": ["E"], "travel_time": [transfer_min]}),
-        egress=frame({"from_id": DESTINATIONS, "to_id": DESTINATIONS,
-                      "travel_time": [0.0] * 3}),
-        direct=direct, origin_ids=pd.Index(["o"]), stop_ids=pd.Index(timetable.stop_ids),
-        destination_ids=pd.Index(DESTINATIONS))
+        egress=frame({"from_id": DESTINATIONS, "to_id": DESTINATIONS, "travel_time": [0.0] * 3}),
+        direct=direct,
+        origin_ids=pd.Index(["o"]),
+        stop_ids=pd.Index(timetable.stop_ids),
+        destination_ids=pd.Index(DESTINATIONS),
+    )
 
 
-def _minutes(feed: GtfsFeed, departures: list[str], *, day: dt.date = TUESDAY,
-             percentiles: tuple[float, ...] = (50,), transfers_max: int = 4,
-             max_time_min: float = 60, **legs: float) -> dict[str, list[float]]:
+def _minutes(
+    feed: GtfsFeed,
+    departures: list[str],
+    *,
+    day: dt.date = TUESDAY,
+    percentiles: tuple[float, ...] = (50,),
+    transfers_max: int = 4,
+    max_time_min: float = 60,
+    **legs: float,
+) -> dict[str, list[float]]:
     """Travel times (minutes) from A to B, D, F per requested percentile."""
     seconds = [int(t[:2]) * 3600 + int(t[3:5]) * 60 for t in departures]
-    timetable = Timetable.from_feed(feed, day, start_s=min(seconds),
-                                    end_s=max(seconds) + int(max_time_min * 60))
-    times = raptor_travel_times(timetable, _legs(timetable, **legs), np.array(seconds),
-                                n_destinations=3, percentiles=percentiles,
-                                max_time_s=int(max_time_min * 60),
-                                max_rounds=transfers_max + 1)
+    timetable = Timetable.from_feed(
+        feed, day, start_s=min(seconds), end_s=max(seconds) + int(max_time_min * 60)
+    )
+    times = raptor_travel_times(
+        timetable,
+        _legs(timetable, **legs),
+        np.array(seconds),
+        n_destinations=3,
+        percentiles=percentiles,
+        max_time_s=int(max_time_min * 60),
+        max_rounds=transfers_max + 1,
+    )
     return {d: list(times[0, :, i] / 60) for i, d in enumerate(DESTINATIONS)}
 
 

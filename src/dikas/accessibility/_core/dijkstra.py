@@ -60,8 +60,7 @@ def _pop_into(heap_cost, heap_node, heap_tag, size):
 
 
 @numba.njit(cache=True)
-def many_to_many(indptr, indices, weights, seed_ptr, seed_nodes, seed_costs, target_nodes,
-                 limit):
+def many_to_many(indptr, indices, weights, seed_ptr, seed_nodes, seed_costs, target_nodes, limit):
     """Shortest-path cost from every source to every target node.
 
     Source ``s`` owns seeds ``seed_ptr[s]:seed_ptr[s + 1]``. Returns a
@@ -134,8 +133,7 @@ def many_to_many(indptr, indices, weights, seed_ptr, seed_nodes, seed_costs, tar
 
 
 @numba.njit(cache=True)
-def k_nearest_sources(indptr, indices, weights, seed_nodes, seed_costs, seed_source, k,
-                      limit):
+def k_nearest_sources(indptr, indices, weights, seed_nodes, seed_costs, seed_source, k, limit):
     """The ``k`` cheapest distinct sources of every node, in one multi-source search.
 
     Each node keeps up to ``k`` labels (cost, source); a label is final when popped, and a node
@@ -158,8 +156,9 @@ def k_nearest_sources(indptr, indices, weights, seed_nodes, seed_costs, seed_sou
     size = 0
     for i in range(seed_nodes.shape[0]):
         if seed_costs[i] <= limit:
-            size = _push(heap_cost, heap_node, heap_tag, size, seed_costs[i], seed_nodes[i],
-                         seed_source[i])
+            size = _push(
+                heap_cost, heap_node, heap_tag, size, seed_costs[i], seed_nodes[i], seed_source[i]
+            )
     while size > 0:
         cost = heap_cost[0]
         node = heap_node[0]
@@ -187,8 +186,18 @@ def k_nearest_sources(indptr, indices, weights, seed_nodes, seed_costs, seed_sou
 
 
 @numba.njit(cache=True)
-def merge_k_nearest(costs, sources, seed_ptr, seed_nodes, seed_costs, extra_ptr, extra_costs,
-                    extra_sources, k, limit):
+def merge_k_nearest(
+    costs,
+    sources,
+    seed_ptr,
+    seed_nodes,
+    seed_costs,
+    extra_ptr,
+    extra_costs,
+    extra_sources,
+    k,
+    limit,
+):
     """Combine node labels into the ``k`` nearest distinct sources of each snapped point.
 
     Point ``p`` reaches node ``seed_nodes[i]`` at ``seed_costs[i]`` for its seeds

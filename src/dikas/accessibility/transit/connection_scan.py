@@ -26,17 +26,17 @@ _INF = math.inf
 class ConnectionScan:
     """Earliest-arrival queries over a timetable, one departure time at a time."""
 
-    def __init__(self, timetable: Timetable, legs: WalkingLegs, *,
-                 board_slack_s: int = 60) -> None:
+    def __init__(self, timetable: Timetable, legs: WalkingLegs, *, board_slack_s: int = 60) -> None:
         deps, arrs, froms, tos, trips, boards, alights = [], [], [], [], [], [], []
         for p in range(timetable.n_patterns):
             first = int(timetable.pattern_offsets[p])
             n = int(timetable.pattern_offsets[p + 1]) - first
-            stops = timetable.pattern_stops[first:first + n].tolist()
-            board = timetable.pattern_can_board[first:first + n].tolist()
-            alight = timetable.pattern_can_alight[first:first + n].tolist()
-            for trip in range(int(timetable.pattern_trip_offsets[p]),
-                              int(timetable.pattern_trip_offsets[p + 1])):
+            stops = timetable.pattern_stops[first : first + n].tolist()
+            board = timetable.pattern_can_board[first : first + n].tolist()
+            alight = timetable.pattern_can_alight[first : first + n].tolist()
+            for trip in range(
+                int(timetable.pattern_trip_offsets[p]), int(timetable.pattern_trip_offsets[p + 1])
+            ):
                 offset = int(timetable.trip_time_offsets[trip])
                 for i in range(n - 1):
                     deps.append(int(timetable.departures[offset + i]))
@@ -47,19 +47,21 @@ class ConnectionScan:
                     boards.append(board[i])
                     alights.append(alight[i + 1])
         order = sorted(range(len(deps)), key=lambda c: (deps[c], arrs[c]))
-        self._connections = [(deps[c], arrs[c], froms[c], tos[c], trips[c], boards[c],
-                              alights[c]) for c in order]
+        self._connections = [
+            (deps[c], arrs[c], froms[c], tos[c], trips[c], boards[c], alights[c]) for c in order
+        ]
         self._departures = [deps[c] for c in order]
         self._n_stops = timetable.n_stops
         self._legs = legs
         self._slack = board_slack_s
-        self._transfers = _adjacency(legs.transfers.offsets, legs.transfers.targets,
-                                     legs.transfers.seconds)
-        self._egress = _adjacency(legs.egress.offsets, legs.egress.targets,
-                                  legs.egress.seconds)
+        self._transfers = _adjacency(
+            legs.transfers.offsets, legs.transfers.targets, legs.transfers.seconds
+        )
+        self._egress = _adjacency(legs.egress.offsets, legs.egress.targets, legs.egress.seconds)
 
-    def travel_times(self, origin: int, departure_s: int, *, n_destinations: int,
-                     max_time_s: int) -> list[float]:
+    def travel_times(
+        self, origin: int, departure_s: int, *, n_destinations: int, max_time_s: int
+    ) -> list[float]:
         """Travel time (seconds, ``inf`` if unreachable) to each destination position."""
         access = self._legs.access
         reached = [_INF] * self._n_stops
@@ -93,12 +95,23 @@ class ConnectionScan:
                     times[d] = min(times[d], arrival + seconds - departure_s)
         return [t if t <= max_time_s else _INF for t in times]
 
-    def percentiles(self, origin: int, departures_s: list[int], *, n_destinations: int,
-                    percentiles: tuple[float, ...], max_time_s: int) -> np.ndarray:
+    def percentiles(
+        self,
+        origin: int,
+        departures_s: list[int],
+        *,
+        n_destinations: int,
+        percentiles: tuple[float, ...],
+        max_time_s: int,
+    ) -> np.ndarray:
         """Nearest-rank percentiles ``(len(percentiles), n_destinations)``, NaN unreachable."""
-        runs = np.array([self.travel_times(origin, t, n_destinations=n_destinations,
-                                           max_time_s=max_time_s) for t in departures_s],
-                        dtype=np.float64)
+        runs = np.array(
+            [
+                self.travel_times(origin, t, n_destinations=n_destinations, max_time_s=max_time_s)
+                for t in departures_s
+            ],
+            dtype=np.float64,
+        )
         ordered = np.sort(runs, axis=0)
         ranks = [max(0, math.ceil(p / 100 * len(departures_s)) - 1) for p in percentiles]
         chosen = ordered[ranks, :]
@@ -106,11 +119,19 @@ class ConnectionScan:
         return chosen
 
 
-def _adjacency(offsets: np.ndarray, targets: np.ndarray,
-               seconds: np.ndarray) -> list[list[tuple[int, int]]]:
-    return [list(zip(targets[offsets[i]:offsets[i + 1]].tolist(),
-                     seconds[offsets[i]:offsets[i + 1]].tolist(), strict=True))
-            for i in range(offsets.size - 1)]
+def _adjacency(
+    offsets: np.ndarray, targets: np.ndarray, seconds: np.ndarray
+) -> list[list[tuple[int, int]]]:
+    return [
+        list(
+            zip(
+                targets[offsets[i] : offsets[i + 1]].tolist(),
+                seconds[offsets[i] : offsets[i + 1]].tolist(),
+                strict=True,
+            )
+        )
+        for i in range(offsets.size - 1)
+    ]
 
 
 def _first_at_or_after(values: list[int], value: int) -> int:

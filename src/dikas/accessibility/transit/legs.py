@@ -31,8 +31,9 @@ class SparseLegs:
     seconds: np.ndarray
 
     @classmethod
-    def from_frame(cls, frame: pd.DataFrame, *, sources: pd.Index, targets: pd.Index,
-                   leg: str) -> SparseLegs:
+    def from_frame(
+        cls, frame: pd.DataFrame, *, sources: pd.Index, targets: pd.Index, leg: str
+    ) -> SparseLegs:
         """Index a ``from_id, to_id, travel_time`` table; pairs with unknown ids are dropped.
 
         Travel times are rounded to whole seconds. Duplicate pairs keep their minimum.
@@ -67,9 +68,17 @@ class WalkingLegs:
     direct: SparseLegs
 
     @classmethod
-    def from_frames(cls, *, access: pd.DataFrame, transfers: pd.DataFrame,
-                    egress: pd.DataFrame, direct: pd.DataFrame, origin_ids: pd.Index,
-                    stop_ids: pd.Index, destination_ids: pd.Index) -> WalkingLegs:
+    def from_frames(
+        cls,
+        *,
+        access: pd.DataFrame,
+        transfers: pd.DataFrame,
+        egress: pd.DataFrame,
+        direct: pd.DataFrame,
+        origin_ids: pd.Index,
+        stop_ids: pd.Index,
+        destination_ids: pd.Index,
+    ) -> WalkingLegs:
         """Index leg tables (``from_id, to_id, travel_time`` in minutes).
 
         Parameters
@@ -85,18 +94,25 @@ class WalkingLegs:
         origin_ids, stop_ids, destination_ids
             The positions the router uses; ids must be unique.
         """
-        for name, ids in (("origin", origin_ids), ("stop", stop_ids),
-                          ("destination", destination_ids)):
+        for name, ids in (
+            ("origin", origin_ids),
+            ("stop", stop_ids),
+            ("destination", destination_ids),
+        ):
             if not ids.is_unique:
                 raise ParameterError(f"{name} ids must be unique")
         transfers = transfers[transfers["from_id"].to_numpy() != transfers["to_id"].to_numpy()]
         return cls(
-            access=SparseLegs.from_frame(access, sources=origin_ids, targets=stop_ids,
-                                         leg="access"),
-            transfers=SparseLegs.from_frame(transfers, sources=stop_ids, targets=stop_ids,
-                                            leg="transfer"),
-            egress=SparseLegs.from_frame(egress, sources=stop_ids, targets=destination_ids,
-                                         leg="egress"),
-            direct=SparseLegs.from_frame(direct, sources=origin_ids, targets=destination_ids,
-                                         leg="direct"),
+            access=SparseLegs.from_frame(
+                access, sources=origin_ids, targets=stop_ids, leg="access"
+            ),
+            transfers=SparseLegs.from_frame(
+                transfers, sources=stop_ids, targets=stop_ids, leg="transfer"
+            ),
+            egress=SparseLegs.from_frame(
+                egress, sources=stop_ids, targets=destination_ids, leg="egress"
+            ),
+            direct=SparseLegs.from_frame(
+                direct, sources=origin_ids, targets=destination_ids, leg="direct"
+            ),
         )

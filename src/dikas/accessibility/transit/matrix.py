@@ -32,18 +32,33 @@ from dikas.sources.gtfs import GtfsFeed
 class WalkingNetwork(Protocol):
     """Anything that computes walking times like a street network does."""
 
-    def travel_time_matrix(self, origins: gpd.GeoDataFrame, destinations: gpd.GeoDataFrame,
-                           *, origin_id: str, destination_id: str,
-                           max_time_min: float | None = None) -> pd.DataFrame: ...
+    def travel_time_matrix(
+        self,
+        origins: gpd.GeoDataFrame,
+        destinations: gpd.GeoDataFrame,
+        *,
+        origin_id: str,
+        destination_id: str,
+        max_time_min: float | None = None,
+    ) -> pd.DataFrame: ...
 
 
 def transit_travel_time_matrix(
-        feed: GtfsFeed, street_network: WalkingNetwork, origins: gpd.GeoDataFrame,
-        destinations: gpd.GeoDataFrame, *, origin_id: str, destination_id: str,
-        departure: dt.datetime, window_min: int = 60,
-        percentiles: Sequence[float] = (50,), max_time_min: float = 120,
-        max_walk_min: float = 15, transfers_max: int = 4,
-        board_slack_s: int = 60) -> pd.DataFrame:
+    feed: GtfsFeed,
+    street_network: WalkingNetwork,
+    origins: gpd.GeoDataFrame,
+    destinations: gpd.GeoDataFrame,
+    *,
+    origin_id: str,
+    destination_id: str,
+    departure: dt.datetime,
+    window_min: int = 60,
+    percentiles: Sequence[float] = (50,),
+    max_time_min: float = 120,
+    max_walk_min: float = 15,
+    transfers_max: int = 4,
+    board_slack_s: int = 60,
+) -> pd.DataFrame:
     """Public-transport travel times between every origin and destination.
 
     Parameters
@@ -84,50 +99,80 @@ def transit_travel_time_matrix(
     _check(origins, origin_id, "origins")
     _check(destinations, destination_id, "destinations")
     if window_min < 1 or max_time_min <= 0 or max_walk_min < 0 or transfers_max < 0:
-        raise ParameterError("window_min ≥ 1, max_time_min > 0, max_walk_min ≥ 0 and "
-                             "transfers_max ≥ 0 are required")
+        raise ParameterError(
+            "window_min ≥ 1, max_time_min > 0, max_walk_min ≥ 0 and transfers_max ≥ 0 are required"
+        )
     stops = feed.stops[feed.stops["location_type"].fillna(0).astype("int64") == 0]
     start_s = departure.hour * 3600 + departure.minute * 60 + departure.second
     departures_s = start_s + 60 * np.arange(window_min, dtype=np.int64)
     with step("transit timetable"):
-        timetable = Timetable.from_feed(feed, departure.date(), start_s=start_s,
-                                        end_s=int(departures_s[-1] + max_time_min * 60))
+        timetable = Timetable.from_feed(
+            feed, departure.date(), start_s=start_s, end_s=int(departures_s[-1] + max_time_min * 60)
+        )
     with step("walking legs to, from and between stops"):
-        legs = walking_legs(street_network, origins, destinations, stops,
-                            origin_id=origin_id, destination_id=destination_id,
-                            max_walk_min=max_walk_min, stop_ids=pd.Index(timetable.stop_ids))
+        legs = walking_legs(
+            street_network,
+            origins,
+            destinations,
+            stops,
+            origin_id=origin_id,
+            destination_id=destination_id,
+            max_walk_min=max_walk_min,
+            stop_ids=pd.Index(timetable.stop_ids),
+        )
     statistics = (50.0, *(p for p in percentiles if p != 50.0))
     with step(f"RAPTOR for {len(origins)} origins × {window_min} departure minutes"):
         seconds = raptor_travel_times(
-            timetable, legs, departures_s, n_destinations=len(destinations),
-            percentiles=statistics, max_time_s=int(max_time_min * 60),
-            max_rounds=transfers_max + 1, board_slack_s=board_slack_s)
-    return travel_time_frame(seconds, statistics, origins[origin_id],
-                             destinations[destination_id])
+            timetable,
+            legs,
+            departures_s,
+            n_destinations=len(destinations),
+            percentiles=statistics,
+            max_time_s=int(max_time_min * 60),
+            max_rounds=transfers_max + 1,
+            board_slack_s=board_slack_s,
+        )
+    return travel_time_frame(seconds, statistics, origins[origin_id], destinations[destination_id])
 
 
-def travel_time_frame(seconds: np.ndarray, statistics: Sequence[float], origin_ids: pd.Series,
-                      destination_ids: pd.Series) -> pd.DataFrame:
+def travel_time_frame(
+    seconds: np.ndarray,
+    statistics: Sequence[float],
+    origin_ids: pd.Series,
+    destination_ids: pd.Series,
+) -> pd.DataFrame:
     """The long matrix ``from_id, to_id, travel_time[, travel_time_pNN]`` (minutes) from
     RAPTOR's ``seconds[origin, statistic, destination]``; the first statistic is the median."""
     n_o, n_d = len(origin_ids), len(destination_ids)
-    frame = pd.DataFrame({
-        "from_id": np.repeat(origin_ids.to_numpy(), n_d),
-        "to_id": np.tile(destination_ids.to_numpy(), n_o),
-    })
+    frame = pd.DataFrame(
+        {
+            "from_id": np.repeat(origin_ids.to_numpy(), n_d),
+            "to_id": np.tile(destination_ids.to_numpy(), n_o),
+        }
+    )
     for i, p in enumerate(statistics):
         name = "travel_time" if i == 0 else f"travel_time_p{p:g}"
         frame[name] = seconds[:, i, :].ravel() / 60
     return frame
 
 
-def walking_legs(street_network: WalkingNetwork, origins: gpd.GeoDataFrame,
-                 destinations: gpd.GeoDataFrame, stops: gpd.GeoDataFrame, *, origin_id: str,
-                 destination_id: str, max_walk_min: float, stop_ids: pd.Index) -> WalkingLegs:
+def walking_legs(
+    street_network: WalkingNetwork,
+    origins: gpd.GeoDataFrame,
+    destinations: gpd.GeoDataFrame,
+    stops: gpd.GeoDataFrame,
+    *,
+    origin_id: str,
+    destination_id: str,
+    max_walk_min: float,
+    stop_ids: pd.Index,
+) -> WalkingLegs:
     """Access, transfer, egress and direct walking legs within ``max_walk_min``."""
+
     def legs(a: gpd.GeoDataFrame, b: gpd.GeoDataFrame, a_id: str, b_id: str) -> pd.DataFrame:
-        table = street_network.travel_time_matrix(a, b, origin_id=a_id, destination_id=b_id,
-                                                  max_time_min=max_walk_min)
+        table = street_network.travel_time_matrix(
+            a, b, origin_id=a_id, destination_id=b_id, max_time_min=max_walk_min
+        )
         return table[table["travel_time"] <= max_walk_min]
 
     stops = stops[["stop_id", "geometry"]]
@@ -136,8 +181,10 @@ def walking_legs(street_network: WalkingNetwork, origins: gpd.GeoDataFrame,
         transfers=legs(stops, stops, "stop_id", "stop_id"),
         egress=legs(stops, destinations, "stop_id", destination_id),
         direct=legs(origins, destinations, origin_id, destination_id),
-        origin_ids=pd.Index(origins[origin_id]), stop_ids=stop_ids,
-        destination_ids=pd.Index(destinations[destination_id]))
+        origin_ids=pd.Index(origins[origin_id]),
+        stop_ids=stop_ids,
+        destination_ids=pd.Index(destinations[destination_id]),
+    )
 
 
 def _check(frame: gpd.GeoDataFrame, column: str, role: str) -> None:

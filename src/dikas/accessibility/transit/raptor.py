@@ -43,10 +43,17 @@ from dikas.errors import ParameterError
 UNREACHED = np.int64(1) << np.int64(40)
 
 
-def raptor_travel_times(timetable: Timetable, legs: WalkingLegs, departures_s: np.ndarray, *,
-                        n_destinations: int, percentiles: tuple[float, ...] = (50.0,),
-                        max_time_s: int = 7200, max_rounds: int = 5,
-                        board_slack_s: int = 60) -> np.ndarray:
+def raptor_travel_times(
+    timetable: Timetable,
+    legs: WalkingLegs,
+    departures_s: np.ndarray,
+    *,
+    n_destinations: int,
+    percentiles: tuple[float, ...] = (50.0,),
+    max_time_s: int = 7200,
+    max_rounds: int = 5,
+    board_slack_s: int = 60,
+) -> np.ndarray:
     """Percentiles of door-to-door transit travel time over a set of departure times.
 
     Parameters
@@ -82,54 +89,121 @@ def raptor_travel_times(timetable: Timetable, legs: WalkingLegs, departures_s: n
     for targets in (legs.egress.targets, legs.direct.targets):
         if targets.size and targets.max() >= n_destinations:
             raise ParameterError("walking legs refer to more destinations than n_destinations")
-    if legs.transfers.offsets.size != timetable.n_stops + 1 or \
-            legs.egress.offsets.size != timetable.n_stops + 1:
+    if (
+        legs.transfers.offsets.size != timetable.n_stops + 1
+        or legs.egress.offsets.size != timetable.n_stops + 1
+    ):
         raise ParameterError("walking legs are indexed by other stops than the timetable's")
     departures = np.unique(np.asarray(departures_s, dtype=np.int64))[::-1].copy()
     if departures.size == 0:
         raise ParameterError("no departure times given")
-    ranks = np.array([max(0, math.ceil(p / 100 * departures.size) - 1) for p in percentiles],
-                     dtype=np.int64)
+    ranks = np.array(
+        [max(0, math.ceil(p / 100 * departures.size) - 1) for p in percentiles], dtype=np.int64
+    )
     n_origins = legs.access.offsets.size - 1
     result = _route_origins(
-        timetable.pattern_offsets, timetable.pattern_stops, timetable.pattern_can_board,
-        timetable.pattern_can_alight, timetable.pattern_trip_offsets,
-        timetable.trip_time_offsets, timetable.arrivals, timetable.departures,
-        timetable.stop_pattern_offsets, timetable.stop_patterns, timetable.stop_positions,
-        legs.access.offsets, legs.access.targets, legs.access.seconds,
-        legs.transfers.offsets, legs.transfers.targets, legs.transfers.seconds,
-        legs.egress.offsets, legs.egress.targets, legs.egress.seconds,
-        legs.direct.offsets, legs.direct.targets, legs.direct.seconds,
-        departures, ranks, n_origins, timetable.n_stops, n_destinations,
-        np.int64(max_time_s), np.int64(max_rounds), np.int64(board_slack_s))
+        timetable.pattern_offsets,
+        timetable.pattern_stops,
+        timetable.pattern_can_board,
+        timetable.pattern_can_alight,
+        timetable.pattern_trip_offsets,
+        timetable.trip_time_offsets,
+        timetable.arrivals,
+        timetable.departures,
+        timetable.stop_pattern_offsets,
+        timetable.stop_patterns,
+        timetable.stop_positions,
+        legs.access.offsets,
+        legs.access.targets,
+        legs.access.seconds,
+        legs.transfers.offsets,
+        legs.transfers.targets,
+        legs.transfers.seconds,
+        legs.egress.offsets,
+        legs.egress.targets,
+        legs.egress.seconds,
+        legs.direct.offsets,
+        legs.direct.targets,
+        legs.direct.seconds,
+        departures,
+        ranks,
+        n_origins,
+        timetable.n_stops,
+        n_destinations,
+        np.int64(max_time_s),
+        np.int64(max_rounds),
+        np.int64(board_slack_s),
+    )
     times = result.astype(np.float64)
     times[result >= UNREACHED] = np.nan
     return times
 
 
 @numba.njit(cache=True, parallel=True)
-def _route_origins(pattern_offsets, pattern_stops, can_board, can_alight,
-                   pattern_trip_offsets, trip_time_offsets, arrivals, departures,
-                   stop_pattern_offsets, stop_patterns, stop_positions,
-                   access_offsets, access_targets, access_seconds,
-                   transfer_offsets, transfer_targets, transfer_seconds,
-                   egress_offsets, egress_targets, egress_seconds,
-                   direct_offsets, direct_targets, direct_seconds,
-                   departure_times, ranks, n_origins, n_stops, n_destinations,
-                   max_time_s, max_rounds, board_slack_s):  # pragma: no cover - compiled
+def _route_origins(
+    pattern_offsets,
+    pattern_stops,
+    can_board,
+    can_alight,
+    pattern_trip_offsets,
+    trip_time_offsets,
+    arrivals,
+    departures,
+    stop_pattern_offsets,
+    stop_patterns,
+    stop_positions,
+    access_offsets,
+    access_targets,
+    access_seconds,
+    transfer_offsets,
+    transfer_targets,
+    transfer_seconds,
+    egress_offsets,
+    egress_targets,
+    egress_seconds,
+    direct_offsets,
+    direct_targets,
+    direct_seconds,
+    departure_times,
+    ranks,
+    n_origins,
+    n_stops,
+    n_destinations,
+    max_time_s,
+    max_rounds,
+    board_slack_s,
+):  # pragma: no cover - compiled
     result = np.empty((n_origins, ranks.size, n_destinations), dtype=np.int64)
     for origin in numba.prange(n_origins):
         times = _range_raptor(
-            pattern_offsets, pattern_stops, can_board, can_alight, pattern_trip_offsets,
-            trip_time_offsets, arrivals, departures, stop_pattern_offsets, stop_patterns,
+            pattern_offsets,
+            pattern_stops,
+            can_board,
+            can_alight,
+            pattern_trip_offsets,
+            trip_time_offsets,
+            arrivals,
+            departures,
+            stop_pattern_offsets,
+            stop_patterns,
             stop_positions,
-            access_targets[access_offsets[origin]:access_offsets[origin + 1]],
-            access_seconds[access_offsets[origin]:access_offsets[origin + 1]],
-            transfer_offsets, transfer_targets, transfer_seconds,
-            egress_offsets, egress_targets, egress_seconds,
-            direct_targets[direct_offsets[origin]:direct_offsets[origin + 1]],
-            direct_seconds[direct_offsets[origin]:direct_offsets[origin + 1]],
-            departure_times, n_stops, n_destinations, max_time_s, max_rounds, board_slack_s)
+            access_targets[access_offsets[origin] : access_offsets[origin + 1]],
+            access_seconds[access_offsets[origin] : access_offsets[origin + 1]],
+            transfer_offsets,
+            transfer_targets,
+            transfer_seconds,
+            egress_offsets,
+            egress_targets,
+            egress_seconds,
+            direct_targets[direct_offsets[origin] : direct_offsets[origin + 1]],
+            direct_seconds[direct_offsets[origin] : direct_offsets[origin + 1]],
+            departure_times,
+            n_stops,
+            n_destinations,
+            max_time_s,
+            max_rounds,
+            board_slack_s,
+        )
         for d in range(n_destinations):
             column = np.sort(times[:, d])
             for r in range(ranks.size):
@@ -138,13 +212,35 @@ def _route_origins(pattern_offsets, pattern_stops, can_board, can_alight,
 
 
 @numba.njit(cache=True)
-def _range_raptor(pattern_offsets, pattern_stops, can_board, can_alight, pattern_trip_offsets,
-                  trip_time_offsets, arrivals, departures, stop_pattern_offsets,
-                  stop_patterns, stop_positions, access_stops, access_seconds,
-                  transfer_offsets, transfer_targets, transfer_seconds,
-                  egress_offsets, egress_targets, egress_seconds,
-                  direct_targets, direct_seconds, departure_times, n_stops, n_destinations,
-                  max_time_s, max_rounds, board_slack_s):  # pragma: no cover - compiled
+def _range_raptor(
+    pattern_offsets,
+    pattern_stops,
+    can_board,
+    can_alight,
+    pattern_trip_offsets,
+    trip_time_offsets,
+    arrivals,
+    departures,
+    stop_pattern_offsets,
+    stop_patterns,
+    stop_positions,
+    access_stops,
+    access_seconds,
+    transfer_offsets,
+    transfer_targets,
+    transfer_seconds,
+    egress_offsets,
+    egress_targets,
+    egress_seconds,
+    direct_targets,
+    direct_seconds,
+    departure_times,
+    n_stops,
+    n_destinations,
+    max_time_s,
+    max_rounds,
+    board_slack_s,
+):  # pragma: no cover - compiled
     """Travel times ``(n_departures, n_destinations)`` of one origin, ``UNREACHED`` if none."""
     n_patterns = pattern_offsets.size - 1
     best = np.full((max_rounds + 1, n_stops), UNREACHED, dtype=np.int64)
@@ -244,8 +340,10 @@ def _range_raptor(pattern_offsets, pattern_stops, can_board, can_alight, pattern
                     # before: an older label's boardings are already in the labels (rRAPTOR).
                     if marked[s] and can_board[first + position]:
                         ready = best[k - 1, s] + board_slack_s
-                        if (trip == end_trip
-                                or ready <= departures[trip_time_offsets[trip] + position]):
+                        if (
+                            trip == end_trip
+                            or ready <= departures[trip_time_offsets[trip] + position]
+                        ):
                             lo = first_trip
                             hi = trip
                             while lo < hi:

@@ -39,9 +39,11 @@ def services_on(feed: GtfsFeed, day: dt.date) -> frozenset[str]:
     running: set[str] = set()
     if not calendar.empty:
         weekday = _WEEKDAYS[day.weekday()]
-        on_day = ((calendar[weekday].fillna(0).astype("int64") == 1)
-                  & (pd.to_datetime(calendar["start_date"]) <= day_stamp)
-                  & (pd.to_datetime(calendar["end_date"]) >= day_stamp))
+        on_day = (
+            (calendar[weekday].fillna(0).astype("int64") == 1)
+            & (pd.to_datetime(calendar["start_date"]) <= day_stamp)
+            & (pd.to_datetime(calendar["end_date"]) >= day_stamp)
+        )
         running = set(calendar.loc[on_day, "service_id"].astype(str))
     exceptions = feed.tables["calendar_dates"]
     if not exceptions.empty:
@@ -63,8 +65,7 @@ def typical_departure(feed: GtfsFeed, *, search_days: int = 28) -> dt.datetime:
     feed's own calendar decides, so the default is right for any city's GTFS.
     """
     dates = []
-    for table, columns in (("calendar", ("start_date", "end_date")), ("calendar_dates",
-                                                                       ("date",))):
+    for table, columns in (("calendar", ("start_date", "end_date")), ("calendar_dates", ("date",))):
         frame = feed.tables.get(table, pd.DataFrame())
         for column in columns:
             if column in frame and len(frame):
@@ -109,35 +110,51 @@ def stop_events(feed: GtfsFeed, day: dt.date, *, start_s: int, end_s: int) -> pd
         ``day``), ``can_board``, ``can_alight`` (from ``pickup_type``/``drop_off_type``;
         only type 1, "not available", forbids).
     """
-    columns = ["trip_id", "stop_id", "stop_sequence", "arrival_s", "departure_s",
-               "can_board", "can_alight"]
+    columns = [
+        "trip_id",
+        "stop_id",
+        "stop_sequence",
+        "arrival_s",
+        "departure_s",
+        "can_board",
+        "can_alight",
+    ]
     stop_times = feed.tables["stop_times"]
-    timed = pd.DataFrame({
-        "trip_id": stop_times["trip_id"].astype(str).to_numpy(),
-        "stop_id": stop_times["stop_id"].astype(str).to_numpy(),
-        "stop_sequence": stop_times["stop_sequence"].astype("int64").to_numpy(),
-        "arrival_s": stop_times["arrival_s"].astype("int64").to_numpy(),
-        "departure_s": stop_times["departure_s"].astype("int64").to_numpy(),
-        "can_board": _allowed(stop_times, "pickup_type"),
-        "can_alight": _allowed(stop_times, "drop_off_type"),
-    })
+    timed = pd.DataFrame(
+        {
+            "trip_id": stop_times["trip_id"].astype(str).to_numpy(),
+            "stop_id": stop_times["stop_id"].astype(str).to_numpy(),
+            "stop_sequence": stop_times["stop_sequence"].astype("int64").to_numpy(),
+            "arrival_s": stop_times["arrival_s"].astype("int64").to_numpy(),
+            "departure_s": stop_times["departure_s"].astype("int64").to_numpy(),
+            "can_board": _allowed(stop_times, "pickup_type"),
+            "can_alight": _allowed(stop_times, "drop_off_type"),
+        }
+    )
     frequencies = feed.tables["frequencies"]
     templated = set(frequencies["trip_id"].astype(str))
     trips = feed.tables["trips"]
     parts: list[pd.DataFrame] = []
     for shift, service_day in ((0, day), (-SECONDS_PER_DAY, day - dt.timedelta(days=1))):
         running = services_on(feed, service_day)
-        trip_ids = set(trips.loc[trips["service_id"].astype(str).isin(running), "trip_id"]
-                       .astype(str))
+        trip_ids = set(
+            trips.loc[trips["service_id"].astype(str).isin(running), "trip_id"].astype(str)
+        )
         day_events = timed[timed["trip_id"].isin(trip_ids)]
         scheduled = day_events[~day_events["trip_id"].isin(templated)].copy()
         scheduled["start"] = -1
-        expanded = _expand_frequencies(day_events[day_events["trip_id"].isin(templated)],
-                                       frequencies[frequencies["trip_id"].astype(str)
-                                                   .isin(trip_ids)])
-        parts.extend(part.assign(arrival_s=part["arrival_s"] + shift,
-                                 departure_s=part["departure_s"] + shift, day=shift)
-                     for part in (scheduled, expanded))
+        expanded = _expand_frequencies(
+            day_events[day_events["trip_id"].isin(templated)],
+            frequencies[frequencies["trip_id"].astype(str).isin(trip_ids)],
+        )
+        parts.extend(
+            part.assign(
+                arrival_s=part["arrival_s"] + shift,
+                departure_s=part["departure_s"] + shift,
+                day=shift,
+            )
+            for part in (scheduled, expanded)
+        )
     events = pd.concat(parts, ignore_index=True)
     events["trip"] = events.groupby(["day", "trip_id", "start"], sort=False).ngroup()
     span = events.groupby("trip").agg(first=("departure_s", "min"), last=("arrival_s", "max"))
@@ -165,13 +182,16 @@ def _expand_frequencies(templates: pd.DataFrame, frequencies: pd.DataFrame) -> p
     counts = np.maximum(0, -(-(ends_s - starts_s) // headways))
     rows = np.repeat(np.arange(len(frequencies)), counts)
     nth = np.arange(rows.size) - np.repeat(np.cumsum(counts) - counts, counts)
-    instances = pd.DataFrame({
-        "trip_id": frequencies["trip_id"].astype(str).to_numpy()[rows],
-        "start": starts_s[rows] + nth * headways[rows],
-    }).drop_duplicates()
+    instances = pd.DataFrame(
+        {
+            "trip_id": frequencies["trip_id"].astype(str).to_numpy()[rows],
+            "start": starts_s[rows] + nth * headways[rows],
+        }
+    ).drop_duplicates()
     first = templates.groupby("trip_id")["departure_s"].transform("min")
-    offsets = templates.assign(arrival_s=templates["arrival_s"] - first,
-                               departure_s=templates["departure_s"] - first)
+    offsets = templates.assign(
+        arrival_s=templates["arrival_s"] - first, departure_s=templates["departure_s"] - first
+    )
     expanded = instances.merge(offsets, on="trip_id", how="inner")
     expanded["arrival_s"] += expanded["start"]
     expanded["departure_s"] += expanded["start"]

@@ -80,8 +80,7 @@ class Timetable:
         return len(self.trip_time_offsets)
 
     @classmethod
-    def from_feed(cls, feed: GtfsFeed, day: dt.date, *, start_s: int,
-                  end_s: int) -> Timetable:
+    def from_feed(cls, feed: GtfsFeed, day: dt.date, *, start_s: int, end_s: int) -> Timetable:
         """Build the timetable of trips on the road during ``[start_s, end_s]`` on ``day``.
 
         Every platform-level stop of the feed (``location_type`` 0) gets an index, whether
@@ -93,28 +92,38 @@ class Timetable:
             If ``stop_times`` refers to a stop absent from ``stops``.
         """
         stops = feed.stops
-        stop_ids = stops.loc[stops["location_type"].fillna(0).astype("int64") == 0,
-                             "stop_id"].astype(str).to_numpy()
+        stop_ids = (
+            stops.loc[stops["location_type"].fillna(0).astype("int64") == 0, "stop_id"]
+            .astype(str)
+            .to_numpy()
+        )
         events = stop_events(feed, day, start_s=start_s, end_s=end_s)
         index = pd.Index(stop_ids)
         stop_index = index.get_indexer(events["stop_id"])
         if (stop_index < 0).any():
             unknown = events["stop_id"].to_numpy()[stop_index < 0][0]
-            raise DataError(f"stop_times refers to stop {unknown!r}, which is not a platform "
-                            "(location_type 0) in stops.txt", dataset="gtfs")
+            raise DataError(
+                f"stop_times refers to stop {unknown!r}, which is not a platform "
+                "(location_type 0) in stops.txt",
+                dataset="gtfs",
+            )
         return _build(stop_ids, events.assign(stop=stop_index))
 
 
 def _build(stop_ids: np.ndarray, events: pd.DataFrame) -> Timetable:
     """Group trip instances into non-overtaking patterns and flatten them."""
-    code = (events["stop"].to_numpy(np.int64) * 4 + events["can_board"].to_numpy(np.int64) * 2
-            + events["can_alight"].to_numpy(np.int64))
+    code = (
+        events["stop"].to_numpy(np.int64) * 4
+        + events["can_board"].to_numpy(np.int64) * 2
+        + events["can_alight"].to_numpy(np.int64)
+    )
     trip = events["trip"].to_numpy()
     n_trips = int(trip.max()) + 1 if len(trip) else 0
     row_start = np.searchsorted(trip, np.arange(n_trips))
     length = np.diff(np.append(row_start, len(trip)))
-    signature = pd.Series([code[a:a + n].tobytes() for a, n in zip(row_start, length,
-                                                                     strict=True)])
+    signature = pd.Series(
+        [code[a : a + n].tobytes() for a, n in zip(row_start, length, strict=True)]
+    )
     pattern_of_trip, _ = pd.factorize(signature)
     stop_all = events["stop"].to_numpy(np.int64)
     board_all = events["can_board"].to_numpy(bool)
@@ -135,7 +144,7 @@ def _build(stop_ids: np.ndarray, events: pd.DataFrame) -> Timetable:
     order = np.argsort(pattern_of_trip, kind="stable")
     bounds = np.searchsorted(pattern_of_trip[order], np.arange(n_signatures + 1))
     for p in range(n_signatures):
-        members = order[bounds[p]:bounds[p + 1]]
+        members = order[bounds[p] : bounds[p + 1]]
         n = int(length[members[0]])
         rows = row_start[members][:, None] + np.arange(n)
         arr, dep = arrivals_all[rows], departures_all[rows]
@@ -160,8 +169,9 @@ def _build(stop_ids: np.ndarray, events: pd.DataFrame) -> Timetable:
     pattern_of_position = np.repeat(np.arange(len(sizes)), sizes)
     position = np.arange(pattern_stops.size) - np.repeat(pattern_offsets_a[:-1], sizes)
     by_stop = np.argsort(pattern_stops, kind="stable")
-    stop_pattern_offsets = np.searchsorted(pattern_stops[by_stop],
-                                           np.arange(len(stop_ids) + 1)).astype(np.int64)
+    stop_pattern_offsets = np.searchsorted(
+        pattern_stops[by_stop], np.arange(len(stop_ids) + 1)
+    ).astype(np.int64)
     return Timetable(
         stop_ids=stop_ids,
         pattern_offsets=pattern_offsets_a,
@@ -190,8 +200,9 @@ def _non_overtaking(arrivals: np.ndarray, departures: np.ndarray) -> list[np.nda
     for trip in order:
         for group in groups:
             last = group[-1]
-            if ((arrivals[last] <= arrivals[trip]).all()
-                    and (departures[last] <= departures[trip]).all()):
+            if (arrivals[last] <= arrivals[trip]).all() and (
+                departures[last] <= departures[trip]
+            ).all():
                 group.append(int(trip))
                 break
         else:

@@ -35,9 +35,15 @@ class StraightLineWalk:
     speed_mps: float = 1.2
     detour_factor: float = 1.3
 
-    def travel_time_matrix(self, origins: gpd.GeoDataFrame, destinations: gpd.GeoDataFrame,
-                           *, origin_id: str, destination_id: str,
-                           max_time_min: float | None = None) -> pd.DataFrame:
+    def travel_time_matrix(
+        self,
+        origins: gpd.GeoDataFrame,
+        destinations: gpd.GeoDataFrame,
+        *,
+        origin_id: str,
+        destination_id: str,
+        max_time_min: float | None = None,
+    ) -> pd.DataFrame:
         """Walking times (minutes) between origins and destinations (polygons: centroids).
 
         Returns ``from_id``, ``to_id``, ``travel_time``; with ``max_time_min`` only the pairs
@@ -45,8 +51,10 @@ class StraightLineWalk:
         """
         if self.speed_mps <= 0 or self.detour_factor < 1:
             raise ParameterError("walking speed must be positive and the detour factor ≥ 1")
-        for frame, column, role in ((origins, origin_id, "origins"),
-                                    (destinations, destination_id, "destinations")):
+        for frame, column, role in (
+            (origins, origin_id, "origins"),
+            (destinations, destination_id, "destinations"),
+        ):
             if column not in frame.columns:
                 raise MissingColumnError(f"{role} lack id column {column!r}")
             if frame.crs is None or not frame.crs.is_projected:
@@ -63,11 +71,13 @@ class StraightLineWalk:
             rows = np.repeat(np.arange(len(a)), [len(js) for js in near])
             cols = np.fromiter((j for js in near for j in js), dtype=np.int64, count=rows.size)
         distance = np.hypot(*(a[rows] - b[cols]).T) if len(rows) else np.zeros(0)
-        return pd.DataFrame({
-            "from_id": origins[origin_id].to_numpy()[rows],
-            "to_id": destinations[destination_id].to_numpy()[cols],
-            "travel_time": distance / metres_per_minute,
-        })
+        return pd.DataFrame(
+            {
+                "from_id": origins[origin_id].to_numpy()[rows],
+                "to_id": destinations[destination_id].to_numpy()[cols],
+                "travel_time": distance / metres_per_minute,
+            }
+        )
 
 
 def _coordinates(frame: gpd.GeoDataFrame) -> np.ndarray:

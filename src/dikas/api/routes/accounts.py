@@ -29,8 +29,11 @@ OneTime = Annotated[str, Field(min_length=1, max_length=128)]
 
 def _token(ctx: Context, user: User, response: Response) -> Token:
     response.headers["Cache-Control"] = "no-store"
-    return Token(access_token=ctx.community.issue_token(user, ttl_s=ctx.settings.token_ttl_s),
-                 token_type="bearer", role=user.role)
+    return Token(
+        access_token=ctx.community.issue_token(user, ttl_s=ctx.settings.token_ttl_s),
+        token_type="bearer",
+        role=user.role,
+    )
 
 
 class Invitation(BaseModel):
@@ -54,22 +57,36 @@ class OneTimeLink(BaseModel):
 
 def _link(request: Request, ctx: Context, made: OneTimeToken) -> OneTimeLink:
     # in the fragment: browsers never send it to a server or in a Referer
-    url = (f"{public_base(request, ctx.settings.public_url)}/#"
-           f"{'invitation' if made.kind == 'invite' else 'reset'}={made.token}")
-    return OneTimeLink(token=made.token, url=url,
-                       kind="invite" if made.kind == "invite" else "reset", role=made.role,
-                       username=made.username, expires_at=made.expires_at)
+    url = (
+        f"{public_base(request, ctx.settings.public_url)}/#"
+        f"{'invitation' if made.kind == 'invite' else 'reset'}={made.token}"
+    )
+    return OneTimeLink(
+        token=made.token,
+        url=url,
+        kind="invite" if made.kind == "invite" else "reset",
+        role=made.role,
+        username=made.username,
+        expires_at=made.expires_at,
+    )
 
 
-@router.post("/invitations", status_code=201,
-             summary="Invite someone: a one-time link to create an account (organisers)",
-             dependencies=[Depends(same_origin)])
-def invite(invitation: Invitation, request: Request, response: Response, ctx: Context,
-           user: SignedIn) -> OneTimeLink:
+@router.post(
+    "/invitations",
+    status_code=201,
+    summary="Invite someone: a one-time link to create an account (organisers)",
+    dependencies=[Depends(same_origin)],
+)
+def invite(
+    invitation: Invitation, request: Request, response: Response, ctx: Context, user: SignedIn
+) -> OneTimeLink:
     require_role(user, "organiser")
     response.headers["Cache-Control"] = "no-store"
-    made = ctx.community.invite(invitation.role, created_by=user.username,
-                                days=invitation.days or ctx.settings.invitation_days)
+    made = ctx.community.invite(
+        invitation.role,
+        created_by=user.username,
+        days=invitation.days or ctx.settings.invitation_days,
+    )
     return _link(request, ctx, made)
 
 
@@ -83,13 +100,19 @@ class Acceptance(BaseModel):
     password: Password
 
 
-@router.post("/auth/accept-invitation", status_code=201,
-             summary="Create the account an invitation allows (signs in)",
-             dependencies=[Depends(same_origin)])
+@router.post(
+    "/auth/accept-invitation",
+    status_code=201,
+    summary="Create the account an invitation allows (signs in)",
+    dependencies=[Depends(same_origin)],
+)
 def accept_invitation(acceptance: Acceptance, response: Response, ctx: Context) -> Token:
-    user = ctx.community.accept_invitation(acceptance.token, username=acceptance.username,
-                                           display_name=acceptance.display_name,
-                                           password=acceptance.password)
+    user = ctx.community.accept_invitation(
+        acceptance.token,
+        username=acceptance.username,
+        display_name=acceptance.display_name,
+        password=acceptance.password,
+    )
     return _token(ctx, user, response)
 
 
@@ -100,11 +123,14 @@ class PasswordChange(BaseModel):
     new_password: Password
 
 
-@router.post("/auth/password", summary="Change your password (revokes every older token; "
-                                       "returns a new one)",
-             dependencies=[Depends(same_origin)])
-def change_password(change: PasswordChange, request: Request, response: Response,
-                    ctx: Context, user: SignedIn) -> Token:
+@router.post(
+    "/auth/password",
+    summary="Change your password (revokes every older token; returns a new one)",
+    dependencies=[Depends(same_origin)],
+)
+def change_password(
+    change: PasswordChange, request: Request, response: Response, ctx: Context, user: SignedIn
+) -> Token:
     client = request.client.host if request.client else ""
     ctx.sign_ins.check(user.username, client)  # guessing the old password is throttled
     try:
@@ -115,12 +141,19 @@ def change_password(change: PasswordChange, request: Request, response: Response
     return _token(ctx, user, response)
 
 
-@router.post("/users/{username}/reset-password",
-             summary="Reset someone's password: their password and tokens stop working now, "
-                     "a one-time link sets a new one (organisers)",
-             dependencies=[Depends(same_origin)])
-def reset_password(username: Annotated[str, PathParameter(max_length=64)], request: Request,
-                   response: Response, ctx: Context, user: SignedIn) -> OneTimeLink:
+@router.post(
+    "/users/{username}/reset-password",
+    summary="Reset someone's password: their password and tokens stop working now, "
+    "a one-time link sets a new one (organisers)",
+    dependencies=[Depends(same_origin)],
+)
+def reset_password(
+    username: Annotated[str, PathParameter(max_length=64)],
+    request: Request,
+    response: Response,
+    ctx: Context,
+    user: SignedIn,
+) -> OneTimeLink:
     require_role(user, "organiser")
     response.headers["Cache-Control"] = "no-store"
     return _link(request, ctx, ctx.community.reset_password(username, organiser=user))
@@ -133,8 +166,11 @@ class NewPassword(BaseModel):
     password: Password
 
 
-@router.post("/auth/reset-password", summary="Set a new password with a reset link (signs in)",
-             dependencies=[Depends(same_origin)])
+@router.post(
+    "/auth/reset-password",
+    summary="Set a new password with a reset link (signs in)",
+    dependencies=[Depends(same_origin)],
+)
 def redeem_reset(reset: NewPassword, response: Response, ctx: Context) -> Token:
     return _token(ctx, ctx.community.redeem_reset(reset.token, reset.password), response)
 
@@ -160,23 +196,32 @@ class PrivacyNotice(BaseModel):
 
 
 @router.get("/privacy", summary="The privacy notice of comments and accounts (fi, sv, en)")
-def privacy(request: Request, ctx: Context,
-            lang: Annotated[Language | None, Query()] = None) -> PrivacyNotice:
+def privacy(
+    request: Request, ctx: Context, lang: Annotated[Language | None, Query()] = None
+) -> PrivacyNotice:
     language = request_language(lang, request)
     return PrivacyNotice(**privacy_notice(language, ctx.settings.retention))
 
 
 @router.get("/me/data", summary="Download everything stored about you (JSON)")
 def my_data(ctx: Context, user: SignedIn) -> Response:
-    return Response(json.dumps(ctx.community.my_data(user), indent=1),
-                    media_type="application/json",
-                    headers={"Content-Disposition": 'attachment; filename="my-data.json"',
-                             "Cache-Control": "no-store"})
+    return Response(
+        json.dumps(ctx.community.my_data(user), indent=1),
+        media_type="application/json",
+        headers={
+            "Content-Disposition": 'attachment; filename="my-data.json"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
-@router.delete("/me", status_code=204, response_class=Response,
-               summary="Delete your account and every comment you wrote",
-               dependencies=[Depends(same_origin)])
+@router.delete(
+    "/me",
+    status_code=204,
+    response_class=Response,
+    summary="Delete your account and every comment you wrote",
+    dependencies=[Depends(same_origin)],
+)
 def delete_me(ctx: Context, user: SignedIn) -> Response:
     ctx.community.delete_account(user)
     ctx.comment_hidden(0)  # the served comments layer drops the deleted ones

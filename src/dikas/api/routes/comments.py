@@ -43,8 +43,9 @@ def current_user(request: Request, ctx: Context) -> User:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token:
-        raise AuthenticationError("sign in first: send Authorization: Bearer <token> "
-                                  "(POST /api/auth/token)")
+        raise AuthenticationError(
+            "sign in first: send Authorization: Bearer <token> (POST /api/auth/token)"
+        )
     return ctx.community.user_for_token(token.strip())
 
 
@@ -77,8 +78,11 @@ class Token(BaseModel):
     role: str
 
 
-@router.post("/auth/token", summary="Sign in (JSON: username, password)",
-             dependencies=[Depends(require_json), Depends(same_origin)])
+@router.post(
+    "/auth/token",
+    summary="Sign in (JSON: username, password)",
+    dependencies=[Depends(require_json), Depends(same_origin)],
+)
 def token(credentials: SignIn, request: Request, response: Response, ctx: Context) -> Token:
     response.headers["Cache-Control"] = "no-store"  # RFC 6749 §5.1: never cache a token
     client = request.client.host if request.client else ""
@@ -88,13 +92,20 @@ def token(credentials: SignIn, request: Request, response: Response, ctx: Contex
     except AuthenticationError:
         ctx.sign_ins.failed(credentials.username, client)
         raise
-    return Token(access_token=ctx.community.issue_token(user, ttl_s=ctx.settings.token_ttl_s),
-                 token_type="bearer", role=user.role)
+    return Token(
+        access_token=ctx.community.issue_token(user, ttl_s=ctx.settings.token_ttl_s),
+        token_type="bearer",
+        role=user.role,
+    )
 
 
-@router.post("/auth/logout", status_code=204, response_class=Response,
-             summary="Sign out: revoke every token of the signed-in user",
-             dependencies=[Depends(same_origin)])
+@router.post(
+    "/auth/logout",
+    status_code=204,
+    response_class=Response,
+    summary="Sign out: revoke every token of the signed-in user",
+    dependencies=[Depends(same_origin)],
+)
 def logout(ctx: Context, user: Annotated[User, Depends(current_user)]) -> Response:
     ctx.community.revoke_tokens(user.username)
     return Response(status_code=204)
@@ -123,8 +134,7 @@ class AreaPolygon(BaseModel):
             raise ParameterError(f"area has more than {MAX_AREA_VERTICES} positions")
         for ring in self.coordinates:
             if ring[0] != ring[-1]:
-                raise ParameterError("area ring is not closed (first and last position "
-                                     "differ)")
+                raise ParameterError("area ring is not closed (first and last position differ)")
             if any(not (-180 <= lon <= 180 and -90 <= lat <= 90) for lon, lat in ring):
                 raise ParameterError("area position outside lon -180…180, lat -90…90")
         polygon = shapely.geometry.shape(self.model_dump())
@@ -133,23 +143,43 @@ class AreaPolygon(BaseModel):
         return polygon
 
 
-
 class NewComment(BaseModel):
     """A comment pinned to a point (``lon``/``lat``), drawn as an ``area`` (a GeoJSON
     Polygon) or about a postal area (``postal_code``)."""
 
     # the rule of _place below, in the API definition too: both lon and lat, an area
     # without them, or a postal_code without them
-    model_config = {"json_schema_extra": {"anyOf": [
-        {"required": ["lon", "lat"],
-         "properties": {"lon": {"type": "number"}, "lat": {"type": "number"},
-                        "area": {"type": "null"}}},
-        {"required": ["area"],
-         "properties": {"area": {"type": "object"}, "lon": {"type": "null"},
-                        "lat": {"type": "null"}}},
-        {"required": ["postal_code"],
-         "properties": {"postal_code": {"type": "string"}, "lon": {"type": "null"},
-                        "lat": {"type": "null"}, "area": {"type": "null"}}}]}}
+    model_config = {
+        "json_schema_extra": {
+            "anyOf": [
+                {
+                    "required": ["lon", "lat"],
+                    "properties": {
+                        "lon": {"type": "number"},
+                        "lat": {"type": "number"},
+                        "area": {"type": "null"},
+                    },
+                },
+                {
+                    "required": ["area"],
+                    "properties": {
+                        "area": {"type": "object"},
+                        "lon": {"type": "null"},
+                        "lat": {"type": "null"},
+                    },
+                },
+                {
+                    "required": ["postal_code"],
+                    "properties": {
+                        "postal_code": {"type": "string"},
+                        "lon": {"type": "null"},
+                        "lat": {"type": "null"},
+                        "area": {"type": "null"},
+                    },
+                },
+            ]
+        }
+    }
 
     text: str = Field(min_length=1, max_length=2000)
     category: Literal["need", "idea", "concern"]
@@ -199,25 +229,27 @@ def _area_names(ctx: ApiContext, codes: set[str]) -> dict[str, dict[str, str]]:
     if not columns:
         return {}
     marks = ", ".join("?" * len(codes))
-    rows = twin.sql(f"SELECT postal_code, {', '.join(columns)} FROM areas WHERE year = "
-                    f"(SELECT max(year) FROM areas) AND postal_code IN ({marks})",
-                    sorted(codes))
+    rows = twin.sql(
+        f"SELECT postal_code, {', '.join(columns)} FROM areas WHERE year = "
+        f"(SELECT max(year) FROM areas) AND postal_code IN ({marks})",
+        sorted(codes),
+    )
     names: dict[str, dict[str, str]] = {}
     for row in rows.itertuples(index=False):
         record = row._asdict()
         names[str(record["postal_code"])] = {
             ("area_name" if column == "name" else "area_name_sv"): str(record[column])
-            for column in columns if record[column] is not None and record[column] == record[column]}
+            for column in columns
+            if record[column] is not None and record[column] == record[column]
+        }
     return names
 
 
-def _feature_collection(frame: gpd.GeoDataFrame,
-                        ctx: ApiContext | None = None) -> dict[str, Any]:
+def _feature_collection(frame: gpd.GeoDataFrame, ctx: ApiContext | None = None) -> dict[str, Any]:
     """Comments as GeoJSON (ids as feature ids), with their postal area's name when
     ``ctx`` gives the twin."""
     collection = json.loads(frame.to_json(drop_id=True))
-    names = {} if ctx is None else _area_names(
-        ctx, {str(c) for c in frame["postal_code"].dropna()})
+    names = {} if ctx is None else _area_names(ctx, {str(c) for c in frame["postal_code"].dropna()})
     for feature, comment_id in zip(collection["features"], frame["comment_id"], strict=True):
         feature["id"] = int(comment_id)
         feature["properties"].update(names.get(feature["properties"].get("postal_code"), {}))
@@ -231,8 +263,11 @@ def _postal_code_at(ctx: ApiContext, lon: float, lat: float) -> str | None:
     if not twin.has_layer("areas"):
         return None
     x, y = ctx.from_wgs84.transform(lon, lat)
-    rows = twin.sql("SELECT postal_code FROM areas WHERE year = (SELECT max(year) FROM "
-                    "areas) AND ST_Contains(geometry, ST_Point(?, ?)) LIMIT 1", [x, y])
+    rows = twin.sql(
+        "SELECT postal_code FROM areas WHERE year = (SELECT max(year) FROM "
+        "areas) AND ST_Contains(geometry, ST_Point(?, ?)) LIMIT 1",
+        [x, y],
+    )
     if rows.empty:
         raise ParameterError(f"point {lon}, {lat} is outside the twin's areas")
     return str(rows["postal_code"].iloc[0])
@@ -254,8 +289,9 @@ def _place(ctx: ApiContext, comment: NewComment) -> tuple[float, float, str | No
         if twin.has_layer("areas"):
             found = twin.unit_containing("areas", unit_key("areas"), x, y)
             if found is None:
-                raise ParameterError(f"point {comment.lon}, {comment.lat} is outside the "
-                                     "twin's areas")
+                raise ParameterError(
+                    f"point {comment.lon}, {comment.lat} is outside the twin's areas"
+                )
             area = str(found)
         if comment.postal_code is not None and comment.postal_code != area:
             raise ParameterError(f"point is not in area {comment.postal_code!r}")
@@ -275,40 +311,67 @@ MAX_COMMENTS_PAGE = 5000
 """Largest page of ``GET /api/comments``."""
 
 
-@router.get("/comments", summary="Comments as GeoJSON, newest first, one page at a time, "
-                                 "with display name, date and area name (hidden ones and "
-                                 "reasons for moderators only)")
-def comments(ctx: Context, user: Annotated[User | None, Depends(optional_user)],
-             bbox: str | None = None, category: str | None = None,
-             limit: Annotated[int, Query(ge=1, le=MAX_COMMENTS_PAGE)] = COMMENTS_PAGE,
-             offset: Annotated[int, Query(ge=0, le=SQLITE_MAX_INTEGER)] = 0) -> Response:
+@router.get(
+    "/comments",
+    summary="Comments as GeoJSON, newest first, one page at a time, "
+    "with display name, date and area name (hidden ones and "
+    "reasons for moderators only)",
+)
+def comments(
+    ctx: Context,
+    user: Annotated[User | None, Depends(optional_user)],
+    bbox: str | None = None,
+    category: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_COMMENTS_PAGE)] = COMMENTS_PAGE,
+    offset: Annotated[int, Query(ge=0, le=SQLITE_MAX_INTEGER)] = 0,
+) -> Response:
     if category is not None and category not in CATEGORIES:
         raise ParameterError(f"category must be one of {', '.join(CATEGORIES)}")
     box = parse_bbox(bbox) if bbox is not None else None
     moderator = has_role(user, "moderator")
     matched, frame = ctx.community.comment_page(
-        include_hidden=moderator, category=category, bbox=box, limit=limit, offset=offset,
-        columns=MODERATOR_COLUMNS if moderator else PUBLIC_COLUMNS)
+        include_hidden=moderator,
+        category=category,
+        bbox=box,
+        limit=limit,
+        offset=offset,
+        columns=MODERATOR_COLUMNS if moderator else PUBLIC_COLUMNS,
+    )
     collection = _feature_collection(frame, ctx)
     collection["numberMatched"] = matched
     collection["numberReturned"] = len(frame)
     if offset + len(frame) < matched:
         query = {k: v for k, v in (("bbox", bbox), ("category", category)) if v is not None}
-        collection["links"] = [{"rel": "next", "type": GEOJSON, "href": "/api/comments?"
-                                + urlencode({**query, "limit": limit,
-                                             "offset": offset + limit})}]
+        collection["links"] = [
+            {
+                "rel": "next",
+                "type": GEOJSON,
+                "href": "/api/comments?"
+                + urlencode({**query, "limit": limit, "offset": offset + limit}),
+            }
+        ]
     return Response(json.dumps(collection), media_type=GEOJSON)
 
 
-@router.post("/comments", status_code=201, summary="Pin a comment to a place, draw it as an "
-                                                   "area, or give a postal area (signed in)",
-             dependencies=[Depends(same_origin)])
-def add_comment(comment: NewComment, ctx: Context,
-                user: Annotated[User, Depends(current_user)]) -> Response:
+@router.post(
+    "/comments",
+    status_code=201,
+    summary="Pin a comment to a place, draw it as an area, or give a postal area (signed in)",
+    dependencies=[Depends(same_origin)],
+)
+def add_comment(
+    comment: NewComment, ctx: Context, user: Annotated[User, Depends(current_user)]
+) -> Response:
     lon, lat, area = _place(ctx, comment)
     comment_id = ctx.community.add_comment(
-        user, lon=lon, lat=lat, text=comment.text, category=comment.category,
-        postal_code=area, area=None if comment.area is None else comment.area.model_dump())
+        user,
+        lon=lon,
+        lat=lat,
+        text=comment.text,
+        category=comment.category,
+        postal_code=area,
+        area=None if comment.area is None else comment.area.model_dump(),
+    )
     ctx.comment_added(comment_id)
     feature = _feature_collection(ctx.community.comment(comment_id), ctx)["features"][0]
     return Response(json.dumps(feature), status_code=201, media_type=GEOJSON)
@@ -322,22 +385,34 @@ class Moderated(BaseModel):
     reason: str
 
 
-@router.post("/comments/{comment_id}/hide", summary="Hide a comment, with a reason "
-                                                    "(moderators; logged)",
-             dependencies=[Depends(same_origin)])
-def hide(comment_id: int, moderation: Moderation, ctx: Context,
-         user: Annotated[User, Depends(current_user)]) -> Moderated:
+@router.post(
+    "/comments/{comment_id}/hide",
+    summary="Hide a comment, with a reason (moderators; logged)",
+    dependencies=[Depends(same_origin)],
+)
+def hide(
+    comment_id: int,
+    moderation: Moderation,
+    ctx: Context,
+    user: Annotated[User, Depends(current_user)],
+) -> Moderated:
     require_role(user, "moderator")
     ctx.community.hide_comment(comment_id, moderator=user, reason=moderation.reason)
     ctx.comment_hidden(comment_id)
     return Moderated(id=comment_id, hidden=True, reason=moderation.reason.strip())
 
 
-@router.post("/comments/{comment_id}/restore", summary="Undo hiding a comment, with a "
-                                                       "reason (moderators; logged)",
-             dependencies=[Depends(same_origin)])
-def restore(comment_id: int, moderation: Moderation, ctx: Context,
-            user: Annotated[User, Depends(current_user)]) -> Moderated:
+@router.post(
+    "/comments/{comment_id}/restore",
+    summary="Undo hiding a comment, with a reason (moderators; logged)",
+    dependencies=[Depends(same_origin)],
+)
+def restore(
+    comment_id: int,
+    moderation: Moderation,
+    ctx: Context,
+    user: Annotated[User, Depends(current_user)],
+) -> Moderated:
     require_role(user, "moderator")
     ctx.community.restore_comment(comment_id, moderator=user, reason=moderation.reason)
     ctx.comment_hidden(comment_id)  # brings the served layer up to date either way
@@ -365,11 +440,17 @@ class AuditPage(BaseModel):
 AUDIT_PAGE = 100
 
 
-@router.get("/moderation/log", summary="The audit log of moderation and account actions "
-                                       "(moderators), newest first")
-def audit_log(request: Request, ctx: Context, user: Annotated[User, Depends(current_user)],
-              limit: Annotated[int, Query(ge=1, le=1000)] = AUDIT_PAGE,
-              offset: Annotated[int, Query(ge=0, le=SQLITE_MAX_INTEGER)] = 0) -> AuditPage:
+@router.get(
+    "/moderation/log",
+    summary="The audit log of moderation and account actions (moderators), newest first",
+)
+def audit_log(
+    request: Request,
+    ctx: Context,
+    user: Annotated[User, Depends(current_user)],
+    limit: Annotated[int, Query(ge=1, le=1000)] = AUDIT_PAGE,
+    offset: Annotated[int, Query(ge=0, le=SQLITE_MAX_INTEGER)] = 0,
+) -> AuditPage:
     unknown = sorted(set(request.query_params) - {"limit", "offset"})
     if unknown:  # a mistyped parameter must not silently read the first page
         raise ParameterError(f"unknown query parameter {unknown[0][:50]!r} (limit, offset)")
@@ -378,11 +459,19 @@ def audit_log(request: Request, ctx: Context, user: Annotated[User, Depends(curr
     return AuditPage(numberMatched=matched, entries=[AuditEntry(**e) for e in entries])
 
 
-@router.get("/comments/export", summary="Every comment (hidden ones too, with user names "
-                                        "and reasons) as a GeoJSON file (moderators)")
+@router.get(
+    "/comments/export",
+    summary="Every comment (hidden ones too, with user names "
+    "and reasons) as a GeoJSON file (moderators)",
+)
 def export(ctx: Context, user: Annotated[User, Depends(current_user)]) -> Response:
     require_role(user, "moderator")
     frame = ctx.community.comments(include_hidden=True, columns=MODERATOR_COLUMNS)
-    return Response(json.dumps(_feature_collection(frame, ctx)), media_type=GEOJSON,
-                    headers={"Content-Disposition": 'attachment; filename="comments.geojson"',
-                             "Cache-Control": "no-store"})
+    return Response(
+        json.dumps(_feature_collection(frame, ctx)),
+        media_type=GEOJSON,
+        headers={
+            "Content-Disposition": 'attachment; filename="comments.geojson"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -17,15 +17,21 @@ from dikas.errors import ParameterError
 router = APIRouter(prefix="/api", tags=["DikaS"])
 
 
-@router.get("/isochrone", summary="Area reachable from a point within a travel time",
-            description=f"GeoJSON Feature (WGS84): concave hull (ratio {HULL_RATIO}) of the "
-                        f"street-network nodes reached within `minutes`, buffered by "
-                        f"{BUFFER_M:g} m. Walking 1.2 m/s, cycling 4.2 m/s.")
-def isochrone_feature(ctx: Annotated[ApiContext, Depends(context)], request: Request,
-                      lon: Annotated[float, Query(ge=-180, le=180)],
-                      lat: Annotated[float, Query(ge=-90, le=90)],
-                      mode: Annotated[Literal["walk", "bike"], Query()] = "walk",
-                      minutes: Annotated[float, Query(gt=0)] = 15.0) -> dict[str, Any]:
+@router.get(
+    "/isochrone",
+    summary="Area reachable from a point within a travel time",
+    description=f"GeoJSON Feature (WGS84): concave hull (ratio {HULL_RATIO}) of the "
+    f"street-network nodes reached within `minutes`, buffered by "
+    f"{BUFFER_M:g} m. Walking 1.2 m/s, cycling 4.2 m/s.",
+)
+def isochrone_feature(
+    ctx: Annotated[ApiContext, Depends(context)],
+    request: Request,
+    lon: Annotated[float, Query(ge=-180, le=180)],
+    lat: Annotated[float, Query(ge=-90, le=90)],
+    mode: Annotated[Literal["walk", "bike"], Query()] = "walk",
+    minutes: Annotated[float, Query(gt=0)] = 15.0,
+) -> dict[str, Any]:
     ctx.isochrone_rate.hit(client_key(request, ctx))
     limit = ctx.settings.max_isochrone_min
     if minutes > limit:
@@ -41,10 +47,17 @@ def isochrone_feature(ctx: Annotated[ApiContext, Depends(context)], request: Req
     targets = ctx.memo(("isochrone_targets", mode), lambda: node_targets(network))
     result = isochrone(network, targets, x, y, minutes=minutes)
     polygon = shapely.transform(result.polygon, ctx.to_wgs84.transform, interleaved=False)
-    return {"type": "Feature",
-            "geometry": json.loads(shapely.to_geojson(polygon)),
-            "properties": {"mode": mode, "minutes": minutes, "lon": lon, "lat": lat,
-                           "reached_nodes": result.reached_nodes,
-                           "snap_distance_m": result.snap_distance_m,
-                           "method": f"concave hull (ratio {HULL_RATIO}) of reached network "
-                                     f"nodes, buffered {BUFFER_M:g} m"}}
+    return {
+        "type": "Feature",
+        "geometry": json.loads(shapely.to_geojson(polygon)),
+        "properties": {
+            "mode": mode,
+            "minutes": minutes,
+            "lon": lon,
+            "lat": lat,
+            "reached_nodes": result.reached_nodes,
+            "snap_distance_m": result.snap_distance_m,
+            "method": f"concave hull (ratio {HULL_RATIO}) of reached network "
+            f"nodes, buffered {BUFFER_M:g} m",
+        },
+    }

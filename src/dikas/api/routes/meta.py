@@ -67,7 +67,10 @@ def status(ctx: Annotated[ApiContext, Depends(context)]) -> dict[str, Any]:
     of the twin snapshot being served (it changes when the server switches to a new one)."""
     if ctx.status.get("error"):
         # the preload died: unhealthy, not "still starting"
-        raise ServiceUnavailableError(f"the server cannot serve this twin: "
-                                      f"{ctx.status['error']}")
-    return {**ctx.status, "build_id": ctx.build_id(), "tiles_cached": len(ctx.tiles),
-            "tile_cache_bytes": ctx.tiles.nbytes}
+        raise ServiceUnavailableError(f"the server cannot serve this twin: {ctx.status['error']}")
+    return {
+        **ctx.status,
+        "build_id": ctx.build_id(),
+        "tiles_cached": len(ctx.tiles),
+        "tile_cache_bytes": ctx.tiles.nbytes,
+    }

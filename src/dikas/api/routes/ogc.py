@@ -55,18 +55,38 @@ def landing(request: Request, ctx: Context) -> dict[str, Any]:
     return {
         "title": f"DikaS social digital twin – {city}",
         "description": "Layers of the twin (areas, grid, buildings, services, …) as OGC API "
-                       "– Features collections in GeoJSON (WGS84).",
+        "– Features collections in GeoJSON (WGS84).",
         "links": [
-            {"href": f"{base}/ogc", "rel": "self", "type": "application/json",
-             "title": "This document"},
-            {"href": f"{base}/openapi.json", "rel": "service-desc",
-             "type": "application/vnd.oai.openapi+json;version=3.1", "title": "API definition"},
-            {"href": f"{base}/docs", "rel": "service-doc", "type": "text/html",
-             "title": "API documentation"},
-            {"href": f"{base}/ogc/conformance", "rel": "conformance",
-             "type": "application/json", "title": "Conformance classes"},
-            {"href": f"{base}/ogc/collections", "rel": "data", "type": "application/json",
-             "title": "Collections"},
+            {
+                "href": f"{base}/ogc",
+                "rel": "self",
+                "type": "application/json",
+                "title": "This document",
+            },
+            {
+                "href": f"{base}/openapi.json",
+                "rel": "service-desc",
+                "type": "application/vnd.oai.openapi+json;version=3.1",
+                "title": "API definition",
+            },
+            {
+                "href": f"{base}/docs",
+                "rel": "service-doc",
+                "type": "text/html",
+                "title": "API documentation",
+            },
+            {
+                "href": f"{base}/ogc/conformance",
+                "rel": "conformance",
+                "type": "application/json",
+                "title": "Conformance classes",
+            },
+            {
+                "href": f"{base}/ogc/collections",
+                "rel": "data",
+                "type": "application/json",
+                "title": "Collections",
+            },
         ],
     }
 
@@ -85,22 +105,31 @@ def _collection(request: Request, ctx: ApiContext, name: str) -> dict[str, Any]:
         extent["spatial"] = {"bbox": [box], "crs": CRS84}
     years = ctx.years(name)
     if years:
-        extent["temporal"] = {"interval": [[f"{years[0]}-01-01T00:00:00Z",
-                                            f"{years[-1]}-12-31T23:59:59Z"]],
-                              "trs": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"}
+        extent["temporal"] = {
+            "interval": [[f"{years[0]}-01-01T00:00:00Z", f"{years[-1]}-12-31T23:59:59Z"]],
+            "trs": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian",
+        }
     return {
         "id": name,
         "title": spec.title,
         "description": f"{spec.title}; feature id: {spec.key}"
-                       + (" and year (KEY-YYYY)" if years else ""),
+        + (" and year (KEY-YYYY)" if years else ""),
         "itemType": "feature",
         "crs": [CRS84],
         "extent": extent,
         "links": [
-            {"href": f"{base}/ogc/collections/{name}", "rel": "self",
-             "type": "application/json", "title": spec.title},
-            {"href": f"{base}/ogc/collections/{name}/items", "rel": "items", "type": GEOJSON,
-             "title": f"{spec.title} (items)"},
+            {
+                "href": f"{base}/ogc/collections/{name}",
+                "rel": "self",
+                "type": "application/json",
+                "title": spec.title,
+            },
+            {
+                "href": f"{base}/ogc/collections/{name}/items",
+                "rel": "items",
+                "type": GEOJSON,
+                "title": f"{spec.title} (items)",
+            },
         ],
     }
 
@@ -109,8 +138,14 @@ def _collection(request: Request, ctx: ApiContext, name: str) -> dict[str, Any]:
 def collections(request: Request, ctx: Context) -> dict[str, Any]:
     base = _base(request)
     return {
-        "links": [{"href": f"{base}/ogc/collections", "rel": "self",
-                   "type": "application/json", "title": "Collections"}],
+        "links": [
+            {
+                "href": f"{base}/ogc/collections",
+                "rel": "self",
+                "type": "application/json",
+                "title": "Collections",
+            }
+        ],
         "collections": [_collection(request, ctx, name) for name in ctx.collection_names],
     }
 
@@ -121,14 +156,17 @@ def collection(collection_id: str, request: Request, ctx: Context) -> dict[str, 
     return _collection(request, ctx, collection_id)
 
 
-def items_query(request: Request, ctx: ApiContext, name: str,
-                columns: dict[str, str]) -> ItemsQuery:
+def items_query(
+    request: Request, ctx: ApiContext, name: str, columns: dict[str, str]
+) -> ItemsQuery:
     """Validate the query string of an items request against the collection's columns."""
     params = request.query_params
     unknown = [k for k in params if k not in RESERVED_PARAMETERS and k not in columns]
     if unknown:
-        raise ParameterError(f"unknown parameter(s) {', '.join(map(repr, unknown))} for "
-                             f"collection {name!r}; properties: {', '.join(columns)}")
+        raise ParameterError(
+            f"unknown parameter(s) {', '.join(map(repr, unknown))} for "
+            f"collection {name!r}; properties: {', '.join(columns)}"
+        )
     if params.get("f") not in (None, "json", "geojson"):
         raise ParameterError("f must be 'json' or 'geojson'")
     years = None
@@ -136,14 +174,20 @@ def items_query(request: Request, ctx: ApiContext, name: str,
         if "year" not in columns:
             raise ParameterError(f"collection {name!r} has no time dimension (no datetime)")
         years = parse_datetime(params["datetime"])
-    properties = {k: parse_property(k, v, columns[k]) for k, v in params.items()
-                  if k not in RESERVED_PARAMETERS}
+    properties = {
+        k: parse_property(k, v, columns[k])
+        for k, v in params.items()
+        if k not in RESERVED_PARAMETERS
+    }
     return ItemsQuery(
-        limit=parse_limit(params.get("limit"), default=ctx.settings.default_limit,
-                          maximum=ctx.settings.max_limit),
+        limit=parse_limit(
+            params.get("limit"), default=ctx.settings.default_limit, maximum=ctx.settings.max_limit
+        ),
         offset=parse_offset(params.get("offset")),
         bbox=parse_bbox(params["bbox"]) if params.get("bbox") is not None else None,
-        years=years, properties=properties)
+        years=years,
+        properties=properties,
+    )
 
 
 def _page_link(request: Request, rel: str, offset: int, limit: int) -> dict[str, str]:
@@ -152,61 +196,113 @@ def _page_link(request: Request, rel: str, offset: int, limit: int) -> dict[str,
 
 
 ITEMS_PARAMETERS = [
-    {"name": "bbox", "in": "query", "required": False, "style": "form", "explode": False,
-     "description": "minlon,minlat,maxlon,maxlat in CRS84",
-     "schema": {"type": "array", "minItems": 4, "maxItems": 4, "items": {"type": "number"}}},
-    {"name": "limit", "in": "query", "required": False, "style": "form", "explode": False,
-     "schema": {"type": "integer", "minimum": 1}},
-    {"name": "offset", "in": "query", "required": False,
-     "schema": {"type": "integer", "minimum": 0, "default": 0}},
-    {"name": "datetime", "in": "query", "required": False, "style": "form", "explode": False,
-     "description": "yearly layers: a year or an interval (`2023`, `2020/2022`, `../2021`, "
-                    "RFC 3339 dates)", "schema": {"type": "string"}},
-    {"name": "f", "in": "query", "required": False,
-     "schema": {"type": "string", "enum": ["json", "geojson"]}},
+    {
+        "name": "bbox",
+        "in": "query",
+        "required": False,
+        "style": "form",
+        "explode": False,
+        "description": "minlon,minlat,maxlon,maxlat in CRS84",
+        "schema": {"type": "array", "minItems": 4, "maxItems": 4, "items": {"type": "number"}},
+    },
+    {
+        "name": "limit",
+        "in": "query",
+        "required": False,
+        "style": "form",
+        "explode": False,
+        "schema": {"type": "integer", "minimum": 1},
+    },
+    {
+        "name": "offset",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "integer", "minimum": 0, "default": 0},
+    },
+    {
+        "name": "datetime",
+        "in": "query",
+        "required": False,
+        "style": "form",
+        "explode": False,
+        "description": "yearly layers: a year or an interval (`2023`, `2020/2022`, `../2021`, "
+        "RFC 3339 dates)",
+        "schema": {"type": "string"},
+    },
+    {
+        "name": "f",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "string", "enum": ["json", "geojson"]},
+    },
 ]
 """The items query parameters of OGC 17-069r4 §7.15, read from the query string by
 :func:`items_query` (property filters are free-form and described in the text)."""
 
 
-@router.get("/collections/{collection_id}/items", summary="Features of a collection",
-            response_class=Response, openapi_extra={"parameters": ITEMS_PARAMETERS},
-            description="Query parameters: `bbox` (minlon,minlat,maxlon,maxlat, CRS84), "
-                        "`limit` (1–max, default 100), `offset`, `datetime` (yearly layers: "
-                        "`2023`, `2020/2022`, `../2021`), and `<property>=<value>` equality "
-                        "filters on any property of the collection.")
+@router.get(
+    "/collections/{collection_id}/items",
+    summary="Features of a collection",
+    response_class=Response,
+    openapi_extra={"parameters": ITEMS_PARAMETERS},
+    description="Query parameters: `bbox` (minlon,minlat,maxlon,maxlat, CRS84), "
+    "`limit` (1–max, default 100), `offset`, `datetime` (yearly layers: "
+    "`2023`, `2020/2022`, `../2021`), and `<property>=<value>` equality "
+    "filters on any property of the collection.",
+)
 def items(collection_id: str, request: Request, ctx: Context) -> Response:
     ctx.require_collection(collection_id)
     columns = ctx.columns(collection_id)
     query = items_query(request, ctx, collection_id, columns)
-    matched, features = ctx.served.select(collection_id, query,
-                                          key=ctx.spec(collection_id).key)
-    links = [{"href": _self(request), "rel": "self", "type": GEOJSON},
-             {"href": f"{_base(request)}/ogc/collections/{collection_id}", "rel": "collection",
-              "type": "application/json"}]
+    matched, features = ctx.served.select(collection_id, query, key=ctx.spec(collection_id).key)
+    links = [
+        {"href": _self(request), "rel": "self", "type": GEOJSON},
+        {
+            "href": f"{_base(request)}/ogc/collections/{collection_id}",
+            "rel": "collection",
+            "type": "application/json",
+        },
+    ]
     if query.offset + len(features) < matched:
         links.append(_page_link(request, "next", query.offset + query.limit, query.limit))
     if query.offset > 0:
-        links.append(_page_link(request, "prev", max(0, query.offset - query.limit),
-                                query.limit))
-    body = ('{"type":"FeatureCollection","features":[' + ",".join(features) + "],"
-            + f'"numberMatched":{matched},"numberReturned":{len(features)},'
-            + f'"timeStamp":"{now_stamp()}","links":{json.dumps(links)}' + "}")
+        links.append(_page_link(request, "prev", max(0, query.offset - query.limit), query.limit))
+    body = (
+        '{"type":"FeatureCollection","features":['
+        + ",".join(features)
+        + "],"
+        + f'"numberMatched":{matched},"numberReturned":{len(features)},'
+        + f'"timeStamp":"{now_stamp()}","links":{json.dumps(links)}'
+        + "}"
+    )
     return Response(body, media_type=GEOJSON)
 
 
-@router.get("/collections/{collection_id}/items/{feature_id}", summary="One feature",
-            response_class=Response)
+@router.get(
+    "/collections/{collection_id}/items/{feature_id}",
+    summary="One feature",
+    response_class=Response,
+)
 def item(collection_id: str, feature_id: str, request: Request, ctx: Context) -> Response:
     ctx.require_collection(collection_id)
     columns = ctx.columns(collection_id)
     years = ctx.years(collection_id)
-    feature = select_feature(ctx.served.cursor(), collection_id, list(columns),
-                             key=ctx.spec(collection_id).key, identifier=feature_id,
-                             latest_year=years[-1] if years else None)
+    feature = select_feature(
+        ctx.served.cursor(),
+        collection_id,
+        list(columns),
+        key=ctx.spec(collection_id).key,
+        identifier=feature_id,
+        latest_year=years[-1] if years else None,
+    )
     base = _base(request)
-    links = [{"href": _self(request), "rel": "self", "type": GEOJSON},
-             {"href": f"{base}/ogc/collections/{collection_id}", "rel": "collection",
-              "type": "application/json"}]
+    links = [
+        {"href": _self(request), "rel": "self", "type": GEOJSON},
+        {
+            "href": f"{base}/ogc/collections/{collection_id}",
+            "rel": "collection",
+            "type": "application/json",
+        },
+    ]
     body = feature[:-1] + ',"links":' + json.dumps(links) + "}"
     return Response(body, media_type=GEOJSON)

@@ -69,7 +69,7 @@ def _normalise(scenario: dict[str, Any]) -> dict[str, Any]:
     out = []
     for edit in edits:
         if isinstance(edit, dict) and len(edit) == 1:
-            (keyword, options), = edit.items()
+            ((keyword, options),) = edit.items()
             if isinstance(options, dict) and isinstance(options.get("polygon"), dict):
                 options = dict(options)
                 polygon = options.pop("polygon")
@@ -107,13 +107,16 @@ class SummaryRow(BaseModel):
     unit: str
     kind: Literal["share", "count", "minutes", "index", "rate"] = Field(
         description="share: a fraction (shown in %); count: persons; minutes; index; rate "
-                    "(per hour)")
+        "(per hour)"
+    )
     direction: Literal["higher_is_better", "lower_is_better"] | None
     before: float | None
     after: float | None
     change: float | None
-    better: bool | None = Field(description="Whether the change goes the good way (null: no "
-                                            "change, or the measure has no direction)")
+    better: bool | None = Field(
+        description="Whether the change goes the good way (null: no "
+        "change, or the measure has no direction)"
+    )
     before_text: str
     after_text: str
     change_text: str
@@ -177,33 +180,49 @@ class Comparison(BaseModel):
     language: Language
     a: dict[str, str] = Field(description="id and name of the first run")
     b: dict[str, str] = Field(description="id and name of the second run")
-    same_base: bool = Field(description="Whether both runs start from the same twin and year "
-                                        "(otherwise their before values differ)")
+    same_base: bool = Field(
+        description="Whether both runs start from the same twin and year "
+        "(otherwise their before values differ)"
+    )
     table: list[ComparisonRow]
 
 
 def _with_summary(body: dict[str, Any], ctx: ApiContext, language: str) -> dict[str, Any]:
     from dikas.scenarios.summary import summarize
 
-    return {**body, "summary": summarize(body["diff"], lang=language,
-                                         min_count=ctx.settings.min_count)}
+    return {
+        **body,
+        "summary": summarize(body["diff"], lang=language, min_count=ctx.settings.min_count),
+    }
 
 
-LangQuery = Annotated[Language | None, Query(
-    description="Language of the summary (default: from Accept-Language, else English)")]
+LangQuery = Annotated[
+    Language | None,
+    Query(description="Language of the summary (default: from Accept-Language, else English)"),
+]
 
 
-@router.post("/scenarios", status_code=201, response_model=ScenarioRun,
-             summary="Run a scenario (the JSON form of a `dikas scenario run` YAML file)")
-def run(ctx: Annotated[ApiContext, Depends(context)], request: Request,
-        scenario: Annotated[dict[str, Any], Body()], response: Response,
-        lang: LangQuery = None) -> dict[str, Any]:
+@router.post(
+    "/scenarios",
+    status_code=201,
+    response_model=ScenarioRun,
+    summary="Run a scenario (the JSON form of a `dikas scenario run` YAML file)",
+)
+def run(
+    ctx: Annotated[ApiContext, Depends(context)],
+    request: Request,
+    scenario: Annotated[dict[str, Any], Body()],
+    response: Response,
+    lang: LangQuery = None,
+) -> dict[str, Any]:
     from dikas.scenarios import load_scenario, run_scenario
 
     forbidden = _forbidden(scenario)
     if forbidden:
-        raise ParameterError(f"scenarios sent to the server may not name files "
-                             f"({', '.join(sorted(forbidden))}); give polygons inline")
+        raise ParameterError(
+            f"scenarios sent to the server may not name files "
+            f"({', '.join(sorted(forbidden))}); give polygons inline"
+        )
     edits = scenario.get("edits")
     if isinstance(edits, list) and len(edits) > MAX_EDITS:
         raise ParameterError(f"at most {MAX_EDITS} edits per scenario, not {len(edits)}")
@@ -224,41 +243,64 @@ def run(ctx: Annotated[ApiContext, Depends(context)], request: Request,
             from dikas.api.runner import run_in_child
 
             result = run_in_child(ctx.twin_file, spec, timeout_s=timeout)
-    body = {"id": scenario_id, "name": result["name"], "diff": result["diff"],
-            "maps": _maps(result["diff"]), "edits": result["edits"],
-            "recomputed": result["recomputed"],
-            "provenance": {k: v for k, v in result["provenance"].items() if k != "base_twin"},
-            # as posted (outlines, capacities): what a shared URL restores into the editor
-            "submitted": scenario}
-    if ctx.community.save_scenario(scenario_id, body["name"], body,
-                                   keep=ctx.settings.max_scenarios,
-                                   max_bytes=ctx.settings.max_scenario_bytes):
+    body = {
+        "id": scenario_id,
+        "name": result["name"],
+        "diff": result["diff"],
+        "maps": _maps(result["diff"]),
+        "edits": result["edits"],
+        "recomputed": result["recomputed"],
+        "provenance": {k: v for k, v in result["provenance"].items() if k != "base_twin"},
+        # as posted (outlines, capacities): what a shared URL restores into the editor
+        "submitted": scenario,
+    }
+    if ctx.community.save_scenario(
+        scenario_id,
+        body["name"],
+        body,
+        keep=ctx.settings.max_scenarios,
+        max_bytes=ctx.settings.max_scenario_bytes,
+    ):
         response.headers["Location"] = f"/api/scenarios/{scenario_id}"
     return _with_summary(body, ctx, language)
 
 
-@router.get("/scenarios/compare", response_model=Comparison,
-            summary="Two stored scenario runs side by side (the summary table with two "
-                    "after-columns)")
-def compare(ctx: Annotated[ApiContext, Depends(context)], request: Request,
-            a: Annotated[str, Query(pattern=SCENARIO_ID, description="Id of the first run")],
-            b: Annotated[str, Query(pattern=SCENARIO_ID, description="Id of the second run")],
-            lang: LangQuery = None) -> dict[str, Any]:
+@router.get(
+    "/scenarios/compare",
+    response_model=Comparison,
+    summary="Two stored scenario runs side by side (the summary table with two after-columns)",
+)
+def compare(
+    ctx: Annotated[ApiContext, Depends(context)],
+    request: Request,
+    a: Annotated[str, Query(pattern=SCENARIO_ID, description="Id of the first run")],
+    b: Annotated[str, Query(pattern=SCENARIO_ID, description="Id of the second run")],
+    lang: LangQuery = None,
+) -> dict[str, Any]:
     from dikas.scenarios.summary import compare_summaries
 
     language = request_language(lang, request)
     first, second = ctx.community.scenario(a), ctx.community.scenario(b)
     base = ("base_build_id", "year")
     same = all(first["provenance"].get(k) == second["provenance"].get(k) for k in base)
-    return {"language": language, "a": {"id": a, "name": first["name"]},
-            "b": {"id": b, "name": second["name"]}, "same_base": same,
-            "table": compare_summaries(first["diff"], second["diff"], lang=language,
-                                       min_count=ctx.settings.min_count)}
+    return {
+        "language": language,
+        "a": {"id": a, "name": first["name"]},
+        "b": {"id": b, "name": second["name"]},
+        "same_base": same,
+        "table": compare_summaries(
+            first["diff"], second["diff"], lang=language, min_count=ctx.settings.min_count
+        ),
+    }
 
 
-@router.get("/scenarios/{scenario_id}", response_model=ScenarioRun,
-            summary="A scenario run, by its id")
-def get(scenario_id: str, ctx: Annotated[ApiContext, Depends(context)], request: Request,
-        lang: LangQuery = None) -> dict[str, Any]:
-    return _with_summary(ctx.community.scenario(scenario_id), ctx,
-                         request_language(lang, request))
+@router.get(
+    "/scenarios/{scenario_id}", response_model=ScenarioRun, summary="A scenario run, by its id"
+)
+def get(
+    scenario_id: str,
+    ctx: Annotated[ApiContext, Depends(context)],
+    request: Request,
+    lang: LangQuery = None,
+) -> dict[str, Any]:
+    return _with_summary(ctx.community.scenario(scenario_id), ctx, request_language(lang, request))

@@ -38,9 +38,11 @@ Context = Annotated[ApiContext, Depends(context)]
 EXPORT_ROLE = "moderator"
 """The lowest role that may see raw survey answers (organisers and moderators)."""
 DIST = Path(__file__).resolve().parents[2] / "web" / "dist"
-EXPORT_MEDIA = {"csv": "text/csv",
-                "gpkg": "application/geopackage+sqlite3",
-                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+EXPORT_MEDIA = {
+    "csv": "text/csv",
+    "gpkg": "application/geopackage+sqlite3",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 _lock = threading.Lock()
 
 
@@ -75,9 +77,9 @@ def submission_rate(request: Request, ctx: Context) -> ClientRate:
     with _lock:
         rate = getattr(state, "survey_rate", None)
         if rate is None:
-            rate = state.survey_rate = ClientRate("survey submissions",
-                                                  ctx.settings.survey_submissions_per_hour,
-                                                  3600.0)
+            rate = state.survey_rate = ClientRate(
+                "survey submissions", ctx.settings.survey_submissions_per_hour, 3600.0
+            )
     return rate
 
 
@@ -99,95 +101,152 @@ def _areas(ctx: ApiContext, language: str) -> list[dict[str, str]]:
         return []
     columns = twin.columns("areas")
     name = "name_sv" if language == "sv" and "name_sv" in columns else "name"
-    rows = twin.sql(f"SELECT DISTINCT postal_code, coalesce({name}, name) AS name FROM areas "
-                    "WHERE year = (SELECT max(year) FROM areas) ORDER BY postal_code")
-    return [{"code": str(c), "name": str(n)} for c, n in zip(rows["postal_code"], rows["name"],
-                                                               strict=True)]
+    rows = twin.sql(
+        f"SELECT DISTINCT postal_code, coalesce({name}, name) AS name FROM areas "
+        "WHERE year = (SELECT max(year) FROM areas) ORDER BY postal_code"
+    )
+    return [
+        {"code": str(c), "name": str(n)}
+        for c, n in zip(rows["postal_code"], rows["name"], strict=True)
+    ]
 
 
 @router.get("/api/surveys", summary="The open surveys with their ids and titles")
 def surveys(store: Store, lang: Language = "en") -> list[dict[str, Any]]:
     now = now_utc()
-    return [{"id": s.survey.id, "version": s.survey.version, "title": s.survey.title[lang],
-             "closes": s.survey.closes.isoformat() if s.survey.closes else None,
-             "url": f"/surveys/{s.survey.id}"}
-            for s in store.all() if s.is_open(now)]
+    return [
+        {
+            "id": s.survey.id,
+            "version": s.survey.version,
+            "title": s.survey.title[lang],
+            "closes": s.survey.closes.isoformat() if s.survey.closes else None,
+            "url": f"/surveys/{s.survey.id}",
+        }
+        for s in store.all()
+        if s.is_open(now)
+    ]
 
 
-@router.get("/api/surveys/{survey_id}", summary="One survey in a language, with the areas "
-                                                "to answer map questions without the map")
+@router.get(
+    "/api/surveys/{survey_id}",
+    summary="One survey in a language, with the areas to answer map questions without the map",
+)
 def survey(survey_id: str, store: Store, ctx: Context, lang: Language = "en") -> dict[str, Any]:
     stored = _survey(store, survey_id)
-    return {**localized(stored.survey, lang), "open": stored.is_open(now_utc()),
-            "areas": _areas(ctx, lang)}
+    return {
+        **localized(stored.survey, lang),
+        "open": stored.is_open(now_utc()),
+        "areas": _areas(ctx, lang),
+    }
 
 
 class Submission(BaseModel):
     """One anonymous submission (see :mod:`dikas.surveys.answers` for the answer values)."""
 
-    token: str = Field(min_length=16, max_length=128, pattern=r"^[A-Za-z0-9_-]+$",
-                       description="A random token the browser keeps: one submission each")
+    token: str = Field(
+        min_length=16,
+        max_length=128,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="A random token the browser keeps: one submission each",
+    )
     language: Literal["fi", "sv", "en"] = "en"
     answers: dict[str, Any]
 
 
-@router.post("/api/surveys/{survey_id}/responses", status_code=201,
-             summary="Answer a survey (no sign-in; one submission per browser token)",
-             dependencies=[Depends(same_origin)])
-def respond(survey_id: str, submission: Submission, request: Request, store: Store,
-            ctx: Context, rate: Annotated[ClientRate, Depends(submission_rate)],
-            places: Annotated[Linker, Depends(linker)]) -> dict[str, Any]:
+@router.post(
+    "/api/surveys/{survey_id}/responses",
+    status_code=201,
+    summary="Answer a survey (no sign-in; one submission per browser token)",
+    dependencies=[Depends(same_origin)],
+)
+def respond(
+    survey_id: str,
+    submission: Submission,
+    request: Request,
+    store: Store,
+    ctx: Context,
+    rate: Annotated[ClientRate, Depends(submission_rate)],
+    places: Annotated[Linker, Depends(linker)],
+) -> dict[str, Any]:
     stored = _survey(store, survey_id)
     if not stored.is_open(now_utc()):
         raise HTTPException(409, f"survey {survey_id!r} is not open for answers")
     rate.hit(client_key(request, ctx))
     rows = check_answers(stored.survey, submission.answers)
     linked = places.link(stored.survey, rows)
-    response_id = store.add_response(stored.survey, submission.token, submission.language,
-                                     linked)
+    response_id = store.add_response(stored.survey, submission.token, submission.language, linked)
     if response_id is None:
         raise HTTPException(409, "this browser has already answered the survey")
     return {"survey": survey_id, "received": True, "answers": len(linked)}
 
 
-@router.get("/api/surveys/{survey_id}/results",
-            summary="Answers aggregated to cells, postal areas or districts (units with fewer "
-                    "respondents than the privacy threshold blanked)")
-def results(survey_id: str, store: Store, ctx: Context,
-            level: Literal["areas", "districts", "grid"] = "areas") -> dict[str, Any]:
+@router.get(
+    "/api/surveys/{survey_id}/results",
+    summary="Answers aggregated to cells, postal areas or districts (units with fewer "
+    "respondents than the privacy threshold blanked)",
+)
+def results(
+    survey_id: str,
+    store: Store,
+    ctx: Context,
+    level: Literal["areas", "districts", "grid"] = "areas",
+) -> dict[str, Any]:
     stored = _survey(store, survey_id)
     assert level in PUBLIC_LEVELS
-    units = aggregate(stored.survey, store.answers(survey_id), level,
-                      min_count=ctx.settings.min_count)
-    return {"survey": survey_id, "level": level, "min_count": ctx.settings.min_count,
-            "respondents": store.count(survey_id), "units": units}
+    units = aggregate(
+        stored.survey, store.answers(survey_id), level, min_count=ctx.settings.min_count
+    )
+    return {
+        "survey": survey_id,
+        "level": level,
+        "min_count": ctx.settings.min_count,
+        "respondents": store.count(survey_id),
+        "units": units,
+    }
 
 
-@router.get("/api/surveys/{survey_id}/representativeness",
-            summary="Respondents per 1,000 residents by area and population group, the "
-                    "representation score, post-stratification weights, under-represented "
-                    "units (small counts blanked)")
-def survey_representativeness(survey_id: str, store: Store, ctx: Context,
-                              lang: Language = "en") -> dict[str, Any]:
+@router.get(
+    "/api/surveys/{survey_id}/representativeness",
+    summary="Respondents per 1,000 residents by area and population group, the "
+    "representation score, post-stratification weights, under-represented "
+    "units (small counts blanked)",
+)
+def survey_representativeness(
+    survey_id: str, store: Store, ctx: Context, lang: Language = "en"
+) -> dict[str, Any]:
     stored = _survey(store, survey_id)
     twin = ctx.twin()
     if not twin.has_layer("areas"):
         raise NotFoundError("the twin has no areas to compare respondents with")
     areas = twin.read("areas", year=max(twin.years("areas")))
-    result = representativeness(stored.survey, store.answers(survey_id),
-                                areas.drop(columns="geometry"), language=lang)
-    return {**publish(result, min_count=ctx.settings.min_count),
-            "min_count": ctx.settings.min_count}
+    result = representativeness(
+        stored.survey, store.answers(survey_id), areas.drop(columns="geometry"), language=lang
+    )
+    return {
+        **publish(result, min_count=ctx.settings.min_count),
+        "min_count": ctx.settings.min_count,
+    }
 
 
-@router.get("/api/surveys/{survey_id}/export",
-            summary="Every raw answer with its place (organisers and moderators)",
-            response_class=Response,
-            responses={200: {"content": {media: {"schema": {"type": "string",
-                                                            "format": "binary"}}
-                                         for media in EXPORT_MEDIA.values()}}})
-def export(survey_id: str, store: Store, user: Annotated[User, Depends(current_user)],
-           format: Literal["csv", "gpkg", "xlsx"] = "csv") -> Response:
+@router.get(
+    "/api/surveys/{survey_id}/export",
+    summary="Every raw answer with its place (organisers and moderators)",
+    response_class=Response,
+    responses={
+        200: {
+            "content": {
+                media: {"schema": {"type": "string", "format": "binary"}}
+                for media in EXPORT_MEDIA.values()
+            }
+        }
+    },
+)
+def export(
+    survey_id: str,
+    store: Store,
+    user: Annotated[User, Depends(current_user)],
+    format: Literal["csv", "gpkg", "xlsx"] = "csv",
+) -> Response:
     require_organiser(user)
     stored = _survey(store, survey_id)
     assert format in FORMATS
@@ -195,9 +254,14 @@ def export(survey_id: str, store: Store, user: Annotated[User, Depends(current_u
         path = Path(folder) / f"{survey_id}.{format}"
         write_export(stored, store, path, format)
         content = path.read_bytes()
-    return Response(content, media_type=EXPORT_MEDIA[format], headers={
-        "Content-Disposition": f'attachment; filename="{survey_id}.{format}"',
-        "Cache-Control": "no-store"})
+    return Response(
+        content,
+        media_type=EXPORT_MEDIA[format],
+        headers={
+            "Content-Disposition": f'attachment; filename="{survey_id}.{format}"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.get("/surveys/{survey_id}", include_in_schema=False)
@@ -206,6 +270,7 @@ def page(survey_id: str, ctx: Context) -> Response:
     dist = ctx.settings.web_dist or DIST
     index = dist / "survey" / "survey.html"
     if not index.is_file():
-        return JSONResponse({"detail": "the survey page is not built (src/dikas/web/dist)"},
-                            status_code=404)
+        return JSONResponse(
+            {"detail": "the survey page is not built (src/dikas/web/dist)"}, status_code=404
+        )
     return FileResponse(index)

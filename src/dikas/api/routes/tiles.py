@@ -17,15 +17,22 @@ router = APIRouter(prefix="/api/tiles", tags=["Map"])
 MVT = "application/vnd.mapbox-vector-tile"
 
 
-@router.get("/{layers}/{z}/{x}/{y}.mvt", response_class=Response,
-            summary="Mapbox Vector Tile of one layer or several",
-            description=f"Layers: {', '.join(TILE_LAYERS)}. Several comma-separated layers "
-                        "give one tile holding each of them (one request per tile instead of "
-                        "one per layer). Tiles below a layer's minimum zoom carry nothing of "
-                        "it (bounds request cost).")
-async def tile(layers: str, z: Annotated[int, Path()], x: Annotated[int, Path()],
-               y: Annotated[int, Path()], ctx: Annotated[ApiContext, Depends(context)]
-               ) -> Response:
+@router.get(
+    "/{layers}/{z}/{x}/{y}.mvt",
+    response_class=Response,
+    summary="Mapbox Vector Tile of one layer or several",
+    description=f"Layers: {', '.join(TILE_LAYERS)}. Several comma-separated layers "
+    "give one tile holding each of them (one request per tile instead of "
+    "one per layer). Tiles below a layer's minimum zoom carry nothing of "
+    "it (bounds request cost).",
+)
+async def tile(
+    layers: str,
+    z: Annotated[int, Path()],
+    x: Annotated[int, Path()],
+    y: Annotated[int, Path()],
+    ctx: Annotated[ApiContext, Depends(context)],
+) -> Response:
     available = ctx.tile_layers
     names = list(dict.fromkeys(layers.split(",")))
     unknown = [name for name in names if name not in available]

@@ -30,9 +30,16 @@ def _label(dataset: Dataset, year: int | None) -> str:
     return dataset.name if year is None else f"{dataset.name} {year}"
 
 
-def download_part(ctx: FetchContext, dataset: Dataset, url: str, *, year: int | None = None,
-                  suffix: str, request: Mapping[str, Any] | None = None,
-                  check: Check | None = None) -> Part:
+def download_part(
+    ctx: FetchContext,
+    dataset: Dataset,
+    url: str,
+    *,
+    year: int | None = None,
+    suffix: str,
+    request: Mapping[str, Any] | None = None,
+    check: Check | None = None,
+) -> Part:
     """One cached, locked file of ``dataset`` (the whole dataset or one ``year``).
 
     Parameters
@@ -66,10 +73,15 @@ def download_part(ctx: FetchContext, dataset: Dataset, url: str, *, year: int | 
         if cached is None:
             raise MissingDataError(
                 f"--frozen and no locked copy of dataset {_label(dataset, year)!r}; "
-                f"run dikas data fetch --city {ctx.catalog.city}")
+                f"run dikas data fetch --city {ctx.catalog.city}"
+            )
         return cached
-    same_request = cached is not None and cached.lock is not None and \
-        cached.lock.url == url and dict(cached.lock.request) == request
+    same_request = (
+        cached is not None
+        and cached.lock is not None
+        and cached.lock.url == url
+        and dict(cached.lock.request) == request
+    )
     if same_request and not ctx.refresh:
         return cached  # type: ignore[return-value]
     conditional = cached.lock if same_request and cached is not None else None
@@ -80,27 +92,43 @@ def download_part(ctx: FetchContext, dataset: Dataset, url: str, *, year: int | 
         progress, close = tqdm_progress(_label(dataset, year))
     try:
         result = ctx.client.download(
-            url, staging, dataset=dataset.name, params=request or None,
+            url,
+            staging,
+            dataset=dataset.name,
+            params=request or None,
             etag=conditional.etag if conditional else None,
             last_modified=conditional.last_modified if conditional else None,
-            progress=progress)
+            progress=progress,
+        )
     finally:
         if close is not None:
             close()
     if result.not_modified:
         if cached is None or cached.lock is None:
-            raise FetchError("server answered 304 Not Modified without a cached copy",
-                             dataset=dataset.name, url=result.url)
+            raise FetchError(
+                "server answered 304 Not Modified without a cached copy",
+                dataset=dataset.name,
+                url=result.url,
+            )
         entry = dataclasses.replace(
-            cached.lock, fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+            cached.lock, fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        )
         ctx.lock.put(entry)
         return dataclasses.replace(cached, lock=entry)
     try:
         if check is not None:
             check(result.path)
         extra = {"final_url": result.final_url} if result.final_url != result.url else {}
-        return ctx.commit(dataset, year, result.path, suffix=suffix, url=url,
-                          request=request, headers=result.headers, extra=extra)
+        return ctx.commit(
+            dataset,
+            year,
+            result.path,
+            suffix=suffix,
+            url=url,
+            request=request,
+            headers=result.headers,
+            extra=extra,
+        )
     finally:
         result.path.unlink(missing_ok=True)
 
@@ -131,8 +159,10 @@ def _head(path: Path) -> bytes:
 def check_gtfs(path: Path, *, dataset: str, url: str) -> None:
     """Raise a one-line :class:`DataError` unless ``path`` is a zip holding ``stops.txt``."""
     if not zipfile.is_zipfile(path):
-        raise DataError(f"URL {url}: the body is not a GTFS zip (it starts with "
-                        f"{_head(path)!r})", dataset=dataset)
+        raise DataError(
+            f"URL {url}: the body is not a GTFS zip (it starts with {_head(path)!r})",
+            dataset=dataset,
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             names = {Path(n).name for n in archive.namelist()}
@@ -142,8 +172,7 @@ def check_gtfs(path: Path, *, dataset: str, url: str) -> None:
     if broken is not None:
         raise DataError(f"URL {url}: GTFS zip member {broken} is corrupt", dataset=dataset)
     if "stops.txt" not in names:
-        raise DataError(f"URL {url}: the zip is not a GTFS feed (no stops.txt)",
-                        dataset=dataset)
+        raise DataError(f"URL {url}: the zip is not a GTFS feed (no stops.txt)", dataset=dataset)
 
 
 def check_raster(path: Path, *, dataset: str, url: str) -> None:
@@ -158,21 +187,39 @@ def check_raster(path: Path, *, dataset: str, url: str) -> None:
             if raster.crs is None:
                 raise DataError(f"URL {url}: the raster has no CRS", dataset=dataset)
     except RasterioError as exc:
-        raise DataError(f"URL {url}: the body is not a readable raster (it starts with "
-                        f"{_head(path)!r})", dataset=dataset) from exc
+        raise DataError(
+            f"URL {url}: the body is not a readable raster (it starts with {_head(path)!r})",
+            dataset=dataset,
+        ) from exc
 
 
 def fetch_gtfs(dataset: Dataset, ctx: FetchContext) -> list[Part]:
     """The ``gtfs`` source kind: the feed's zip as one part (checked for ``stops.txt``)."""
     url, request = _resource(dataset, ctx)
     full = with_params(url, request)
-    return [download_part(ctx, dataset, url, suffix=".zip", request=request,
-                          check=lambda path: check_gtfs(path, dataset=dataset.name, url=full))]
+    return [
+        download_part(
+            ctx,
+            dataset,
+            url,
+            suffix=".zip",
+            request=request,
+            check=lambda path: check_gtfs(path, dataset=dataset.name, url=full),
+        )
+    ]
 
 
 def fetch_raster(dataset: Dataset, ctx: FetchContext) -> list[Part]:
     """The ``raster`` source kind: a GeoTIFF / COG as one part (checked with rasterio)."""
     url, request = _resource(dataset, ctx)
     full = with_params(url, request)
-    return [download_part(ctx, dataset, url, suffix=".tif", request=request,
-                          check=lambda path: check_raster(path, dataset=dataset.name, url=full))]
+    return [
+        download_part(
+            ctx,
+            dataset,
+            url,
+            suffix=".tif",
+            request=request,
+            check=lambda path: check_raster(path, dataset=dataset.name, url=full),
+        )
+    ]

@@ -92,24 +92,41 @@ def page_bounds(features: Sequence[Mapping[str, Any]]) -> tuple[float, float, fl
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def check_crs(features: Sequence[Mapping[str, Any]], *, expected: int, declared: str | None,
-              dataset: str, url: str) -> None:
+def check_crs(
+    features: Sequence[Mapping[str, Any]],
+    *,
+    expected: int,
+    declared: str | None,
+    dataset: str,
+    url: str,
+) -> None:
     """Raise unless the page is in EPSG ``expected`` (declared CRS and coordinates agree)."""
     stated = epsg_code(declared) if declared else None
     if declared and stated is not None and stated != expected:
-        raise FetchError(f"the answer is in EPSG:{stated}, not the requested EPSG:{expected} "
-                         "(the service changed the CRS)", dataset=dataset, url=url)
+        raise FetchError(
+            f"the answer is in EPSG:{stated}, not the requested EPSG:{expected} "
+            "(the service changed the CRS)",
+            dataset=dataset,
+            url=url,
+        )
     bounds = page_bounds(features)
     area = _area_bounds(expected)
     if bounds is None or area is None:
         return
     minx, miny, maxx, maxy = area
     margin_x, margin_y = 0.5 * (maxx - minx), 0.5 * (maxy - miny)
-    if (bounds[0] < minx - margin_x or bounds[2] > maxx + margin_x
-            or bounds[1] < miny - margin_y or bounds[3] > maxy + margin_y):
-        raise FetchError(f"coordinates ({bounds[0]:.6g}, {bounds[1]:.6g}) are not in the "
-                         f"requested EPSG:{expected} (the service changed the CRS)",
-                         dataset=dataset, url=url)
+    if (
+        bounds[0] < minx - margin_x
+        or bounds[2] > maxx + margin_x
+        or bounds[1] < miny - margin_y
+        or bounds[3] > maxy + margin_y
+    ):
+        raise FetchError(
+            f"coordinates ({bounds[0]:.6g}, {bounds[1]:.6g}) are not in the "
+            f"requested EPSG:{expected} (the service changed the CRS)",
+            dataset=dataset,
+            url=url,
+        )
 
 
 def exception_text(body: bytes) -> str | None:
@@ -122,10 +139,16 @@ def exception_text(body: bytes) -> str | None:
             return None
         if not root.tag.endswith(("ExceptionReport", "ServiceExceptionReport")):
             return None
-        texts = [" ".join((e.text or "").split()) for e in root.iter()
-                 if e.tag.endswith(("ExceptionText", "ServiceException"))]
-        codes = [e.get("exceptionCode") or e.get("code") for e in root.iter()
-                 if e.tag.endswith(("Exception", "ServiceException"))]
+        texts = [
+            " ".join((e.text or "").split())
+            for e in root.iter()
+            if e.tag.endswith(("ExceptionText", "ServiceException"))
+        ]
+        codes = [
+            e.get("exceptionCode") or e.get("code")
+            for e in root.iter()
+            if e.tag.endswith(("Exception", "ServiceException"))
+        ]
         code = next((c for c in codes if c), None)
         text = "; ".join(t for t in texts if t) or "no text"
         return f"{code}: {text}" if code else text
@@ -139,8 +162,14 @@ def exception_text(body: bytes) -> str | None:
     return None
 
 
-def get(client: HttpClient, url: str, params: Mapping[str, object] | None, *, dataset: str,
-        headers: Mapping[str, str] | None = None) -> Response:
+def get(
+    client: HttpClient,
+    url: str,
+    params: Mapping[str, object] | None,
+    *,
+    dataset: str,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
     """``client.get`` whose errors quote the service's exception text when it sent one."""
     try:
         response = client.get(url, params, dataset=dataset, headers=headers)
@@ -152,8 +181,11 @@ def get(client: HttpClient, url: str, params: Mapping[str, object] | None, *, da
             except (OSError, ValueError):
                 text = None
             if text:
-                raise FetchError(f"HTTP {cause.code}, service exception {text}",
-                                 dataset=dataset, url=with_params(url, params)) from exc
+                raise FetchError(
+                    f"HTTP {cause.code}, service exception {text}",
+                    dataset=dataset,
+                    url=with_params(url, params),
+                ) from exc
         raise
     text = exception_text(response.body)
     if text:
@@ -168,12 +200,21 @@ def json_page(response: Response, *, dataset: str) -> dict[str, Any]:
     except ValueError:
         kind = response.headers.get("content-type", "no content type")
         start = response.body[:40].decode("utf-8", "replace").split("\n")[0]
-        raise FetchError(f"the answer is not GeoJSON ({kind}, starts {start!r})",
-                         dataset=dataset, url=response.url) from None
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" \
-            or not isinstance(data.get("features"), list):
-        raise FetchError("the answer is JSON but not a GeoJSON FeatureCollection",
-                         dataset=dataset, url=response.url)
+        raise FetchError(
+            f"the answer is not GeoJSON ({kind}, starts {start!r})",
+            dataset=dataset,
+            url=response.url,
+        ) from None
+    if (
+        not isinstance(data, dict)
+        or data.get("type") != "FeatureCollection"
+        or not isinstance(data.get("features"), list)
+    ):
+        raise FetchError(
+            "the answer is JSON but not a GeoJSON FeatureCollection",
+            dataset=dataset,
+            url=response.url,
+        )
     return data
 
 
@@ -186,8 +227,15 @@ def feature_key(feature: Mapping[str, Any]) -> str:
     return hashlib.sha1(content.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
-def add_page(features: list[dict[str, Any]], page: Mapping[str, Any], seen: set[str], *,
-             dataset: str, url: str, repeated: str) -> None:
+def add_page(
+    features: list[dict[str, Any]],
+    page: Mapping[str, Any],
+    seen: set[str],
+    *,
+    dataset: str,
+    url: str,
+    repeated: str,
+) -> None:
     """Append a page's features after checking them against the page and earlier pages.
 
     ``numberReturned`` must equal the features sent, and no feature may come twice
@@ -196,19 +244,29 @@ def add_page(features: list[dict[str, Any]], page: Mapping[str, Any], seen: set[
     batch = page["features"]
     returned = page.get("numberReturned")
     if isinstance(returned, int) and returned != len(batch):
-        raise FetchError(f"numberReturned {returned} but {len(batch)} features in the page",
-                         dataset=dataset, url=url)
+        raise FetchError(
+            f"numberReturned {returned} but {len(batch)} features in the page",
+            dataset=dataset,
+            url=url,
+        )
     for feature in batch:
         key = feature_key(feature)
         if key in seen:
-            raise FetchError(f"feature {feature.get('id') or key[:12]!r} came twice while "
-                             f"{repeated}", dataset=dataset, url=url)
+            raise FetchError(
+                f"feature {feature.get('id') or key[:12]!r} came twice while {repeated}",
+                dataset=dataset,
+                url=url,
+            )
         seen.add(key)
     features.extend(batch)
 
 
-def fetch_parts(ctx: FetchContext, dataset: Dataset, targets: Sequence[tuple[int | None, str]],
-                fetch: Callable[[int | None, str, str], Part]) -> list[Part]:
+def fetch_parts(
+    ctx: FetchContext,
+    dataset: Dataset,
+    targets: Sequence[tuple[int | None, str]],
+    fetch: Callable[[int | None, str, str], Part],
+) -> list[Part]:
     """One part per ``(year, layer name)``: the locked cached copy unless ``--refresh``,
     else ``fetch(year, name, progress label)``."""
     parts = []
@@ -221,30 +279,44 @@ def fetch_parts(ctx: FetchContext, dataset: Dataset, targets: Sequence[tuple[int
     return parts
 
 
-def check_properties(features: Sequence[Mapping[str, Any]], required: Sequence[str], *,
-                     dataset: str, url: str) -> None:
+def check_properties(
+    features: Sequence[Mapping[str, Any]], required: Sequence[str], *, dataset: str, url: str
+) -> None:
     """Raise when a feature lacks its geometry or one of the ``required`` properties."""
     for feature in features:
         props = feature.get("properties") or {}
         missing = [p for p in required if p not in props]
         if missing:
-            raise FetchError(f"a feature lacks the required property {missing[0]!r} "
-                             f"(has {', '.join(sorted(props)[:8]) or 'none'})",
-                             dataset=dataset, url=url)
+            raise FetchError(
+                f"a feature lacks the required property {missing[0]!r} "
+                f"(has {', '.join(sorted(props)[:8]) or 'none'})",
+                dataset=dataset,
+                url=url,
+            )
         if not feature.get("geometry"):
             raise FetchError("a feature has no geometry", dataset=dataset, url=url)
 
 
-def write_feature_collection(path: Path, features: Sequence[Mapping[str, Any]], *, epsg: int
-                             ) -> None:
+def write_feature_collection(
+    path: Path, features: Sequence[Mapping[str, Any]], *, epsg: int
+) -> None:
     """Write ``features`` as one GeoJSON file whose ``crs`` member names EPSG ``epsg``.
 
     EPSG:4326 is written as CRS84 (lon/lat), the axis order GeoJSON pages carry.
     """
     name = "urn:ogc:def:crs:OGC:1.3:CRS84" if epsg == 4326 else f"urn:ogc:def:crs:EPSG::{epsg}"
-    body = {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": name}},
-            "features": [{"type": "Feature", "id": f.get("id"),
-                          "properties": f.get("properties") or {},
-                          "geometry": f.get("geometry")} for f in features]}
+    body = {
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": name}},
+        "features": [
+            {
+                "type": "Feature",
+                "id": f.get("id"),
+                "properties": f.get("properties") or {},
+                "geometry": f.get("geometry"),
+            }
+            for f in features
+        ],
+    }
     with open(path, "w", encoding="utf-8") as out:
         json.dump(body, out, ensure_ascii=False)

@@ -49,8 +49,9 @@ def _json(response_body: bytes, *, dataset: str, url: str, what: str) -> dict[st
         data = json.loads(response_body)
     except ValueError:
         start = response_body[:40].decode("utf-8", "replace").split("\n")[0]
-        raise FetchError(f"{what} is not JSON (starts {start!r})", dataset=dataset,
-                         url=url) from None
+        raise FetchError(
+            f"{what} is not JSON (starts {start!r})", dataset=dataset, url=url
+        ) from None
     if not isinstance(data, dict):
         raise FetchError(f"{what} is not a JSON object", dataset=dataset, url=url)
     return data
@@ -83,8 +84,11 @@ def _with_missing(url: str, params: Mapping[str, object]) -> str:
     parts = urllib.parse.urlsplit(url)
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
     have = {k.lower() for k, _ in query}
-    query += [(k, str(v)) for k, v in params.items()
-              if k.lower() not in have and k.lower() not in ("limit", "offset")]
+    query += [
+        (k, str(v))
+        for k, v in params.items()
+        if k.lower() not in have and k.lower() not in ("limit", "offset")
+    ]
     return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
 
 
@@ -124,9 +128,16 @@ def _params(dataset: Dataset, ctx: FetchContext) -> tuple[dict[str, object], int
     return params, epsg
 
 
-def fetch_items(ctx: FetchContext, base: str, collection: str, params: Mapping[str, object],
-                *, epsg: int, dataset: str, label: str) -> tuple[list[dict[str, Any]], int,
-                                                                  int | None]:
+def fetch_items(
+    ctx: FetchContext,
+    base: str,
+    collection: str,
+    params: Mapping[str, object],
+    *,
+    epsg: int,
+    dataset: str,
+    label: str,
+) -> tuple[list[dict[str, Any]], int, int | None]:
     """Every feature of one collection: (features, pages, numberMatched)."""
     url: str | None = f"{base.rstrip('/')}/collections/{urllib.parse.quote(collection)}/items"
     query: Mapping[str, object] | None = params
@@ -138,39 +149,62 @@ def fetch_items(ctx: FetchContext, base: str, collection: str, params: Mapping[s
     while url is not None:
         if pages >= MAX_PAGES:
             raise FetchError(f"more than {MAX_PAGES} pages", dataset=dataset, url=url)
-        response = gj.get(ctx.client, url, query, dataset=dataset,
-                          headers={"Accept": "application/geo+json, application/json"})
+        response = gj.get(
+            ctx.client,
+            url,
+            query,
+            dataset=dataset,
+            headers={"Accept": "application/geo+json, application/json"},
+        )
         if response.url in visited:
-            raise FetchError("the next link leads back to a page already read",
-                             dataset=dataset, url=response.url)
+            raise FetchError(
+                "the next link leads back to a page already read", dataset=dataset, url=response.url
+            )
         visited.add(response.url)
         page = gj.json_page(response, dataset=dataset)
         pages += 1
         batch = page["features"]
-        gj.check_crs(batch, expected=epsg, declared=response.headers.get("content-crs"),
-                     dataset=dataset, url=response.url)
+        gj.check_crs(
+            batch,
+            expected=epsg,
+            declared=response.headers.get("content-crs"),
+            dataset=dataset,
+            url=response.url,
+        )
         gj.check_properties(batch, (), dataset=dataset, url=response.url)
         if pages == 1 and isinstance(page.get("numberMatched"), int):
             matched = page["numberMatched"]
-        gj.add_page(features, page, seen, dataset=dataset, url=response.url,
-                    repeated="following next links")
+        gj.add_page(
+            features, page, seen, dataset=dataset, url=response.url, repeated="following next links"
+        )
         if ctx.show_progress:
             total = f"/{matched}" if matched is not None else ""
             print(f"dikas: {label}: {len(features)}{total} features", file=sys.stderr)
         following = _next_link(page)
         if following is not None and not batch:
-            raise FetchError(f"empty page with a next link after {len(features)} features",
-                             dataset=dataset, url=response.url)
-        url = _with_missing(urllib.parse.urljoin(response.url, following), params) \
-            if following else None
+            raise FetchError(
+                f"empty page with a next link after {len(features)} features",
+                dataset=dataset,
+                url=response.url,
+            )
+        url = (
+            _with_missing(urllib.parse.urljoin(response.url, following), params)
+            if following
+            else None
+        )
         query = None
     if matched is not None and len(features) != matched:
-        raise FetchError(f"the pages add up to {len(features)} features but numberMatched "
-                         f"is {matched}", dataset=dataset,
-                         url=f"{base.rstrip('/')}/collections/{collection}/items")
+        raise FetchError(
+            f"the pages add up to {len(features)} features but numberMatched is {matched}",
+            dataset=dataset,
+            url=f"{base.rstrip('/')}/collections/{collection}/items",
+        )
     if not features:
-        raise FetchError(f"collection {collection!r} returned no features for this request",
-                         dataset=dataset, url=f"{base.rstrip('/')}/collections/{collection}")
+        raise FetchError(
+            f"collection {collection!r} returned no features for this request",
+            dataset=dataset,
+            url=f"{base.rstrip('/')}/collections/{collection}",
+        )
     return features, pages, matched
 
 
@@ -184,28 +218,44 @@ def fetch_ogcapi(dataset: Dataset, ctx: FetchContext) -> list[Part]:
     params, epsg = _params(dataset, ctx)
     if yearly:
         pattern = year_pattern(template)
-        offered = {int(m.group(1)): cid for cid in collection_ids(ctx, base, dataset=dataset.name)
-                   if (m := pattern.match(cid))}
+        offered = {
+            int(m.group(1)): cid
+            for cid in collection_ids(ctx, base, dataset=dataset.name)
+            if (m := pattern.match(cid))
+        }
         wanted = _wanted_years(dataset, ctx) or tuple(sorted(offered))
         span = ", ".join(map(str, sorted(offered))) or "none"
         missing = [y for y in wanted if y not in offered]
         if missing or not wanted:
             name = template.replace("{year}", str(missing[0]) if missing else "YYYY")
-            raise FetchError(f"the service offers no collection {name!r} (years offered: "
-                             f"{span})", dataset=dataset.name,
-                             url=f"{base.rstrip('/')}/collections")
+            raise FetchError(
+                f"the service offers no collection {name!r} (years offered: {span})",
+                dataset=dataset.name,
+                url=f"{base.rstrip('/')}/collections",
+            )
         targets: list[tuple[int | None, str]] = [(y, offered[y]) for y in wanted]
     else:
         targets = [(None, template)]
+
     def fetch(year: int | None, collection: str, label: str) -> Part:
-        features, pages, matched = fetch_items(ctx, base, collection, params, epsg=epsg,
-                                               dataset=dataset.name, label=label)
-        request = {"collection": collection, "params": {k: str(v) for k, v in params.items()},
-                   "crs": f"EPSG:{epsg}", "pages": pages, "numberMatched": matched}
+        features, pages, matched = fetch_items(
+            ctx, base, collection, params, epsg=epsg, dataset=dataset.name, label=label
+        )
+        request = {
+            "collection": collection,
+            "params": {k: str(v) for k, v in params.items()},
+            "crs": f"EPSG:{epsg}",
+            "pages": pages,
+            "numberMatched": matched,
+        }
         return ctx.store(
-            dataset, year, suffix=".geojson",
-            url=f"{base.rstrip('/')}/collections/{collection}/items", request=request,
+            dataset,
+            year,
+            suffix=".geojson",
+            url=f"{base.rstrip('/')}/collections/{collection}/items",
+            request=request,
             write=lambda path: gj.write_feature_collection(path, features, epsg=epsg),
-            extra={"features": len(features)})
+            extra={"features": len(features)},
+        )
 
     return gj.fetch_parts(ctx, dataset, targets, fetch)

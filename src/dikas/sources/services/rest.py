@@ -51,8 +51,10 @@ def fetch_rest(dataset: Dataset, ctx: FetchContext) -> list[Part]:
     cached = ctx.cached(dataset, None)
     if ctx.frozen:
         if cached is None:
-            raise MissingDataError(f"dataset {dataset.name!r}: --frozen and no locked copy of "
-                                   "the register in the cache")
+            raise MissingDataError(
+                f"dataset {dataset.name!r}: --frozen and no locked copy of "
+                "the register in the cache"
+            )
         return [cached]
     if cached is not None and not ctx.refresh:
         return [cached]
@@ -60,22 +62,34 @@ def fetch_rest(dataset: Dataset, ctx: FetchContext) -> list[Part]:
     params = dict(dataset.source.option("params") or {})
     items, last = collect_pages(ctx, dataset, url, params)
     items = _filtered(items, dataset)
-    geojson = bool(items) and all(isinstance(i, Mapping) and i.get("type") == "Feature"
-                                  for i in items)
-    body: dict[str, Any] = ({"type": "FeatureCollection", "features": items} if geojson
-                            else {"count": len(items), "results": items})
+    geojson = bool(items) and all(
+        isinstance(i, Mapping) and i.get("type") == "Feature" for i in items
+    )
+    body: dict[str, Any] = (
+        {"type": "FeatureCollection", "features": items}
+        if geojson
+        else {"count": len(items), "results": items}
+    )
 
     def write(path: Path) -> None:
         path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
 
-    part = ctx.store(dataset, None, suffix=".geojson" if geojson else ".json",
-                     url=url, request=params, write=write, response=last,
-                     extra={"items": len(items)})
+    part = ctx.store(
+        dataset,
+        None,
+        suffix=".geojson" if geojson else ".json",
+        url=url,
+        request=params,
+        write=write,
+        response=last,
+        extra={"items": len(items)},
+    )
     return [part]
 
 
-def collect_pages(ctx: FetchContext, dataset: Dataset, url: str,
-                  params: Mapping[str, Any]) -> tuple[list[Any], Any]:
+def collect_pages(
+    ctx: FetchContext, dataset: Dataset, url: str, params: Mapping[str, Any]
+) -> tuple[list[Any], Any]:
     """Follow the ``next`` links from ``url`` + ``params``; the items and the last response."""
     results_key = dataset.source.option("results_key", "results")
     next_key = dataset.source.option("next_key", "next")
@@ -91,8 +105,11 @@ def collect_pages(ctx: FetchContext, dataset: Dataset, url: str,
     pages = 0
     while page_url is not None:
         if page_url in seen_urls:
-            raise FetchError(f"the next link repeats a page already fetched ({page_url})",
-                             dataset=dataset.name, url=first)
+            raise FetchError(
+                f"the next link repeats a page already fetched ({page_url})",
+                dataset=dataset.name,
+                url=first,
+            )
         seen_urls.add(page_url)
         pages += 1
         if pages > MAX_PAGES:
@@ -102,8 +119,11 @@ def collect_pages(ctx: FetchContext, dataset: Dataset, url: str,
         results = _results(page, results_key, dataset.name, page_url)
         digest = hashlib.sha256(json.dumps(results, sort_keys=True).encode()).hexdigest()
         if results and digest in seen_pages:
-            raise FetchError(f"page {pages} repeats the items of an earlier page",
-                             dataset=dataset.name, url=page_url)
+            raise FetchError(
+                f"page {pages} repeats the items of an earlier page",
+                dataset=dataset.name,
+                url=page_url,
+            )
         seen_pages.add(digest)
         items.extend(results)
         if not isinstance(page, Mapping):
@@ -115,16 +135,22 @@ def collect_pages(ctx: FetchContext, dataset: Dataset, url: str,
             page_url = None
             continue
         if not isinstance(link, str):
-            raise FetchError(f"{next_key!r} is not a URL: {link!r}", dataset=dataset.name,
-                             url=page_url)
+            raise FetchError(
+                f"{next_key!r} is not a URL: {link!r}", dataset=dataset.name, url=page_url
+            )
         page_url = urllib.parse.urljoin(page_url, link)
         target = urllib.parse.urlsplit(page_url)
         if (target.scheme, target.netloc) != (base.scheme, base.netloc):
-            raise FetchError(f"the next link leaves the service ({page_url})",
-                             dataset=dataset.name, url=first)
+            raise FetchError(
+                f"the next link leaves the service ({page_url})", dataset=dataset.name, url=first
+            )
     if expected is not None and expected != len(items):
-        raise FetchError(f"the service reports {count_key}={expected} but its {pages} page(s) "
-                         f"held {len(items)} items", dataset=dataset.name, url=first)
+        raise FetchError(
+            f"the service reports {count_key}={expected} but its {pages} page(s) "
+            f"held {len(items)} items",
+            dataset=dataset.name,
+            url=first,
+        )
     return items, response
 
 
@@ -133,8 +159,9 @@ def _json(body: bytes, dataset: str, url: str) -> Any:
         return json.loads(body)
     except (UnicodeDecodeError, ValueError):
         start = body[:40].decode("utf-8", "replace").replace("\n", " ")
-        raise FetchError(f"the answer is not JSON (starts {start!r})", dataset=dataset,
-                         url=url) from None
+        raise FetchError(
+            f"the answer is not JSON (starts {start!r})", dataset=dataset, url=url
+        ) from None
 
 
 def _results(page: Any, key: str | None, dataset: str, url: str) -> list[Any]:
@@ -159,12 +186,19 @@ def _filtered(items: list[Any], dataset: Dataset) -> list[Any]:
     if not rules:
         return items
     if not isinstance(rules, Mapping):
-        raise ConfigError(f"dataset {dataset.name!r}: source filter must be a mapping "
-                          "key → value or list of values")
-    wanted = {str(key): {str(v).lower() for v in (values if isinstance(values, Sequence)
-                                                   and not isinstance(values, str)
-                                                   else [values])}
-              for key, values in rules.items()}
+        raise ConfigError(
+            f"dataset {dataset.name!r}: source filter must be a mapping "
+            "key → value or list of values"
+        )
+    wanted = {
+        str(key): {
+            str(v).lower()
+            for v in (
+                values if isinstance(values, Sequence) and not isinstance(values, str) else [values]
+            )
+        }
+        for key, values in rules.items()
+    }
 
     def keep(item: Any) -> bool:
         if not isinstance(item, Mapping):
@@ -172,4 +206,5 @@ def _filtered(items: list[Any], dataset: Dataset) -> list[Any]:
         fields = item.get("properties") if item.get("type") == "Feature" else item
         fields = fields if isinstance(fields, Mapping) else {}
         return all(str(fields.get(key)).lower() in values for key, values in wanted.items())
+
     return [item for item in items if keep(item)]

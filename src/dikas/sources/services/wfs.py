@@ -79,8 +79,11 @@ def parse_capabilities(body: bytes, *, dataset: str, url: str) -> Capabilities:
     except ElementTree.ParseError as exc:
         raise FetchError(f"GetCapabilities is not XML ({exc})", dataset=dataset, url=url) from exc
     if _local(root.tag) != "WFS_Capabilities":
-        raise FetchError(f"GetCapabilities answered <{_local(root.tag)}>, not WFS_Capabilities",
-                         dataset=dataset, url=url)
+        raise FetchError(
+            f"GetCapabilities answered <{_local(root.tag)}>, not WFS_Capabilities",
+            dataset=dataset,
+            url=url,
+        )
     names: list[str] = []
     by_type: dict[str, tuple[str, ...]] = {}
     for ftype in root.iter():
@@ -89,13 +92,16 @@ def parse_capabilities(body: bytes, *, dataset: str, url: str) -> Capabilities:
         name = next((c.text.strip() for c in ftype if _local(c.tag) == "Name" and c.text), None)
         if name:
             names.append(name)
-            by_type[name] = tuple(f.text.strip() for f in ftype.iter()
-                                  if _local(f.tag) == "Format" and f.text)
+            by_type[name] = tuple(
+                f.text.strip() for f in ftype.iter() if _local(f.tag) == "Format" and f.text
+            )
     formats: list[str] = []
     count_default = None
     for element in root.iter():
         if _local(element.tag) == "Parameter" and element.get("name", "").lower() == "outputformat":
-            formats += [v.text.strip() for v in element.iter() if _local(v.tag) == "Value" and v.text]
+            formats += [
+                v.text.strip() for v in element.iter() if _local(v.tag) == "Value" and v.text
+            ]
         if _local(element.tag) == "Constraint" and element.get("name") == "CountDefault":
             value = next((v.text for v in element.iter() if _local(v.tag) == "DefaultValue"), None)
             if value and value.strip().isdigit():
@@ -139,21 +145,29 @@ def resolve_type_name(caps: Capabilities, wanted: str) -> str | None:
     return next((n for n in caps.type_names if n.split(":", 1)[-1] == local), None)
 
 
-def fes_filter(property_name: str | None, values: Sequence[str],
-               bbox: tuple[float, float, float, float] | None, bbox_epsg: int = 3067
-               ) -> str | None:
+def fes_filter(
+    property_name: str | None,
+    values: Sequence[str],
+    bbox: tuple[float, float, float, float] | None,
+    bbox_epsg: int = 3067,
+) -> str | None:
     """A FES 2.0 filter: ``property = v1 OR property = v2 …`` (and the bbox when given)."""
     clauses = []
     if property_name and values:
-        equals = [f"<fes:PropertyIsEqualTo><fes:ValueReference>{escape(property_name)}"
-                  f"</fes:ValueReference><fes:Literal>{escape(str(v))}</fes:Literal>"
-                  "</fes:PropertyIsEqualTo>" for v in values]
+        equals = [
+            f"<fes:PropertyIsEqualTo><fes:ValueReference>{escape(property_name)}"
+            f"</fes:ValueReference><fes:Literal>{escape(str(v))}</fes:Literal>"
+            "</fes:PropertyIsEqualTo>"
+            for v in values
+        ]
         clauses.append(equals[0] if len(equals) == 1 else f"<fes:Or>{''.join(equals)}</fes:Or>")
     if bbox is not None and clauses:
-        clauses.append(f'<fes:BBOX><gml:Envelope srsName="urn:ogc:def:crs:EPSG::{bbox_epsg}">'
-                       f"<gml:lowerCorner>{bbox[0]:g} {bbox[1]:g}</gml:lowerCorner>"
-                       f"<gml:upperCorner>{bbox[2]:g} {bbox[3]:g}</gml:upperCorner>"
-                       "</gml:Envelope></fes:BBOX>")
+        clauses.append(
+            f'<fes:BBOX><gml:Envelope srsName="urn:ogc:def:crs:EPSG::{bbox_epsg}">'
+            f"<gml:lowerCorner>{bbox[0]:g} {bbox[1]:g}</gml:lowerCorner>"
+            f"<gml:upperCorner>{bbox[2]:g} {bbox[3]:g}</gml:upperCorner>"
+            "</gml:Envelope></fes:BBOX>"
+        )
     if not clauses:
         return None
     body = clauses[0] if len(clauses) == 1 else f"<fes:And>{''.join(clauses)}</fes:And>"
@@ -175,8 +189,12 @@ class Query:
 
     def params(self) -> dict[str, object]:
         """Query parameters shared by the hits request and every page (bar TYPENAMES)."""
-        params: dict[str, object] = {"SERVICE": "WFS", "VERSION": "2.0.0",
-                                     "REQUEST": "GetFeature", "SRSNAME": self.srs_name}
+        params: dict[str, object] = {
+            "SERVICE": "WFS",
+            "VERSION": "2.0.0",
+            "REQUEST": "GetFeature",
+            "SRSNAME": self.srs_name,
+        }
         xml = fes_filter(self.filter_property, self.filter_values, self.bbox)
         if xml:
             params["FILTER"] = xml
@@ -203,14 +221,18 @@ def resolve_query(dataset: Dataset, ctx: FetchContext) -> Query:
     raw = source.option("filter")
     if raw is not None:
         if not isinstance(raw, Mapping) or "property" not in raw or "values" not in raw:
-            raise ConfigError(f"{where}: source filter must be {{property: NAME, values: "
-                              "[...] or municipalities}}")
+            raise ConfigError(
+                f"{where}: source filter must be {{property: NAME, values: "
+                "[...] or municipalities}}"
+            )
         prop = str(raw["property"])
         if raw["values"] == "municipalities":
             values = ctx.catalog.municipality_codes
             if not values:
-                raise ConfigError(f"{where}: filter values 'municipalities' but the catalog "
-                                  "lists no municipalities")
+                raise ConfigError(
+                    f"{where}: filter values 'municipalities' but the catalog "
+                    "lists no municipalities"
+                )
         elif isinstance(raw["values"], list | tuple) and raw["values"]:
             values = tuple(str(v) for v in raw["values"])
         else:
@@ -234,9 +256,16 @@ def resolve_query(dataset: Dataset, ctx: FetchContext) -> Query:
     version = str(source.option("version", "2.0.0"))
     if not version.startswith("2."):
         raise ConfigError(f"{where}: only WFS 2.0 is supported (version {version!r})")
-    return Query(srs_epsg=epsg, srs_name=srs_name, filter_property=prop, filter_values=values,
-                 bbox=bbox, page_size=page_size, sort_by=source.option("sort_by"),
-                 output_format=source.option("output_format"))
+    return Query(
+        srs_epsg=epsg,
+        srs_name=srs_name,
+        filter_property=prop,
+        filter_values=values,
+        bbox=bbox,
+        page_size=page_size,
+        sort_by=source.option("sort_by"),
+        output_format=source.option("output_format"),
+    )
 
 
 def _wanted_years(dataset: Dataset, ctx: FetchContext) -> tuple[int, ...] | None:
@@ -251,32 +280,35 @@ def _frozen_parts(dataset: Dataset, ctx: FetchContext, yearly: bool) -> list[Par
         keys: list[int | None] = [None]
     else:
         wanted = _wanted_years(dataset, ctx)
-        years = list(wanted) if wanted else sorted(int(k) for k in ctx.lock.parts(dataset.name)
-                                                   if k.isdigit())
+        years = (
+            list(wanted)
+            if wanted
+            else sorted(int(k) for k in ctx.lock.parts(dataset.name) if k.isdigit())
+        )
         keys = list(years)
     parts = []
     for year in keys:
         part = ctx.cached(dataset, year)
         if part is None:
             what = f"year {year} of dataset" if year is not None else "dataset"
-            raise MissingDataError(f"--frozen and no locked copy of {what} {dataset.name!r}; "
-                                   "run dikas data fetch")
+            raise MissingDataError(
+                f"--frozen and no locked copy of {what} {dataset.name!r}; run dikas data fetch"
+            )
         parts.append(part)
     if not parts:
-        raise MissingDataError(f"--frozen and no locked copy of dataset {dataset.name!r}; "
-                               "run dikas data fetch")
+        raise MissingDataError(
+            f"--frozen and no locked copy of dataset {dataset.name!r}; run dikas data fetch"
+        )
     return parts
 
 
-def _hits(ctx: FetchContext, url: str, type_name: str, query: Query, dataset: str
-          ) -> int | None:
+def _hits(ctx: FetchContext, url: str, type_name: str, query: Query, dataset: str) -> int | None:
     params = {**query.params(), "TYPENAMES": type_name, "RESULTTYPE": "hits"}
     response = gj.get(ctx.client, url, params, dataset=dataset)
     try:
         root = ElementTree.fromstring(response.body)
     except ElementTree.ParseError as exc:
-        raise FetchError("the hits answer is not XML", dataset=dataset,
-                         url=response.url) from exc
+        raise FetchError("the hits answer is not XML", dataset=dataset, url=response.url) from exc
     value = root.get("numberMatched")
     if value is None or not value.strip().isdigit():
         return None  # "unknown": the server does not count
@@ -291,43 +323,72 @@ class _Fetched:
     output_format: str
 
 
-def fetch_features(ctx: FetchContext, url: str, type_name: str, query: Query, *,
-                   dataset: str, output_format: str, label: str) -> _Fetched:
+def fetch_features(
+    ctx: FetchContext,
+    url: str,
+    type_name: str,
+    query: Query,
+    *,
+    dataset: str,
+    output_format: str,
+    label: str,
+) -> _Fetched:
     """Every feature of one feature type, paged and checked (see the module doc)."""
     hits = _hits(ctx, url, type_name, query, dataset)
-    base = {**query.params(), "TYPENAMES": type_name, "OUTPUTFORMAT": output_format,
-            "COUNT": query.page_size}
+    base = {
+        **query.params(),
+        "TYPENAMES": type_name,
+        "OUTPUTFORMAT": output_format,
+        "COUNT": query.page_size,
+    }
     features: list[dict[str, Any]] = []
     seen_ids: set[str] = set()
     previous: int | None = None
     pages = 0
     while True:
         if pages >= MAX_PAGES:
-            raise FetchError(f"more than {MAX_PAGES} pages; the service does not stop paging",
-                             dataset=dataset, url=url)
+            raise FetchError(
+                f"more than {MAX_PAGES} pages; the service does not stop paging",
+                dataset=dataset,
+                url=url,
+            )
         start = len(features)
         response = gj.get(ctx.client, url, {**base, "STARTINDEX": start}, dataset=dataset)
         page = gj.json_page(response, dataset=dataset)
         pages += 1
         batch = page["features"]
         declared = (page.get("crs") or {}).get("properties", {}).get("name")
-        gj.check_crs(batch, expected=query.srs_epsg, declared=declared, dataset=dataset,
-                     url=response.url)
-        gj.check_properties(batch, query.required_properties(), dataset=dataset,
-                            url=response.url)
+        gj.check_crs(
+            batch, expected=query.srs_epsg, declared=declared, dataset=dataset, url=response.url
+        )
+        gj.check_properties(batch, query.required_properties(), dataset=dataset, url=response.url)
         matched = page.get("numberMatched")
         if hits is not None and isinstance(matched, int) and matched != hits:
-            raise FetchError(f"numberMatched changed from {hits} to {matched} while paging "
-                             "(the data changed; fetch again)", dataset=dataset, url=response.url)
-        gj.add_page(features, page, seen_ids, dataset=dataset, url=response.url,
-                    repeated="paging (the server's order is not stable; set sort_by)")
+            raise FetchError(
+                f"numberMatched changed from {hits} to {matched} while paging "
+                "(the data changed; fetch again)",
+                dataset=dataset,
+                url=response.url,
+            )
+        gj.add_page(
+            features,
+            page,
+            seen_ids,
+            dataset=dataset,
+            url=response.url,
+            repeated="paging (the server's order is not stable; set sort_by)",
+        )
         if ctx.show_progress:
             total = f"/{hits}" if hits is not None else ""
             print(f"dikas: {label}: {len(features)}{total} features", file=sys.stderr)
         if not batch:
             if hits is not None and len(features) < hits:
-                raise FetchError(f"empty page at startIndex {start} with {len(features)} of "
-                                 f"{hits} features received", dataset=dataset, url=response.url)
+                raise FetchError(
+                    f"empty page at startIndex {start} with {len(features)} of "
+                    f"{hits} features received",
+                    dataset=dataset,
+                    url=response.url,
+                )
             break
         if hits is not None:
             if len(features) >= hits:
@@ -336,11 +397,17 @@ def fetch_features(ctx: FetchContext, url: str, type_name: str, query: Query, *,
             break
         previous = len(batch)
     if hits is not None and len(features) != hits:
-        raise FetchError(f"the pages add up to {len(features)} features but the service "
-                         f"matched {hits}", dataset=dataset, url=url)
+        raise FetchError(
+            f"the pages add up to {len(features)} features but the service matched {hits}",
+            dataset=dataset,
+            url=url,
+        )
     if not features:
-        raise FetchError(f"no features in {type_name} for this request (check the filter)",
-                         dataset=dataset, url=url)
+        raise FetchError(
+            f"no features in {type_name} for this request (check the filter)",
+            dataset=dataset,
+            url=url,
+        )
     return _Fetched(features, pages, hits, output_format)
 
 
@@ -361,35 +428,64 @@ def fetch_wfs(dataset: Dataset, ctx: FetchContext) -> list[Part]:
         wanted = _wanted_years(dataset, ctx) or tuple(offered)
         span = ", ".join(map(str, offered)) or "none"
         if not wanted:
-            raise FetchError(f"the service lists no feature type matching {template!r}",
-                             dataset=dataset.name, url=caps_response.url)
+            raise FetchError(
+                f"the service lists no feature type matching {template!r}",
+                dataset=dataset.name,
+                url=caps_response.url,
+            )
         missing = [y for y in wanted if y not in offered]
         if missing:
-            raise FetchError(f"the service offers no year {missing[0]} of {template!r} "
-                             f"(years offered: {span})", dataset=dataset.name,
-                             url=caps_response.url)
+            raise FetchError(
+                f"the service offers no year {missing[0]} of {template!r} (years offered: {span})",
+                dataset=dataset.name,
+                url=caps_response.url,
+            )
         targets: list[tuple[int | None, str]] = [(y, offered[y]) for y in wanted]
     else:
         name = resolve_type_name(caps, template)
         if name is None:
             listed = ", ".join(caps.type_names[:6]) or "none"
-            raise FetchError(f"the service has no feature type {template!r} (it lists "
-                             f"{listed})", dataset=dataset.name, url=caps_response.url)
+            raise FetchError(
+                f"the service has no feature type {template!r} (it lists {listed})",
+                dataset=dataset.name,
+                url=caps_response.url,
+            )
         targets = [(None, name)]
+
     def fetch(year: int | None, type_name: str, label: str) -> Part:
         output_format = query.output_format or choose_output_format(caps, type_name)
-        fetched = fetch_features(ctx, url, type_name, query, dataset=dataset.name,
-                                 output_format=output_format, label=label)
-        request = {"service": "WFS", "version": "2.0.0", "typeNames": type_name,
-                   "srsName": query.srs_name, "outputFormat": output_format,
-                   "filter": fes_filter(query.filter_property, query.filter_values, query.bbox),
-                   "bbox": list(query.bbox) if query.bbox else None,
-                   "sortBy": query.sort_by, "pageSize": query.page_size,
-                   "pages": fetched.pages, "numberMatched": fetched.hits}
+        fetched = fetch_features(
+            ctx,
+            url,
+            type_name,
+            query,
+            dataset=dataset.name,
+            output_format=output_format,
+            label=label,
+        )
+        request = {
+            "service": "WFS",
+            "version": "2.0.0",
+            "typeNames": type_name,
+            "srsName": query.srs_name,
+            "outputFormat": output_format,
+            "filter": fes_filter(query.filter_property, query.filter_values, query.bbox),
+            "bbox": list(query.bbox) if query.bbox else None,
+            "sortBy": query.sort_by,
+            "pageSize": query.page_size,
+            "pages": fetched.pages,
+            "numberMatched": fetched.hits,
+        }
         return ctx.store(
-            dataset, year, suffix=".geojson", url=url, request=request,
-            write=lambda path: gj.write_feature_collection(path, fetched.features,
-                                                           epsg=query.srs_epsg),
-            extra={"features": len(fetched.features)})
+            dataset,
+            year,
+            suffix=".geojson",
+            url=url,
+            request=request,
+            write=lambda path: gj.write_feature_collection(
+                path, fetched.features, epsg=query.srs_epsg
+            ),
+            extra={"features": len(fetched.features)},
+        )
 
     return gj.fetch_parts(ctx, dataset, targets, fetch)

@@ -25,7 +25,8 @@ def upgrade() -> None:
         sa.Column("password_hash", sa.Text, nullable=False),
         sa.Column("role", sa.Text, nullable=False),
         sa.Column("created_at", sa.Text, nullable=False),
-        sa.Column("token_version", sa.Text, nullable=False, server_default=""))
+        sa.Column("token_version", sa.Text, nullable=False, server_default=""),
+    )
     op.create_table(
         "comments",
         sa.Column("comment_id", sa.BigInteger, sa.Identity(always=False), primary_key=True),
@@ -38,7 +39,8 @@ def upgrade() -> None:
         sa.Column("created_at", sa.Text, nullable=False),
         sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("hidden_by", sa.Text),
-        sa.Column("hidden_at", sa.Text))
+        sa.Column("hidden_at", sa.Text),
+    )
     op.create_index("comments_by_visibility", "comments", ["hidden", "comment_id"])
     op.create_index("comments_by_position", "comments", ["lon", "lat"])
     op.create_table(
@@ -47,8 +49,8 @@ def upgrade() -> None:
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("result", sa.Text, nullable=False),
         sa.Column("created_at", sa.Text, nullable=False),
-        sa.Column("seq", sa.BigInteger, sa.Identity(always=False), nullable=False,
-                  unique=True))
+        sa.Column("seq", sa.BigInteger, sa.Identity(always=False), nullable=False, unique=True),
+    )
 
 
 def downgrade() -> None:

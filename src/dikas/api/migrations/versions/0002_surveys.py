@@ -25,7 +25,8 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
         sa.Column("definition", sa.Text, nullable=False),
         sa.Column("created_at", sa.Text, nullable=False),
-        sa.Column("closed_at", sa.Text))
+        sa.Column("closed_at", sa.Text),
+    )
     op.create_table(
         "survey_responses",
         sa.Column("response_id", sa.BigInteger, sa.Identity(always=False), primary_key=True),
@@ -34,7 +35,8 @@ def upgrade() -> None:
         sa.Column("token_hash", sa.Text, nullable=False),
         sa.Column("language", sa.Text, nullable=False),
         sa.Column("submitted_at", sa.Text, nullable=False),
-        sa.UniqueConstraint("survey_id", "token_hash", name="survey_responses_one_per_token"))
+        sa.UniqueConstraint("survey_id", "token_hash", name="survey_responses_one_per_token"),
+    )
     op.create_table(
         "survey_answers",
         sa.Column("answer_id", sa.BigInteger, sa.Identity(always=False), primary_key=True),
@@ -48,7 +50,8 @@ def upgrade() -> None:
         sa.Column("area", sa.Text),
         sa.Column("cell_id", sa.Text),
         sa.Column("postal_code", sa.Text),
-        sa.Column("district_id", sa.Text))
+        sa.Column("district_id", sa.Text),
+    )
     op.create_index("survey_answers_by_survey", "survey_answers", ["survey_id", "response_id"])
 
 

@@ -19,10 +19,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("users", sa.Column("display_name", sa.Text, nullable=False,
-                                     server_default=""))
-    op.add_column("comments", sa.Column("author_name", sa.Text, nullable=False,
-                                        server_default=""))
+    op.add_column("users", sa.Column("display_name", sa.Text, nullable=False, server_default=""))
+    op.add_column("comments", sa.Column("author_name", sa.Text, nullable=False, server_default=""))
     op.add_column("comments", sa.Column("hidden_reason", sa.Text))
     op.add_column("comments", sa.Column("area", sa.Text))
     op.create_index("comments_by_author", "comments", ["author"])
@@ -34,7 +32,8 @@ def upgrade() -> None:
         sa.Column("actor", sa.Text, nullable=False),
         sa.Column("action", sa.Text, nullable=False),
         sa.Column("target", sa.Text, nullable=False),
-        sa.Column("reason", sa.Text, nullable=False, server_default=""))
+        sa.Column("reason", sa.Text, nullable=False, server_default=""),
+    )
     op.create_index("audit_log_by_time", "audit_log", ["at"])
     op.create_index("audit_log_by_actor", "audit_log", ["actor"])
     op.create_table(
@@ -46,7 +45,8 @@ def upgrade() -> None:
         sa.Column("created_by", sa.Text, nullable=False),
         sa.Column("created_at", sa.Text, nullable=False),
         sa.Column("expires_at", sa.Text, nullable=False),
-        sa.Column("used_at", sa.Text))
+        sa.Column("used_at", sa.Text),
+    )
 
 
 def downgrade() -> None:
