@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 _DEFAULT_MIRROR = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -60,3 +65,32 @@ def clean_mapserver(mapserver):  # type: ignore[no-untyped-def]
     mapserver.requests.clear()
     yield mapserver
     mapserver.tamper = None
+
+
+# -- browsers ---------------------------------------------------------------------------------
+# One Chromium for the whole session, shared by the map app's tests (tests/web) and the
+# survey page's (tests/surveys): Playwright's sync API cannot start a second instance while
+# the first one runs.
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's Chromium; the browser tests skip where it is not installed."""
+    from tests.web.conftest import CHROMIUM
+
+    if not CHROMIUM.is_file():
+        pytest.skip("no /usr/bin/chromium (apt-get install chromium) for browser tests")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: Path) -> Iterator[Browser]:
+    """One headless Chromium for the session."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.web.conftest import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

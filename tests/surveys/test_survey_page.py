@@ -17,11 +17,9 @@ from dikas.surveys.definition import parse_survey
 from dikas.surveys.store import SurveyStore
 from tests.surveys.conftest import make_settings
 from tests.web.axe import assert_accessible
-from tests.web.conftest import (  # noqa: F401 (browser, chromium: fixtures)
+from tests.web.conftest import (
     ARTIFACTS,
     attach_network_log,
-    browser,
-    chromium,
     save_screenshot,
     serving,
     wait_until,
@@ -70,7 +68,7 @@ def tab_to(page: Page, expression: str, *, presses: int = 60) -> None:
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_phone_keyboard_only_in_each_language(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     survey_server: tuple[str, object],
     lang: str,
 ) -> None:
@@ -165,7 +163,7 @@ def test_phone_keyboard_only_in_each_language(
 
 
 def test_an_area_drawn_on_the_map(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     survey_server: tuple[str, object],
 ) -> None:
     """A map_area question: three clicks on the map and "Finish the area" make one polygon,

@@ -64,7 +64,11 @@ def test_uses_select_the_groups_each_computation_counts() -> None:
         "unemployed",
         "renter_households",
     ]
-    assert [g.id for g in used_for(groups, "segregation")] == ["lowest_income", "renter_households"]
+    assert [g.id for g in used_for(groups, "segregation")] == [
+        "lowest_income",
+        "unemployed",
+        "renter_households",
+    ]
     assert [g.id for g in used_for(groups, "income_class")] == [
         "lowest_income",
         "middle_income",

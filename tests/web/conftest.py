@@ -54,14 +54,6 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Path:
-    """Debian's Chromium; the browser tests skip where it is not installed."""
-    if not CHROMIUM.is_file():
-        pytest.skip("no /usr/bin/chromium (apt-get install chromium) for browser tests")
-    return CHROMIUM
-
-
-@pytest.fixture(scope="session")
 def server(helsinki_twin: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``dikas.api.app.create_app`` under uvicorn on 127.0.0.1, with a stakeholder and a
     moderator account in a fresh comments database."""
@@ -119,17 +111,6 @@ def serving(
     finally:
         server.should_exit = True
         thread.join(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser(chromium: Path) -> Iterator[Browser]:
-    """One headless Chromium for the session."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @dataclass

@@ -280,15 +280,9 @@ def trend_lines(
             )
         axes.set_title(item["label"], fontsize=8, wrap=True)
         axes.set_xticks(item["years"], [str(y) for y in item["years"]])
-        axes.set_ylim(
-            bottom=0,
-            top=max(
-                [v for v in [*item["values"], *(item.get("city_values") or [])] if v is not None]
-                + [0]
-            )
-            * 1.15
-            or 1,
-        )
+        shown = [*item["values"], *(item.get("city_values") or [])]
+        finite = [float(v) for v in shown if v is not None and math.isfinite(float(v))]
+        axes.set_ylim(bottom=0, top=max([*finite, 0.0]) * 1.15 or 1)
         formatter = item["format"]
         axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos, f=formatter: f(v)))
         axes.tick_params(labelsize=7)
