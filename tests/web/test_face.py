@@ -529,7 +529,7 @@ def test_export_png_holds_map_and_legend(finnish: Page) -> None:
     legend_part = image.crop((canvas_width, 0, image.width, 200)).convert("L")
     assert min(legend_part.histogram()[:100]) >= 0 and any(
         legend_part.histogram()[:100]
-    )  # legend text drawn
+    assert any(legend_part.histogram()[:100])  # legend text drawn (pixels darker than 100)
     # the print stylesheet shows the map image and the legend, A4
     css = page.evaluate("""() => [...document.styleSheets].flatMap(s => [...s.cssRules])
         .map(r => r.cssText).join('\\n')""")
