@@ -527,8 +527,6 @@ def test_export_png_holds_map_and_legend(finnish: Page) -> None:
     assert image.format == "PNG"
     assert image.width == canvas_width + 320  # the map, and the legend beside it
     legend_part = image.crop((canvas_width, 0, image.width, 200)).convert("L")
-    assert min(legend_part.histogram()[:100]) >= 0 and any(
-        legend_part.histogram()[:100]
     assert any(legend_part.histogram()[:100])  # legend text drawn (pixels darker than 100)
     # the print stylesheet shows the map image and the legend, A4
     css = page.evaluate("""() => [...document.styleSheets].flatMap(s => [...s.cssRules])
