@@ -20,7 +20,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from dikas.cli.options import dask_option
+from dikas.cli.options import dask_option, store_option, twin_option
 from dikas.climate.compute import (
     FloodParams,
     GreenParams,
@@ -41,13 +41,6 @@ from dikas.twin.zonal import PixelRule
 
 TABLE_FORMATS = (".csv", ".parquet", ".gpkg", ".geojson")
 
-twin_option = click.option(
-    "--twin",
-    "twin_path",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The twin file (DuckDB) to read and store results in.",
-)
 year_option = click.option(
     "--year",
     type=int,
@@ -72,12 +65,6 @@ json_option = click.option(
     "as_json",
     is_flag=True,
     help="Print a JSON list of records keyed by the unit id on stdout.",
-)
-store_option = click.option(
-    "--store/--no-store",
-    default=True,
-    show_default=True,
-    help="Store the results as indicators in the twin.",
 )
 
 

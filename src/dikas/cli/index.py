@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
+from dikas.cli.options import store_option, twin_option
 from dikas.i18n import LANGUAGES, format_number
 from dikas.indices.text import (
     HEADERS,
@@ -29,13 +30,6 @@ from dikas.indices.text import (
 from dikas.twin.indicator_batch import IndicatorBatch
 from dikas.twin.store import Twin
 
-twin_option = click.option(
-    "--twin",
-    "twin_path",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The twin file (DuckDB) to read and store results in.",
-)
 config_option = click.option(
     "--config",
     "config",
@@ -61,12 +55,6 @@ seed_option = click.option(
 )
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print a JSON list of records keyed by the unit id."
-)
-store_option = click.option(
-    "--store/--no-store",
-    default=True,
-    show_default=True,
-    help="Store the results as indicators in the twin.",
 )
 lang_option = click.option(
     "--lang",

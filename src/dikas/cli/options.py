@@ -159,3 +159,19 @@ dask_option = click.option(
     help="Run the heavy step's chunks on this Dask scheduler (default: "
     "$DIKAS_DASK_SCHEDULER, else locally; --dask '' forces a local run).",
 )
+
+twin_option = click.option(
+    "--twin",
+    "twin_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The twin file (DuckDB) to read and store results in.",
+)
+"""``--twin``: the twin an indicator command reads and stores its results in."""
+store_option = click.option(
+    "--store/--no-store",
+    default=True,
+    show_default=True,
+    help="Store the results as indicators in the twin.",
+)
+"""``--store/--no-store``: whether an indicator command writes its results to the twin."""

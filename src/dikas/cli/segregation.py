@@ -18,7 +18,7 @@ import pandas as pd
 from pyogrio.errors import DataLayerError, DataSourceError
 
 import dikas
-from dikas.cli.options import dask_option
+from dikas.cli.options import dask_option, store_option
 from dikas.errors import DataError, ParameterError
 from dikas.progress import step
 from dikas.segregation.compute import (
@@ -41,13 +41,6 @@ from dikas.segregation.units import two_group_counts
 from dikas.settings import TWIN_CRS
 from dikas.twin.indicator_batch import IndicatorBatch
 from dikas.twin.schema import unit_key
-
-store_option = click.option(
-    "--store/--no-store",
-    default=True,
-    show_default=True,
-    help="Store the results as indicators in the twin.",
-)
 
 
 @dataclass(frozen=True)
