@@ -68,9 +68,10 @@ def _integer(value: str, name: str) -> int:
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
-    """``minlon,minlat,maxlon,maxlat`` (or the 6-number 3D form) in CRS84."""
+    """``minlon,minlat,maxlon,maxlat`` in CRS84 (the twin is 2D: OGC's 6-number 3D form is
+    refused, as the OpenAPI declares exactly 4 numbers)."""
     parts = value.split(",")
-    if len(parts) not in (4, 6):
+    if len(parts) != 4:
         raise ParameterError("bbox must be 4 numbers: minlon,minlat,maxlon,maxlat")
     try:
         numbers = [float(p) for p in parts]
@@ -78,8 +79,6 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
         raise ParameterError(f"bbox must be numbers, not {value!r}") from None
     if not all(math.isfinite(n) for n in numbers):
         raise ParameterError("bbox must be finite numbers")
-    if len(numbers) == 6:
-        numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
     minlon, minlat, maxlon, maxlat = numbers
     if not (-180 <= minlon <= 180 and -180 <= maxlon <= 180 and -90 <= minlat <= maxlat <= 90):
         raise ParameterError(
