@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from dikas.surveys.definition import Survey
-from dikas.surveys.results import blanked
+from dikas.twin.privacy import blanked_respondent_counts as blanked
 
 UNDER_REPRESENTED = 0.8
 """Respondent share ÷ population share below which a unit is flagged under-represented."""

@@ -17,22 +17,11 @@ from typing import Any
 import pandas as pd
 
 from dikas.surveys.definition import CHOICE_KINDS, Survey
+from dikas.twin.privacy import blanked_respondent_counts as blanked
 from dikas.twin.schema import LEVELS
 
 PUBLIC_LEVELS = ("areas", "districts", "grid")
 """Levels answers are aggregated to."""
-
-
-def blanked(counts: pd.Series, min_count: int, *, total_public: bool = True) -> pd.Series:
-    """Which units' counts to blank: positive counts below ``min_count``, plus the smallest
-    shown ones while the blanked ones add up to fewer than ``min_count`` (when the total is
-    published)."""
-    hide = (counts > 0) & (counts < min_count)
-    if total_public:
-        while hide.any() and counts[hide].sum() < min_count and (~hide & (counts > 0)).any():
-            shown = counts[~hide & (counts > 0)]
-            hide[shown.idxmin()] = True
-    return hide
 
 
 def unit_of(answers: pd.DataFrame, level: str) -> pd.Series:

@@ -204,3 +204,22 @@ def publish(
 
         min_count = load_settings().min_count
     return suppress_small_counts(frame, level=level, min_count=min_count, counts=counts)
+
+
+def blanked_respondent_counts(
+    counts: pd.Series, min_count: int, *, total_public: bool = True
+) -> pd.Series:
+    """Which units of a table of respondent counts (survey answers by cell or area) to blank.
+
+    Positive counts below ``min_count`` are blanked at every level (answers are about people,
+    so even postal areas count as fine-grained). When the table's total is public, a lone
+    blanked unit could be recovered by subtraction, so while the blanked units hold fewer
+    than ``min_count`` respondents together the shown unit with the fewest is blanked too.
+    Returns a boolean mask over ``counts``.
+    """
+    hide = (counts > 0) & (counts < min_count)
+    if total_public:
+        while hide.any() and counts[hide].sum() < min_count and (~hide & (counts > 0)).any():
+            shown = counts[~hide & (counts > 0)]
+            hide[shown.idxmin()] = True
+    return hide
