@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from dikas.errors import ParameterError
-from dikas.twin.privacy import person_count_columns, publish
+from dikas.twin.privacy import counts_people, publish
 from dikas.twin.source_coverage import reach_of_area
 from dikas.twin.store import Twin
 from dikas.vocabulary import describe
@@ -119,15 +119,6 @@ EDUCATION_SHARES = {
 CELL_AREA_M2 = 250.0 * 250.0
 MODES = ("walk", "bike", "transit")
 _AGE_BAND = re.compile(r"^age_(\d+)_(\d+|plus)$")
-_COUNT_NAME = re.compile(r"(^|_)(residents|inhabitants|population|persons|people)$")
-
-
-def counts_people(indicator: str) -> bool:
-    """Whether a stored indicator's name says it counts people (``*_residents``,
-    ``inhabitants``, ``age_20_29`` …), so the small-count rule applies to it."""
-    return bool(
-        _COUNT_NAME.search(indicator) or person_count_columns(pd.DataFrame(columns=[indicator]))
-    )
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import pandas as pd
 
 from dikas.errors import ParameterError, TwinError
 from dikas.sources.paavo import paavo_variables
-from dikas.twin.privacy import publish
+from dikas.twin.privacy import counts_people, publish
 from dikas.twin.schema import LEVELS
 from dikas.twin.schema import level as level_of
 from dikas.twin.store import Twin
@@ -61,9 +61,6 @@ UNITS = {
 }
 """Unit read from a word of an indicator's name (the last word that names one; blank if
 none: indices are unitless)."""
-COUNT_NAME = re.compile(r"(^|_)(residents|inhabitants|population|persons|people)$")
-"""Stored indicators whose name says they count people (the rule the API and reports apply
-to stored indicators): small values are blanked at fine-grained levels."""
 
 
 @dataclass(frozen=True)
@@ -103,23 +100,6 @@ def _label(indicator: str) -> str:
 
 def _unit(indicator: str) -> str:
     return next((UNITS[w] for w in reversed(indicator.lower().split("_")) if w in UNITS), "")
-
-
-def _blank_small_counts(
-    frame: pd.DataFrame, columns: Iterable[str], *, level: str, min_count: int | None
-) -> pd.DataFrame:
-    """Person-count indicators in ``(0, min_count)`` blanked at fine-grained levels."""
-    if not level_of(level).fine_grained:
-        return frame
-    if min_count is None:
-        from dikas.settings import load_settings
-
-        min_count = load_settings().min_count
-    out = frame.copy()
-    for column in columns:
-        values = pd.to_numeric(out[column], errors="coerce")
-        out[column] = values.mask((values > 0) & (values < min_count))
-    return out
 
 
 def keep_booleans(frame: pd.DataFrame) -> pd.DataFrame:
@@ -260,10 +240,9 @@ def _wide_layer(
     units[safe_key] = units[safe_key].astype(str)
     frame = units.merge(wide, how="left", left_on=safe_key, right_index=True)
     frame = gpd.GeoDataFrame(frame, geometry=units.geometry.name, crs=units.crs)
-    frame = publish(frame, level=level, min_count=min_count)
-    counts = [renamed[(i, g)] for i, g in renamed if COUNT_NAME.search(str(i))]
+    counts = [renamed[(i, g)] for i, g in renamed if counts_people(str(i))]
     frame = gpd.GeoDataFrame(
-        _blank_small_counts(frame, counts, level=level, min_count=min_count),
+        publish(frame, level=level, min_count=min_count, counts=counts),
         geometry=units.geometry.name,
         crs=units.crs,
     )
