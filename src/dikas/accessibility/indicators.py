@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from dikas.accessibility.areas import AGGREGATION
-from dikas.twin.schema import FINE_GRAINED_LEVELS
+from dikas.twin.aggregation import recorded
 
 
 def indicator_name(mode: str, measure: str, service_type: str) -> str:
@@ -42,7 +42,7 @@ def to_indicator_rows(
     long["level"] = level
     long["year"] = year
     long["method"] = method
-    aggregated = {} if level in FINE_GRAINED_LEVELS else {"aggregation": AGGREGATION}
+    aggregated = recorded(AGGREGATION, level)
     long["parameters"] = [
         dict(parameters, measure=m, mode=mode, service_type=service_type, **aggregated)
         for m in long["measure"]

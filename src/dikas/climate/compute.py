@@ -43,9 +43,9 @@ from dikas.climate.vulnerability import raw_indicators, vulnerability_index
 from dikas.errors import MissingColumnError, MissingDataError, ParameterError
 from dikas.params import P, coerce_params
 from dikas.settings import TWIN_CRS
-from dikas.twin.aggregation import areal_overlay
+from dikas.twin.aggregation import areal_overlay, recorded
 from dikas.twin.indicator_batch import IndicatorBatch, long_rows
-from dikas.twin.schema import FINE_GRAINED_LEVELS, unit_key
+from dikas.twin.schema import unit_key
 from dikas.twin.store import Twin
 from dikas.twin.zonal import PixelRule
 
@@ -142,9 +142,7 @@ def _units(
 def aggregated_parameters(parameters: Mapping[str, object], level: str) -> dict[str, object]:
     """``parameters`` plus the family's aggregation method where values were aggregated from
     cells (above the grid and buildings; see :data:`dikas.climate.interpolation.AGGREGATION`)."""
-    if level in FINE_GRAINED_LEVELS or level == "city":
-        return dict(parameters)
-    return {**parameters, "aggregation": AGGREGATION}
+    return {**parameters, **recorded(AGGREGATION, level)}
 
 
 def _batch(

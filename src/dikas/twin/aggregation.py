@@ -30,6 +30,7 @@ import pandas as pd
 import shapely
 
 from dikas.errors import CRSError, MissingColumnError
+from dikas.twin.schema import LEVELS
 
 POPULATION_WEIGHTED_BY_POSTAL_CODE = "population_weighted_by_postal_code"
 AREAL_OVERLAY = "areal_overlay"
@@ -40,6 +41,16 @@ AGGREGATION_METHODS: dict[str, str] = {
     "over the pieces by residents or by area",
 }
 """Every aggregation method by the name stored in indicators' ``parameters``."""
+
+
+def recorded(method: str, level: str) -> dict[str, str]:
+    """What a family records in an indicator's ``parameters`` at ``level``:
+    ``{"aggregation": method}`` where the values were brought up from cells (postal areas,
+    districts), nothing for cells, buildings and the city as a whole."""
+    if method not in AGGREGATION_METHODS:
+        raise ValueError(f"unknown aggregation method {method!r}")
+    unit = LEVELS[level]
+    return {} if unit.fine_grained or unit.layer is None else {"aggregation": method}
 
 
 def population_weighted_by_postal_code(
